@@ -1,0 +1,62 @@
+/**
+ * The client's one way to call the API: JSON in and out, same-origin cookies, and every
+ * failure turned into an ApiError carrying the server's stable code, so stores can decide
+ * what to do and views can say it in words a council worker understands.
+ */
+import type { ErrorCode, FieldProblem } from '../../shared/errors/app-error';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Set by the session store once signed in: sent on every state-changing request. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Lantern cannot reach the server. Your work stays on this device.');
+  }
+  const text = await response.text();
+  const body: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const problem = (body ?? {}) as { code?: ErrorCode; message?: string; fields?: FieldProblem[] };
+    throw new ApiError(
+      response.status,
+      problem.code ?? 'internal',
+      problem.message ?? `The server answered ${response.status}.`,
+      problem.fields ?? [],
+    );
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

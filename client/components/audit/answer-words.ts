@@ -1,0 +1,32 @@
+/** The words for answer values, and an answer as one line of text (for conflicts and reviews). */
+import type { Answer } from '../../../shared/framework/answer-schema';
+import { GRADES } from '../../../shared/metrics/grade-scale';
+
+export const QUESTION_OPTIONS = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'no', label: 'No' },
+  { value: 'not_applicable', label: 'Not applicable' },
+];
+
+export const GRADE_OPTIONS = GRADES.map((g) => ({ value: String(g.index), label: g.label }));
+
+export function answerText(answer: Answer | null): string {
+  if (!answer) return '(no answer)';
+  switch (answer.kind) {
+    case 'question':
+      return QUESTION_OPTIONS.find((o) => o.value === answer.value)?.label ?? answer.value;
+    case 'grade':
+      return GRADES[answer.value].label;
+    case 'text':
+      return answer.value || '(blank)';
+    case 'yes-no-note':
+      return `${answer.value === 'yes' ? 'Yes' : 'No'}${answer.note ? ` — ${answer.note}` : ''}`;
+    case 'case-actions':
+      return answer.value.length === 0
+        ? '(no actions)'
+        : answer.value.map((a) => `${a.what} (${a.who}, by ${a.byWhen || 'no date'})`).join('; ');
+    case 'confirmation':
+      return answer.value ? 'Confirmed' : 'Not confirmed';
+  }
+}

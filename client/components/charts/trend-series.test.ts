@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chartData } from './trend-series';
+
+const point = (label: string, k: number | null, n: number | null, target?: number) => ({
+  label,
+  k,
+  n,
+  fraction: k !== null && n ? k / n : null,
+  lower: n ? 0.1 : null,
+  upper: n ? 0.9 : null,
+  ...(target === undefined ? {} : { target }),
+});
+
+describe('chartData', () => {
+  it('keeps "no data" as a gap, never 0, with counts on every point that has data', () => {
+    const data = chartData([
+      {
+        label: 'All',
+        points: [point('Jan', 7, 20, 0.35), point('Feb', null, null, 0.4), point('Mar', 0, 6, 0.45)],
+      },
+    ]);
+    expect(data.values).toEqual([[35, null, 0]]);
+    expect(data.counts).toEqual([['7/20', '', '0/6']]);
+    expect(data.lower).toEqual([10, null, 10]);
+    expect(data.target).toEqual([35, 40, 45]);
+  });
+
+  it('draws no band and no target when several series share the chart', () => {
+    const data = chartData([
+      { label: 'Team A', points: [point('Jan', 1, 2, 0.5)] },
+      { label: 'Team B', points: [point('Jan', 2, 2, 0.5)] },
+    ]);
+    expect(data.values).toEqual([[50], [100]]);
+    expect(data.lower).toEqual([null]);
+    expect(data.target).toBeNull();
+    expect(data.seriesLabels).toEqual(['Team A', 'Team B']);
+  });
+
+  it('shortens period labels for the axis', () => {
+    const data = chartData([
+      { label: 'All', points: [point('Q2 2025 (Apr–Jun)', 1, 2), point('Financial year 2025/26', 1, 2)] },
+    ]);
+    expect(data.axisLabels).toEqual(['Q2 2025', 'FY 2025/26']);
+  });
+
+  it('has nothing to draw without series', () => {
+    expect(chartData([]).labels).toEqual([]);
+  });
+});

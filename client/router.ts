@@ -1,0 +1,64 @@
+/**
+ * The client's routes. Each person's area is its own lazily loaded chunk, so the auditor's
+ * route stays small on a tablet.
+ */
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from './stores/session-store';
+import type { Role } from '../shared/accounts/roles';
+import { auditorRoutes } from './views/auditor/auditor-routes';
+import { managerRoutes } from './views/manager/manager-routes';
+import { adminRoutes } from './views/admin/admin-routes';
+import { qaRoutes } from './views/qa/qa-routes';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Signed in (or remembered on this device) with one of these roles; empty: any role. */
+    roles?: Role[];
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  scrollBehavior(to) {
+    return to.hash ? { el: to.hash } : { top: 0 };
+  },
+  routes: [
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: 'Home' } },
+    {
+      path: '/sign-in',
+      name: 'sign-in',
+      component: () => import('./views/SignInView.vue'),
+      meta: { title: 'Sign in' },
+    },
+    {
+      path: '/set-password',
+      name: 'set-password',
+      component: () => import('./views/SetPasswordView.vue'),
+      meta: { title: 'Choose your password' },
+    },
+    ...auditorRoutes,
+    ...managerRoutes,
+    ...adminRoutes,
+    ...qaRoutes,
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+  ],
+});
+
+router.beforeEach((to) => {
+  const session = useSessionStore();
+  if (!to.meta.roles) return true;
+  if (!session.person) return { name: 'sign-in', query: { next: to.fullPath } };
+  if (to.meta.roles.length > 0 && !session.hasRole(...to.meta.roles)) return { name: 'home' };
+  return true;
+});
+
+// Move focus to the page on navigation so screen-reader and keyboard users land on the content.
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? 'Lantern')} — Lantern`;
+  requestAnimationFrame(() => {
+    // A link to an item (from an error summary) focuses that item; otherwise the page.
+    const target = to.hash ? document.getElementById(to.hash.slice(1)) : null;
+    (target ?? document.getElementById('main'))?.focus({ preventScroll: Boolean(target) });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The admin screens' calls: people, teams, services and roles. Each answer is parsed with the
+ * shared schema it was written with; lists are kept so that moving between screens does not
+ * refetch what was just shown.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { z } from 'zod';
+import { api } from '../api/http';
+import {
+  adminPersonSchema,
+  passwordLinkSchema,
+  personWithLinkSchema,
+  type AdminPerson,
+  type CreatePersonRequest,
+  type PasswordLink,
+  type PersonWithLink,
+  type UpdatePersonRequest,
+} from '../../shared/accounts/person-schemas';
+import {
+  adminRoleSchema,
+  adminServiceSchema,
+  adminTeamSchema,
+  type AdminRole,
+  type AdminService,
+  type AdminTeam,
+  type ServiceInput,
+  type TeamInput,
+} from '../../shared/accounts/team-schemas';
+
+const peopleAnswer = z.object({ people: z.array(adminPersonSchema) });
+const personAnswer = z.object({ person: adminPersonSchema });
+const linkAnswer = z.object({ passwordLink: passwordLinkSchema });
+const teamsAnswer = z.object({ teams: z.array(adminTeamSchema) });
+const teamAnswer = z.object({ team: adminTeamSchema });
+const servicesAnswer = z.object({ services: z.array(adminServiceSchema) });
+const serviceAnswer = z.object({ service: adminServiceSchema });
+const rolesAnswer = z.object({ roles: z.array(adminRoleSchema) });
+
+export const useAdminStore = defineStore('admin', () => {
+  const people = ref<AdminPerson[]>([]);
+  const teams = ref<AdminTeam[]>([]);
+  const services = ref<AdminService[]>([]);
+  const roles = ref<AdminRole[]>([]);
+
+  async function loadPeople(): Promise<void> {
+    people.value = peopleAnswer.parse(await api<unknown>('/api/admin/people')).people;
+  }
+
+  async function loadPerson(id: string): Promise<AdminPerson> {
+    return personAnswer.parse(await api<unknown>(`/api/admin/people/${encodeURIComponent(id)}`)).person;
+  }
+
+  async function createPerson(input: CreatePersonRequest): Promise<PersonWithLink> {
+    return personWithLinkSchema.parse(
+      await api<unknown>('/api/admin/people', { method: 'POST', body: input }),
+    );
+  }
+
+  async function updatePerson(id: string, input: UpdatePersonRequest): Promise<AdminPerson> {
+    const { person } = personAnswer.parse(
+      await api<unknown>(`/api/admin/people/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
+    );
+    people.value = people.value.map((p) => (p.id === id ? person : p));
+    return person;
+  }
+
+  async function newPasswordLink(id: string): Promise<PasswordLink> {
+    return linkAnswer.parse(
+      await api<unknown>(`/api/admin/people/${encodeURIComponent(id)}/password-link`, { method: 'POST' }),
+    ).passwordLink;
+  }
+
+  /** Teams and services together: every form that places someone needs both. */
+  async function loadTeamsAndServices(): Promise<void> {
+    const [teamList, serviceList] = await Promise.all([
+      api<unknown>('/api/admin/teams'),
+      api<unknown>('/api/admin/services'),
+    ]);
+    teams.value = teamsAnswer.parse(teamList).teams;
+    services.value = servicesAnswer.parse(serviceList).services;
+  }
+
+  async function createTeam(input: TeamInput): Promise<AdminTeam> {
+    return teamAnswer.parse(await api<unknown>('/api/admin/teams', { method: 'POST', body: input })).team;
+  }
+
+  async function updateTeam(id: string, input: TeamInput): Promise<AdminTeam> {
+    return teamAnswer.parse(
+      await api<unknown>(`/api/admin/teams/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
+    ).team;
+  }
+
+  async function createService(input: ServiceInput): Promise<AdminService> {
+    return serviceAnswer.parse(await api<unknown>('/api/admin/services', { method: 'POST', body: input }))
+      .service;
+  }
+
+  async function loadRoles(): Promise<void> {
+    roles.value = rolesAnswer.parse(await api<unknown>('/api/admin/roles')).roles;
+  }
+
+  return {
+    people,
+    teams,
+    services,
+    roles,
+    loadPeople,
+    loadPerson,
+    createPerson,
+    updatePerson,
+    newPasswordLink,
+    loadTeamsAndServices,
+    createTeam,
+    updateTeam,
+    createService,
+    loadRoles,
+  };
+});

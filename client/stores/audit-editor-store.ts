@@ -1,0 +1,267 @@
+/**
+ * The audit open on screen. Every change is written to the device at once (one Dexie
+ * transaction with its outbox entry); while a write is in flight the next change waits and
+ * the latest values go in the following write, so a burst of keystrokes costs a few commits,
+ * not one each, and the last keystroke is durable within a commit or two. A failed write
+ * keeps the values on screen and in memory, says "not saved", and retries.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
+import type { Answer, Answers } from '../../shared/framework/answer-schema';
+import type { Framework } from '../../shared/framework/framework-schema';
+import type { AllocationDocument } from '../../shared/sync/protocol';
+import { frameworkId, type ConflictRecord, type LocalAudit } from '../db/lantern-db';
+import { saveAuditChange, type AuditChange } from '../db/save-answers';
+import { onBeforeReload } from '../pwa/service-worker-updates';
+import { useDeviceStore } from './device-store';
+
+export type SaveState = 'saved' | 'saving' | 'not-saved';
+
+const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
+
+export function saveFailureMessage(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) {
+    return 'This device is out of storage space, so your latest changes are NOT saved yet. They are still on screen. Free up space on the device, or export your audits, and Lantern will keep trying.';
+  }
+  return 'Your latest changes are NOT saved on this device yet. They are still on screen; Lantern keeps trying. Do not close this page.';
+}
+
+/** Whether two reads of an audit record are the same version (cheap fields that change on every write). */
+function sameRecord(a: LocalAudit, b: LocalAudit): boolean {
+  return (
+    a.localUpdatedAt === b.localUpdatedAt &&
+    a.rev === b.rev &&
+    a.queuedMutationId === b.queuedMutationId &&
+    a.snapshot.status === b.snapshot.status &&
+    a.returnedNote === b.returnedNote &&
+    JSON.stringify(a.rejection) === JSON.stringify(b.rejection) &&
+    Object.keys(a.snapshot.answers).length === Object.keys(b.snapshot.answers).length
+  );
+}
+
+export const useAuditEditorStore = defineStore('audit-editor', () => {
+  const device = useDeviceStore();
+  const auditId = ref<string | null>(null);
+  const allocation = shallowRef<AllocationDocument | null>(null);
+  const framework = shallowRef<Framework | null>(null);
+  const stored = shallowRef<LocalAudit | null>(null);
+  const conflicts = shallowRef<ConflictRecord[]>([]);
+  const loaded = ref(false);
+  const missing = ref<string | null>(null);
+
+  /**
+   * Changes not yet committed to the device, newest value per item. `pendingView` is the same
+   * map for the screen: the form always renders the newest typed value — were it to render the
+   * last *saved* value while a write is in flight, Vue would reset a text box under the
+   * typist's fingers and drop the characters typed meanwhile.
+   */
+  let pending: AuditChange['answers'] = {};
+  const pendingView = shallowRef<AuditChange['answers']>({});
+  const pendingStatus = shallowRef<Pick<AuditChange, 'status' | 'completedAt'> | null>(null);
+  const saveState = ref<SaveState>('saved');
+  const saveError = ref<string | null>(null);
+  let writing: Promise<void> | null = null;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let subscriptions: Subscription[] = [];
+
+  const answers = computed<Answers>(() => {
+    const merged: Answers = { ...(stored.value?.snapshot.answers ?? {}) };
+    for (const [key, answer] of Object.entries(pendingView.value)) {
+      if (answer === null) delete merged[key];
+      else merged[key] = answer;
+    }
+    return merged;
+  });
+  const status = computed(() => pendingStatus.value?.status ?? stored.value?.snapshot.status ?? 'draft');
+  const readOnly = computed(() => status.value === 'submitted');
+
+  function close(): void {
+    subscriptions.forEach((s) => s.unsubscribe());
+    subscriptions = [];
+    clearTimeout(retryTimer);
+  }
+
+  async function open(id: string): Promise<void> {
+    const db = device.db;
+    if (!db) return;
+    if (auditId.value !== id) {
+      await flush();
+      close();
+      auditId.value = id;
+      pending = {};
+      pendingView.value = {};
+      pendingStatus.value = null;
+      saveState.value = 'saved';
+      loaded.value = false;
+      missing.value = null;
+    }
+    allocation.value = (await db.allocations.get(id)) ?? null;
+    const local = await db.audits.get(id);
+    const key = allocation.value
+      ? frameworkId(allocation.value.frameworkKey, allocation.value.frameworkVersion)
+      : local
+        ? frameworkId(local.snapshot.frameworkKey, local.snapshot.frameworkVersion)
+        : null;
+    framework.value = key ? ((await db.frameworks.get(key))?.framework ?? null) : null;
+    if (!allocation.value && !local) missing.value = 'This case is not allocated to you on this device.';
+    else if (!framework.value)
+      missing.value =
+        'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.';
+    subscriptions.push(
+      liveQuery(() => db.audits.get(id)).subscribe((value) => {
+        // This tab's own writes are already on screen: re-rendering the whole form for the same
+        // record again would only slow the next keystroke.
+        if (value && stored.value && sameRecord(value, stored.value)) return;
+        // A read that started before this tab's latest write may land after it: never step back.
+        if (value && stored.value && value.localUpdatedAt < stored.value.localUpdatedAt) return;
+        stored.value = value ?? null;
+      }),
+      liveQuery(() => db.conflicts.where('auditId').equals(id).toArray()).subscribe((value) => {
+        conflicts.value = value;
+      }),
+    );
+    loaded.value = true;
+  }
+
+  function newSnapshot() {
+    const a = allocation.value;
+    if (!a || !auditId.value) throw new Error('No allocation for this audit');
+    return {
+      snapshot: {
+        id: auditId.value,
+        caseId: a.caseId,
+        frameworkKey: a.frameworkKey,
+        frameworkVersion: a.frameworkVersion,
+        status: 'draft' as const,
+        answers: {},
+        completedAt: null,
+      },
+    };
+  }
+
+  async function writePending(): Promise<void> {
+    const db = device.db;
+    const id = auditId.value;
+    if (!db || !id) return;
+    const answersToWrite = pending;
+    const statusToWrite = pendingStatus.value;
+    if (Object.keys(answersToWrite).length === 0 && !statusToWrite) return;
+    try {
+      const saved = await saveAuditChange(
+        db,
+        id,
+        { answers: answersToWrite, ...(statusToWrite ?? {}) },
+        newSnapshot,
+        () => crypto.randomUUID(),
+        Date.now(),
+      );
+      // Show what was written at once: waiting for the live query would flash the old answer.
+      if (auditId.value === id) stored.value = saved;
+      // Durable now: tell anyone listening (the benchmark times keystroke to this moment).
+      window.dispatchEvent(
+        new CustomEvent('lantern:saved', { detail: { auditId: id, at: performance.now() } }),
+      );
+      // Only what was written leaves `pending`; anything typed meanwhile stays for the next write.
+      const rest = { ...pending };
+      for (const [key, value] of Object.entries(answersToWrite)) if (rest[key] === value) delete rest[key];
+      pending = rest;
+      pendingView.value = rest;
+      if (pendingStatus.value === statusToWrite) pendingStatus.value = null;
+      failures = 0;
+      saveError.value = null;
+    } catch (error) {
+      console.error(
+        'Saving the audit on this device failed:',
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      );
+      saveState.value = 'not-saved';
+      saveError.value = saveFailureMessage(error);
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void save(), RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]);
+      failures++;
+      throw error;
+    }
+  }
+
+  /** Write what is pending now; one write at a time, the next picks up whatever arrived meanwhile. */
+  function save(): Promise<void> {
+    if (writing) return writing;
+    // "Saving…" only if a write takes noticeably long: no flicker on every keystroke.
+    const slow = setTimeout(() => {
+      if (writing && saveState.value !== 'not-saved') saveState.value = 'saving';
+    }, 150);
+    writing = (async () => {
+      try {
+        while (Object.keys(pending).length > 0 || pendingStatus.value) await writePending();
+        saveState.value = 'saved';
+      } catch {
+        // Reported through saveState/saveError; the retry timer tries again.
+      } finally {
+        clearTimeout(slow);
+        writing = null;
+      }
+    })();
+    return writing;
+  }
+
+  async function flush(): Promise<void> {
+    if (writing) await writing;
+    if (Object.keys(pending).length > 0 || pendingStatus.value) await save();
+  }
+
+  function setAnswer(itemKey: string, answer: Answer | null): void {
+    if (readOnly.value) return;
+    pending = { ...pending, [itemKey]: answer };
+    pendingView.value = pending;
+    void save().then(() => device.requestSoonSync());
+  }
+
+  async function submit(completedAt: string): Promise<boolean> {
+    pendingStatus.value = { status: 'submitted', completedAt };
+    await save();
+    if (pendingStatus.value) return false;
+    device.syncNow();
+    return true;
+  }
+
+  async function resolveConflict(conflict: ConflictRecord, keep: 'mine' | 'theirs'): Promise<void> {
+    const db = device.db;
+    if (!db) return;
+    const chosen = keep === 'mine' ? conflict.mine : conflict.theirs;
+    setAnswer(conflict.itemKey, chosen);
+    await flush();
+    if (saveState.value === 'saved') await db.conflicts.delete(conflict.id);
+  }
+
+  onBeforeReload(flush);
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void flush();
+    });
+  }
+
+  return {
+    auditId,
+    allocation,
+    framework,
+    stored,
+    conflicts,
+    loaded,
+    missing,
+    answers,
+    status,
+    readOnly,
+    saveState,
+    saveError,
+    open,
+    close,
+    setAnswer,
+    flush,
+    submit,
+    resolveConflict,
+  };
+});

@@ -1,0 +1,123 @@
+/**
+ * This device's work for the signed-in person: their local database, what waits to sync,
+ * when it last synced, and the sync runner. The only store that starts syncing.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref } from 'vue';
+import { userDb } from '../db/user-db';
+import { useLiveQuery } from '../db/use-live-query';
+import { startSyncRunner, type SyncOutcome, type SyncRunner } from '../sync/sync-runner';
+import { useSessionStore } from './session-store';
+import type { LanternDb } from '../db/lantern-db';
+import { api } from '../api/http';
+import { pushResponseSchema } from '../../shared/sync/protocol';
+import { requestPersistence } from '../pwa/storage-status';
+
+export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'signed-out' | 'failed' | 'waiting-for-leader';
+
+async function deviceIdOf(db: LanternDb): Promise<string> {
+  const stored = await db.meta.get('device-id');
+  if (stored) return stored.value;
+  const id = crypto.randomUUID();
+  await db.meta.put({ key: 'device-id', value: id });
+  return id;
+}
+
+export const useDeviceStore = defineStore('device', () => {
+  const session = useSessionStore();
+  const personId = session.person?.id ?? null;
+  // markRaw: a Dexie instance must never be wrapped in a reactive proxy (its transactions break).
+  const db = personId ? markRaw(userDb(personId)) : null;
+
+  const status = ref<SyncStatus>('idle');
+  const lastError = ref<string | null>(null);
+  const leader = ref(false);
+  let runner: SyncRunner | null = null;
+
+  /** Audits with changes the server has not acknowledged. */
+  const waitingAuditIds = useLiveQuery(
+    async () => (db ? [...new Set((await db.outbox.toArray()).map((e) => e.auditId))] : []),
+    [] as string[],
+  );
+  const waitingCount = computed(() => waitingAuditIds.value.length);
+  const lastSyncedAt = useLiveQuery(
+    async () => (db ? ((await db.meta.get('last-synced-at'))?.value ?? null) : null),
+    null as string | null,
+  );
+
+  function onOutcome(outcome: SyncOutcome): void {
+    if (outcome.kind === 'synced') {
+      status.value = 'idle';
+      lastError.value = null;
+    } else if (outcome.kind === 'offline') {
+      status.value = 'offline';
+    } else if (outcome.kind === 'signed-out') {
+      status.value = 'signed-out';
+      session.sessionEnded();
+    } else {
+      status.value = 'failed';
+      lastError.value = outcome.message;
+    }
+  }
+
+  async function start(): Promise<void> {
+    if (!db || !personId || runner) return;
+    const deviceId = await deviceIdOf(db);
+    if (!session.person?.roles.includes('auditor')) return;
+    // Auditors keep work on the device for days: ask the browser not to clear it.
+    void requestPersistence();
+    runner = startSyncRunner({
+      db,
+      personId,
+      deviceId,
+      onOutcome,
+      onLeader: (isLeader) => {
+        leader.value = isLeader;
+      },
+      onRunning: (running) => {
+        if (running) status.value = 'syncing';
+      },
+    });
+    if (!session.needsSignIn) runner.request();
+    else status.value = 'signed-out';
+  }
+
+  function syncNow(): void {
+    runner?.request();
+  }
+
+  /** After a save: sync a moment later, so a burst of typing becomes one push. */
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  function requestSoonSync(): void {
+    clearTimeout(soon);
+    soon = setTimeout(() => runner?.request(), 2_000);
+  }
+
+  /** Import a file exported from a device (maybe another one): applied once, like a sync. */
+  async function importFile(text: string): Promise<string> {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return 'This file is not a Lantern export: it could not be read.';
+    }
+    const response = pushResponseSchema.parse(await api('/api/sync/import', { method: 'POST', body }));
+    const count = (status: string) => response.results.filter((r) => r.status === status).length;
+    runner?.request();
+    return `Imported: ${count('applied')} applied, ${count('conflict')} changed on the server since (merged on the next sync), ${count('rejected')} refused.`;
+  }
+
+  return {
+    importFile,
+    db,
+    status,
+    lastError,
+    leader,
+    waitingAuditIds,
+    waitingCount,
+    lastSyncedAt,
+    start,
+    syncNow,
+    requestSoonSync,
+  };
+});

@@ -1,0 +1,61 @@
+/**
+ * The case-list import on the client: reads the chosen file into base64 (kept in memory
+ * between the preview and the import, so both check the same bytes), and calls the import
+ * API. Answers are parsed with the shared schemas.
+ */
+import { defineStore } from 'pinia';
+import { z } from 'zod';
+import { api } from '../api/http';
+import {
+  importPreviewSchema,
+  importResultSchema,
+  type ImportPreview,
+  type ImportResult,
+} from '../../shared/imports/import-schemas';
+import type { ColumnMapping } from '../../shared/imports/column-mapping';
+
+const historySchema = z.object({
+  imports: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      format: z.string(),
+      rowCount: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      importedAt: z.string(),
+      importedBy: z.string(),
+    }),
+  ),
+});
+export type ImportHistory = z.infer<typeof historySchema>['imports'];
+
+/** A file's bytes as base64, in chunks so a large file does not overflow the call stack. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const useQaImportStore = defineStore('qa-import', () => {
+  async function preview(fileName: string, content: string, mapping?: ColumnMapping): Promise<ImportPreview> {
+    return importPreviewSchema.parse(
+      await api('/api/imports/preview', {
+        method: 'POST',
+        body: { fileName, content, ...(mapping ? { mapping } : {}) },
+      }),
+    );
+  }
+  async function commit(fileName: string, content: string, mapping: ColumnMapping): Promise<ImportResult> {
+    return importResultSchema.parse(
+      await api('/api/imports', { method: 'POST', body: { fileName, content, mapping } }),
+    );
+  }
+  async function history(): Promise<ImportHistory> {
+    return historySchema.parse(await api('/api/imports')).imports;
+  }
+  return { preview, commit, history };
+});

@@ -1,0 +1,29 @@
+/**
+ * /api/admin: people, teams, services and roles, for admins only (see
+ * server/auth/access-rules.ts). Nothing here reads audit content.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../shared/accounts/roles';
+import type { AdminRole } from '../../shared/accounts/team-schemas';
+import { peopleRoutes } from './people-routes';
+import { servicesRoutes, teamsRoutes } from './teams-routes';
+
+export function adminRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .route('/people', peopleRoutes(deps))
+    .route('/teams', teamsRoutes(deps))
+    .route('/services', servicesRoutes(deps))
+    .get('/roles', async (c) => {
+      const counts = await deps.db.query<{ role: string; n: number }>(
+        'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',
+      );
+      const roles: AdminRole[] = ROLES.map((role) => ({
+        role,
+        label: ROLE_LABELS[role],
+        description: ROLE_DESCRIPTIONS[role],
+        people: counts.find((row) => row.role === role)?.n ?? 0,
+      }));
+      return c.json({ roles });
+    });
+}

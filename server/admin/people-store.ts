@@ -1,0 +1,111 @@
+/**
+ * The SQL behind the admin's people screens: read people with their team, service and last
+ * sign-in; check where a person is placed (a team implies its service); insert and update.
+ */
+import type { Queryable } from '../db/database';
+import { appError } from '../../shared/errors/app-error';
+import { ROLES, type Role } from '../../shared/accounts/roles';
+import type { AdminPerson } from '../../shared/accounts/person-schemas';
+
+interface PersonRow {
+  id: string;
+  email: string;
+  display_name: string;
+  job_title: string;
+  team_id: string | null;
+  team_name: string | null;
+  service_id: string | null;
+  service_name: string | null;
+  roles: string[];
+  active: boolean;
+  has_password: boolean;
+  last_sign_in_at: string | null;
+}
+
+const SELECT_PEOPLE = `
+  SELECT p.id, p.email, p.display_name, p.job_title, p.team_id, t.name AS team_name,
+         p.service_id, s.name AS service_name, p.roles, p.active,
+         p.password_hash IS NOT NULL AS has_password,
+         (SELECT max(created_at) FROM sessions WHERE person_id = p.id) AS last_sign_in_at
+  FROM people p
+  LEFT JOIN teams t ON t.id = p.team_id
+  LEFT JOIN services s ON s.id = p.service_id`;
+
+/** Roles as stored, keeping only those Lantern knows, in the one fixed order (so lists compare). */
+export const knownRoles = (roles: string[]): Role[] => ROLES.filter((role) => roles.includes(role));
+
+const toPerson = (row: PersonRow): AdminPerson => ({
+  id: row.id,
+  email: row.email,
+  name: row.display_name,
+  jobTitle: row.job_title,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  serviceId: row.service_id,
+  serviceName: row.service_name,
+  roles: knownRoles(row.roles),
+  active: row.active,
+  hasPassword: row.has_password,
+  lastSignInAt: row.last_sign_in_at,
+});
+
+export async function listPeople(db: Queryable): Promise<AdminPerson[]> {
+  return (
+    await db.query<PersonRow>(`${SELECT_PEOPLE} ORDER BY p.active DESC, lower(p.display_name), p.email`)
+  ).map(toPerson);
+}
+
+export async function findPerson(db: Queryable, id: string): Promise<AdminPerson | null> {
+  const [row] = await db.query<PersonRow>(`${SELECT_PEOPLE} WHERE p.id = $1`, [id]);
+  return row ? toPerson(row) : null;
+}
+
+/**
+ * Where a person sits: with a team, the team's service (a different service is refused); without
+ * one, the service chosen, or none.
+ * @throws AppError validation_failed naming `teamId` or `serviceId`.
+ */
+export async function checkPlacement(
+  db: Queryable,
+  teamId: string | null,
+  serviceId: string | null,
+): Promise<{ teamId: string | null; serviceId: string | null }> {
+  if (teamId) {
+    const [team] = await db.query<{ service_id: string }>('SELECT service_id FROM teams WHERE id = $1', [
+      teamId,
+    ]);
+    if (!team) {
+      throw appError('validation_failed', 'Some fields need correcting.', [
+        { path: 'teamId', message: 'Choose a team from the list.' },
+      ]);
+    }
+    if (serviceId && serviceId !== team.service_id) {
+      throw appError('validation_failed', 'Some fields need correcting.', [
+        { path: 'serviceId', message: "Choose the team's own service, or no team." },
+      ]);
+    }
+    return { teamId, serviceId: team.service_id };
+  }
+  if (serviceId) {
+    const [service] = await db.query('SELECT id FROM services WHERE id = $1', [serviceId]);
+    if (!service) {
+      throw appError('validation_failed', 'Some fields need correcting.', [
+        { path: 'serviceId', message: 'Choose a service from the list.' },
+      ]);
+    }
+  }
+  return { teamId: null, serviceId };
+}
+
+/** Active people holding the admin role: Lantern must always keep at least one. */
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    "SELECT count(*) AS n FROM people WHERE active AND 'admin' = ANY (roles)",
+  );
+  return row?.n ?? 0;
+}
+
+/** Serialises changes to people's roles and status, so two admins cannot both remove the last admin. */
+export async function lockPeople(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [7_305_318_305]);
+}

@@ -1,0 +1,88 @@
+/**
+ * /api/admin/teams and /api/admin/services: the admin lists, adds and renames teams, moves a
+ * team to another service (its people move with it), and adds services. Each change is logged.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { appError } from '../../shared/errors/app-error';
+import { serviceInputSchema, teamInputSchema } from '../../shared/accounts/team-schemas';
+import { logChange } from '../audit-log/log-access';
+import { idParam } from './id-param';
+import { assertNameFree, assertServiceExists, findTeam, listServices, listTeams } from './teams-store';
+
+export function teamsRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/', async (c) => c.json({ teams: await listTeams(deps.db) }))
+    .post('/', async (c) => {
+      const body = await parseBody(c, teamInputSchema);
+      const team = await deps.db.transaction(async (tx) => {
+        await assertServiceExists(tx, body.serviceId);
+        await assertNameFree(tx, 'teams', body.name, null);
+        const [row] = await tx.query<{ id: string }>(
+          'INSERT INTO teams (id, service_id, name) VALUES (gen_random_uuid(), $1, $2) RETURNING id',
+          [body.serviceId, body.name],
+        );
+        if (!row) throw appError('internal', 'The team could not be added.');
+        await logChange(
+          c,
+          deps,
+          tx,
+          'team',
+          row.id,
+          { name: body.name, serviceId: body.serviceId },
+          'team.created',
+        );
+        return findTeam(tx, row.id);
+      });
+      return c.json({ team }, 201);
+    })
+    .put('/:teamId', async (c) => {
+      const id = idParam(c, 'teamId', 'team');
+      const body = await parseBody(c, teamInputSchema);
+      const team = await deps.db.transaction(async (tx) => {
+        const before = await findTeam(tx, id);
+        if (!before) throw appError('not_found', 'There is no team with that id.');
+        await assertServiceExists(tx, body.serviceId);
+        await assertNameFree(tx, 'teams', body.name, id);
+        await tx.query('UPDATE teams SET name = $2, service_id = $3 WHERE id = $1', [
+          id,
+          body.name,
+          body.serviceId,
+        ]);
+        const changes: Record<string, { from: string; to: string }> = {};
+        if (before.name !== body.name) changes.name = { from: before.name, to: body.name };
+        if (before.serviceId !== body.serviceId) {
+          changes.serviceId = { from: before.serviceId, to: body.serviceId };
+          // A team's people belong to its service: they move with it.
+          await tx.query('UPDATE people SET service_id = $2, updated_at = now() WHERE team_id = $1', [
+            id,
+            body.serviceId,
+          ]);
+        }
+        if (Object.keys(changes).length > 0)
+          await logChange(c, deps, tx, 'team', id, { changes }, 'team.updated');
+        return findTeam(tx, id);
+      });
+      return c.json({ team });
+    });
+}
+
+export function servicesRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/', async (c) => c.json({ services: await listServices(deps.db) }))
+    .post('/', async (c) => {
+      const body = await parseBody(c, serviceInputSchema);
+      const service = await deps.db.transaction(async (tx) => {
+        await assertNameFree(tx, 'services', body.name, null);
+        const [row] = await tx.query<{ id: string }>(
+          'INSERT INTO services (id, name) VALUES (gen_random_uuid(), $1) RETURNING id',
+          [body.name],
+        );
+        if (!row) throw appError('internal', 'The service could not be added.');
+        await logChange(c, deps, tx, 'service', row.id, { name: body.name }, 'service.created');
+        return { id: row.id, name: body.name, teams: 0 };
+      });
+      return c.json({ service }, 201);
+    });
+}

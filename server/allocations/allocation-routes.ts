@@ -1,0 +1,157 @@
+/**
+ * /api/allocations — allocating a round's cases to auditors: the people to choose from, in
+ * bulk (balanced, previewed first), by hand, reallocation (work done moves with the case, see
+ * reallocate.ts), withdrawal, and a changed due date. Every change is logged and reaches the
+ * auditor's device on its next sync.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { requirePerson } from '../auth/require-person';
+import { logChange, requestOrigin } from '../audit-log/log-access';
+import { idParam } from '../admin/id-param';
+import { appError } from '../../shared/errors/app-error';
+import {
+  bulkAllocationSchema,
+  dueDateChangeSchema,
+  handAllocationSchema,
+  reallocationSchema,
+} from '../../shared/rounds/allocation-schemas';
+import { requireRound } from '../rounds/round-store';
+import { createAllocation, requireAllocation, requireAuditor, withdrawAllocation } from './allocation-store';
+import { bulkAllocate } from './bulk-allocate';
+import { reallocate } from './reallocate';
+
+const roundRef = z.object({ roundId: z.uuid('Choose a round.') });
+
+export function allocationRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/people', async (c) => {
+      const rows = await deps.db.query<{
+        id: string;
+        name: string;
+        team_id: string | null;
+        team_name: string | null;
+        roles: string[];
+      }>(
+        `SELECT p.id, p.display_name AS name, p.team_id, t.name AS team_name, p.roles
+         FROM people p LEFT JOIN teams t ON t.id = p.team_id
+         WHERE p.active AND p.roles && ARRAY['auditor', 'moderator']::text[] ORDER BY p.display_name`,
+      );
+      const option = (r: (typeof rows)[number]) => ({
+        id: r.id,
+        name: r.name,
+        teamId: r.team_id,
+        teamName: r.team_name,
+        roles: r.roles,
+      });
+      return c.json({
+        auditors: rows.filter((r) => r.roles.includes('auditor')).map(option),
+        moderators: rows.filter((r) => r.roles.includes('moderator')).map(option),
+      });
+    })
+    .post('/bulk', async (c) => {
+      const person = requirePerson(c);
+      const body = await parseBody(c, bulkAllocationSchema.extend(roundRef.shape));
+      const result = await deps.db.transaction(async (tx) => {
+        const round = await requireRound(tx, body.roundId);
+        const done = await bulkAllocate(tx, round, body, person.id);
+        if (!body.preview)
+          await logChange(
+            c,
+            deps,
+            tx,
+            'round',
+            round.id,
+            { allocated: done.allocated.length, auditors: body.auditorIds },
+            'round.allocated',
+          );
+        return done;
+      });
+      return c.json(result);
+    })
+    .post('/', async (c) => {
+      const person = requirePerson(c);
+      const body = await parseBody(c, handAllocationSchema.extend(roundRef.shape));
+      const id = await deps.db.transaction(async (tx) => {
+        const round = await requireRound(tx, body.roundId);
+        const auditor = await requireAuditor(tx, body.auditorId);
+        const allocationId = await createAllocation(tx, {
+          round,
+          frameworkKey: round.frameworkKey,
+          frameworkVersion: round.frameworkVersion,
+          caseId: body.caseId,
+          auditor,
+          dueDate: body.dueDate ?? round.dueDate,
+          allocatedBy: person.id,
+        });
+        await logChange(
+          c,
+          deps,
+          tx,
+          'allocation',
+          allocationId,
+          { roundId: round.id, caseId: body.caseId, auditorId: auditor.id },
+          'allocation.created',
+        );
+        return allocationId;
+      });
+      return c.json({ allocationId: id }, 201);
+    })
+    .post('/:allocationId/reallocate', async (c) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'allocationId', 'allocation');
+      const body = await parseBody(c, reallocationSchema);
+      const result = await deps.db.transaction(async (tx) => {
+        const old = await requireAllocation(tx, id);
+        const round = old.round_id ? await requireRound(tx, old.round_id) : null;
+        const auditor = await requireAuditor(tx, body.auditorId);
+        const done = await reallocate(tx, id, round, auditor, body.dueDate, {
+          id: person.id,
+          ...requestOrigin(c, deps),
+        });
+        await logChange(
+          c,
+          deps,
+          tx,
+          'allocation',
+          id,
+          { to: done.allocationId, auditorId: auditor.id, copiedDraft: done.copiedDraft },
+          'allocation.reallocated',
+        );
+        return done;
+      });
+      return c.json(result);
+    })
+    .post('/:allocationId/withdraw', async (c) => {
+      const id = idParam(c, 'allocationId', 'allocation');
+      await deps.db.transaction(async (tx) => {
+        await withdrawAllocation(tx, await requireAllocation(tx, id, true));
+        await logChange(c, deps, tx, 'allocation', id, {}, 'allocation.withdrawn');
+      });
+      return c.json({ withdrawn: true });
+    })
+    .put('/:allocationId/due-date', async (c) => {
+      const id = idParam(c, 'allocationId', 'allocation');
+      const body = await parseBody(c, dueDateChangeSchema);
+      await deps.db.transaction(async (tx) => {
+        const allocation = await requireAllocation(tx, id, true);
+        if (!allocation.active) throw appError('conflict', 'This allocation was withdrawn.');
+        await tx.query('UPDATE allocations SET due_date = $2, updated_at = now() WHERE id = $1', [
+          id,
+          body.dueDate,
+        ]);
+        await logChange(
+          c,
+          deps,
+          tx,
+          'allocation',
+          id,
+          { dueDate: body.dueDate },
+          'allocation.due-date-changed',
+        );
+      });
+      return c.json({ dueDate: body.dueDate });
+    });
+}

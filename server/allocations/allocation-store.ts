@@ -1,0 +1,142 @@
+/**
+ * The SQL behind allocating cases to auditors. Devices pull the allocations table (each row
+ * stamped with its transaction id by trigger), so every change here reaches the auditor's
+ * tablet on their next sync: a new allocation appears, a withdrawn one (active = false)
+ * disappears, a changed due date updates. The audit an auditor writes on a device takes the
+ * allocation's id, which is how a round's audits are found.
+ */
+import type { Queryable } from '../db/database';
+import { appError } from '../../shared/errors/app-error';
+import type { Round } from '../../shared/rounds/round-schemas';
+
+export interface AuditorRow {
+  id: string;
+  name: string;
+  team_id: string | null;
+}
+
+/** Active people holding the auditor role, among `ids` (all of them when absent). */
+export async function auditors(db: Queryable, ids?: readonly string[]): Promise<AuditorRow[]> {
+  return db.query<AuditorRow>(
+    `SELECT id, display_name AS name, team_id FROM people
+     WHERE active AND 'auditor' = ANY (roles) ${ids ? 'AND id = ANY ($1::uuid[])' : ''} ORDER BY display_name`,
+    ids ? [ids] : [],
+  );
+}
+
+export async function requireAuditor(db: Queryable, id: string): Promise<AuditorRow> {
+  const [auditor] = await auditors(db, [id]);
+  if (!auditor)
+    throw appError('validation_failed', 'Choose an auditor.', [
+      { path: 'auditorId', message: 'That person is not an active auditor.' },
+    ]);
+  return auditor;
+}
+
+export interface NewAllocation {
+  round: Pick<Round, 'id' | 'name' | 'frameworkKey' | 'frameworkVersion' | 'excludeOwnTeam'> | null;
+  frameworkKey: string;
+  frameworkVersion: number;
+  caseId: string;
+  auditor: AuditorRow;
+  dueDate: string | null;
+  allocatedBy: string;
+  reallocatedFrom?: string | null;
+  reauditOf?: string | null;
+}
+
+/** Inserts one allocation after checking the rules; answers 409 when the case is already taken. */
+export async function createAllocation(tx: Queryable, a: NewAllocation): Promise<string> {
+  const [found] = await tx.query<{ team_id: string; reference: string }>(
+    'SELECT team_id, reference FROM cases WHERE id = $1',
+    [a.caseId],
+  );
+  if (!found)
+    throw appError('validation_failed', 'Choose a case.', [
+      { path: 'caseId', message: 'There is no such case.' },
+    ]);
+  if (a.round) {
+    const [taken] = await tx.query<{ name: string }>(
+      `SELECT p.display_name AS name FROM allocations x JOIN people p ON p.id = x.auditor_id
+       WHERE x.round_id = $1 AND x.case_id = $2 AND (x.active OR x.finished)`,
+      [a.round.id, a.caseId],
+    );
+    if (taken)
+      throw appError(
+        'conflict',
+        `Case ${found.reference} is already allocated to ${taken.name} in this round.`,
+      );
+  }
+  const [mine] = await tx.query(
+    'SELECT id FROM allocations WHERE case_id = $1 AND auditor_id = $2 AND active',
+    [a.caseId, a.auditor.id],
+  );
+  if (mine) throw appError('conflict', `Case ${found.reference} is already allocated to ${a.auditor.name}.`);
+  if (a.round?.excludeOwnTeam && a.auditor.team_id === found.team_id)
+    throw appError(
+      'validation_failed',
+      `Case ${found.reference} is in ${a.auditor.name}'s own team, and this round does not allow that.`,
+      [{ path: 'auditorId', message: "This round never allocates an auditor their own team's case." }],
+    );
+  const id = crypto.randomUUID();
+  await tx.query(
+    `INSERT INTO allocations (id, case_id, auditor_id, framework_key, framework_version, round_name, due_date, round_id,
+       reallocated_from, reaudit_of, allocated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      id,
+      a.caseId,
+      a.auditor.id,
+      a.frameworkKey,
+      a.frameworkVersion,
+      a.round?.name ?? null,
+      a.dueDate,
+      a.round?.id ?? null,
+      a.reallocatedFrom ?? null,
+      a.reauditOf ?? null,
+      a.allocatedBy,
+    ],
+  );
+  if (a.round) {
+    // A case allocated by hand that the sample did not draw joins the round's cases.
+    await tx.query(
+      `INSERT INTO round_cases (round_id, case_id, stratum, position)
+       SELECT $1, $2, 'Added by hand', coalesce(max(position), -1) + 1 FROM round_cases WHERE round_id = $1
+       ON CONFLICT (round_id, case_id) DO NOTHING`,
+      [a.round.id, a.caseId],
+    );
+  }
+  return id;
+}
+
+export interface AllocationRow {
+  id: string;
+  case_id: string;
+  auditor_id: string;
+  round_id: string | null;
+  framework_key: string;
+  framework_version: number;
+  active: boolean;
+  due_date: string | null;
+  audit_status: string | null;
+  audit_deleted: boolean | null;
+}
+
+export async function requireAllocation(tx: Queryable, id: string, lock = false): Promise<AllocationRow> {
+  const [row] = await tx.query<AllocationRow>(
+    `SELECT x.id, x.case_id, x.auditor_id, x.round_id, x.framework_key, x.framework_version, x.active,
+            x.due_date::text AS due_date, a.status AS audit_status, a.deleted AS audit_deleted
+     FROM allocations x LEFT JOIN audits a ON a.id = x.id WHERE x.id = $1 ${lock ? 'FOR UPDATE OF x' : ''}`,
+    [id],
+  );
+  if (!row) throw appError('not_found', 'There is no allocation with that id.');
+  return row;
+}
+
+/** Withdraws an allocation: devices drop it on their next pull. Any draft already synced is kept. */
+export async function withdrawAllocation(tx: Queryable, allocation: AllocationRow): Promise<void> {
+  if (!allocation.active) throw appError('conflict', 'This allocation was already withdrawn.');
+  if (allocation.audit_status === 'submitted' && !allocation.audit_deleted)
+    throw appError('conflict', 'This case was already audited and submitted, so its allocation stays.');
+  await tx.query('UPDATE allocations SET active = false, updated_at = now() WHERE id = $1', [allocation.id]);
+}

@@ -1,0 +1,133 @@
+/**
+ * The Hono application: security headers, body limits, one sub-app per resource under /api,
+ * one error handler, and the built client for everything else. Built by a function so tests
+ * run it in-process (`app.request`) against any engine.
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, LanternEnv } from './http/app-env';
+import { onError } from './http/on-error';
+import { appError } from '../shared/errors/app-error';
+import { healthRoutes } from './health/health-routes';
+import { organisationRoutes } from './organisation/organisation-routes';
+import { clientRoutes } from './static/serve-client';
+import { sessionMiddleware } from './auth/session-middleware';
+import { authRoutes } from './auth/auth-routes';
+import { accessMiddleware } from './auth/access-middleware';
+import { adminRoutes } from './admin/admin-routes';
+import { auditLogRoutes } from './audit-log/audit-log-routes';
+import { readOidcSettings, type OidcSettings } from './oidc/oidc-settings';
+import type { OidcClient } from './oidc/oidc-client';
+import { syncRoutes } from './sync/sync-routes';
+import { auditHistoryRoutes } from './audits/audit-history-routes';
+import { frameworkRoutes } from './frameworks/framework-routes';
+import { planRoutes } from './plans/plan-routes';
+import { actionRoutes } from './plans/action-routes';
+import { reportRoutes } from './plans/report-routes';
+import { findingRoutes } from './plans/finding-routes';
+import { measureRoutes } from './measures/measure-routes';
+import { metricRoutes } from './metrics/metric-routes';
+import { roundRoutes } from './rounds/round-routes';
+import { importRoutes } from './imports/import-routes';
+import { allocationRoutes } from './allocations/allocation-routes';
+import { reauditRoutes } from './allocations/reaudit-routes';
+import { moderationRoutes } from './moderation/moderation-routes';
+import { alertRoutes } from './alerts/alert-routes';
+import { startAlertSweeper } from './alerts/alert-sweeper';
+
+/** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Paths whose routes accept files (imports) and apply their own body limit. */
+export const LARGE_BODY_ROUTES: RegExp[] = [/^\/api\/sync\/import$/, /^\/api\/imports(\/preview)?$/];
+
+/**
+ * Single sign-on: given by tests; otherwise read from LANTERN_OIDC_* (null when not set up).
+ * `oidcClient` replaces the OpenID Connect client in tests of the routes' own decisions.
+ */
+export interface SignOnDeps {
+  oidc?: OidcSettings | null;
+  oidcClient?: OidcClient;
+}
+
+export function createApp(deps: AppDeps & SignOnDeps) {
+  const oidc = deps.oidc === undefined ? readOidcSettings(process.env) : deps.oidc;
+  const app = new Hono<LanternEnv>();
+  app.onError(onError);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(appError('payload_too_large', 'The request is larger than 1 MB.').toBody(), 413),
+  });
+  // Routes that take files set their own, larger limit on the route itself.
+  app.use('/api/*', (c, next) =>
+    LARGE_BODY_ROUTES.some((route) => route.test(c.req.path)) ? next() : defaultLimit(c, next),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.use('/api/*', sessionMiddleware(deps));
+  // Every API route's access rule (server/auth/access-rules.ts), before its handler runs.
+  app.use('/api/*', accessMiddleware(deps));
+
+  const api = app
+    .basePath('/api')
+    .route('/health', healthRoutes(deps))
+    .route('/organisation', organisationRoutes(deps))
+    .route('/auth', authRoutes(deps, oidc, deps.oidcClient))
+    .route('/admin', adminRoutes(deps))
+    .route('/audit-log', auditLogRoutes(deps))
+    .route('/sync', syncRoutes(deps))
+    .route('/audits', auditHistoryRoutes(deps))
+    .route('/frameworks', frameworkRoutes(deps))
+    .route('/plans', planRoutes(deps))
+    .route('/plans', actionRoutes(deps))
+    .route('/plans', measureRoutes(deps))
+    .route('/plans', reportRoutes(deps))
+    .route('/findings', findingRoutes(deps))
+    .route('/metrics', metricRoutes(deps))
+    .route('/rounds', roundRoutes(deps))
+    .route('/imports', importRoutes(deps))
+    .route('/allocations', allocationRoutes(deps))
+    .route('/reaudits', reauditRoutes(deps))
+    .route('/moderation', moderationRoutes(deps))
+    .route('/alerts', alertRoutes(deps));
+  api.all('*', (c) =>
+    c.json(appError('not_found', `No API route ${c.req.method} ${c.req.path}.`).toBody(), 404),
+  );
+
+  if (deps.clientDir) {
+    app.route('/', clientRoutes(deps.clientDir));
+    // Only a serving process (npm start) runs the alert timer; in-process tests call the sweep
+    // functions themselves. It keeps no state: every process may run one (server/alerts/alert-sweeper.ts).
+    startAlertSweeper(deps.db);
+  }
+  return app;
+}
+
+export type LanternApp = ReturnType<typeof createApp>;

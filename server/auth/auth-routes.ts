@@ -1,0 +1,128 @@
+/**
+ * /api/auth: which sign-in methods exist here, sign in with a password, read the current
+ * session (with its CSRF token), sign out here or everywhere; and, mounted below it, the
+ * one-time set-password links and single sign-on (OpenID Connect). Every sign-in, failure and
+ * sign-out is in the audit log.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { clientAddress } from '../http/client-address';
+import { signInRequestSchema, type SessionInfo } from '../../shared/accounts/roles';
+import { appError } from '../../shared/errors/app-error';
+import { hashPassword, verifyPassword } from './password';
+import { createSession, findSession, revokeAllSessions, revokeSession } from './sessions';
+import { clearSessionCookie, writeSessionCookie } from './session-cookie';
+import { clearFailures, isThrottled, recordFailure, THROTTLE } from './sign-in-throttle';
+import { requirePerson } from './require-person';
+import { recordEvent } from '../audit-log/record-event';
+import type { AuthMethods } from '../../shared/accounts/auth-methods';
+import { setPasswordRoutes } from './set-password-routes';
+import { oidcRoutes } from '../oidc/oidc-routes';
+import type { OidcSettings } from '../oidc/oidc-settings';
+import type { OidcClient } from '../oidc/oidc-client';
+
+/** Compared against when the e-mail is unknown, so timing does not reveal which accounts exist. */
+const decoyHash = hashPassword('not-a-real-password');
+
+export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidcClient?: OidcClient) {
+  const limits = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  const origin = (c: Context) => ({
+    ip: clientAddress(c, deps.config.trustProxy),
+    userAgent: c.req.header('user-agent') ?? '',
+  });
+
+  return new Hono<LanternEnv>()
+    .get('/methods', (c) => {
+      const methods: AuthMethods = { password: true, oidc: oidc !== null };
+      return c.json(methods);
+    })
+    .post('/sign-in', async (c) => {
+      const { email, password } = await parseBody(c, signInRequestSchema);
+      const from = origin(c);
+      if (await isThrottled(deps.db, email, from.ip)) {
+        await recordEvent(deps.db, {
+          actorId: null,
+          actorLabel: email,
+          action: 'sign-in.throttled',
+          ...from,
+        });
+        c.header('Retry-After', String(THROTTLE.windowMinutes * 60));
+        throw appError(
+          'rate_limited',
+          `Too many attempts. Wait ${THROTTLE.windowMinutes} minutes and try again.`,
+        );
+      }
+      const [person] = await deps.db.query<{ id: string; password_hash: string | null }>(
+        'SELECT id, password_hash FROM people WHERE email = $1 AND active',
+        [email],
+      );
+      const ok = await verifyPassword(password, person?.password_hash ?? (await decoyHash));
+      if (!person || !person.password_hash || !ok) {
+        await recordFailure(deps.db, email, from.ip);
+        await recordEvent(deps.db, {
+          actorId: person?.id ?? null,
+          actorLabel: email,
+          action: 'sign-in.failed',
+          ...from,
+        });
+        throw appError('unauthenticated', 'The e-mail address or password is not right.');
+      }
+      await clearFailures(deps.db, email);
+      const session = await createSession(deps.db, person.id, limits, { ...from, method: 'password' });
+      await recordEvent(deps.db, {
+        actorId: person.id,
+        action: 'sign-in',
+        detail: { method: 'password' },
+        ...from,
+      });
+      writeSessionCookie(c, deps.config.secureCookies, session.token, limits.maxHours * 3600);
+      const found = await findSession(deps.db, session.token, limits);
+      if (!found) throw appError('internal', 'The new session could not be read back.');
+      const info: SessionInfo = {
+        person: found.person,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        method: 'password',
+      };
+      return c.json(info);
+    })
+    .get('/session', async (c) => {
+      const person = requirePerson(c);
+      const session = c.get('session');
+      if (!session) throw appError('unauthenticated', 'Your session has ended. Sign in again to continue.');
+      const [row] = await deps.db.query<{ method: string }>(
+        'SELECT method FROM sessions WHERE token_hash = $1',
+        [session.tokenHash],
+      );
+      const info: SessionInfo = {
+        person,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        method: row?.method === 'oidc' ? 'oidc' : 'password',
+      };
+      return c.json(info);
+    })
+    .post('/sign-out', async (c) => {
+      const person = requirePerson(c);
+      const session = c.get('session');
+      if (session) await revokeSession(deps.db, session.tokenHash);
+      await recordEvent(deps.db, { actorId: person.id, action: 'sign-out', ...origin(c) });
+      clearSessionCookie(c, deps.config.secureCookies);
+      return c.json({ signedOut: true });
+    })
+    .post('/sign-out-everywhere', async (c) => {
+      const person = requirePerson(c);
+      const ended = await revokeAllSessions(deps.db, person.id);
+      await recordEvent(deps.db, {
+        actorId: person.id,
+        action: 'sign-out.everywhere',
+        detail: { sessionsEnded: ended },
+        ...origin(c),
+      });
+      clearSessionCookie(c, deps.config.secureCookies);
+      return c.json({ signedOut: true, sessionsEnded: ended });
+    })
+    .route('/set-password', setPasswordRoutes(deps))
+    .route('/oidc', oidcRoutes(deps, oidc, oidcClient));
+}

@@ -1,0 +1,61 @@
+/**
+ * Runs before every /api route: finds the signed-in person from the session cookie, and
+ * refuses state-changing requests that could be forged from another site — a foreign
+ * Origin, or a session request without its CSRF token.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { findSession } from './sessions';
+import { readSessionCookie } from './session-cookie';
+import { appError } from '../../shared/errors/app-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameToken = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> {
+  const limits = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  return async (c, next) => {
+    c.set('person', null);
+    c.set('session', null);
+    const token = readSessionCookie(c, deps.config.secureCookies);
+    if (token) {
+      const found = await findSession(deps.db, token, limits);
+      if (found) {
+        c.set('person', found.person);
+        c.set('session', found.session);
+      }
+    }
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const host = (deps.config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
+      if (origin && origin !== 'null' && host && safeHost(origin) !== host) {
+        throw appError('forbidden', 'This request came from another site and was refused.');
+      }
+      const session = c.get('session');
+      if (session) {
+        const sent = c.req.header('x-csrf-token') ?? '';
+        if (!sameToken(sent, session.csrfToken)) {
+          throw appError(
+            'forbidden',
+            'The security token is missing or out of date. Reload the page and try again.',
+          );
+        }
+      } else if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
+        // Without a session, only JSON requests (which a foreign form cannot send) get through.
+        throw appError('forbidden', 'This request was refused: it must be sent as JSON.');
+      }
+    }
+    await next();
+  };
+}
+
+function safeHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
+}

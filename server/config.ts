@@ -1,0 +1,66 @@
+/**
+ * Lantern's configuration, read once from the environment at start. Every bad value is a
+ * StartupError that names the variable and what it expects.
+ */
+import { resolve } from 'node:path';
+import { StartupError } from './startup-error';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  /** Set when Lantern is served over HTTPS (directly or behind a proxy): cookies become Secure. */
+  secureCookies: boolean;
+  /** A session ends after this long without use… */
+  sessionIdleMinutes: number;
+  /** …and this long after sign-in, whatever happens. */
+  sessionMaxHours: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Serve a client built elsewhere (a release image); Lantern then never builds. */
+  clientDir: string | undefined;
+  /** 'auto' builds the client when missing or stale; 'skip' serves whatever dist/ holds. */
+  clientBuild: 'auto' | 'skip';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new StartupError(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
+  }
+  const demoFlag = (env.LANTERN_DEMO ?? '1').trim().toLowerCase();
+  if (!['0', '1', 'true', 'false', 'yes', 'no'].includes(demoFlag)) {
+    throw new StartupError(`LANTERN_DEMO must be 1 or 0 (got "${env.LANTERN_DEMO}")`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new StartupError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const clientBuild = (env.LANTERN_CLIENT_BUILD ?? 'auto').trim() || 'auto';
+  if (clientBuild !== 'auto' && clientBuild !== 'skip') {
+    throw new StartupError(`LANTERN_CLIENT_BUILD must be auto or skip (got "${clientBuild}")`);
+  }
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new StartupError(`${name} must be a positive number (got "${raw}")`);
+    return value;
+  };
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(env.LANTERN_DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    demo: ['1', 'true', 'yes'].includes(demoFlag),
+    secureCookies: (env.LANTERN_SECURE_COOKIES ?? '').trim() === '1',
+    clientBuild,
+    clientDir: env.LANTERN_CLIENT_DIR?.trim() ? resolve(env.LANTERN_CLIENT_DIR.trim()) : undefined,
+    sessionIdleMinutes: positive('LANTERN_SESSION_IDLE_MINUTES', 8 * 60),
+    sessionMaxHours: positive('LANTERN_SESSION_MAX_HOURS', 24),
+    trustProxy: (env.LANTERN_TRUST_PROXY ?? '').trim() === '1',
+  };
+}

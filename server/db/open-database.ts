@@ -1,0 +1,121 @@
+/**
+ * Opens the engine the configuration asks for and turns every way that can fail into one
+ * line a person running Lantern can act on: which host and port (never the password), which
+ * directory, what went wrong.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from './database';
+import { openPgliteDatabase } from './pglite-database';
+import { openPostgresDatabase } from './postgres-database';
+import { StartupError } from '../startup-error';
+
+export interface OpenOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize)
+    : openPglite(options.dataDir);
+}
+
+/** Where a connection string points, for messages: host and port only. */
+export function describeTarget(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    const host = url.hostname || 'localhost';
+    return `${host}:${url.port || '5432'}`;
+  } catch {
+    return 'the server in DATABASE_URL (the URL could not be read)';
+  }
+}
+
+async function openPostgres(databaseUrl: string, poolSize?: number): Promise<Database> {
+  const target = describeTarget(databaseUrl);
+  try {
+    return await openPostgresDatabase(databaseUrl, poolSize);
+  } catch (error) {
+    throw new StartupError(`Cannot use PostgreSQL at ${target}: ${postgresReason(error)}`);
+  }
+}
+
+function postgresReason(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is PostgreSQL running and listening there?)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case '3D000':
+    case '28P01':
+    case '28000':
+      // PostgreSQL's own words: they name the database or user, never the password.
+      return e.message ?? e.code;
+    default:
+      return /timeout/i.test(e.message ?? '')
+        ? 'connection timed out'
+        : 'the server did not accept the connection';
+  }
+}
+
+const LOCK_FILE = 'lantern.pid';
+
+async function openPglite(dataDir: string): Promise<Database> {
+  await ensureWritable(dataDir);
+  await claimDataDir(dataDir);
+  try {
+    return await openPgliteDatabase(join(dataDir, 'pglite'));
+  } catch (error) {
+    await rm(join(dataDir, LOCK_FILE), { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`Cannot open the embedded database in ${dataDir}: ${reason}`);
+  }
+}
+
+async function ensureWritable(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    const probe = join(dataDir, `.write-test-${process.pid}`);
+    await writeFile(probe, 'ok');
+    await rm(probe);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error';
+    throw new StartupError(
+      `Data directory ${dataDir} is not writable (${code}); set LANTERN_DATA_DIR to a folder Lantern may write`,
+    );
+  }
+}
+
+/** PGlite is one process's database: a second process on the same folder would corrupt it. */
+async function claimDataDir(dataDir: string): Promise<void> {
+  const lockPath = join(dataDir, LOCK_FILE);
+  const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new StartupError(
+      `Data directory ${dataDir} is in use by another Lantern process (pid ${holder}); the embedded database serves one process — use DATABASE_URL for several`,
+    );
+  }
+  await writeFile(lockPath, String(process.pid));
+}
+
+/** Give the folder back on a clean shutdown. */
+export async function releaseDataDir(dataDir: string): Promise<void> {
+  const lockPath = join(dataDir, LOCK_FILE);
+  const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+  if (holder === process.pid) await rm(lockPath, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}

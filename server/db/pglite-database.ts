@@ -1,0 +1,44 @@
+/**
+ * The embedded engine: PGlite (Postgres compiled to WebAssembly) with its data directory on
+ * disk, or in memory for tests. One connection, so transactions are serialised by PGlite.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { beginStatement, typeParsers, type Database, type Queryable } from './database';
+
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+  const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: typeParsers });
+  await pg.exec("SET TIME ZONE 'UTC'");
+
+  const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
+    const result = await pg.query<T>(sql, [...params]);
+    return result.rows;
+  };
+
+  return {
+    engine: 'pglite',
+    query,
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    async transaction(fn, options) {
+      return pg.transaction(async (tx) => {
+        if (options?.isolation || options?.readOnly) {
+          // PGlite has already said BEGIN; the mode is set as the transaction's first statement.
+          const mode = beginStatement(options).replace(/^BEGIN/, 'SET TRANSACTION');
+          await tx.query(mode);
+        }
+        const scoped: Queryable = {
+          query: async <T>(sql: string, params: readonly unknown[] = []) =>
+            (await tx.query<T>(sql, [...params])).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        };
+        return fn(scoped);
+      });
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}

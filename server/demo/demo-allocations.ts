@@ -1,0 +1,59 @@
+/**
+ * The demo's current practice week: each demo auditor has twelve cases allocated, not yet
+ * audited, due at the end of the week, so a visitor can audit offline straight away.
+ */
+import type { Queryable } from '../db/database';
+import { insertRows } from '../db/insert-rows';
+import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import type { DemoIds } from './demo-organisation';
+import { DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
+
+export const DEMO_ALLOCATIONS_PER_AUDITOR = 12;
+const DEMO_AUDITORS = ['auditor1', 'auditor2', 'auditor3', 'moderator'];
+
+export function practiceWeekName(now: Date): string {
+  return `Practice week — ${now.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' })}`;
+}
+
+export async function seedDemoAllocations(
+  tx: Queryable,
+  ids: DemoIds,
+  now: Date,
+  seed = 26,
+): Promise<number> {
+  const random = seededRandom(seed);
+  const due = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const rows = DEMO_AUDITORS.flatMap((key, a) => {
+    const auditorId = ids.personIds.get(key);
+    // Different cases for each auditor, never from the auditor's own team where they have one.
+    const ownTeam = ids.people.get(key)?.team;
+    const pool = ids.cases.filter((c) => c.teamKey !== ownTeam);
+    return Array.from({ length: DEMO_ALLOCATIONS_PER_AUDITOR }, (_, i) => {
+      const c = pool[((a * DEMO_ALLOCATIONS_PER_AUDITOR + i) * 7) % pool.length];
+      return {
+        id: randomUuid(random),
+        case_id: c?.id,
+        auditor_id: auditorId,
+        framework_key: DEFAULT_FRAMEWORK_REF.key,
+        framework_version: DEFAULT_FRAMEWORK_REF.version,
+        round_name: practiceWeekName(now),
+        due_date: due,
+      };
+    });
+  });
+  await insertRows(
+    tx,
+    'allocations',
+    {
+      id: 'uuid',
+      case_id: 'uuid',
+      auditor_id: 'uuid',
+      framework_key: 'text',
+      framework_version: 'integer',
+      round_name: 'text',
+      due_date: 'date',
+    },
+    rows,
+  );
+  return rows.length;
+}

@@ -1,0 +1,297 @@
+/**
+ * The demo's rounds, so the QA lead's screens have real figures from the first start:
+ * - the current practice week, holding the allocations demo-allocations.ts made;
+ * - a past practice week (eight weeks ago, Monday to Friday) whose 36 cases were all audited
+ *   and submitted — its allocations finished, off the auditors' devices — with a moderation sample (30%, at least one per auditor) mostly moderated:
+ *   most grades agreed, a few re-graded down with reasons, one up, and two left for the demo
+ *   moderator to do. The moderated grade counts (audits.overall_grade), the auditor's stays
+ *   in the audit's answers.
+ * Everything is drawn from fixed seeds, so every demo is the same.
+ */
+import type { Queryable } from '../db/database';
+import { insertRows } from '../db/insert-rows';
+import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
+import { londonDayNumber } from '../../shared/metrics/london-date';
+import { drawModerationSample } from '../../shared/moderation/moderation-sample';
+import { moderatedItems } from '../../shared/moderation/moderation-problems';
+import type { Answers } from '../../shared/framework/answer-schema';
+import { gradeIndexSchema, type GradeIndex } from '../../shared/metrics/grade-scale';
+import type { DemoIds } from './demo-organisation';
+import { practiceWeekName } from './demo-allocations';
+import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
+import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
+
+// Two of the demo's auditors did the past week (the others' devices hold only the current one).
+const AUDITORS = ['auditor3', 'moderator'];
+const CASES_PER_AUDITOR = 18;
+const DOWN_REASONS = [
+  'The plan has no contingency and the risks in the assessment are not addressed, so the plan section cannot be good.',
+  "The child's views are recorded only as the parent reported them; there is no direct work, so lived experience is not evident.",
+  'Supervision notes do not record the rationale for the decision to step down; drift is visible over three months.',
+];
+const UP_REASON =
+  'The chronology and direct work on file show more impact than the auditor credited: the child is now attending school daily.';
+
+const roundRow = (
+  id: string,
+  name: string,
+  start: string,
+  end: string,
+  due: string,
+  createdBy: string | undefined,
+) => ({
+  id,
+  name,
+  kind: 'practice_week',
+  theme: '',
+  start_date: start,
+  end_date: end,
+  due_date: due,
+  framework_key: DEFAULT_FRAMEWORK_REF.key,
+  framework_version: DEFAULT_FRAMEWORK_REF.version,
+  moderation_share: 0.3,
+  created_by: createdBy,
+});
+
+const ROUND_COLUMNS = {
+  id: 'uuid',
+  name: 'text',
+  kind: 'text',
+  theme: 'text',
+  start_date: 'date',
+  end_date: 'date',
+  due_date: 'date',
+  framework_key: 'text',
+  framework_version: 'integer',
+  moderation_share: 'numeric',
+  created_by: 'uuid',
+} as const;
+
+export async function seedDemoRounds(
+  tx: Queryable,
+  ids: DemoIds,
+  now: Date,
+  seed = 808,
+): Promise<{ moderated: number }> {
+  const random = seededRandom(seed);
+  const qaLead = ids.personIds.get('qalead');
+  const today = londonDayNumber(now.toISOString());
+
+  // The current practice week: the allocations demo-allocations.ts made under its name.
+  const currentId = randomUuid(random);
+  const currentName = practiceWeekName(now);
+  await insertRows(tx, 'rounds', ROUND_COLUMNS, [
+    roundRow(
+      currentId,
+      currentName,
+      dateOfDayNumber(today),
+      dateOfDayNumber(today + 5),
+      dateOfDayNumber(today + 5),
+      qaLead,
+    ),
+  ]);
+  const current = await tx.query<{ id: string; case_id: string }>(
+    'SELECT id, case_id FROM allocations WHERE round_name = $1 AND round_id IS NULL ORDER BY id',
+    [currentName],
+  );
+  const inRound = new Set<string>();
+  for (const allocation of current) {
+    // One auditor per case within a round; a case the demo gave two auditors stays outside it.
+    if (inRound.has(allocation.case_id)) continue;
+    inRound.add(allocation.case_id);
+    await tx.query('UPDATE allocations SET round_id = $2 WHERE id = $1', [allocation.id, currentId]);
+  }
+  await insertRows(
+    tx,
+    'round_cases',
+    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    [...inRound].map((caseId, position) => ({ round_id: currentId, case_id: caseId, stratum: '', position })),
+  );
+
+  // A past practice week: Monday to Friday, eight weeks back.
+  const monday = today - 56 - ((weekday(today) + 6) % 7);
+  const pastId = randomUuid(random);
+  const pastName = `Practice week — ${new Date(`${dateOfDayNumber(monday)}T12:00:00Z`).toLocaleDateString(
+    'en-GB',
+    {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/London',
+    },
+  )}`;
+  await insertRows(tx, 'rounds', ROUND_COLUMNS, [
+    roundRow(
+      pastId,
+      pastName,
+      dateOfDayNumber(monday),
+      dateOfDayNumber(monday + 4),
+      dateOfDayNumber(monday + 4),
+      qaLead,
+    ),
+  ]);
+  const busy = new Set(current.map((a) => a.case_id));
+  const allocations: Record<string, unknown>[] = [];
+  const audits: DemoAudit[] = [];
+  const roundCases: Record<string, unknown>[] = [];
+  const trend = { from: 0.45, to: 0.5, start: new Date(now.getTime() - 60 * 86_400_000), end: now };
+  for (const key of AUDITORS) {
+    const auditorId = ids.personIds.get(key) ?? '';
+    const ownTeam = ids.people.get(key)?.team;
+    const pool = ids.cases.filter((c) => c.teamKey !== ownTeam && !busy.has(c.id));
+    for (let i = 0; i < CASES_PER_AUDITOR; i++) {
+      const c = pick(random, pool);
+      busy.add(c.id);
+      pool.splice(pool.indexOf(c), 1);
+      const id = randomUuid(random);
+      const day = monday + randomInt(random, 0, 4);
+      const completed = new Date(
+        `${dateOfDayNumber(day)}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
+      );
+      const teamId = ids.teamIds.get(c.teamKey) ?? '';
+      const grade = gradeIndexSchema.parse(drawGrade(random, trend, completed, teamId));
+      allocations.push({
+        id,
+        case_id: c.id,
+        auditor_id: auditorId,
+        framework_key: DEFAULT_FRAMEWORK_REF.key,
+        framework_version: DEFAULT_FRAMEWORK_REF.version,
+        round_name: pastName,
+        round_id: pastId,
+        due_date: dateOfDayNumber(monday + 4),
+        allocated_by: qaLead,
+        active: false,
+        finished: true,
+      });
+      roundCases.push({ round_id: pastId, case_id: c.id, stratum: '', position: roundCases.length });
+      audits.push({
+        id,
+        case_id: c.id,
+        team_id: teamId,
+        case_type: c.caseType,
+        framework_key: DEFAULT_FRAMEWORK_REF.key,
+        framework_version: DEFAULT_FRAMEWORK_REF.version,
+        auditor_id: auditorId,
+        kind: 'practice_week',
+        status: 'submitted',
+        answers: syntheticAnswers(grade, random),
+        overall_grade: grade,
+        completed_at: completed.toISOString(),
+        created_at: new Date(completed.getTime() - 3 * 3_600_000).toISOString(),
+        updated_at: completed.toISOString(),
+      });
+    }
+  }
+  await insertRows(
+    tx,
+    'round_cases',
+    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    roundCases,
+  );
+  await insertRows(tx, 'audits', AUDIT_COLUMNS, audits);
+  await insertRows(
+    tx,
+    'allocations',
+    {
+      id: 'uuid',
+      case_id: 'uuid',
+      auditor_id: 'uuid',
+      framework_key: 'text',
+      framework_version: 'integer',
+      round_name: 'text',
+      round_id: 'uuid',
+      due_date: 'date',
+      allocated_by: 'uuid',
+      active: 'boolean',
+      finished: 'boolean',
+    },
+    allocations,
+  );
+  return { moderated: await moderateDemoSample(tx, pastId, audits, ids, random) };
+}
+
+/** A past-round audit as inserted (AUDIT_COLUMNS), typed for the moderation that follows. */
+interface DemoAudit {
+  id: string;
+  case_id: string;
+  team_id: string;
+  case_type: string;
+  framework_key: string;
+  framework_version: number;
+  auditor_id: string;
+  kind: string;
+  status: string;
+  answers: Answers;
+  overall_grade: GradeIndex;
+  completed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const worse = (grade: GradeIndex): GradeIndex => (grade === 3 ? 3 : grade === 2 ? 3 : grade === 1 ? 2 : 1);
+const better = (grade: GradeIndex): GradeIndex => (grade === 0 ? 0 : grade === 1 ? 0 : grade === 2 ? 1 : 2);
+
+async function moderateDemoSample(
+  tx: Queryable,
+  roundId: string,
+  audits: DemoAudit[],
+  ids: DemoIds,
+  random: () => number,
+): Promise<number> {
+  const moderators = ['moderator', 'qalead'].map((key) => ids.personIds.get(key) ?? '');
+  const draw = drawModerationSample(
+    audits.map((a) => ({ id: a.id, auditorId: a.auditor_id })),
+    { share: 0.3, seed: 808 },
+    moderators,
+    new Map(),
+  );
+  const byId = new Map(audits.map((a) => [a.id, a]));
+  let moderated = 0;
+  for (const [n, d] of draw.drawn.entries()) {
+    if (!d.moderatorId) continue;
+    const audit = byId.get(d.auditId);
+    if (!audit) continue;
+    const answers = audit.answers;
+    const own = audit.overall_grade;
+    const grades: Answers = {};
+    for (const item of moderatedItems(DEFAULT_FRAMEWORK, answers)) {
+      const given = answers[item.key];
+      if (given?.kind === 'grade') grades[item.key] = given;
+    }
+    // Two left for the demo moderator; of the rest, every third moved down a grade, the last
+    // one up, the others agreed.
+    const pending = n >= draw.drawn.length - 2;
+    const last = n === draw.drawn.length - 3;
+    const moved: GradeIndex = n % 3 === 1 ? worse(own) : last ? better(own) : own;
+    const reasons: Record<string, string> = {};
+    if (moved !== own) {
+      grades[DEFAULT_FRAMEWORK.overallGradeKey] = { kind: 'grade', value: moved };
+      reasons[DEFAULT_FRAMEWORK.overallGradeKey] = moved > own ? pick(random, DOWN_REASONS) : UP_REASON;
+    }
+    await tx.query(
+      `INSERT INTO moderations (id, audit_id, round_id, moderator_id, sample_seed, status, auditor_overall, moderated_overall,
+         moderated_answers, reasons, audit_rev, sampled_at, moderated_at)
+       VALUES ($1, $2, $3, $4, 808, $5, $6, $7, $8::jsonb, $9::jsonb, 1, $10::timestamptz, $11::timestamptz)`,
+      [
+        randomUuid(random),
+        d.auditId,
+        roundId,
+        d.moderatorId,
+        pending ? 'pending' : moved === own ? 'agreed' : 'regraded',
+        pending ? null : own,
+        pending ? null : moved,
+        pending ? '{}' : JSON.stringify(grades),
+        pending ? '{}' : JSON.stringify(reasons),
+        audit.completed_at,
+        pending ? null : audit.updated_at,
+      ],
+    );
+    if (!pending) {
+      moderated++;
+      if (moved !== own)
+        await tx.query('UPDATE audits SET overall_grade = $2 WHERE id = $1', [d.auditId, moved]);
+    }
+  }
+  return moderated;
+}

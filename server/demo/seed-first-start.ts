@@ -1,0 +1,42 @@
+/**
+ * What an empty database receives on its first start: the default audit framework (always),
+ * and the labelled demo organisation (unless LANTERN_DEMO=0). Runs behind the same advisory
+ * lock as migrations, so two processes starting together seed once.
+ */
+import type { Database } from '../db/database';
+import { SCHEMA_LOCK_KEY } from '../db/migrate';
+import { installDefaultFramework } from '../frameworks/install-default-framework';
+import { seedDemoOrganisation, DEMO_ORGANISATION_NAME } from './demo-organisation';
+import { seedDemoAudits } from './demo-audits';
+import { seedDemoAllocations } from './demo-allocations';
+import { seedDemoRounds } from './demo-rounds';
+import { seedDemoImprovementPlan } from '../plans/demo-plan';
+
+export interface SeedOptions {
+  demo: boolean;
+  /** The demo's audits run up to this moment; tests pin it. */
+  now?: Date;
+}
+
+/** Returns a line saying what was created, or null when the database already had an organisation. */
+export async function seedFirstStart(db: Database, options: SeedOptions): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+    await installDefaultFramework(tx);
+    const [existing] = await tx.query('SELECT id FROM organisation LIMIT 1');
+    if (existing) return null;
+    if (!options.demo) {
+      await tx.query(
+        "INSERT INTO organisation (id, name, is_demo) VALUES (gen_random_uuid(), 'Lantern', false)",
+      );
+      return 'started empty (LANTERN_DEMO=0)';
+    }
+    const ids = await seedDemoOrganisation(tx);
+    const now = options.now ?? new Date();
+    const audits = await seedDemoAudits(tx, ids, now);
+    const allocations = await seedDemoAllocations(tx, ids, now);
+    await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
+    await seedDemoImprovementPlan(tx, ids, now);
+    return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
+  });
+}

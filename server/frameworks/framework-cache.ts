@@ -1,0 +1,22 @@
+/**
+ * Published framework versions, read once per process: a published version is never changed
+ * in place, so caching it can never serve a stale form. Drafts are always read afresh.
+ */
+import type { Queryable } from '../db/database';
+import { frameworkSchema, type Framework } from '../../shared/framework/framework-schema';
+
+const published = new Map<string, Framework>();
+
+export async function loadFramework(db: Queryable, key: string, version: number): Promise<Framework | null> {
+  const id = `${key}@${version}`;
+  const cached = published.get(id);
+  if (cached) return cached;
+  const [row] = await db.query<{ definition: unknown; status: string }>(
+    'SELECT definition, status FROM frameworks WHERE key = $1 AND version = $2',
+    [key, version],
+  );
+  if (!row) return null;
+  const framework = frameworkSchema.parse(row.definition);
+  if (row.status === 'published') published.set(id, framework);
+  return framework;
+}

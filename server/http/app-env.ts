@@ -1,0 +1,41 @@
+/**
+ * What every route handler may rely on: the database and the configuration, injected once
+ * by createApp so that tests can build the app in-process on any engine; and, per request,
+ * the signed-in person (set by the session middleware).
+ */
+import type { Database } from '../db/database';
+import type { Config } from '../config';
+import type { Role } from '../../shared/accounts/roles';
+
+export interface AppDeps {
+  db: Database;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'trustProxy'>;
+  /** The schema version migrate() reported at start. */
+  schemaVersion: number;
+  /** Where the built client lives; absent in API-only tests. */
+  clientDir?: string;
+}
+
+/** The signed-in person, as loaded from the database for this request. */
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  jobTitle: string;
+  roles: Role[];
+  teamId: string | null;
+  serviceId: string | null;
+}
+
+export interface SessionContext {
+  tokenHash: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface LanternEnv {
+  Variables: {
+    person: Person | null;
+    session: SessionContext | null;
+  };
+}

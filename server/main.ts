@@ -1,0 +1,93 @@
+/**
+ * `npm start`: read the configuration, build the client if needed, open the database,
+ * migrate, create the demo organisation on first start, and serve. Anything that stops a
+ * start is one line on stderr and a non-zero exit.
+ */
+import { serve } from '@hono/node-server';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { readConfig } from './config';
+import { StartupError } from './startup-error';
+import { openDatabase, releaseDataDir } from './db/open-database';
+import { migrate } from './db/migrate';
+import { seedFirstStart } from './demo/seed-first-start';
+import { createApp } from './app';
+import { ensureClientBuild } from './static/ensure-client-build';
+import type { Database } from './db/database';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLIENT_DIR = join(ROOT, 'dist');
+const log = (line: string): void => console.log(`lantern: ${line}`);
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = readConfig(process.env);
+  await assertPortFree(config.port, config.host);
+  const clientDir = config.clientDir ?? CLIENT_DIR;
+  if (config.clientBuild === 'auto' && !config.clientDir) await ensureClientBuild(ROOT, CLIENT_DIR, log);
+
+  const db = await openDatabase(config);
+  const stop = shutdownOnSignals(db, config.databaseUrl ? undefined : config.dataDir);
+  const { applied, schemaVersion } = await migrate(db);
+  if (applied.length > 0) log(`applied migrations ${applied.join(', ')}; schema version ${schemaVersion}`);
+  const seeded = await seedFirstStart(db, { demo: config.demo });
+  if (seeded) log(seeded);
+
+  const app = createApp({ db, config, schemaVersion, clientDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(`lantern: ${listenFailure(error, config.port)}`);
+    void stop(1);
+  });
+  server.once('listening', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const engine = db.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+    log(`ready on http://localhost:${port} (${engine}) in ${Math.round(performance.now() - startedAt)} ms`);
+  });
+}
+
+function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+  if (error.code === 'EADDRINUSE')
+    return `Port ${port} is already in use; stop the other program or set PORT to a free port`;
+  if (error.code === 'EACCES')
+    return `Port ${port} needs privileges Lantern does not have; set PORT to 1024 or above`;
+  return `Cannot listen on port ${port}: ${error.message}`;
+}
+
+/** Fail fast, before a long build, when the port is taken. */
+function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new StartupError(listenFailure(error, port))),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+function shutdownOnSignals(db: Database, dataDir: string | undefined) {
+  let stopping = false;
+  const stop = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    // PGlite writes its last pages on close: never exit without it.
+    await db.close().catch(() => undefined);
+    if (dataDir) await releaseDataDir(dataDir);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  return stop;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    console.error(`lantern: ${error.message}`);
+  } else {
+    console.error('lantern: could not start:', error);
+  }
+  process.exit(1);
+});

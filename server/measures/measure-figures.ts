@@ -1,0 +1,158 @@
+/**
+ * A measure's figures, period by period, as of a London date: from the audits (through
+ * readMetric, so the pre-aggregated counts where they can answer) or from the values entered
+ * by hand; each period judged against the trajectory by the shared trajectoryRag on its end
+ * date, with the evaluation date the as-of date. Periods run from the baseline's period to
+ * the as-of date's; a period without a figure is "no data", never 0.
+ */
+import type { Queryable } from '../db/database';
+import { dayNumberOf } from '../../shared/metrics/calendar-date';
+import { periodBucketer, timeBucketSchema, type Period, type TimeBucket } from '../../shared/metrics/periods';
+import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
+import { trajectorySchema, trajectoryValue, type Trajectory } from '../../shared/metrics/trajectory';
+import { metricDefinitionSchema, type MetricDefinition } from '../../shared/metrics/metric-definition';
+import type { MeasurePoint, MeasureView } from '../../shared/plans/plan-views';
+import { wilsonInterval } from '../../shared/metrics/wilson-interval';
+import { readMetric } from '../metrics/read-metric';
+
+export interface MeasureRow {
+  id: string;
+  action_id: string;
+  title: string;
+  source: 'audits' | 'manual';
+  metric: unknown;
+  bucket: string;
+  trajectory: unknown;
+  tolerance: number;
+  minimum_n: number;
+}
+
+export const MEASURE_COLUMNS =
+  'id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n';
+
+interface ManualValue {
+  period_id: string;
+  value: number;
+  k: number | null;
+  n: number | null;
+  note: string;
+}
+
+function point(
+  period: Period,
+  observed: { k: number; n: number } | { value: number } | null,
+  trajectory: Trajectory,
+  options: { asOf: string; tolerance: number; minimumN: number },
+  note?: string,
+): MeasurePoint {
+  const target = trajectoryValue(trajectory, period.endDate);
+  const base = {
+    periodId: period.id,
+    label: period.label,
+    startDate: period.startDate,
+    endDate: period.endDate,
+    target,
+  };
+  if (observed === null || ('n' in observed && observed.n === 0)) {
+    return { ...base, k: null, n: null, fraction: null, lower: null, upper: null, rag: 'no-data', rule: 1 };
+  }
+  const rag = trajectoryRag({
+    trajectory,
+    observed,
+    periodEnd: period.endDate,
+    evaluationDate: options.asOf,
+    tolerance: options.tolerance,
+    minimumN: options.minimumN,
+  });
+  if ('value' in observed) {
+    return {
+      ...base,
+      k: null,
+      n: null,
+      fraction: observed.value,
+      lower: null,
+      upper: null,
+      rag: rag.colour,
+      rule: rag.rule,
+      ...(note ? { note } : {}),
+    };
+  }
+  return {
+    ...base,
+    k: observed.k,
+    n: observed.n,
+    fraction: observed.k / observed.n,
+    lower: null,
+    upper: null,
+    rag: rag.colour,
+    rule: rag.rule,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The latest period with enough to judge (n ≥ minimum, or a value by hand). */
+function latestJudged(points: readonly MeasurePoint[]): MeasurePoint | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p && p.rag !== 'no-data') return p;
+  }
+  return null;
+}
+
+export async function measureFigures(db: Queryable, row: MeasureRow, asOf: string): Promise<MeasureView> {
+  const trajectory = trajectorySchema.parse(row.trajectory);
+  const bucket: TimeBucket = timeBucketSchema.parse(row.bucket);
+  const metric: MetricDefinition | null =
+    row.source === 'audits' ? metricDefinitionSchema.parse(row.metric) : null;
+  const from = trajectory.baseline.date < asOf ? trajectory.baseline.date : asOf;
+  const options = { asOf, tolerance: row.tolerance, minimumN: row.minimum_n };
+  let points: MeasurePoint[];
+  let method: MeasureView['method'];
+  if (metric) {
+    const answer = await readMetric(db, { definition: { ...metric, bucket }, range: { from, to: asOf } });
+    method = answer.method;
+    const periods = answer.series[0]?.result.periods ?? [];
+    points = periods.map((p) => {
+      const figure = point(p.period, { k: p.k, n: p.n }, trajectory, options);
+      return p.interval ? { ...figure, lower: p.interval.lower, upper: p.interval.upper } : figure;
+    });
+  } else {
+    method = 'manual';
+    const values = await db.query<ManualValue>(
+      'SELECT period_id, value, k, n, note FROM plan_measure_values WHERE measure_id = $1',
+      [row.id],
+    );
+    const byPeriod = new Map(values.map((v) => [v.period_id, v]));
+    const bucketer = periodBucketer(bucket);
+    points = bucketer.keysOverlapping(dayNumberOf(from), dayNumberOf(asOf)).map((key) => {
+      const period = bucketer.period(key);
+      const entered = byPeriod.get(period.id);
+      if (!entered) return point(period, null, trajectory, options);
+      const observed =
+        entered.k !== null && entered.n !== null ? { k: entered.k, n: entered.n } : { value: entered.value };
+      const figure = point(period, observed, trajectory, options, entered.note);
+      // A value entered by hand is the council's own figure: show it as given, even with a count.
+      const interval = entered.k !== null && entered.n !== null ? wilsonInterval(entered.k, entered.n) : null;
+      return {
+        ...figure,
+        fraction: entered.value,
+        lower: interval?.lower ?? null,
+        upper: interval?.upper ?? null,
+      };
+    });
+  }
+  return {
+    id: row.id,
+    actionId: row.action_id,
+    title: row.title,
+    source: row.source,
+    metric,
+    bucket,
+    trajectory,
+    tolerance: row.tolerance,
+    minimumN: row.minimum_n,
+    method,
+    points,
+    latest: latestJudged(points),
+  };
+}

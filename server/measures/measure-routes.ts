@@ -1,0 +1,160 @@
+/**
+ * /api/plans/:planId/…/measures: bind an action to a metric computed from audits or to a
+ * series entered by hand, with a baseline and milestones; enter a period's figure by hand.
+ * A metric is checked against the framework when it is saved ("that item is free text",
+ * "no answer can pass"), so a mistake shows now rather than as a silent 0% on a dashboard.
+ */
+import { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import type { Queryable } from '../db/database';
+import { parseBody } from '../http/parse-body';
+import { requirePerson } from '../auth/require-person';
+import { logChange } from '../audit-log/log-access';
+import {
+  measureInputSchema,
+  measureValueInputSchema,
+  type MeasureInput,
+} from '../../shared/plans/plan-schemas';
+import { metricProblems } from '../../shared/metrics/metric-definition';
+import { dayNumberOf } from '../../shared/metrics/calendar-date';
+import { periodBucketer, timeBucketSchema } from '../../shared/metrics/periods';
+import { appError } from '../../shared/errors/app-error';
+import { idParam, touchPlan } from '../plans/plan-store';
+import { actionDetail } from '../plans/action-routes';
+import { currentFramework } from '../metrics/metric-routes';
+
+async function assertSound(db: Queryable, input: MeasureInput): Promise<void> {
+  if (input.source !== 'audits') return;
+  const problems = metricProblems(input.metric, await currentFramework(db));
+  if (problems.length > 0)
+    throw appError(
+      'validation_failed',
+      'This measure cannot be counted from audits as it stands.',
+      problems.map((message) => ({ path: 'metric', message })),
+    );
+}
+
+function columns(input: MeasureInput) {
+  return {
+    metric: input.source === 'audits' ? JSON.stringify(input.metric) : null,
+    bucket: input.source === 'audits' ? input.metric.bucket : input.bucket,
+    trajectory: JSON.stringify(input.trajectory),
+  };
+}
+
+export function measureRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .post('/:planId/actions/:actionId/measures', async (c) => {
+      requirePerson(c);
+      const planId = idParam(c.req.param('planId'), 'plan');
+      const actionId = idParam(c.req.param('actionId'), 'action');
+      const input = await parseBody(c, measureInputSchema);
+      await assertSound(deps.db, input);
+      const id = randomUUID();
+      await deps.db.transaction(async (tx) => {
+        const [action] = await tx.query('SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2', [
+          actionId,
+          planId,
+        ]);
+        if (!action)
+          throw appError('not_found', 'There is no such action in this plan. It may have been removed.');
+        const col = columns(input);
+        await tx.query(
+          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10)`,
+          [
+            id,
+            planId,
+            actionId,
+            input.title,
+            input.source,
+            col.metric,
+            col.bucket,
+            col.trajectory,
+            input.tolerance,
+            input.minimumN,
+          ],
+        );
+        await touchPlan(tx, planId);
+        await logChange(c, deps, tx, 'plan-item', id, { measure: 'created', planId, actionId });
+      });
+      return c.json(await actionDetail(deps.db, planId, actionId), 201);
+    })
+    .put('/:planId/measures/:measureId', async (c) => {
+      requirePerson(c);
+      const planId = idParam(c.req.param('planId'), 'plan');
+      const measureId = idParam(c.req.param('measureId'), 'measure');
+      const input = await parseBody(c, measureInputSchema);
+      await assertSound(deps.db, input);
+      const actionId = await deps.db.transaction(async (tx) => {
+        const col = columns(input);
+        const [row] = await tx.query<{ action_id: string }>(
+          `UPDATE plan_measures SET title = $3, source = $4, metric = $5::jsonb, bucket = $6, trajectory = $7::jsonb,
+             tolerance = $8, minimum_n = $9, updated_at = now()
+           WHERE id = $1 AND plan_id = $2 RETURNING action_id`,
+          [
+            measureId,
+            planId,
+            input.title,
+            input.source,
+            col.metric,
+            col.bucket,
+            col.trajectory,
+            input.tolerance,
+            input.minimumN,
+          ],
+        );
+        if (!row) throw appError('not_found', 'There is no such measure in this plan.');
+        await touchPlan(tx, planId);
+        await logChange(c, deps, tx, 'plan-item', measureId, { measure: 'updated', planId });
+        return row.action_id;
+      });
+      return c.json(await actionDetail(deps.db, planId, actionId));
+    })
+    .put('/:planId/measures/:measureId/values', async (c) => {
+      const person = requirePerson(c);
+      const planId = idParam(c.req.param('planId'), 'plan');
+      const measureId = idParam(c.req.param('measureId'), 'measure');
+      const input = await parseBody(c, measureValueInputSchema);
+      const actionId = await deps.db.transaction(async (tx) => {
+        const [measure] = await tx.query<{ action_id: string; bucket: string; source: string }>(
+          'SELECT action_id, bucket, source FROM plan_measures WHERE id = $1 AND plan_id = $2',
+          [measureId, planId],
+        );
+        if (!measure) throw appError('not_found', 'There is no such measure in this plan.');
+        if (measure.source !== 'manual')
+          throw appError(
+            'validation_failed',
+            'This measure is counted from audits; its figures cannot be entered by hand.',
+          );
+        const bucketer = periodBucketer(timeBucketSchema.parse(measure.bucket));
+        const period = bucketer.period(bucketer.keyOfDay(dayNumberOf(input.date)));
+        await tx.query(
+          `INSERT INTO plan_measure_values (measure_id, period_id, period_start, period_end, value, k, n, note, entered_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (measure_id, period_id) DO UPDATE SET value = EXCLUDED.value, k = EXCLUDED.k, n = EXCLUDED.n,
+             note = EXCLUDED.note, entered_by = EXCLUDED.entered_by, entered_at = now()`,
+          [
+            measureId,
+            period.id,
+            period.startDate,
+            period.endDate,
+            input.value,
+            input.k ?? null,
+            input.n ?? null,
+            input.note,
+            person.id,
+          ],
+        );
+        await touchPlan(tx, planId);
+        await logChange(c, deps, tx, 'plan-item', measureId, {
+          measure: 'value entered',
+          period: period.id,
+          value: input.value,
+        });
+        return measure.action_id;
+      });
+      return c.json(await actionDetail(deps.db, planId, actionId));
+    });
+}

@@ -1,0 +1,147 @@
+/**
+ * /api/metrics: the dashboard's trends (by month, quarter, financial year or practice week,
+ * optionally split by team or case type), the figures for every section grade and question
+ * over a range, and the choices the dashboard offers. Figures come from readMetric: the
+ * pre-aggregated counts wherever they can answer.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { requirePerson } from '../auth/require-person';
+import { appError } from '../../shared/errors/app-error';
+import { trendDefinition, trendQuerySchema } from '../../shared/plans/trend-query';
+import type { Framework } from '../../shared/framework/framework-schema';
+import { AT_LEAST_GOOD } from '../../shared/metrics/grade-scale';
+import type { MetricDefinition } from '../../shared/metrics/metric-definition';
+import { calendarDateSchema } from '../../shared/metrics/calendar-date';
+import { readMetric } from './read-metric';
+import { practiceWeeksBetween } from './practice-week-source';
+import { loadFramework } from '../frameworks/framework-cache';
+import type { Queryable } from '../db/database';
+
+/** The newest published version of the default framework: the items a dashboard offers. */
+export async function currentFramework(db: Queryable): Promise<Framework> {
+  const [row] = await db.query<{ key: string; version: number }>(
+    "SELECT key, version FROM frameworks WHERE status = 'published' ORDER BY key = 'lantern-default' DESC, version DESC LIMIT 1",
+  );
+  const framework = row ? await loadFramework(db, row.key, row.version) : null;
+  if (!framework) throw appError('unavailable', 'No audit framework has been published yet.');
+  return framework;
+}
+
+async function groupNames(db: Queryable, groupBy: string): Promise<Map<string, string>> {
+  const rows =
+    groupBy === 'team'
+      ? await db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams')
+      : await db.query<{ id: string; name: string }>('SELECT key AS id, label AS name FROM case_types');
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function invalid(issues: { path: PropertyKey[]; message: string }[]) {
+  return appError(
+    'validation_failed',
+    'Some choices need correcting.',
+    issues.map((i) => ({ path: i.path.map(String).join('.') || '(query)', message: i.message })),
+  );
+}
+
+export function metricRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/trend', async (c) => {
+      requirePerson(c);
+      const parsed = trendQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const query = parsed.data;
+      const definition = trendDefinition(query);
+      if (!definition.success) throw invalid(definition.error.issues);
+      const range = { from: query.from, to: query.to };
+      const practiceWeeks =
+        query.bucket === 'practice-week'
+          ? await practiceWeeksBetween(deps.db, query.from, query.to)
+          : undefined;
+      const groupBy = query.groupBy === 'none' ? null : query.groupBy;
+      const answer = await readMetric(deps.db, {
+        definition: definition.data,
+        range,
+        groupBy,
+        ...(practiceWeeks ? { practiceWeeks } : {}),
+      });
+      const names = groupBy ? await groupNames(deps.db, groupBy) : new Map<string, string>();
+      return c.json({
+        method: answer.method,
+        series: answer.series.map((s) => ({
+          group: s.group,
+          label: s.group === null ? 'All audits selected' : (names.get(s.group) ?? s.group),
+          periods: s.result.periods,
+          overall: s.result.overall,
+        })),
+      });
+    })
+    .get('/items', async (c) => {
+      requirePerson(c);
+      const from = calendarDateSchema.safeParse(c.req.query('from'));
+      const to = calendarDateSchema.safeParse(c.req.query('to'));
+      if (!from.success || !to.success || from.data > to.data)
+        throw appError('validation_failed', 'Choose the dates to show.', [
+          { path: 'from', message: 'Enter a start date on or before the end date.' },
+        ]);
+      const framework = await currentFramework(deps.db);
+      const teamIds = (c.req.query('teamIds') ?? '').split(',').filter(Boolean);
+      const sections = [];
+      for (const section of framework.sections) {
+        const items = [];
+        for (const item of section.items) {
+          if (item.kind !== 'grade' && item.kind !== 'question' && item.kind !== 'yes-no-note') continue;
+          if (item.key === framework.safeguardingConcernKey) continue;
+          const definition: MetricDefinition = {
+            name: item.label,
+            source: { item: item.key },
+            passing: item.kind === 'grade' ? [...AT_LEAST_GOOD] : ['yes'],
+            filters: teamIds.length ? { teamIds } : {},
+            bucket: 'quarter',
+          };
+          const answer = await readMetric(deps.db, { definition, range: { from: from.data, to: to.data } });
+          const result = answer.series[0]?.result;
+          items.push({
+            key: item.key,
+            label: item.label,
+            kind: item.kind,
+            passingLabel: item.kind === 'grade' ? 'at least good' : 'yes',
+            overall: result?.overall ?? { k: 0, n: 0, fraction: null, interval: null },
+            periods: result?.periods ?? [],
+          });
+        }
+        if (items.length > 0) sections.push({ key: section.key, title: section.title, items });
+      }
+      return c.json({ sections });
+    })
+    .get('/options', async (c) => {
+      requirePerson(c);
+      const framework = await currentFramework(deps.db);
+      const [teams, caseTypes] = await Promise.all([
+        deps.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams ORDER BY name'),
+        deps.db.query<{ key: string; label: string }>('SELECT key, label FROM case_types ORDER BY label'),
+      ]);
+      return c.json({
+        teams,
+        caseTypes: caseTypes.map((t) => ({ id: t.key, name: t.label })),
+        framework: {
+          key: framework.key,
+          version: framework.version,
+          overallGradeKey: framework.overallGradeKey,
+        },
+        sections: framework.sections
+          .map((section) => ({
+            key: section.key,
+            title: section.title,
+            items: section.items
+              .filter(
+                (i) =>
+                  (i.kind === 'grade' || i.kind === 'question' || i.kind === 'yes-no-note') &&
+                  i.key !== framework.safeguardingConcernKey,
+              )
+              .map((i) => ({ key: i.key, label: i.label, kind: i.kind })),
+          }))
+          .filter((s) => s.items.length > 0),
+      });
+    });
+}

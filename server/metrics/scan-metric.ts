@@ -1,0 +1,94 @@
+/**
+ * A metric read by scanning the audits it covers (the completion-date index narrows the scan
+ * to the periods asked for) and handing them to the shared evaluateMetric. Used where the
+ * pre-aggregated counts cannot answer: "any of" several items and practice weeks (see
+ * count-metric.ts). Its cost grows with the audits in the range, which for practice weeks is
+ * a few weeks' worth; an "any of" measure over years of a very large organisation is the one
+ * slow case (linear in the audits of its periods), accepted because such measures are few and
+ * read per plan, not per dashboard request over every item.
+ */
+import type { Queryable } from '../db/database';
+import { dateOfDayNumber, dayNumberOf } from '../../shared/metrics/calendar-date';
+import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
+import { periodBucketer } from '../../shared/metrics/periods';
+import { answersSchema } from '../../shared/framework/answer-schema';
+import { auditKindSchema, type AuditForMetrics } from '../../shared/metrics/audit-for-metrics';
+import { filterSql, type MetricQuery, type MetricSeries } from './metric-query';
+
+interface ScanRow {
+  id: string;
+  completed_at: string;
+  team_id: string;
+  case_type: string;
+  framework_key: string;
+  framework_version: number;
+  kind: string;
+  answers: unknown;
+  overall_grade: number | null;
+  overall_key: string;
+}
+
+/** An audit row as the shared metric code reads it: the grade that counts stands in for the auditor's. */
+export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
+  const answers = answersSchema.safeParse(row.answers);
+  const kind = auditKindSchema.safeParse(row.kind);
+  if (!answers.success || !kind.success) return null;
+  const grade = row.overall_grade;
+  return {
+    id: row.id,
+    status: 'submitted',
+    completedAt: row.completed_at,
+    teamId: row.team_id,
+    caseTypeId: row.case_type,
+    frameworkKey: row.framework_key,
+    frameworkVersion: row.framework_version,
+    kind: kind.data,
+    answers: answers.data,
+    ...(grade === 0 || grade === 1 || grade === 2 || grade === 3
+      ? { moderatedAnswers: { [row.overall_key]: { kind: 'grade' as const, value: grade } } }
+      : {}),
+  };
+}
+
+export async function scanMetric(db: Queryable, query: MetricQuery): Promise<MetricSeries[]> {
+  const { definition } = query;
+  const bucketer = periodBucketer(definition.bucket, query.practiceWeeks);
+  const keys = bucketer.keysOverlapping(dayNumberOf(query.range.from), dayNumberOf(query.range.to));
+  const firstKey = keys[0];
+  const lastKey = keys.at(-1);
+  const empty = {
+    name: definition.name,
+    periods: [],
+    overall: { k: 0, n: 0, fraction: null, interval: null },
+  };
+  if (firstKey === undefined || lastKey === undefined)
+    return query.groupBy ? [] : [{ group: null, result: empty }];
+  const from = bucketer.period(firstKey).startDate;
+  const to = bucketer.period(lastKey).endDate;
+  // A London day starts at most an hour before its UTC midnight: a day either side is enough.
+  const params: unknown[] = [dateOfDayNumber(dayNumberOf(from) - 1), dateOfDayNumber(dayNumberOf(to) + 2)];
+  const rows = await db.query<ScanRow>(
+    `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
+            a.kind, a.answers, a.overall_grade, f.definition ->> 'overallGradeKey' AS overall_key
+     FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
+     WHERE a.status = 'submitted' AND NOT a.deleted
+       AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(definition.filters, params, 'a.')}`,
+    params,
+  );
+  const audits = rows.flatMap((row) => auditForMetrics(row) ?? []);
+  const options = {
+    range: { from, to },
+    ...(query.practiceWeeks ? { practiceWeeks: query.practiceWeeks } : {}),
+  };
+  if (!query.groupBy) return [{ group: null, result: evaluateMetric(definition, audits, options) }];
+  const groupOf = (a: AuditForMetrics): string => (query.groupBy === 'team' ? a.teamId : a.caseTypeId);
+  const groups = [...new Set(audits.map(groupOf))].sort();
+  return groups.map((group) => ({
+    group,
+    result: evaluateMetric(
+      definition,
+      audits.filter((a) => groupOf(a) === group),
+      options,
+    ),
+  }));
+}

@@ -1,0 +1,239 @@
+/**
+ * Moderation over HTTP, on each engine: the sample is reproducible, takes at least one audit
+ * per auditor and never gives a moderator their own; a moderator reaches only their own
+ * queue; every view is logged; a re-grade needs a reason, keeps the auditor's answers, and
+ * makes the moderated grade the one that counts (overall_grade, agreement, the trend); a
+ * stale decision is refused; a returned audit goes back to the device as a draft with the
+ * note, and comes back ready to moderate again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../tests/support/test-databases';
+import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import {
+  allocateInBulk,
+  allocationsIn,
+  AMARA,
+  BEN,
+  createRound,
+  MODERATOR,
+  personId,
+  pullUntil,
+  push,
+  QA_LEAD,
+  sampleRound,
+  submittableAnswers,
+} from '../../tests/fixtures/case-lists/qa-steps';
+import {
+  moderationDetailSchema,
+  moderationListSchema,
+  moderationSampleResultSchema,
+} from '../../shared/moderation/moderation-schemas';
+import { agreementResponseSchema } from '../../shared/moderation/agreement-schemas';
+import type { Round } from '../../shared/rounds/round-schemas';
+
+describe.each(ENGINES)('moderation on $engine', (engine) => {
+  let t: TestApp;
+  let qa: Client;
+  let moderator: Client;
+  let round: Round;
+  let moderatorIds: string[];
+  let submitted = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    qa = await t.as(QA_LEAD);
+    moderator = await t.as(MODERATOR);
+    moderatorIds = [await personId(t, MODERATOR), await personId(t, QA_LEAD)];
+    round = await createRound(qa, { moderationShare: 0.25 });
+    await sampleRound(qa, round.id, 12, 23);
+    await allocateInBulk(qa, round.id, [await personId(t, AMARA), await personId(t, BEN)]);
+    for (const [email, grade] of [
+      [AMARA, 1],
+      [BEN, 2],
+    ] as const) {
+      const auditor = await t.as(email);
+      for (const allocation of await allocationsIn(t, round.id, email)) {
+        const result = await push(auditor, allocation, 0, 'submitted', submittableAnswers(grade));
+        if (result.status !== 'applied') throw new Error(`push: ${JSON.stringify(result)}`);
+        submitted++;
+      }
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const draw = async (preview: boolean, seed = 99) =>
+    moderationSampleResultSchema.parse(
+      await (
+        await qa.request(`/api/moderation/rounds/${round.id}/sample`, {
+          method: 'POST',
+          json: { seed, moderatorIds, preview },
+        })
+      ).json(),
+    );
+
+  it('draws a reproducible sample: the share, at least one per auditor, never a moderator their own', async () => {
+    const preview = await draw(true);
+    expect(await draw(true)).toEqual(preview);
+    expect(preview.submitted).toBe(submitted);
+    expect(preview.drawn).toHaveLength(Math.max(2, Math.ceil(0.25 * submitted)));
+    expect(new Set(preview.drawn.map((d) => d.auditorName))).toEqual(
+      new Set(['Amara Osei (demo)', 'Ben Hartley (demo)']),
+    );
+    const used = await draw(false);
+    expect(used.drawn).toEqual(preview.drawn);
+    expect((await draw(false)).drawn).toEqual([]);
+  });
+
+  it("shows a moderator their own queue only, and refuses them another moderator's audit", async () => {
+    const mine = moderationListSchema.parse(
+      await (await moderator.request(`/api/moderation?roundId=${round.id}`)).json(),
+    ).moderations;
+    expect(mine.every((m) => m.moderatorName === 'Dev Raman (demo)')).toBe(true);
+    const all = moderationListSchema.parse(
+      await (await qa.request(`/api/moderation?roundId=${round.id}`)).json(),
+    ).moderations;
+    expect(all).toHaveLength(Math.max(2, Math.ceil(0.25 * submitted)));
+    const other = all.find((m) => m.moderatorName !== 'Dev Raman (demo)');
+    if (other) expect((await moderator.request(`/api/moderation/${other.id}`)).status).toBe(403);
+  });
+
+  it('re-grades an audit down with a reason: the moderated grade counts, the auditor’s is kept, agreement and trend follow', async () => {
+    // A QA lead may moderate any audit of the sample; every auditor has at least one in it.
+    const [moderation] = moderationListSchema
+      .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
+      .moderations.filter((m) => m.auditorName === 'Amara Osei (demo)');
+    if (!moderation) throw new Error('expected one of Amara’s audits in the sample');
+    const detail = moderationDetailSchema.parse(
+      await (await qa.request(`/api/moderation/${moderation.id}`)).json(),
+    );
+    const viewed = await t.db.query(
+      "SELECT detail FROM audit_log WHERE action = 'audit.viewed' AND entity_id = $1",
+      [moderation.auditId],
+    );
+    expect(viewed).toHaveLength(1);
+
+    const grades: Record<string, number> = {};
+    for (const [key, answer] of Object.entries(detail.audit.answers))
+      if (answer.kind === 'grade') grades[key] = answer.value;
+    grades['overall.grade'] = 3;
+    const before = await (await qa.request('/api/moderation/agreement')).json();
+    const withoutReason = await qa.request(`/api/moderation/${moderation.id}/decision`, {
+      method: 'POST',
+      json: { grades, reasons: {}, auditRev: detail.audit.rev },
+    });
+    expect(withoutReason.status).toBe(400);
+    expect(
+      ((await withoutReason.json()) as { fields: { path: string }[] }).fields.map((f) => f.path),
+    ).toEqual(['overall.grade']);
+
+    const decided = await qa.request(`/api/moderation/${moderation.id}/decision`, {
+      method: 'POST',
+      json: {
+        grades,
+        reasons: { 'overall.grade': 'No contingency plan; risks unaddressed.' },
+        auditRev: detail.audit.rev,
+      },
+    });
+    expect(decided.status).toBe(200);
+    const [audit] = await t.db.query<{
+      overall_grade: number;
+      answers: { 'overall.grade': { value: number } };
+    }>('SELECT overall_grade, answers FROM audits WHERE id = $1', [moderation.auditId]);
+    expect(audit?.overall_grade).toBe(3);
+    expect(audit?.answers['overall.grade'].value).toBe(1);
+    const [row] = await t.db.query(
+      'SELECT status, auditor_overall, moderated_overall, reasons FROM moderations WHERE id = $1',
+      [moderation.id],
+    );
+    expect(row).toEqual({
+      status: 'regraded',
+      auditor_overall: 1,
+      moderated_overall: 3,
+      reasons: { 'overall.grade': 'No contingency plan; risks unaddressed.' },
+    });
+
+    const agreement = agreementResponseSchema.parse(
+      await (await qa.request(`/api/moderation/agreement?roundId=${round.id}`)).json(),
+    );
+    expect(agreement.overall).toMatchObject({
+      pairs: 1,
+      exact: { k: 0, n: 1 },
+      movedDown: { k: 1, n: 1 },
+      movedUp: { k: 0, n: 1 },
+    });
+    // One pair, Good → Inadequate: observed and expected weighted disagreement are both 4, κ = 0.
+    expect(agreement.overall.kappa).toBe(0);
+    const october = agreement.trend.find((p) => p.periodId === '2026-10');
+    const beforeOctober = agreementResponseSchema.parse(before).trend.find((p) => p.periodId === '2026-10');
+    expect(october?.counted.k).toBe((beforeOctober?.counted.k ?? 0) - 1);
+    expect(october?.auditors.k).toBe(beforeOctober?.auditors.k);
+  });
+
+  it('refuses a decision on an out-of-date copy, and a moderator moderating their own audit', async () => {
+    const [moderation] = moderationListSchema.parse(
+      await (await moderator.request(`/api/moderation?roundId=${round.id}`)).json(),
+    ).moderations;
+    if (!moderation) return;
+    const stale = await moderator.request(`/api/moderation/${moderation.id}/decision`, {
+      method: 'POST',
+      json: { grades: {}, reasons: {}, auditRev: 99 },
+    });
+    expect(stale.status).toBe(409);
+    // The demo's past practice week has audits by Dev (a moderator who also audits) in its sample.
+    const [own] = await t.db.query<{ id: string }>(
+      'SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE a.auditor_id = $1 LIMIT 1',
+      [moderatorIds[0]],
+    );
+    expect((await moderator.request(`/api/moderation/${own!.id}`)).status).toBe(403);
+  });
+
+  it('returns an audit to its auditor with a note: a draft on the device, then ready to moderate again', async () => {
+    const [moderation] = moderationListSchema
+      .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
+      .moderations.filter((m) => m.status === 'pending' && m.auditorName === 'Ben Hartley (demo)');
+    if (!moderation) throw new Error('expected a pending moderation of one of Ben’s audits');
+    const detail = moderationDetailSchema.parse(
+      await (await qa.request(`/api/moderation/${moderation.id}`)).json(),
+    );
+    const returned = await qa.request(`/api/moderation/${moderation.id}/return`, {
+      method: 'POST',
+      json: { note: 'Please add the evidence for the plan grade.', auditRev: detail.audit.rev },
+    });
+    expect(returned.status).toBe(200);
+
+    const ben = await t.as(BEN);
+    const pulled = await pullUntil(ben, (p) =>
+      p.audits.some((a) => a.id === moderation.auditId && a.status === 'draft'),
+    );
+    const doc = pulled.audits.find((a) => a.id === moderation.auditId);
+    expect(doc).toMatchObject({
+      status: 'draft',
+      rev: detail.audit.rev + 1,
+      returnedNote: 'Please add the evidence for the plan grade.',
+    });
+    expect(pulled.allocations.find((a) => a.id === moderation.auditId)?.active).toBe(true);
+    const revisions = await t.db.query(
+      'SELECT rev, status FROM audit_revisions WHERE audit_id = $1 ORDER BY rev',
+      [moderation.auditId],
+    );
+    expect(revisions.at(-1)).toEqual({ rev: detail.audit.rev + 1, status: 'draft' });
+
+    const allocation = {
+      id: moderation.auditId,
+      caseId: (
+        await t.db.query<{ case_id: string }>('SELECT case_id FROM audits WHERE id = $1', [
+          moderation.auditId,
+        ])
+      )[0]!.case_id,
+    };
+    expect(
+      (await push(ben, allocation, detail.audit.rev + 1, 'submitted', submittableAnswers(2, 5))).status,
+    ).toBe('applied');
+    const again = moderationListSchema
+      .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
+      .moderations.find((m) => m.id === moderation.id);
+    expect(again).toMatchObject({ status: 'returned', resubmitted: true });
+  });
+});

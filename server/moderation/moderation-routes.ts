@@ -1,0 +1,149 @@
+/**
+ * /api/moderation — a round's moderation sample (drawn by the QA lead, previewed first), a
+ * moderator's queue, one moderation with its audit read-only beside the moderator's grades
+ * (every view logged), the decision (agree or re-grade, with reasons), returning the audit to
+ * its auditor with a note, and the agreement dashboard.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { requirePerson } from '../auth/require-person';
+import { logChange, logView, requestOrigin } from '../audit-log/log-access';
+import { idParam } from '../admin/id-param';
+import { appError } from '../../shared/errors/app-error';
+import { loadFramework } from '../frameworks/framework-cache';
+import {
+  moderationDecisionSchema,
+  moderationSampleRequestSchema,
+  returnToAuditorSchema,
+  type ModerationDetail,
+} from '../../shared/moderation/moderation-schemas';
+import type { AgreementResponse } from '../../shared/moderation/agreement-schemas';
+import { requireRound } from '../rounds/round-store';
+import {
+  listModerations,
+  parseAnswers,
+  parseReasons,
+  requireModeration,
+  toSummary,
+} from './moderation-store';
+import { assertMayModerate } from './may-moderate';
+import { moderateAudit } from './moderate-audit';
+import { returnAudit } from './return-audit';
+import { sampleForModeration } from './moderation-sample-store';
+import { agreementFigures, atLeastGoodTrend } from './agreement-store';
+
+const listQuerySchema = z.object({ roundId: z.uuid().optional(), mine: z.enum(['1', '0']).optional() });
+
+function query<S extends z.ZodType>(schema: S, raw: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw appError('validation_failed', 'The address has a value Lantern cannot read.');
+  return parsed.data;
+}
+
+export function moderationRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/agreement', async (c) => {
+      const { roundId } = query(listQuerySchema, c.req.query());
+      if (roundId) await requireRound(deps.db, roundId);
+      const report = await agreementFigures(deps.db, roundId ?? null);
+      const response: AgreementResponse = {
+        roundId: roundId ?? null,
+        ...report,
+        trend: await atLeastGoodTrend(deps.db),
+      };
+      return c.json(response);
+    })
+    .post('/rounds/:roundId/sample', async (c) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'roundId', 'round');
+      const body = await parseBody(c, moderationSampleRequestSchema);
+      const result = await deps.db.transaction(async (tx) => {
+        const round = await requireRound(tx, id);
+        const drawn = await sampleForModeration(tx, round, body, person.id);
+        if (!body.preview)
+          await logChange(
+            c,
+            deps,
+            tx,
+            'round',
+            id,
+            { seed: body.seed, drawn: drawn.drawn.length },
+            'round.moderation-sampled',
+          );
+        return drawn;
+      });
+      return c.json(result);
+    })
+    .get('/', async (c) => {
+      const person = requirePerson(c);
+      const q = query(listQuerySchema, c.req.query());
+      // A moderator sees the audits sampled to them; a QA lead sees every moderation (or their own with mine=1).
+      const onlyMine = !person.roles.includes('qa_lead') || q.mine === '1';
+      const moderations = await listModerations(deps.db, {
+        ...(onlyMine ? { moderatorId: person.id } : {}),
+        ...(q.roundId ? { roundId: q.roundId } : {}),
+      });
+      await logView(c, deps, 'audit-list', '', {
+        view: 'moderation',
+        ids: moderations.map((m) => m.auditId),
+      });
+      return c.json({ moderations });
+    })
+    .get('/:moderationId', async (c) => {
+      const person = requirePerson(c);
+      const row = await requireModeration(deps.db, idParam(c, 'moderationId', 'moderation'));
+      assertMayModerate(person, row);
+      const [audit] = await deps.db.query<{
+        id: string;
+        status: 'draft' | 'submitted';
+        rev: number;
+        answers: unknown;
+        completed_at: string | null;
+        case_type_label: string;
+        framework_key: string;
+        framework_version: number;
+      }>(
+        `SELECT a.id, a.status, a.rev, a.answers, a.completed_at, ct.label AS case_type_label, a.framework_key, a.framework_version
+         FROM audits a JOIN case_types ct ON ct.key = a.case_type WHERE a.id = $1`,
+        [row.audit_id],
+      );
+      if (!audit) throw appError('not_found', 'The audit this moderation is about no longer exists.');
+      const framework = await loadFramework(deps.db, audit.framework_key, audit.framework_version);
+      if (!framework) throw appError('internal', 'The framework this audit was written on is missing.');
+      await logView(c, deps, 'audit', audit.id, { as: 'moderation', moderationId: row.id });
+      const detail: ModerationDetail = {
+        moderation: {
+          ...toSummary(row),
+          moderatedAnswers: parseAnswers(row.moderated_answers),
+          reasons: parseReasons(row.reasons),
+          returnNote: row.return_note,
+        },
+        audit: {
+          id: audit.id,
+          status: audit.status,
+          rev: audit.rev,
+          answers: parseAnswers(audit.answers),
+          completedAt: audit.completed_at,
+          caseTypeLabel: audit.case_type_label,
+        },
+        framework,
+      };
+      return c.json(detail);
+    })
+    .post('/:moderationId/decision', async (c) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'moderationId', 'moderation');
+      const body = await parseBody(c, moderationDecisionSchema);
+      await deps.db.transaction((tx) => moderateAudit(tx, id, body, person, requestOrigin(c, deps)));
+      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
+    })
+    .post('/:moderationId/return', async (c) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'moderationId', 'moderation');
+      const body = await parseBody(c, returnToAuditorSchema);
+      await deps.db.transaction((tx) => returnAudit(tx, id, body, person, requestOrigin(c, deps)));
+      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
+    });
+}

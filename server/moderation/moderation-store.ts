@@ -1,0 +1,105 @@
+/**
+ * The SQL behind moderation: the list of moderations (a moderator's queue, or a round's for
+ * the QA lead) and one moderation with the audit it is about. A moderation is "resubmitted"
+ * when it returned the audit and the auditor has since submitted it again.
+ */
+import type { Queryable } from '../db/database';
+import { appError } from '../../shared/errors/app-error';
+import { answersSchema, type Answers } from '../../shared/framework/answer-schema';
+import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
+import { moderationStatusSchema, type ModerationSummary } from '../../shared/moderation/moderation-schemas';
+import { z } from 'zod';
+
+export interface ModerationRow {
+  id: string;
+  audit_id: string;
+  round_id: string | null;
+  round_name: string | null;
+  reference: string;
+  team_name: string;
+  auditor_id: string;
+  auditor_name: string;
+  moderator_id: string;
+  moderator_name: string;
+  status: string;
+  audit_status: string;
+  auditor_overall: number | null;
+  moderated_overall: number | null;
+  moderated_answers: unknown;
+  reasons: unknown;
+  return_note: string | null;
+  sampled_at: string;
+  moderated_at: string | null;
+}
+
+const SELECT = `SELECT m.id, m.audit_id, m.round_id, r.name AS round_name, c.reference, t.name AS team_name,
+    a.auditor_id, pa.display_name AS auditor_name, m.moderator_id, pm.display_name AS moderator_name, m.status,
+    a.status AS audit_status, coalesce(m.auditor_overall, (a.answers -> (f.definition ->> 'overallGradeKey') ->> 'value')::smallint) AS auditor_overall,
+    m.moderated_overall, m.moderated_answers, m.reasons, m.return_note, m.sampled_at, m.moderated_at
+  FROM moderations m JOIN audits a ON a.id = m.audit_id JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
+    JOIN people pa ON pa.id = a.auditor_id JOIN people pm ON pm.id = m.moderator_id
+    JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
+    LEFT JOIN rounds r ON r.id = m.round_id`;
+
+const grade = (value: number | null) => (value === null ? null : gradeIndexSchema.parse(value));
+
+export function toSummary(row: ModerationRow): ModerationSummary {
+  return {
+    id: row.id,
+    auditId: row.audit_id,
+    roundId: row.round_id,
+    roundName: row.round_name,
+    reference: row.reference,
+    teamName: row.team_name,
+    auditorName: row.auditor_name,
+    moderatorId: row.moderator_id,
+    moderatorName: row.moderator_name,
+    status: moderationStatusSchema.parse(row.status),
+    resubmitted: row.status === 'returned' && row.audit_status === 'submitted',
+    auditorOverall: grade(row.auditor_overall),
+    moderatedOverall: grade(row.moderated_overall),
+    sampledAt: row.sampled_at,
+    moderatedAt: row.moderated_at,
+  };
+}
+
+export async function listModerations(
+  db: Queryable,
+  filter: { moderatorId?: string; roundId?: string },
+): Promise<ModerationSummary[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.moderatorId) {
+    params.push(filter.moderatorId);
+    conditions.push(`m.moderator_id = $${params.length}`);
+  }
+  if (filter.roundId) {
+    params.push(filter.roundId);
+    conditions.push(`m.round_id = $${params.length}`);
+  }
+  const rows = await db.query<ModerationRow>(
+    `${SELECT} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY (m.status = 'pending' OR (m.status = 'returned' AND a.status = 'submitted')) DESC, m.sampled_at DESC, c.reference`,
+    params,
+  );
+  return rows.map(toSummary);
+}
+
+export async function requireModeration(db: Queryable, id: string, lock = false): Promise<ModerationRow> {
+  const [row] = await db.query<ModerationRow>(
+    `${SELECT} WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m, a' : ''}`,
+    [id],
+  );
+  if (!row) throw appError('not_found', 'There is no moderation with that id.');
+  return row;
+}
+
+export const parseAnswers = (value: unknown): Answers => {
+  const parsed = answersSchema.safeParse(value);
+  return parsed.success ? parsed.data : {};
+};
+
+export const parseReasons = (value: unknown): Record<string, string> => {
+  const parsed = z.record(z.string(), z.string()).safeParse(value);
+  return parsed.success ? parsed.data : {};
+};

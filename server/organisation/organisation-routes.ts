@@ -1,0 +1,41 @@
+/**
+ * GET /api/organisation: the organisation's name and whether it is the demo, read before
+ * anyone signs in. In demo mode only, it also lists the demo accounts and their shared
+ * password so a visitor can try every role.
+ */
+import { Hono } from 'hono';
+import type { AppDeps } from '../http/app-env';
+import type { OrganisationInfo } from '../../shared/organisation/organisation-info';
+import { DEMO_PASSWORD } from '../demo/demo-people';
+
+export function organisationRoutes(deps: AppDeps) {
+  return new Hono().get('/', async (c) => {
+    const [org] = await deps.db.query<{ name: string; is_demo: boolean }>(
+      'SELECT name, is_demo FROM organisation ORDER BY created_at LIMIT 1',
+    );
+    // The label follows the data, not the start flag: demo data is labelled whoever started it.
+    const isDemo = org?.is_demo === true;
+    const demoAccounts = isDemo
+      ? await deps.db.query<{ email: string; display_name: string; job_title: string; roles: string[] }>(
+          `SELECT email, display_name, job_title, roles FROM people
+           WHERE active AND email LIKE '%@demo.lantern.invalid' ORDER BY display_name`,
+        )
+      : [];
+    const info: OrganisationInfo = {
+      name: org?.name ?? 'Lantern',
+      isDemo,
+      demo: isDemo
+        ? {
+            password: DEMO_PASSWORD,
+            accounts: demoAccounts.map((p) => ({
+              email: p.email,
+              name: p.display_name,
+              jobTitle: p.job_title,
+              roles: p.roles,
+            })),
+          }
+        : null,
+    };
+    return c.json(info);
+  });
+}

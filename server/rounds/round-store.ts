@@ -1,0 +1,165 @@
+/**
+ * The SQL behind rounds: list, find, create and change, with the counts the round list shows
+ * (cases drawn, allocated, submitted). A round's framework version must be published, and it
+ * is fixed once any case is allocated.
+ */
+import type { Queryable } from '../db/database';
+import { appError } from '../../shared/errors/app-error';
+import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
+import type { Round, RoundInput } from '../../shared/rounds/round-schemas';
+import { roundKindSchema } from '../../shared/rounds/round-schemas';
+
+interface RoundRow {
+  id: string;
+  name: string;
+  kind: string;
+  theme: string;
+  start_date: string;
+  end_date: string;
+  due_date: string | null;
+  framework_key: string;
+  framework_version: number;
+  framework_title: string;
+  exclude_own_team: boolean;
+  moderation_share: string | number;
+  sample_spec: unknown;
+  sampled_at: string | null;
+  case_count: number;
+  allocated: number;
+  submitted: number;
+  created_at: string;
+}
+
+const SELECT = `SELECT r.id, r.name, r.kind, r.theme, r.start_date::text AS start_date, r.end_date::text AS end_date,
+    r.due_date::text AS due_date, r.framework_key, r.framework_version, f.title AS framework_title, r.exclude_own_team,
+    r.moderation_share, r.sample_spec, r.sampled_at, r.created_at,
+    (SELECT count(*) FROM round_cases rc WHERE rc.round_id = r.id) AS case_count,
+    (SELECT count(*) FROM allocations x WHERE x.round_id = r.id AND (x.active OR x.finished)) AS allocated,
+    (SELECT count(*) FROM allocations x JOIN audits a ON a.id = x.id
+      WHERE x.round_id = r.id AND (x.active OR x.finished) AND a.status = 'submitted' AND NOT a.deleted) AS submitted
+  FROM rounds r JOIN frameworks f ON f.key = r.framework_key AND f.version = r.framework_version`;
+
+function toRound(row: RoundRow): Round {
+  const spec = row.sample_spec === null ? null : sampleSpecSchema.safeParse(row.sample_spec);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: roundKindSchema.parse(row.kind),
+    theme: row.theme,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    dueDate: row.due_date,
+    frameworkKey: row.framework_key,
+    frameworkVersion: row.framework_version,
+    frameworkTitle: row.framework_title,
+    excludeOwnTeam: row.exclude_own_team,
+    moderationShare: Number(row.moderation_share),
+    sampleSpec: spec?.success ? spec.data : null,
+    sampledAt: row.sampled_at,
+    caseCount: Number(row.case_count),
+    allocated: Number(row.allocated),
+    submitted: Number(row.submitted),
+    createdAt: row.created_at,
+  };
+}
+
+export async function listRounds(db: Queryable): Promise<Round[]> {
+  const rows = await db.query<RoundRow>(`${SELECT} ORDER BY r.start_date DESC, r.name`);
+  return rows.map(toRound);
+}
+
+export async function findRound(db: Queryable, id: string): Promise<Round | null> {
+  const [row] = await db.query<RoundRow>(`${SELECT} WHERE r.id = $1`, [id]);
+  return row ? toRound(row) : null;
+}
+
+export async function requireRound(db: Queryable, id: string): Promise<Round> {
+  const round = await findRound(db, id);
+  if (!round) throw appError('not_found', 'There is no round with that id.');
+  return round;
+}
+
+async function assertPublished(db: Queryable, key: string, version: number): Promise<void> {
+  const [row] = await db.query<{ status: string }>(
+    'SELECT status FROM frameworks WHERE key = $1 AND version = $2',
+    [key, version],
+  );
+  if (!row)
+    throw appError('validation_failed', 'Choose a framework version.', [
+      { path: 'frameworkVersion', message: 'There is no such framework version.' },
+    ]);
+  if (row.status !== 'published')
+    throw appError('validation_failed', 'A round uses a published framework version.', [
+      {
+        path: 'frameworkVersion',
+        message: `Version ${version} is a ${row.status}; publish it first or choose a published version.`,
+      },
+    ]);
+}
+
+export async function insertRound(tx: Queryable, input: RoundInput, createdBy: string): Promise<string> {
+  await assertPublished(tx, input.frameworkKey, input.frameworkVersion);
+  const id = crypto.randomUUID();
+  await tx.query(
+    `INSERT INTO rounds (id, name, kind, theme, start_date, end_date, due_date, framework_key, framework_version,
+       exclude_own_team, moderation_share, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      id,
+      input.name,
+      input.kind,
+      input.theme,
+      input.startDate,
+      input.endDate,
+      input.dueDate,
+      input.frameworkKey,
+      input.frameworkVersion,
+      input.excludeOwnTeam,
+      input.moderationShare,
+      createdBy,
+    ],
+  );
+  return id;
+}
+
+export async function updateRound(tx: Queryable, before: Round, input: RoundInput): Promise<void> {
+  const frameworkChanged =
+    before.frameworkKey !== input.frameworkKey || before.frameworkVersion !== input.frameworkVersion;
+  if (frameworkChanged) {
+    if (before.allocated > 0)
+      throw appError(
+        'conflict',
+        'Cases in this round are already allocated, so its framework version is fixed.',
+        [
+          {
+            path: 'frameworkVersion',
+            message: 'The framework version cannot change once cases are allocated.',
+          },
+        ],
+      );
+    await assertPublished(tx, input.frameworkKey, input.frameworkVersion);
+  }
+  await tx.query(
+    `UPDATE rounds SET name = $2, kind = $3, theme = $4, start_date = $5, end_date = $6, due_date = $7, framework_key = $8,
+       framework_version = $9, exclude_own_team = $10, moderation_share = $11, updated_at = now() WHERE id = $1`,
+    [
+      before.id,
+      input.name,
+      input.kind,
+      input.theme,
+      input.startDate,
+      input.endDate,
+      input.dueDate,
+      input.frameworkKey,
+      input.frameworkVersion,
+      input.excludeOwnTeam,
+      input.moderationShare,
+    ],
+  );
+  // Devices show the round's name on each allocation: keep it in step.
+  if (before.name !== input.name)
+    await tx.query(
+      'UPDATE allocations SET round_name = $2, updated_at = now() WHERE round_id = $1 AND active',
+      [before.id, input.name],
+    );
+}

@@ -1,0 +1,94 @@
+/**
+ * A round's case sample in the database: the cases the draw considers (every case, with the
+ * London day of its latest submitted audit), and the drawn cases once the QA lead uses the
+ * sample. A sample can be redrawn only until the first case is allocated.
+ */
+import type { Queryable } from '../db/database';
+import { insertRows } from '../db/insert-rows';
+import { appError } from '../../shared/errors/app-error';
+import { londonDayNumber } from '../../shared/metrics/london-date';
+import {
+  auditCutOffDay,
+  drawSample,
+  type SampleCase,
+  type SampleResult,
+} from '../../shared/rounds/draw-sample';
+import type { SampleSpec } from '../../shared/rounds/sample-spec';
+import type { Round } from '../../shared/rounds/round-schemas';
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  team_id: string;
+  team_name: string;
+  case_type: string;
+  case_type_label: string;
+  plan_type: string;
+  closed: boolean;
+  last_audited: string | null;
+}
+
+export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
+  const rows = await db.query<CaseRow>(
+    `SELECT c.id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label, c.plan_type,
+            c.closed, last.completed_at AS last_audited
+     FROM cases c JOIN teams t ON t.id = c.team_id JOIN case_types ct ON ct.key = c.case_type
+     LEFT JOIN LATERAL (
+       SELECT max(a.completed_at) AS completed_at FROM audits a
+       WHERE a.case_id = c.id AND a.status = 'submitted' AND NOT a.deleted
+     ) last ON true`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    caseType: r.case_type,
+    caseTypeLabel: r.case_type_label,
+    planType: r.plan_type,
+    closed: r.closed,
+    lastAuditedDay: r.last_audited ? londonDayNumber(r.last_audited) : null,
+  }));
+}
+
+export async function drawRoundSample(db: Queryable, round: Round, spec: SampleSpec): Promise<SampleResult> {
+  return drawSample(
+    await sampleCases(db),
+    spec,
+    auditCutOffDay(round.startDate, spec.excludeAuditedWithinMonths),
+  );
+}
+
+/** Replaces the round's sample with `sample` (refused once anything is allocated). */
+export async function saveSample(
+  tx: Queryable,
+  round: Round,
+  spec: SampleSpec,
+  sample: SampleResult,
+): Promise<void> {
+  const [allocated] = await tx.query<{ n: number }>(
+    'SELECT count(*) AS n FROM allocations WHERE round_id = $1',
+    [round.id],
+  );
+  if ((allocated?.n ?? 0) > 0)
+    throw appError(
+      'conflict',
+      'Cases in this round are already allocated, so its sample can no longer be redrawn.',
+    );
+  await tx.query('DELETE FROM round_cases WHERE round_id = $1', [round.id]);
+  await insertRows(
+    tx,
+    'round_cases',
+    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    sample.drawn.map((d, position) => ({
+      round_id: round.id,
+      case_id: d.caseId,
+      stratum: d.stratum,
+      position,
+    })),
+  );
+  await tx.query(
+    'UPDATE rounds SET sample_spec = $2::jsonb, sampled_at = now(), updated_at = now() WHERE id = $1',
+    [round.id, JSON.stringify(spec)],
+  );
+}

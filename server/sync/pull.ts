@@ -1,0 +1,113 @@
+/**
+ * The pull (DESIGN.md, "Sync contract"): every change the person may see after their
+ * checkpoint, in commit-safe order, paged. Read in one REPEATABLE READ READ ONLY
+ * transaction; rows are taken only below the snapshot's xmin horizon, so a transaction that
+ * commits late (it began before others that committed first) can never land behind the
+ * cursor. `pg_current_xact_id()` is never called here: a read-only pull takes no xid.
+ */
+import type { Database, Queryable } from '../db/database';
+import type { Person } from '../http/app-env';
+import { PROTOCOL_VERSION, type AllocationDocument, type PullResponse } from '../../shared/sync/protocol';
+import { AUDIT_COLUMNS_SQL, AUDIT_FROM_SQL, auditDocument, type AuditRow } from '../audits/audit-row';
+import {
+  decodeCheckpoint,
+  encodeCheckpoint,
+  startCheckpoint,
+  type Checkpoint,
+  type Cursor,
+} from './checkpoint';
+
+export async function serverEpoch(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ epoch: string }>('SELECT epoch::text AS epoch FROM server_epoch');
+  return row?.epoch ?? '';
+}
+
+const after = (alias: string, cursor: Cursor, offset: number): string =>
+  cursor ? `AND (${alias}.xid, ${alias}.id) > ($${offset}::text::xid8, $${offset + 1}::uuid)` : '';
+const cursorParams = (cursor: Cursor): string[] => (cursor ? [cursor[0], cursor[1]] : []);
+
+interface AllocationRow {
+  id: string;
+  case_id: string;
+  reference: string;
+  team_id: string;
+  team_name: string;
+  case_type: string;
+  case_type_label: string;
+  allocated_worker: string;
+  framework_key: string;
+  framework_version: number;
+  round_name: string | null;
+  due_date: string | null;
+  active: boolean;
+  xid: string;
+}
+
+export async function pull(
+  db: Database,
+  person: Person,
+  checkpointText: string | undefined,
+  limit: number,
+): Promise<PullResponse> {
+  return db.transaction(
+    async (tx) => {
+      const epoch = await serverEpoch(tx);
+      const given = decodeCheckpoint(checkpointText);
+      const reset = given !== null && given.epoch !== epoch;
+      const from: Checkpoint = given && !reset ? given : startCheckpoint(epoch);
+
+      const audits = await tx.query<AuditRow & { xid: string }>(
+        `SELECT ${AUDIT_COLUMNS_SQL}, a.xid::text AS xid
+         FROM ${AUDIT_FROM_SQL}
+         WHERE a.auditor_id = $1 AND a.xid < pg_snapshot_xmin(pg_current_snapshot()) ${after('a', from.audits, 3)}
+         ORDER BY a.xid, a.id LIMIT $2`,
+        [person.id, limit, ...cursorParams(from.audits)],
+      );
+      const allocations = await tx.query<AllocationRow>(
+        `SELECT x.id, x.case_id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label,
+                c.allocated_worker, x.framework_key, x.framework_version, x.round_name, x.due_date::text AS due_date,
+                x.active, x.xid::text AS xid
+         FROM allocations x JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id
+           JOIN case_types ct ON ct.key = c.case_type
+         WHERE x.auditor_id = $1 AND x.xid < pg_snapshot_xmin(pg_current_snapshot()) ${after('x', from.allocations, 3)}
+         ORDER BY x.xid, x.id LIMIT $2`,
+        [person.id, limit, ...cursorParams(from.allocations)],
+      );
+      const lastAudit = audits.at(-1);
+      const lastAllocation = allocations.at(-1);
+      const next: Checkpoint = {
+        v: 1,
+        epoch,
+        audits: lastAudit ? [lastAudit.xid, lastAudit.id] : from.audits,
+        allocations: lastAllocation ? [lastAllocation.xid, lastAllocation.id] : from.allocations,
+      };
+      return {
+        protocol: PROTOCOL_VERSION,
+        reset,
+        audits: audits.map(auditDocument),
+        allocations: allocations.map(allocationDocument),
+        checkpoint: encodeCheckpoint(next),
+        hasMore: audits.length === limit || allocations.length === limit,
+      };
+    },
+    { isolation: 'repeatable read', readOnly: true },
+  );
+}
+
+function allocationDocument(row: AllocationRow): AllocationDocument {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseReference: row.reference,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    caseType: row.case_type,
+    caseTypeLabel: row.case_type_label,
+    allocatedWorker: row.allocated_worker,
+    frameworkKey: row.framework_key,
+    frameworkVersion: row.framework_version,
+    roundName: row.round_name,
+    dueDate: row.due_date,
+    active: row.active,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * /api/sync: a device pushes its outbox and pulls what changed since its checkpoint. Both
+ * are for auditors (the people who work offline); every document pushed or pulled passes
+ * the same access rules as the rest of the API: an auditor pushes and pulls only their own.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { clientAddress } from '../http/client-address';
+import { requireRole } from '../auth/require-person';
+import {
+  MAX_PULL_LIMIT,
+  PROTOCOL_VERSION,
+  pushRequestSchema,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import { appError } from '../../shared/errors/app-error';
+import { applyMutation } from './apply-mutation';
+import { pull } from './pull';
+import { exportFileSchema } from '../../shared/sync/export-file';
+import { bodyLimit } from 'hono/body-limit';
+
+const pullQuerySchema = z.object({
+  checkpoint: z.string().max(2_000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+});
+
+export function syncRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .use(requireRole('auditor'))
+    .post('/push', async (c) => {
+      const person = c.var.person;
+      if (!person) throw appError('unauthenticated', 'Sign in again to sync.');
+      const request = await parseBody(c, pushRequestSchema);
+      const ctx = {
+        person,
+        deviceId: request.deviceId,
+        ip: clientAddress(c, deps.config.trustProxy),
+        userAgent: c.req.header('user-agent') ?? '',
+      };
+      const results = [];
+      // In order: a device's later mutation of an audit builds on its earlier one.
+      for (const mutation of request.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+      const response: PushResponse = { protocol: PROTOCOL_VERSION, results };
+      return c.json(response);
+    })
+    .post(
+      '/import',
+      bodyLimit({
+        maxSize: 20 * 1024 * 1024,
+        onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 20 MB.').toBody(), 413),
+      }),
+      async (c) => {
+        // A device's exported file: the same mutations, the same answers as if it had synced.
+        const person = c.var.person;
+        if (!person) throw appError('unauthenticated', 'Sign in again to import.');
+        const file = await parseBody(c, exportFileSchema);
+        if (file.personId !== person.id) {
+          throw appError(
+            'forbidden',
+            "This file holds another person's audits: they must import it themselves.",
+          );
+        }
+        const ctx = {
+          person,
+          deviceId: file.deviceId,
+          ip: clientAddress(c, deps.config.trustProxy),
+          userAgent: c.req.header('user-agent') ?? '',
+        };
+        const results = [];
+        for (const mutation of file.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+        const response: PushResponse = { protocol: PROTOCOL_VERSION, results };
+        return c.json(response);
+      },
+    )
+    .get('/pull', async (c) => {
+      const person = c.var.person;
+      if (!person) throw appError('unauthenticated', 'Sign in again to sync.');
+      const query = pullQuerySchema.safeParse(c.req.query());
+      if (!query.success) {
+        throw appError(
+          'validation_failed',
+          'The pull request could not be read.',
+          query.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        );
+      }
+      return c.json(await pull(deps.db, person, query.data.checkpoint, query.data.limit));
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * The actions the audit log records, and the words the audit-log screen shows for them. An
+ * action is `thing.what-happened`; views are `<entity>.viewed` and changes `<entity>.changed`
+ * (see server/audit-log/log-access.ts). Add a line here when you log a new action, so people
+ * can filter by it.
+ */
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'sign-in': 'Signed in',
+  'sign-in.failed': 'Sign-in failed',
+  'sign-in.throttled': 'Sign-in refused: too many attempts',
+  'sign-out': 'Signed out',
+  'sign-out.everywhere': 'Signed out on every device',
+  'password.set': 'Chose a password with a one-time link',
+  'password-link.created': 'Created a set-password link',
+  'person.created': 'Added a person',
+  'person.updated': "Changed a person's details",
+  'person.roles-changed': "Changed a person's roles",
+  'person.deactivated': 'Deactivated a person',
+  'person.reactivated': 'Reactivated a person',
+  'team.created': 'Added a team',
+  'team.updated': 'Changed a team',
+  'service.created': 'Added a service',
+  'audit-log.exported': 'Exported the audit log',
+  'audit.viewed': 'Viewed an audit',
+  'audit.changed': 'Changed an audit',
+  'plan-item.viewed': 'Viewed a plan item',
+  'plan-item.changed': 'Changed a plan item',
+};
+
+/** The words for an action; an action not listed yet shows as itself. */
+export const actionLabel = (action: string): string => AUDIT_ACTIONS[action] ?? action;

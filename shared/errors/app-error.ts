@@ -1,0 +1,55 @@
+/**
+ * Typed errors with a stable `code`, shared by server and client: the server answers
+ * `{ code, message, fields? }` and the client maps the code to words a council worker
+ * understands. Create them only through `appError` so every code has one HTTP status.
+ */
+
+/** Every error code the API may answer with, and its HTTP status. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A problem with one field of the input: where it is (a path or a CSV row) and what is wrong. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+
+  /** The body the API sends: never a stack trace, never more than the person may see. */
+  toBody(): { code: ErrorCode; message: string; fields?: FieldProblem[] } {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * @example throw appError('not_found', 'No audit with that id.')
+ */
+export function appError(code: ErrorCode, message: string, fields?: FieldProblem[]): AppError {
+  return new AppError(code, message, fields);
+}

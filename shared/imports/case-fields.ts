@@ -1,0 +1,114 @@
+/**
+ * The fields a case list may carry, as councils export them from their case-management
+ * systems (LCS, Mosaic, Liquidlogic, Eclipse…): the case reference, team, case type and
+ * allocated worker, and optionally a plan type, flags and whether the case is closed. The
+ * header words each field is recognised by are listed so the importer can propose a mapping.
+ * Nothing here asks for a child's name or date of birth (see personal-data-columns.ts).
+ */
+import { z } from 'zod';
+
+export const CASE_FIELDS = [
+  'reference',
+  'team',
+  'caseType',
+  'allocatedWorker',
+  'planType',
+  'flags',
+  'closed',
+] as const;
+export const caseFieldSchema = z.enum(CASE_FIELDS);
+/** One field of a case list. */
+export type CaseField = z.infer<typeof caseFieldSchema>;
+
+export interface CaseFieldInfo {
+  label: string;
+  required: boolean;
+  hint: string;
+  /** Normalised header texts that mean this field (see normaliseHeader). */
+  headers: readonly string[];
+}
+
+export const CASE_FIELD_INFO: Record<CaseField, CaseFieldInfo> = {
+  reference: {
+    label: 'Case reference',
+    required: true,
+    hint: "The case-management system's ID for the case.",
+    headers: [
+      'case reference',
+      'case ref',
+      'reference',
+      'ref',
+      'case id',
+      'case number',
+      'case no',
+      'lcs id',
+      'mosaic id',
+      'id',
+    ],
+  },
+  team: {
+    label: 'Team',
+    required: true,
+    hint: 'The team that holds the case, as its name is written in Lantern.',
+    headers: ['team', 'team name', 'allocated team', 'owning team'],
+  },
+  caseType: {
+    label: 'Case type',
+    required: true,
+    hint: 'Assessment, child in need, child protection, child looked after, care leaver (or CIN, CP, CLA).',
+    headers: ['case type', 'type', 'category', 'case category', 'case status type'],
+  },
+  allocatedWorker: {
+    label: 'Allocated worker',
+    required: false,
+    hint: 'The social worker the case is allocated to; may be blank.',
+    headers: [
+      'allocated worker',
+      'worker',
+      'social worker',
+      'allocated social worker',
+      'key worker',
+      'caseworker',
+      'case worker',
+    ],
+  },
+  planType: {
+    label: 'Plan type',
+    required: false,
+    hint: 'The kind of plan the child has, for stratified samples.',
+    headers: ['plan type', 'plan', 'legal status'],
+  },
+  flags: {
+    label: 'Flags',
+    required: false,
+    hint: 'Separate several flags with ; or |.',
+    headers: ['flags', 'flag', 'tags', 'markers'],
+  },
+  closed: {
+    label: 'Closed',
+    required: false,
+    hint: 'Open or closed (also yes/no, Y/N, true/false).',
+    headers: ['closed', 'status', 'case status', 'open closed', 'open or closed'],
+  },
+};
+
+/** Header text in a comparable form: lower case, letters and digits, single spaces. */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** "A", "B", … "Z", "AA": the column letters a spreadsheet shows. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

@@ -1,0 +1,58 @@
+/**
+ * The case-list import as it travels: the file (base64 in JSON, so it goes through the same
+ * CSRF and parsing rules as every other request), an optional column mapping, and the
+ * preview or result that comes back.
+ */
+import { z } from 'zod';
+import { columnMappingSchema } from './column-mapping';
+import { caseFieldSchema } from './case-fields';
+
+/** Largest case list accepted: about 150,000 rows of a typical export. */
+export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
+/** At most this many row problems are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 1_000;
+
+export const importRequestSchema = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64-encoded. */
+  content: z
+    .string()
+    .min(1, 'Choose a file.')
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'The file is larger than 12 MB.'),
+  /** Absent: the importer proposes one from the headers. */
+  mapping: columnMappingSchema.optional(),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+export const rowProblemSchema = z.object({
+  row: z.number(),
+  column: z.string(),
+  field: caseFieldSchema,
+  message: z.string(),
+});
+
+export const importPreviewSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  headers: z.array(z.string()),
+  mapping: columnMappingSchema,
+  /** Problems with the file as a whole: a personal-data column, a mapping that does not fit. */
+  fileProblems: z.array(z.object({ path: z.string(), message: z.string() })),
+  rowCount: z.number(),
+  problems: z.array(rowProblemSchema),
+  problemCount: z.number(),
+  /** The first rows as they would be imported. */
+  sample: z.array(z.array(z.string())),
+  /** What importing would do, by case reference (null while the file has problems). */
+  changes: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).nullable(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  importId: z.string().nullable(),
+  rowCount: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,103 @@
+/**
+ * Moderation as it travels: the sample request and preview, the moderator's queue, one
+ * moderation with the audit beside it, the moderator's decision, and a return to the auditor.
+ */
+import { z } from 'zod';
+import { answersSchema } from '../framework/answer-schema';
+import { frameworkSchema } from '../framework/framework-schema';
+import { gradeIndexSchema } from '../metrics/grade-scale';
+
+export const MODERATION_STATUSES = ['pending', 'agreed', 'regraded', 'returned'] as const;
+export const moderationStatusSchema = z.enum(MODERATION_STATUSES);
+export type ModerationStatus = z.infer<typeof moderationStatusSchema>;
+
+export const MODERATION_STATUS_LABELS: Record<ModerationStatus, string> = {
+  pending: 'To moderate',
+  agreed: 'Agreed',
+  regraded: 'Re-graded',
+  returned: 'Returned to auditor',
+};
+
+export const moderationSampleRequestSchema = z.object({
+  /** Share of the round's submitted audits, 0 < share ≤ 1; absent: the round's own share. */
+  share: z.number().gt(0).max(1).optional(),
+  seed: z.number().int().min(0).max(2_147_483_647),
+  moderatorIds: z.array(z.uuid()).min(1, 'Choose at least one moderator.').max(200),
+  preview: z.boolean().default(false),
+});
+
+export const moderationSampleResultSchema = z.object({
+  preview: z.boolean(),
+  target: z.number(),
+  alreadySampled: z.number(),
+  submitted: z.number(),
+  drawn: z.array(
+    z.object({
+      auditId: z.string(),
+      reference: z.string(),
+      auditorName: z.string(),
+      moderatorId: z.string().nullable(),
+      moderatorName: z.string().nullable(),
+    }),
+  ),
+});
+export type ModerationSampleResult = z.infer<typeof moderationSampleResultSchema>;
+
+export const moderationSummarySchema = z.object({
+  id: z.string(),
+  auditId: z.string(),
+  roundId: z.string().nullable(),
+  roundName: z.string().nullable(),
+  reference: z.string(),
+  teamName: z.string(),
+  auditorName: z.string(),
+  moderatorId: z.string(),
+  moderatorName: z.string(),
+  status: moderationStatusSchema,
+  /** The audit was returned and the auditor has submitted it again: ready to moderate again. */
+  resubmitted: z.boolean(),
+  auditorOverall: gradeIndexSchema.nullable(),
+  moderatedOverall: gradeIndexSchema.nullable(),
+  sampledAt: z.string(),
+  moderatedAt: z.string().nullable(),
+});
+export type ModerationSummary = z.infer<typeof moderationSummarySchema>;
+export const moderationListSchema = z.object({ moderations: z.array(moderationSummarySchema) });
+
+export const moderationDetailSchema = z.object({
+  moderation: moderationSummarySchema.extend({
+    moderatedAnswers: answersSchema,
+    reasons: z.record(z.string(), z.string()),
+    returnNote: z.string().nullable(),
+  }),
+  audit: z.object({
+    id: z.string(),
+    status: z.enum(['draft', 'submitted']),
+    rev: z.number(),
+    answers: answersSchema,
+    completedAt: z.string().nullable(),
+    caseTypeLabel: z.string(),
+  }),
+  framework: frameworkSchema,
+});
+export type ModerationDetail = z.infer<typeof moderationDetailSchema>;
+
+const reason = z.string().trim().max(2_000, 'Keep the reason to 2,000 characters.');
+
+/** The moderator's grade for each graded item (agreeing or changing it), with a reason for each change. */
+export const moderationDecisionSchema = z.object({
+  grades: z.record(z.string().max(200), gradeIndexSchema),
+  reasons: z.record(z.string().max(200), reason).default({}),
+  /** The audit revision the moderator read, so a decision on an out-of-date copy is refused. */
+  auditRev: z.number().int().positive(),
+});
+export type ModerationDecision = z.infer<typeof moderationDecisionSchema>;
+
+export const returnToAuditorSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(1, 'Say what the auditor needs to look at.')
+    .max(2_000, 'Keep the note to 2,000 characters.'),
+  auditRev: z.number().int().positive(),
+});

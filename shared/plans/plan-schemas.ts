@@ -1,0 +1,124 @@
+/**
+ * What the plan screens send: every request body is parsed through one of these at the
+ * server's edge (and the forms use the same rules), so a plan, area, action, note, RAG,
+ * measure or finding link is never stored half-valid.
+ */
+import { z } from 'zod';
+import { calendarDateSchema } from '../metrics/calendar-date';
+import { metricDefinitionSchema } from '../metrics/metric-definition';
+import { trajectorySchema } from '../metrics/trajectory';
+import { timeBucketSchema } from '../metrics/periods';
+import { areaNounSchema, managerRagSchema, planSourceKindSchema, timescaleSchema } from './plan-vocabulary';
+
+const text = (max: number, required = 'Enter this') => z.string().trim().min(1, required).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+const optionalDate = z.union([calendarDateSchema, z.literal('')]).optional();
+
+export const planSourceSchema = z.object({
+  kind: planSourceKindSchema,
+  title: text(200, 'Enter where this came from'),
+  date: optionalDate,
+});
+
+export const planInputSchema = z.object({
+  title: text(200, 'Enter the plan’s title'),
+  kind: z.enum(['inspection', 'merged']),
+  areaNoun: areaNounSchema.default('area for improvement'),
+  sources: z.array(planSourceSchema).max(20).default([]),
+});
+export type PlanInput = z.infer<typeof planInputSchema>;
+
+export const areaInputSchema = z
+  .object({
+    reference: text(20, 'Enter the reference, such as 1 or A'),
+    title: text(2000, 'Enter the area for improvement'),
+    theme: optionalText(100),
+    source: optionalText(200),
+    timescale: timescaleSchema,
+    timescaleDate: optionalDate,
+  })
+  .refine((a) => a.timescale !== 'by-date' || Boolean(a.timescaleDate), {
+    message: 'Enter the date the area must be addressed by',
+    path: ['timescaleDate'],
+  });
+export type AreaInput = z.infer<typeof areaInputSchema>;
+
+export const actionFieldsSchema = z.object({
+  number: text(20, 'Enter the action number, such as 1.4 or A1'),
+  description: text(4000, 'Describe the action'),
+  owner: optionalText(200),
+  targetDate: optionalDate,
+});
+export const actionInputSchema = actionFieldsSchema.extend({ areaId: z.uuid('Choose the area') });
+export type ActionInput = z.infer<typeof actionInputSchema>;
+
+export const noteInputSchema = z.object({ text: text(4000, 'Write the progress note') });
+
+export const ragInputSchema = z.object({
+  rag: managerRagSchema,
+  reason: text(2000, 'Say why the RAG is what it is'),
+});
+
+export const signOffInputSchema = z.object({
+  signedOff: z.boolean(),
+  note: text(2000, 'Record the evidence panel’s decision'),
+});
+
+const fraction = z
+  .number()
+  .min(0, 'Enter a percentage from 0 to 100')
+  .max(1, 'Enter a percentage from 0 to 100');
+const measureCommon = {
+  title: text(300, 'Name the measure'),
+  trajectory: trajectorySchema,
+  tolerance: fraction.default(0.1),
+  minimumN: z.number().int().min(1).max(1000).default(5),
+};
+/** A measure bound to audits (a metric) or entered by hand per period. */
+export const measureInputSchema = z.discriminatedUnion('source', [
+  z.object({ ...measureCommon, source: z.literal('audits'), metric: metricDefinitionSchema }),
+  z.object({
+    ...measureCommon,
+    source: z.literal('manual'),
+    bucket: timeBucketSchema.exclude(['practice-week']),
+  }),
+]);
+export type MeasureInput = z.infer<typeof measureInputSchema>;
+
+/** One period's hand-entered figure: any date in the period, the value, and optionally its count. */
+export const measureValueInputSchema = z
+  .object({
+    date: calendarDateSchema,
+    value: fraction,
+    k: z.number().int().min(0).optional(),
+    n: z.number().int().min(1).optional(),
+    note: optionalText(500),
+  })
+  .refine((v) => (v.k === undefined) === (v.n === undefined), {
+    message: 'Give both the number that passed and the number counted, or neither',
+    path: ['n'],
+  })
+  .refine((v) => v.k === undefined || v.n === undefined || v.k <= v.n, {
+    message: 'The number that passed cannot be more than the number counted',
+    path: ['k'],
+  });
+export type MeasureValueInput = z.infer<typeof measureValueInputSchema>;
+
+export const findingLinkInputSchema = z.object({
+  auditId: z.uuid(),
+  itemKey: z.string().min(1).max(200),
+  itemIndex: z.number().int().min(0).max(100).default(0),
+});
+
+/** An existing plan kept in a spreadsheet or a Word table saved as CSV. */
+export const planImportSchema = z.object({
+  title: text(200, 'Enter the plan’s title'),
+  kind: z.enum(['inspection', 'merged']).default('inspection'),
+  areaNoun: areaNounSchema.default('area for improvement'),
+  fileName: z.string().trim().min(1, 'Choose a file').max(255),
+  /** The file's bytes, base64-encoded. */
+  content: z
+    .string()
+    .min(1, 'The file is empty')
+    .max(1_000_000, 'The file is larger than 700 KB: import the plan sheet on its own'),
+});

@@ -1,0 +1,144 @@
+/**
+ * What the plan API answers: the shapes the plan screens, the board report and the XLSX
+ * export are drawn from. One definition for server and client, so the two cannot drift.
+ */
+import type { MetricDefinition } from '../metrics/metric-definition';
+import type { Trajectory } from '../metrics/trajectory';
+import type { RagColour, RagRule } from '../metrics/trajectory-rag';
+import type { TimeBucket } from '../metrics/periods';
+import type { ActionEvent } from './action-state';
+import type { AreaRag, ProgressSummary } from './progress-summary';
+import type { AreaNoun, ManagerRag, Timescale } from './plan-vocabulary';
+
+export interface PlanSource {
+  kind: 'inspection' | 'peer-review' | 'self-identified';
+  title: string;
+  date?: string | undefined;
+}
+
+export interface PlanListItem {
+  id: string;
+  title: string;
+  kind: 'inspection' | 'merged';
+  areaNoun: AreaNoun;
+  sources: PlanSource[];
+  updatedAt: string;
+  headline: string;
+}
+
+/** One period of a measure: its figure (null: no data), interval, target and RAG. */
+export interface MeasurePoint {
+  periodId: string;
+  label: string;
+  startDate: string;
+  endDate: string;
+  k: number | null;
+  n: number | null;
+  fraction: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** The trajectory's value on the period's end date. */
+  target: number;
+  rag: RagColour;
+  rule: RagRule;
+  note?: string;
+}
+
+export interface MeasureView {
+  id: string;
+  actionId: string;
+  title: string;
+  source: 'audits' | 'manual';
+  metric: MetricDefinition | null;
+  bucket: TimeBucket;
+  trajectory: Trajectory;
+  tolerance: number;
+  minimumN: number;
+  /** How the figures were read: the pre-aggregated counts, a scan, or entered by hand. */
+  method: 'counts' | 'scan' | 'manual';
+  points: MeasurePoint[];
+  /** The latest period with enough data to judge, and its RAG; null when none has. */
+  latest: MeasurePoint | null;
+}
+
+export interface ActionView {
+  id: string;
+  areaId: string;
+  number: string;
+  description: string;
+  owner: string;
+  targetDate: string | null;
+  rag: ManagerRag | null;
+  ragReason: string;
+  ragAt: string | null;
+  latestNote: { text: string; byName: string; at: string } | null;
+  signedOff: boolean;
+  signOffNote: string;
+  /** Each measure's latest RAG, to show beside the manager's when they differ. */
+  measures: {
+    id: string;
+    title: string;
+    rag: RagColour;
+    periodLabel: string | null;
+    fraction: number | null;
+  }[];
+  findingCount: number;
+}
+
+export interface AreaView {
+  id: string;
+  reference: string;
+  title: string;
+  theme: string;
+  source: string;
+  timescale: Timescale;
+  timescaleDate: string | null;
+  rag: AreaRag;
+  actions: ActionView[];
+}
+
+export interface PlanView {
+  id: string;
+  title: string;
+  kind: 'inspection' | 'merged';
+  areaNoun: AreaNoun;
+  sources: PlanSource[];
+  updatedAt: string;
+  /** The London date the plan is shown as of; null for "now". */
+  asOf: string | null;
+  areas: AreaView[];
+  summary: ProgressSummary;
+}
+
+/** An audit finding: an audit's areas for development, or one of its actions for the case. */
+export interface FindingView {
+  auditId: string;
+  caseReference: string;
+  teamName: string;
+  completedAt: string;
+  itemKey: string;
+  itemIndex: number;
+  kindLabel: string;
+  text: string;
+  /** Set when listed on an action: the link's id. */
+  linkId?: string;
+  /** The plan actions this finding informs. */
+  informs: { planId: string; actionId: string; number: string; planTitle: string }[];
+}
+
+export interface ActionDetailView {
+  plan: { id: string; title: string; areaNoun: AreaNoun };
+  area: Omit<AreaView, 'actions' | 'rag'>;
+  action: ActionView;
+  history: ActionEvent[];
+  measures: MeasureView[];
+  findings: FindingView[];
+}
+
+/** The board report: the plan as of a date, with every measure's figures. */
+export interface BoardReportView {
+  plan: PlanView;
+  asOf: string;
+  measures: (MeasureView & { actionNumber: string; areaReference: string })[];
+  generatedAt: string;
+}

@@ -1,0 +1,64 @@
+/**
+ * The dashboard's question, as it travels in a URL: which item (or any of several), what
+ * passes, which audits, how time is bucketed, the London dates, and an optional split by
+ * team or case type. Parsed at the server's edge into a metric definition; the dashboard
+ * builds the same query string, so a trend can be bookmarked and shared.
+ */
+import { z } from 'zod';
+import { calendarDateSchema } from '../metrics/calendar-date';
+import { metricDefinitionSchema, type MetricDefinition } from '../metrics/metric-definition';
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) =>
+    s
+      ? s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : [],
+  );
+
+export const trendQuerySchema = z
+  .object({
+    item: z.string().optional(),
+    anyOf: list,
+    passing: list,
+    bucket: z
+      .enum(['month', 'quarter', 'financial-year', 'financial-quarter', 'practice-week'])
+      .default('month'),
+    from: calendarDateSchema,
+    to: calendarDateSchema,
+    teamIds: list,
+    caseTypeIds: list,
+    kinds: list,
+    groupBy: z.enum(['none', 'team', 'case-type']).default('none'),
+  })
+  .refine((q) => q.from <= q.to, {
+    message: 'The start date must be on or before the end date.',
+    path: ['from'],
+  })
+  .refine((q) => Boolean(q.item) !== q.anyOf.length > 0, {
+    message: 'Choose one item, or several for "any of".',
+    path: ['item'],
+  });
+export type TrendQuery = z.infer<typeof trendQuerySchema>;
+
+/**
+ * The metric a trend query asks for.
+ * @returns the parsed definition, or the zod issues when the query is not a valid metric.
+ */
+export function trendDefinition(query: TrendQuery) {
+  return metricDefinitionSchema.safeParse({
+    name: 'Dashboard trend',
+    source: query.item ? { item: query.item } : { anyOf: query.anyOf },
+    passing: query.passing.map((p) => (/^[0-3]$/.test(p) ? Number(p) : p)),
+    filters: {
+      ...(query.teamIds.length ? { teamIds: query.teamIds } : {}),
+      ...(query.caseTypeIds.length ? { caseTypeIds: query.caseTypeIds } : {}),
+      ...(query.kinds.length ? { kinds: query.kinds } : {}),
+    },
+    bucket: query.bucket,
+  } satisfies Record<keyof MetricDefinition, unknown>);
+}

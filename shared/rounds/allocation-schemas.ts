@@ -1,0 +1,82 @@
+/**
+ * Allocating a round's cases to auditors: by hand, in bulk (balanced), reallocation and
+ * withdrawal, and the round's cases with their allocation and audit state.
+ */
+import { z } from 'zod';
+import { calendarDateSchema } from '../metrics/calendar-date';
+
+const id = z.uuid('Choose from the list.');
+
+export const bulkAllocationSchema = z.object({
+  auditorIds: z.array(id).min(1, 'Choose at least one auditor.').max(500),
+  dueDate: calendarDateSchema.nullable().default(null),
+  seed: z.number().int().min(0).max(2_147_483_647).default(1),
+  /** true: answer with what would happen and change nothing. */
+  preview: z.boolean().default(false),
+});
+export type BulkAllocation = z.infer<typeof bulkAllocationSchema>;
+
+export const handAllocationSchema = z.object({
+  caseId: id,
+  auditorId: id,
+  dueDate: calendarDateSchema.nullable().default(null),
+});
+
+export const reallocationSchema = z.object({
+  auditorId: id,
+  dueDate: calendarDateSchema.nullable().default(null),
+});
+
+export const dueDateChangeSchema = z.object({ dueDate: calendarDateSchema.nullable() });
+
+/** Where one allocated case stands: not started, a draft on the server, submitted, moderated. */
+export const WORK_STATES = ['not_started', 'started', 'submitted', 'moderated'] as const;
+export type WorkState = (typeof WORK_STATES)[number];
+
+export const roundCaseSchema = z.object({
+  caseId: z.string(),
+  reference: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  caseTypeLabel: z.string(),
+  planType: z.string(),
+  stratum: z.string(),
+  allocation: z
+    .object({
+      id: z.string(),
+      auditorId: z.string(),
+      auditorName: z.string(),
+      dueDate: z.string().nullable(),
+      overdue: z.boolean(),
+      state: z.enum(WORK_STATES),
+      reallocatedFrom: z.string().nullable(),
+      /** A draft left with the previous auditor when the case was reallocated. */
+      previousAuditorName: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type RoundCase = z.infer<typeof roundCaseSchema>;
+export const roundCasesResponseSchema = z.object({ cases: z.array(roundCaseSchema) });
+
+export const bulkAllocationResultSchema = z.object({
+  preview: z.boolean(),
+  allocated: z.array(z.object({ caseId: z.string(), reference: z.string(), auditorId: z.string() })),
+  /** Cases no chosen auditor could take (each is in the case's team, or holds the case already). */
+  unassigned: z.array(z.object({ caseId: z.string(), reference: z.string() })),
+  perAuditor: z.array(
+    z.object({ auditorId: z.string(), name: z.string(), before: z.number(), after: z.number() }),
+  ),
+});
+export type BulkAllocationResult = z.infer<typeof bulkAllocationResultSchema>;
+
+export const auditorOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  roles: z.array(z.string()),
+});
+export const peopleOptionsSchema = z.object({
+  auditors: z.array(auditorOptionSchema),
+  moderators: z.array(auditorOptionSchema),
+});

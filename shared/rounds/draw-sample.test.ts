@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { auditCutOffDay, drawSample, quotaTarget, type SampleCase } from './draw-sample';
+import { sampleSpecSchema, type SampleSpec } from './sample-spec';
+import { dateOfDayNumber, dayNumberOf } from '../metrics/calendar-date';
+
+const TEAMS = ['Assessment A', 'Assessment B', 'Child protection 1'];
+const TYPES = ['assessment', 'child-in-need', 'child-protection'];
+
+function cases(count: number, offset = 0): SampleCase[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `case-${i + offset}`,
+    reference: `NM-${String(100_000 + i + offset)}`,
+    teamId: `team-${i % 3}`,
+    teamName: TEAMS[i % 3] ?? '',
+    caseType: TYPES[(i >> 1) % 3] ?? '',
+    caseTypeLabel: TYPES[(i >> 1) % 3] ?? '',
+    planType: i % 5 === 0 ? 'CP plan' : '',
+    closed: i % 11 === 0,
+    lastAuditedDay: i % 7 === 0 ? dayNumberOf('2026-03-01') : i % 13 === 0 ? dayNumberOf('2024-01-01') : null,
+  }));
+}
+
+const spec = (overrides: Partial<SampleSpec> = {}): SampleSpec =>
+  sampleSpecSchema.parse({ method: 'random', quota: { kind: 'percent', value: 10 }, seed: 42, ...overrides });
+
+describe('quotaTarget', () => {
+  it.each([
+    { name: '5% of 640', quota: { kind: 'percent', value: 5 } as const, eligible: 640, target: 32 },
+    {
+      name: 'a share rounds to the nearest case',
+      quota: { kind: 'percent', value: 5 } as const,
+      eligible: 50,
+      target: 3,
+    },
+    {
+      name: 'a tiny share still draws one',
+      quota: { kind: 'percent', value: 1 } as const,
+      eligible: 20,
+      target: 1,
+    },
+    {
+      name: 'a count is capped at the eligible total',
+      quota: { kind: 'count', value: 40 } as const,
+      eligible: 12,
+      target: 12,
+    },
+    {
+      name: 'nothing eligible, nothing drawn',
+      quota: { kind: 'count', value: 5 } as const,
+      eligible: 0,
+      target: 0,
+    },
+  ])('$name → $target', ({ quota, eligible, target }) => {
+    expect(quotaTarget({ quota }, eligible)).toBe(target);
+  });
+});
+
+describe('auditCutOffDay', () => {
+  it.each([
+    { start: '2026-10-19', months: 12, cutOff: '2025-10-19' },
+    { start: '2026-03-31', months: 1, cutOff: '2026-02-28' },
+    { start: '2024-02-29', months: 12, cutOff: '2023-02-28' },
+    { start: '2026-01-15', months: 3, cutOff: '2025-10-15' },
+  ])('$start less $months months is $cutOff', ({ start, months, cutOff }) => {
+    const day = auditCutOffDay(start, months);
+    expect(day === null ? null : dateOfDayNumber(day)).toBe(cutOff);
+  });
+
+  it('is null for 0 months (no recency exclusion)', () => {
+    expect(auditCutOffDay('2026-10-19', 0)).toBeNull();
+  });
+});
+
+describe('drawSample', () => {
+  const cutOff = auditCutOffDay('2026-10-19', 12);
+
+  it('excludes closed and recently audited cases and counts each', () => {
+    const all = cases(100);
+    const result = drawSample(all, spec(), cutOff);
+    const closed = all.filter((c) => c.closed).length;
+    const recent = all.filter(
+      (c) => !c.closed && c.lastAuditedDay !== null && c.lastAuditedDay >= (cutOff ?? 0),
+    ).length;
+    expect(result.excludedClosed).toBe(closed);
+    expect(result.excludedRecentlyAudited).toBe(recent);
+    expect(result.eligible).toBe(100 - closed - recent);
+    const drawnIds = new Set(result.drawn.map((d) => d.caseId));
+    for (const c of all)
+      if (c.closed || (c.lastAuditedDay ?? -1) >= (cutOff ?? 0)) expect(drawnIds.has(c.id)).toBe(false);
+  });
+
+  it('keeps closed or audited cases when told to', () => {
+    const result = drawSample(
+      cases(100),
+      spec({ excludeClosed: false, excludeAuditedWithinMonths: 0 }),
+      null,
+    );
+    expect(result.eligible).toBe(100);
+  });
+
+  it('draws the same cases for the same seed whatever order the cases come in', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.boolean(), (seed, stratified) => {
+        const all = cases(60);
+        const s = spec({
+          seed,
+          method: stratified ? 'stratified' : 'random',
+          strata: stratified ? ['team'] : [],
+        });
+        const a = drawSample(all, s, cutOff);
+        const b = drawSample([...all].reverse(), s, cutOff);
+        expect(b.drawn).toEqual(a.drawn);
+      }),
+    );
+  });
+
+  it('draws other cases for another seed', () => {
+    const all = cases(200);
+    expect(drawSample(all, spec({ seed: 1 }), cutOff).drawn).not.toEqual(
+      drawSample(all, spec({ seed: 2 }), cutOff).drawn,
+    );
+  });
+
+  it('never draws a case twice', () => {
+    const result = drawSample(cases(300), spec({ quota: { kind: 'percent', value: 60 } }), cutOff);
+    expect(new Set(result.drawn.map((d) => d.caseId)).size).toBe(result.drawn.length);
+  });
+
+  it('stratified: the strata quotas add up to the target and follow the strata sizes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.subarray(['team', 'caseType', 'planType'] as const, { minLength: 1 }),
+        fc.nat(),
+        (count, percent, strata, seed) => {
+          const result = drawSample(
+            cases(count),
+            spec({
+              method: 'stratified',
+              strata: [...strata],
+              quota: { kind: 'percent', value: percent },
+              seed,
+            }),
+            cutOff,
+          );
+          expect(result.strata.reduce((sum, s) => sum + s.drawn, 0)).toBe(result.target);
+          expect(result.drawn).toHaveLength(result.target);
+          expect(result.strata.reduce((sum, s) => sum + s.eligible, 0)).toBe(result.eligible);
+          for (const s of result.strata) {
+            expect(s.drawn).toBeLessThanOrEqual(s.eligible);
+            if (result.eligible > 0)
+              expect(Math.abs(s.drawn - (s.eligible * result.target) / result.eligible)).toBeLessThan(1);
+          }
+        },
+      ),
+    );
+  });
+
+  it('stratified by team: each drawn case carries its stratum label', () => {
+    const result = drawSample(
+      cases(90),
+      spec({ method: 'stratified', strata: ['team'], quota: { kind: 'count', value: 9 } }),
+      null,
+    );
+    expect(result.strata.map((s) => [s.label, s.drawn])).toEqual([
+      ['Assessment A', 3],
+      ['Assessment B', 3],
+      ['Child protection 1', 3],
+    ]);
+    expect(new Set(result.drawn.map((d) => d.stratum))).toEqual(new Set(TEAMS));
+  });
+
+  it('refuses a stratified spec with nothing to stratify by', () => {
+    expect(
+      sampleSpecSchema.safeParse({
+        method: 'stratified',
+        strata: [],
+        quota: { kind: 'count', value: 3 },
+        seed: 1,
+      }).success,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Draws a round's case sample (sample-spec.ts), reproducibly: the same eligible cases, spec
+ * and seed always give the same cases in the same order.
+ *
+ * Rules, in order:
+ * 1. Exclusions first: closed cases (when asked), then cases with a submitted audit completed
+ *    on or after the cut-off day (the round's start less N months). Each is counted.
+ * 2. The quota is taken of the eligible cases: a share rounds to the nearest whole case (at
+ *    least one when any case is eligible), a count is capped at the eligible total.
+ * 3. Random: the eligible cases, sorted by reference, are shuffled with the seed and the first
+ *    `target` taken. Stratified: the target is apportioned across strata by size with the
+ *    largest-remainder method (so the parts add up to the target exactly), and each stratum
+ *    is shuffled with its own seed derived from the round seed and the stratum key.
+ */
+import { daysFromCivil, daysInMonth } from '../metrics/calendar-date';
+import { apportion } from './apportion';
+import { seededShuffle } from './seeded-shuffle';
+import type { SampleSpec, StratumField } from './sample-spec';
+
+/** A case as the draw sees it; `lastAuditedDay` is the London day number of its latest submitted audit. */
+export interface SampleCase {
+  id: string;
+  reference: string;
+  teamId: string;
+  teamName: string;
+  caseType: string;
+  caseTypeLabel: string;
+  planType: string;
+  closed: boolean;
+  lastAuditedDay: number | null;
+}
+
+export interface StratumResult {
+  key: string;
+  label: string;
+  eligible: number;
+  drawn: number;
+}
+
+export interface SampleResult {
+  /** Every case considered, before exclusions. */
+  considered: number;
+  excludedClosed: number;
+  excludedRecentlyAudited: number;
+  eligible: number;
+  target: number;
+  /** The drawn cases, in draw order, with the stratum each came from ('' for a random sample). */
+  drawn: { caseId: string; reference: string; stratum: string }[];
+  strata: StratumResult[];
+}
+
+const FIELD_KEY: Record<StratumField, (c: SampleCase) => string> = {
+  team: (c) => c.teamId,
+  caseType: (c) => c.caseType,
+  planType: (c) => c.planType,
+};
+const FIELD_LABEL: Record<StratumField, (c: SampleCase) => string> = {
+  team: (c) => c.teamName,
+  caseType: (c) => c.caseTypeLabel,
+  planType: (c) => c.planType || 'No plan type',
+};
+
+/** A 32-bit seed for one stratum, from the round's seed and the stratum key (FNV-1a). */
+function stratumSeed(seed: number, key: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * The first London day on which an audit makes a case "recently audited": the round's start
+ * date less `months` calendar months (the day clamped to the shorter month), or null for 0.
+ * @example dateOfDayNumber(auditCutOffDay('2026-03-31', 1)!) // '2026-02-28'
+ */
+export function auditCutOffDay(roundStart: string, months: number): number | null {
+  if (months <= 0) return null;
+  const year = Number(roundStart.slice(0, 4));
+  const month = Number(roundStart.slice(5, 7));
+  const day = Number(roundStart.slice(8, 10));
+  const index = year * 12 + (month - 1) - months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return daysFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** The whole number of cases a quota asks for out of `eligible`. */
+export function quotaTarget(spec: Pick<SampleSpec, 'quota'>, eligible: number): number {
+  if (eligible === 0) return 0;
+  if (spec.quota.kind === 'count') return Math.min(spec.quota.value, eligible);
+  return Math.min(eligible, Math.max(1, Math.round((spec.quota.value / 100) * eligible)));
+}
+
+/**
+ * @param cutOffDay London day number: a case audited on or after it is excluded (see rule 1);
+ *   null excludes none for recency.
+ * @example drawSample(cases, { method: 'random', strata: [], quota: { kind: 'percent', value: 5 },
+ *   excludeClosed: true, excludeAuditedWithinMonths: 12, seed: 42 }, cutOff)
+ */
+export function drawSample(
+  cases: readonly SampleCase[],
+  spec: SampleSpec,
+  cutOffDay: number | null,
+): SampleResult {
+  let excludedClosed = 0;
+  let excludedRecentlyAudited = 0;
+  const eligible: SampleCase[] = [];
+  for (const c of cases) {
+    if (spec.excludeClosed && c.closed) excludedClosed++;
+    else if (
+      spec.excludeAuditedWithinMonths > 0 &&
+      cutOffDay !== null &&
+      c.lastAuditedDay !== null &&
+      c.lastAuditedDay >= cutOffDay
+    )
+      excludedRecentlyAudited++;
+    else eligible.push(c);
+  }
+  eligible.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const target = quotaTarget(spec, eligible.length);
+  const base = {
+    considered: cases.length,
+    excludedClosed,
+    excludedRecentlyAudited,
+    eligible: eligible.length,
+    target,
+  };
+
+  if (spec.method === 'random' || spec.strata.length === 0) {
+    const drawn = seededShuffle(eligible, spec.seed)
+      .slice(0, target)
+      .map((c) => ({ caseId: c.id, reference: c.reference, stratum: '' }));
+    return {
+      ...base,
+      drawn,
+      strata: [{ key: '', label: 'All eligible cases', eligible: eligible.length, drawn: drawn.length }],
+    };
+  }
+
+  const groups = new Map<string, { label: string; cases: SampleCase[] }>();
+  for (const c of eligible) {
+    const key = spec.strata.map((field) => FIELD_KEY[field](c)).join('|');
+    const group = groups.get(key) ?? {
+      label: spec.strata.map((field) => FIELD_LABEL[field](c)).join(' · '),
+      cases: [],
+    };
+    group.cases.push(c);
+    groups.set(key, group);
+  }
+  const keys = [...groups.keys()].sort((a, b) => {
+    const la = groups.get(a)?.label ?? '';
+    const lb = groups.get(b)?.label ?? '';
+    return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
+  const parts = apportion(
+    target,
+    keys.map((key) => groups.get(key)?.cases.length ?? 0),
+  );
+  const drawn: SampleResult['drawn'] = [];
+  const strata: StratumResult[] = keys.map((key, i) => {
+    const group = groups.get(key) ?? { label: key, cases: [] };
+    const take = parts[i] ?? 0;
+    for (const c of seededShuffle(group.cases, stratumSeed(spec.seed, key)).slice(0, take))
+      drawn.push({ caseId: c.id, reference: c.reference, stratum: group.label });
+    return { key, label: group.label, eligible: group.cases.length, drawn: take };
+  });
+  return { ...base, drawn, strata };
+}

@@ -1,0 +1,13 @@
+/** The sample preview and the sample as used, as the API sends them. */
+import { z } from 'zod';
+
+export const sampleResultSchema = z.object({
+  considered: z.number(),
+  excludedClosed: z.number(),
+  excludedRecentlyAudited: z.number(),
+  eligible: z.number(),
+  target: z.number(),
+  drawn: z.array(z.object({ caseId: z.string(), reference: z.string(), stratum: z.string() })),
+  strata: z.array(z.object({ key: z.string(), label: z.string(), eligible: z.number(), drawn: z.number() })),
+});
+export const samplePreviewResponseSchema = z.object({ sample: sampleResultSchema });

@@ -1,0 +1,50 @@
+/**
+ * An audit as it travels between device and server: the whole document, never a patch.
+ * Answers are a map keyed by item key so two devices editing different items merge without
+ * a conflict. `rev` is the server's revision the document was read at (0: never synced).
+ */
+import { z } from 'zod';
+import { answerSchema } from '../framework/answer-schema';
+import { zonedTimestampSchema } from '../metrics/london-date';
+
+export const AUDIT_STATUSES = ['draft', 'submitted'] as const;
+export const auditStatusSchema = z.enum(AUDIT_STATUSES);
+export type AuditStatus = z.infer<typeof auditStatusSchema>;
+
+/** What the auditor edits: the parts of an audit a device may change. */
+export const auditSnapshotSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  frameworkKey: z.string().min(1).max(100),
+  frameworkVersion: z.number().int().positive(),
+  status: auditStatusSchema,
+  answers: z.record(z.string().max(200), answerSchema),
+  /** When the auditor submitted, with its zone; null while a draft. */
+  completedAt: zonedTimestampSchema.nullable(),
+});
+export type AuditSnapshot = z.infer<typeof auditSnapshotSchema>;
+
+/** The server's copy, with what only the server knows. */
+export const auditDocumentSchema = auditSnapshotSchema.extend({
+  rev: z.number().int().nonnegative(),
+  auditorId: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  /** A moderator's note when the audit was returned to the auditor. */
+  returnedNote: z.string().nullable(),
+  deleted: z.boolean(),
+});
+export type AuditDocument = z.infer<typeof auditDocumentSchema>;
+
+/** The snapshot part of a document: what a device compares and merges. */
+export function snapshotOf(doc: AuditSnapshot): AuditSnapshot {
+  return {
+    id: doc.id,
+    caseId: doc.caseId,
+    frameworkKey: doc.frameworkKey,
+    frameworkVersion: doc.frameworkVersion,
+    status: doc.status,
+    answers: doc.answers,
+    completedAt: doc.completedAt,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The file a device exports when its audits cannot sync: the outbox's mutations, frozen, so
+ * that importing the file and a later sync carry the same mutation ids and the server
+ * applies each change once.
+ */
+import { z } from 'zod';
+import { mutationSchema } from './protocol';
+
+export const EXPORT_FORMAT = 'lantern-audit-export';
+
+export const exportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  personId: z.string(),
+  deviceId: z.uuid(),
+  mutations: z.array(mutationSchema).max(10_000),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;

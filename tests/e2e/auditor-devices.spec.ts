@@ -1,0 +1,165 @@
+/**
+ * Several devices and tabs: two devices editing one audit offline merge answer by answer and
+ * offer the overlapping answer as a choice; only one tab of a device pushes, and closing it
+ * hands the role on; a shared tablet refuses sign-out while work is unsynced and keeps each
+ * person's data apart.
+ */
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function openCase(page: Page, reference: string): Promise<void> {
+  await page.goto(`${server.url}/audits`);
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`Audit of case ${reference}`) })).toBeVisible();
+}
+const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+const syncAndWait = async (page: Page) => {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+};
+
+test('two devices edit one audit offline: different answers merge, the same answer is a choice, no word lost', async ({
+  browser,
+}) => {
+  const devices: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
+  const [tablet, laptop] = await Promise.all(devices.map((d) => d.newPage()));
+  if (!tablet || !laptop) throw new Error('two pages');
+  await signIn(tablet, server.url, AMARA);
+  await openMyAuditsReadyForOffline(tablet, server.url);
+  const reference = await firstCase(tablet);
+  await openCase(tablet, reference);
+  await group(tablet, /seen in line with the plan/)
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  await syncAndWait(tablet);
+  await signIn(laptop, server.url, AMARA);
+  await openMyAuditsReadyForOffline(laptop, server.url);
+  await openCase(laptop, reference);
+  await expect(
+    group(laptop, /seen in line with the plan/).getByRole('radio', { name: 'Yes', exact: true }),
+  ).toBeChecked();
+
+  await Promise.all(devices.map((d) => d.setOffline(true)));
+  await tablet.getByRole('link', { name: /^Plan \d/ }).click();
+  await group(tablet, /specific and measurable/)
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  await tablet.getByRole('link', { name: /lived experience/ }).click();
+  await tablet.getByLabel('Evidence and notes').fill('Tablet: seen at school, views recorded.');
+  await laptop.getByRole('link', { name: /^Assessment \d/ }).click();
+  await group(laptop, /completed within timescale/)
+    .getByRole('radio', { name: 'No', exact: true })
+    .check();
+  await laptop.getByRole('link', { name: /lived experience/ }).click();
+  await laptop.getByLabel('Evidence and notes').fill('Laptop: home visit notes, child not seen alone.');
+
+  await devices[0]?.setOffline(false);
+  await syncAndWait(tablet);
+  await devices[1]?.setOffline(false);
+  await laptop.getByRole('button', { name: 'Sync now' }).click();
+  const conflicts = laptop.getByTestId('conflicts');
+  await expect(conflicts).toContainText('Evidence and notes', { timeout: 20_000 });
+  await expect(conflicts).toContainText('Laptop: home visit notes, child not seen alone.');
+  await expect(conflicts).toContainText('Tablet: seen at school, views recorded.');
+  await expect(conflicts).toContainText('Amara Osei (demo)');
+  // The different answers merged by themselves.
+  await laptop.getByRole('link', { name: /^Plan \d/ }).click();
+  await expect(
+    group(laptop, /specific and measurable/).getByRole('radio', { name: 'Yes', exact: true }),
+  ).toBeChecked();
+  await laptop.getByRole('link', { name: /^Assessment \d/ }).click();
+  await expect(
+    group(laptop, /completed within timescale/).getByRole('radio', { name: 'No', exact: true }),
+  ).toBeChecked();
+  // The person chooses; nothing is discarded before that.
+  await conflicts.getByRole('button', { name: /Keep this device's/ }).click();
+  await expect(conflicts).toHaveCount(0);
+  await syncAndWait(laptop);
+  await tablet.reload();
+  await syncAndWait(tablet);
+  await tablet.getByRole('link', { name: /lived experience/ }).click();
+  await expect(tablet.getByLabel('Evidence and notes')).toHaveValue(
+    'Laptop: home visit notes, child not seen alone.',
+  );
+  await tablet.getByRole('link', { name: /^Assessment \d/ }).click();
+  await expect(
+    group(tablet, /completed within timescale/).getByRole('radio', { name: 'No', exact: true }),
+  ).toBeChecked();
+  await Promise.all(devices.map((d) => d.close()));
+});
+
+test('only one tab pushes; closing it hands the role to another tab', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, server.url, BEN);
+  await openMyAuditsReadyForOffline(first, server.url);
+  const reference = await firstCase(first);
+  const second = await context.newPage();
+  const pushes = new Map<Page, number>([
+    [first, 0],
+    [second, 0],
+  ]);
+  for (const page of [first, second]) {
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/sync/push')) pushes.set(page, (pushes.get(page) ?? 0) + 1);
+    });
+  }
+  await openCase(second, reference);
+  await group(second, /seen in line with the plan/)
+    .getByRole('radio', { name: 'Partly', exact: true })
+    .check();
+  await second.getByRole('button', { name: 'Sync now' }).click();
+  await expect(second.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  expect(pushes.get(first)).toBeGreaterThan(0);
+  expect(pushes.get(second)).toBe(0);
+
+  await first.close();
+  await group(second, /seen alone/)
+    .getByRole('radio', { name: 'No', exact: true })
+    .check();
+  await second.getByRole('button', { name: 'Sync now' }).click();
+  await expect(second.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  expect(pushes.get(second)).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('a shared tablet refuses sign-out with unsynced work, then keeps each person apart', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, server.url, 'chloe.auditor@demo.lantern.invalid');
+  await openMyAuditsReadyForOffline(page, server.url);
+  const reference = await firstCase(page);
+  await context.setOffline(true);
+  await openCase(page, reference);
+  await group(page, /seen in line with the plan/)
+    .getByRole('radio', { name: 'No', exact: true })
+    .check();
+  await expect(page.getByTestId('save-state')).toContainText('Saved on this device');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Chloe/ }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByTestId('sign-out-blocked')).toContainText('1 audit is waiting to sync');
+  await context.setOffline(false);
+  await page.getByTestId('sign-out-blocked').getByRole('button', { name: 'Sync now' }).click();
+  await page.goto(`${server.url}/audits`);
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(names.filter((n) => n?.startsWith('lantern-') && n !== 'lantern-device')).toEqual([]);
+
+  await signIn(page, server.url, BEN);
+  await page.goto(`${server.url}/audits`);
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  await expect(page.getByTestId('audit-list')).not.toContainText(reference);
+});

@@ -1,0 +1,391 @@
+/**
+ * The QA lead's practice week end to end, in Chromium against the real server: import a
+ * 500-row case list with three bad rows (each shown by row, nothing imported), fix it and
+ * import it; set up a round, draw its sample, allocate in bulk; two auditors submit — one on a
+ * tablet with no network first (the server process is stopped), one online; the QA lead draws
+ * the moderation sample; a moderator re-grades one audit down, by keyboard; the agreement
+ * dashboard shows the kappa the shared function gives for those grades, and the trend counts
+ * the moderated grade. A safeguarding alert is acknowledged by keyboard. Every QA screen then
+ * passes an axe scan, keeps its targets at 44 px and can be walked by Tab.
+ */
+import { test, expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { completeWholeAudit, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+import { caseListRows, toCsv, withThreeBadRows } from '../fixtures/case-lists/case-list';
+import type { Framework } from '../../shared/framework/framework-schema';
+import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { moderationAgreement, formatKappa } from '../../shared/metrics/agreement';
+import { GRADES, type GradeIndex } from '../../shared/metrics/grade-scale';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ERIN = 'erin.qalead@demo.lantern.invalid';
+const DEV = 'dev.moderator@demo.lantern.invalid';
+const AMARA = 'amara.auditor@demo.lantern.invalid';
+const BEN = 'ben.auditor@demo.lantern.invalid';
+
+let dataDir: string;
+let server: ServerProcess;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'lantern-qa-'));
+  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' } });
+});
+test.afterAll(async () => {
+  await server.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** An API session as a device holds it: cookie in the context, CSRF token for changes. */
+async function apiSession(email: string): Promise<{ api: APIRequestContext; csrf: string }> {
+  const api = await request.newContext({ baseURL: server.url });
+  const response = await api.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
+  expect(response.status()).toBe(200);
+  return { api, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+const londonMonth = (): string => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date());
+  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+};
+/** A complete, submittable audit with the given overall grade, built from the framework the server sends. */
+function completeAnswers(framework: Framework, overall: GradeIndex): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const item of framework.sections.flatMap((section) => section.items)) {
+    if (item.kind === 'question') answers[item.key] = { kind: 'question', value: 'yes' };
+    else if (item.kind === 'grade') answers[item.key] = { kind: 'grade', value: overall };
+    else if (item.kind === 'text') answers[item.key] = { kind: 'text', value: 'Recorded on the case file.' };
+    else if (item.kind === 'yes-no-note')
+      answers[item.key] = { kind: 'yes-no-note', value: 'no', note: 'Not applicable here.' };
+    else if (item.kind === 'case-actions') answers[item.key] = { kind: 'case-actions', value: [] };
+  }
+  return answers;
+}
+const countOf = (text: string): number => Number(/— (\d+) of/.exec(text)?.[1] ?? 'NaN');
+
+test('a practice week: import, sample, allocate, audit offline and online, moderate, agreement', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const erinContext = await browser.newContext();
+  const erin = await erinContext.newPage();
+  await signIn(erin, server.url, ERIN);
+
+  // Import: three bad rows are each reported by row; nothing is imported. Then the fixed file.
+  await erin.goto(`${server.url}/qa/import`);
+  const rows = caseListRows(500, 21, 'E2E');
+  await erin.getByLabel('Case list file').setInputFiles({
+    name: 'northmoor-cases.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(toCsv(withThreeBadRows(rows))),
+  });
+  await expect(erin.getByTestId('error-summary')).toBeFocused();
+  const problems = erin.getByTestId('import-problems');
+  await expect(problems.locator('tbody tr')).toHaveCount(3);
+  await expect(problems.locator('tbody th')).toHaveText(['13', '251', '432']);
+  await expect(problems).toContainText('"Assesment Team Z" is not a team in Lantern');
+  await expect(erin.getByTestId('import-ready')).toHaveCount(0);
+  await axe(erin, 'import with problems');
+  await erin
+    .getByLabel('Case list file')
+    .setInputFiles({ name: 'northmoor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  await expect(erin.getByTestId('import-ready')).toContainText('500 new');
+  await erin.getByRole('button', { name: 'Import 500 cases' }).click();
+  await expect(erin.getByTestId('import-result')).toContainText('500 new, 0 changed');
+
+  // A round: set up, sample shown then used, allocated in bulk to Amara and Ben.
+  await erin.goto(`${server.url}/qa/rounds/new`);
+  await erin.getByLabel('Name', { exact: true }).fill('Practice week — E2E');
+  const today = new Date().toISOString().slice(0, 10);
+  await erin.getByLabel('First day').fill(today);
+  await erin.getByLabel('Last day').fill(today);
+  await erin.getByRole('button', { name: 'Set up the round' }).click();
+  await expect(erin.getByRole('heading', { name: 'Practice week — E2E' })).toBeVisible();
+  const roundId = erin.url().split('/').at(-1) ?? '';
+  await erin.getByRole('link', { name: 'Draw the case sample' }).click();
+  await erin.getByLabel('A number of cases').check();
+  await erin.getByLabel('Number of cases', { exact: true }).fill('6');
+  await erin.getByLabel('Seed').fill('2026');
+  await erin.getByRole('button', { name: 'Show the sample' }).click();
+  await expect(erin.getByTestId('sample-preview')).toContainText('The sample: 6 of');
+  await erin.getByRole('button', { name: 'Use this sample' }).click();
+  await erin.getByRole('link', { name: 'Allocate cases in bulk' }).click();
+  await erin.getByLabel('Amara Osei (demo)').check();
+  await erin.getByLabel('Ben Hartley (demo)').check();
+  await erin.getByRole('button', { name: 'Show the allocation' }).click();
+  await expect(erin.getByTestId('allocation-plan')).toContainText('6 cases to allocate');
+  await erin.getByRole('button', { name: 'Allocate these cases' }).click();
+  await expect(erin.getByTestId('progress-auditor')).toContainText('Amara Osei (demo)');
+
+  const cases = (await (await erin.request.get(`${server.url}/api/rounds/${roundId}/cases`)).json()) as {
+    cases: { caseId: string; reference: string; allocation: { id: string; auditorName: string } | null }[];
+  };
+  const held = (name: string) => cases.cases.filter((c) => c.allocation?.auditorName === name);
+  const benCase = held('Ben Hartley (demo)')[0];
+  const amaraCase = held('Amara Osei (demo)')[0];
+  if (!benCase?.allocation || !amaraCase?.allocation)
+    throw new Error('both auditors hold a case of the round');
+
+  // Ben audits his case on a tablet with no network: the server is stopped meanwhile.
+  const benContext = await browser.newContext();
+  const ben = await benContext.newPage();
+  await signIn(ben, server.url, BEN);
+  await openMyAuditsReadyForOffline(ben, server.url);
+  const port = server.port;
+  await server.stop();
+  await benContext.setOffline(true);
+  await ben.reload();
+  await ben.getByRole('link', { name: benCase.reference, exact: true }).click();
+  await completeWholeAudit(ben);
+  await ben.getByRole('link', { name: 'Review and submit' }).first().click();
+  await ben.getByTestId('submit-audit').click();
+  await expect(ben.locator(`[data-case="${benCase.reference}"]`)).toContainText('Waiting to sync');
+  server = await startServer({ dataDir, port, env: { LANTERN_CLIENT_BUILD: 'skip' } });
+  await benContext.setOffline(false);
+  await ben.goto(`${server.url}/audits`);
+  await expect(ben.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 30_000 });
+
+  // Amara submits hers online (Outstanding), and raises a safeguarding concern on another case.
+  const amara = await apiSession(AMARA);
+  const framework = (await (await amara.api.get('/api/frameworks/lantern-default/1')).json()) as Framework;
+  const pushed = await amara.api.post('/api/sync/push', {
+    headers: { 'x-csrf-token': amara.csrf },
+    data: {
+      protocol: 1,
+      deviceId: crypto.randomUUID(),
+      mutations: [
+        {
+          mutationId: crypto.randomUUID(),
+          type: 'audit.put',
+          baseRev: 0,
+          snapshot: {
+            id: amaraCase.allocation.id,
+            caseId: amaraCase.caseId,
+            frameworkKey: 'lantern-default',
+            frameworkVersion: 1,
+            status: 'submitted',
+            answers: completeAnswers(framework, 0),
+            completedAt: new Date().toISOString(),
+          },
+        },
+        {
+          mutationId: crypto.randomUUID(),
+          type: 'audit.put',
+          baseRev: 0,
+          snapshot: {
+            id: held('Amara Osei (demo)')[1]?.allocation?.id,
+            caseId: held('Amara Osei (demo)')[1]?.caseId,
+            frameworkKey: 'lantern-default',
+            frameworkVersion: 1,
+            status: 'draft',
+            answers: {
+              'safeguarding.concern': {
+                kind: 'yes-no-note',
+                value: 'yes',
+                note: 'Bruising seen on a home visit, not followed up.',
+              },
+            },
+            completedAt: null,
+          },
+        },
+      ],
+    },
+  });
+  const results = ((await pushed.json()) as { results: { status: string }[] }).results;
+  expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+  // The QA lead sees it live, and draws the moderation sample for Dev: one audit of each auditor.
+  await erin.goto(`${server.url}/qa/rounds/${roundId}`);
+  await expect(erin.getByTestId('progress-auditor').locator('tfoot')).toContainText('2');
+  await erin.getByRole('link', { name: 'Draw the moderation sample' }).click();
+  await erin.getByLabel('Dev Raman (demo)').check();
+  await erin.getByLabel('Seed').fill('7');
+  await erin.getByRole('button', { name: 'Show the sample' }).click();
+  await expect(erin.getByTestId('moderation-preview')).toContainText('2 more of 2 submitted audits');
+  await erin.getByRole('button', { name: 'Use this sample' }).click();
+  await expect(erin.getByRole('status')).toContainText('2 audits sent for moderation');
+
+  const trendRow = () => erin.locator(`[data-testid="trend"] tr[data-period="${londonMonth()}"] td`);
+  await erin.goto(`${server.url}/qa/agreement`);
+  await expect(trendRow().first()).toContainText(' of ');
+  const before = await trendRow().allTextContents();
+
+  // Dev agrees with Amara's grade and re-grades Ben's down a grade, with a reason, by keyboard.
+  const devContext = await browser.newContext();
+  const dev = await devContext.newPage();
+  await signIn(dev, server.url, DEV);
+  const pairs: { auditor: GradeIndex; moderator: GradeIndex }[] = [];
+  for (const [reference, down] of [
+    [amaraCase.reference, false],
+    [benCase.reference, true],
+  ] as const) {
+    await dev.goto(`${server.url}/qa/moderation`);
+    await dev.locator(`[data-case="${reference}"]`).getByRole('link').click();
+    await expect(dev.getByRole('heading', { name: `Moderate the audit of case ${reference}` })).toBeVisible();
+    const overall = dev.getByRole('group', { name: 'Your grade: Overall grade for the case' });
+    const auditorWords = (await overall.locator('.hint').textContent())
+      ?.replace("The auditor's grade: ", '')
+      .trim();
+    const auditor = GRADES.findIndex((g) => g.label === auditorWords) as GradeIndex;
+    if (down) {
+      await overall.getByRole('radio', { checked: true }).focus();
+      await dev.keyboard.press('ArrowRight');
+      await dev.keyboard.press('Tab');
+      await expect(dev.getByLabel('Why you changed this grade')).toBeFocused();
+      await dev.keyboard.type('The plan has no contingency, so it cannot be good.');
+      pairs.push({ auditor, moderator: (auditor + 1) as GradeIndex });
+    } else pairs.push({ auditor, moderator: auditor });
+    await dev.getByRole('button', { name: 'Save moderation' }).focus();
+    await dev.keyboard.press('Enter');
+    await expect(dev.getByTestId('moderation-status')).toHaveText(down ? 'Re-graded' : 'Agreed');
+  }
+
+  // Agreement for the round: the kappa the shared function gives for these grades.
+  await erin.goto(`${server.url}/qa/agreement`);
+  await erin.getByLabel('Round').selectOption({ label: 'Practice week — E2E' });
+  const expected = moderationAgreement(pairs);
+  await expect(erin.getByTestId('kappa')).toHaveText(formatKappa(expected.kappa));
+  await expect(erin.getByTestId('agreement-overall')).toContainText('Exact agreement 50% — 1 of 2');
+  await expect(erin.getByTestId('agreement-overall')).toContainText('moved down 50% — 1 of 2');
+  await axe(erin, 'agreement');
+  // The trend counts the moderated grade: Ben's Good became Requires improvement.
+  const after = await trendRow().allTextContents();
+  expect(countOf(after[0] ?? '')).toBe(countOf(before[0] ?? '') - 1);
+  expect(countOf(after[1] ?? '')).toBe(countOf(before[1] ?? ''));
+
+  // The safeguarding alert, acknowledged by keyboard; the time it took shows.
+  await erin.goto(`${server.url}/qa/alerts`);
+  const alert = erin.locator(`[data-alert="${held('Amara Osei (demo)')[1]?.reference}"]`);
+  await expect(alert).toContainText('Bruising seen on a home visit');
+  await alert.getByLabel('What you have done or will do').focus();
+  await erin.keyboard.type('Called the team manager; a strategy discussion is booked.');
+  await erin.keyboard.press('Tab');
+  await erin.keyboard.press('Enter');
+  await expect(alert).toContainText('First acknowledged');
+  await expect(alert.getByRole('heading')).toContainText('Acknowledged');
+  await axe(erin, 'alerts');
+
+  await amara.api.dispose();
+  await Promise.all([erinContext.close(), benContext.close(), devContext.close()]);
+});
+
+test('every QA screen passes axe, keeps 44 px targets and can be walked by keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, server.url, ERIN);
+  // The demo's rounds: the past practice week has a moderation sample.
+  const rounds = (
+    (await (await page.request.get(`${server.url}/api/rounds`)).json()) as { rounds: { id: string }[] }
+  ).rounds;
+  const roundId = rounds.at(-1)?.id ?? '';
+  const [version] = (
+    (await (await page.request.get(`${server.url}/api/frameworks`)).json()) as {
+      versions: { key: string; version: number }[];
+    }
+  ).versions;
+  const moderation = (
+    (await (await page.request.get(`${server.url}/api/moderation`)).json()) as {
+      moderations: { id: string }[];
+    }
+  ).moderations[0];
+  const screens: [string, () => Promise<unknown>][] = [
+    ['/qa', () => page.goto(`${server.url}/qa`)],
+    ['/qa/import', () => page.goto(`${server.url}/qa/import`)],
+    ['/qa/rounds/new', () => page.goto(`${server.url}/qa/rounds/new`)],
+    ['round', () => page.goto(`${server.url}/qa/rounds/${roundId}`)],
+    ['round edit', () => page.goto(`${server.url}/qa/rounds/${roundId}/edit`)],
+    ['sample', () => page.goto(`${server.url}/qa/rounds/${roundId}/sample`)],
+    ['allocate', () => page.goto(`${server.url}/qa/rounds/${roundId}/allocate`)],
+    ['moderation sample', () => page.goto(`${server.url}/qa/rounds/${roundId}/moderation`)],
+    ['moderation queue', () => page.goto(`${server.url}/qa/moderation`)],
+    ['moderate', () => page.goto(`${server.url}/qa/moderation/${moderation?.id}`)],
+    ['agreement', () => page.goto(`${server.url}/qa/agreement`)],
+    ['re-audits', () => page.goto(`${server.url}/qa/reaudits`)],
+    ['frameworks', () => page.goto(`${server.url}/qa/frameworks`)],
+    [
+      'framework preview',
+      () => page.goto(`${server.url}/qa/frameworks/${version?.key}/${version?.version}/preview`),
+    ],
+    [
+      'framework draft',
+      async () => {
+        await page.goto(`${server.url}/qa/frameworks`);
+        await page
+          .getByRole('button', { name: /^Draft a new version/ })
+          .first()
+          .click();
+        await expect(page.getByRole('heading', { name: /^Edit the draft/ })).toBeVisible();
+      },
+    ],
+    ['alerts', () => page.goto(`${server.url}/qa/alerts`)],
+  ];
+  for (const [name, go] of screens) {
+    await go();
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await axe(page, name);
+    const small = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          'main button, main input[type=radio], main input[type=checkbox], main select, main input[type=text], main input[type=date]',
+        ),
+      ]
+        .map((el) => {
+          const box = (el.closest('label') ?? el).getBoundingClientRect();
+          return {
+            what: (el.textContent || el.getAttribute('name') || el.id || '').trim().slice(0, 40),
+            w: box.width,
+            h: box.height,
+          };
+        })
+        .filter((b) => b.w > 0 && (b.h < 44 || b.w < 44)),
+    );
+    expect(small, name).toEqual([]);
+    // Keyboard: Tab visits every tab stop in the page in turn (a radio group is one stop).
+    const stops = await page.evaluate(() => {
+      const seen = new Set<string>();
+      let count = 0;
+      for (const el of document.querySelectorAll<HTMLElement>(
+        'main :is(a[href], button, input, select, textarea, summary, [tabindex="0"])',
+      )) {
+        if (el.matches(':disabled') || el.getClientRects().length === 0) continue;
+        if (el instanceof HTMLInputElement && el.type === 'radio') {
+          if (seen.has(el.name)) continue;
+          seen.add(el.name);
+        }
+        count++;
+      }
+      return count;
+    });
+    const limit = Math.min(stops, 40);
+    await page.locator('main').focus();
+    const visited = new Set<string>();
+    // A date field takes three presses (day, month, year), so allow a few per stop.
+    for (let i = 0; i < limit * 3 && visited.size - (visited.has('outside') ? 1 : 0) < limit; i++) {
+      await page.keyboard.press('Tab');
+      visited.add(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || !el.closest('main')) return 'outside';
+          const all = [...document.querySelectorAll('main *')];
+          return String(all.indexOf(el));
+        }),
+      );
+    }
+    visited.delete('outside');
+    expect(visited.size, `${name}: Tab should reach ${limit} controls in turn`).toBe(limit);
+  }
+});

@@ -1,0 +1,46 @@
+/** Signing in and out in the browser, by keyboard, with the demo accounts. */
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a demo auditor signs in by keyboard alone, sees their home, and signs out', async ({ page }) => {
+  await page.goto(server.url + '/sign-in');
+  await page.getByRole('button', { name: 'Use Amara Osei (demo)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#password')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Hello, Amara Osei (demo)' })).toBeVisible();
+  await expect(page.getByText('You are signed in as Auditor')).toBeVisible();
+  const scan = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(scan.violations.map((v) => v.id)).toEqual([]);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Hello, Amara Osei (demo)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a wrong password is reported in an error summary', async ({ page }) => {
+  await page.goto(server.url + '/sign-in');
+  await page.getByLabel('E-mail address').fill('amara.auditor@demo.lantern.invalid');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('The e-mail address or password is not right.');
+  await expect(page.getByRole('alert')).toBeFocused();
+  const scan = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(scan.violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,103 @@
+/**
+ * Data for the cross-process and simulation sync tests, written straight into the database:
+ * more auditors and allocations than the demo organisation has (its four auditors hold twelve
+ * allocations each), and what the server holds afterwards, read back for the assertions.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../server/db/database';
+import { insertRows } from '../../server/db/insert-rows';
+import { AUDITOR_A } from './sync-fixtures';
+
+export interface AllocationRef {
+  id: string;
+  case_id: string;
+}
+
+export async function personIdOf(db: Queryable, email: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [email]);
+  if (!row) throw new Error(`no person ${email}`);
+  return row.id;
+}
+
+/** A new auditor who signs in with the demo password (the hash is copied from a demo auditor). */
+export async function addAuditor(db: Queryable, email: string): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO people (id, email, display_name, job_title, roles, password_hash)
+     SELECT $1, $2, $3, 'Auditor (test)', '{auditor}', password_hash FROM people WHERE email = $4`,
+    [id, email, `Test auditor ${email.split('@')[0] ?? ''}`, AUDITOR_A],
+  );
+  return id;
+}
+
+/**
+ * `count` new cases, each allocated to the person on the default framework, in one statement
+ * per table. Returns the allocations in creation order; an audit's id is its allocation's id,
+ * as in the demo fixtures.
+ */
+export async function addAllocations(
+  db: Queryable,
+  personId: string,
+  count: number,
+  label = randomUUID().slice(0, 8),
+): Promise<AllocationRef[]> {
+  const [team] = await db.query<{ id: string }>('SELECT id FROM teams ORDER BY name LIMIT 1');
+  const [caseType] = await db.query<{ key: string }>('SELECT key FROM case_types ORDER BY key LIMIT 1');
+  if (!team || !caseType) throw new Error('the database has no team or case type to add cases to');
+  const cases = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    reference: `SYNC-${label}-${i + 1}`,
+    team_id: team.id,
+    case_type: caseType.key,
+  }));
+  const allocations = cases.map((c) => ({
+    id: randomUUID(),
+    case_id: c.id,
+    auditor_id: personId,
+    framework_key: 'lantern-default',
+    framework_version: 1,
+  }));
+  await insertRows(db, 'cases', { id: 'uuid', reference: 'text', team_id: 'uuid', case_type: 'text' }, cases);
+  await insertRows(
+    db,
+    'allocations',
+    { id: 'uuid', case_id: 'uuid', auditor_id: 'uuid', framework_key: 'text', framework_version: 'integer' },
+    allocations,
+  );
+  return allocations.map((a) => ({ id: a.id, case_id: a.case_id }));
+}
+
+/** What the server holds for one audit: its row and its append-only history. */
+export interface ServerAudit {
+  rev: number;
+  answers: Record<string, unknown>;
+  revisions: { rev: number; mutation_id: string }[];
+  /** Every mutation the server recorded for the audit, whatever its outcome. */
+  mutations: { mutation_id: string; outcome: string }[];
+}
+
+export async function serverAudit(db: Queryable, auditId: string): Promise<ServerAudit | null> {
+  const [row] = await db.query<{ rev: number; answers: Record<string, unknown> }>(
+    'SELECT rev, answers FROM audits WHERE id = $1',
+    [auditId],
+  );
+  if (!row) return null;
+  const revisions = await db.query<{ rev: number; mutation_id: string }>(
+    'SELECT rev, mutation_id FROM audit_revisions WHERE audit_id = $1 ORDER BY rev',
+    [auditId],
+  );
+  const mutations = await db.query<{ mutation_id: string; outcome: string }>(
+    'SELECT mutation_id, outcome FROM sync_mutations WHERE audit_id = $1 ORDER BY received_at, mutation_id',
+    [auditId],
+  );
+  return { rev: row.rev, answers: row.answers, revisions, mutations };
+}
+
+/** Mutation ids applied more than once (as more than one revision): always empty. */
+export async function duplicatedRevisions(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ mutation_id: string }>(
+    `SELECT mutation_id::text FROM audit_revisions WHERE mutation_id IS NOT NULL
+     GROUP BY mutation_id HAVING count(*) > 1`,
+  );
+  return rows.map((r) => r.mutation_id);
+}
