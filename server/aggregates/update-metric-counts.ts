@@ -6,7 +6,6 @@
  * writers touching the same counts always lock them in the same order and cannot deadlock.
  */
 import type { Queryable } from '../db/database';
-import type { AuditWrite } from '../audits/on-audit-written';
 import { loadFramework } from '../frameworks/framework-cache';
 import {
   contributionKey,
@@ -15,47 +14,17 @@ import {
   type CountedAudit,
 } from './audit-contributions';
 
-interface CurrentRow {
-  status: string;
-  deleted: boolean;
-  completed_at: string | null;
-  team_id: string;
-  case_type: string;
-  framework_key: string;
-  framework_version: number;
-  kind: string;
-  overall_grade: number | null;
-  answers: unknown;
-}
-
 async function overallKeyOf(tx: Queryable, key: string, version: number): Promise<string> {
   const framework = await loadFramework(tx, key, version);
   if (!framework) throw new Error(`framework ${key}@${version} is missing`);
   return framework.overallGradeKey;
 }
 
-export async function updateMetricCounts(tx: Queryable, write: AuditWrite): Promise<void> {
-  const [row] = await tx.query<CurrentRow>(
-    `SELECT status, deleted, completed_at, team_id, case_type, framework_key, framework_version, kind,
-            overall_grade, answers
-     FROM audits WHERE id = $1`,
-    [write.auditId],
-  );
-  const after: CountedAudit | null = row
-    ? {
-        status: row.status,
-        deleted: row.deleted,
-        completedAt: row.completed_at,
-        teamId: row.team_id,
-        caseType: row.case_type,
-        frameworkKey: row.framework_key,
-        frameworkVersion: row.framework_version,
-        kind: row.kind,
-        overallGrade: row.overall_grade,
-        answers: row.answers,
-      }
-    : null;
-  const before = write.before;
+export async function updateMetricCounts(
+  tx: Queryable,
+  before: CountedAudit | null,
+  after: CountedAudit | null,
+): Promise<void> {
   const removed =
     before && before.status === 'submitted'
       ? contributionsOf(before, await overallKeyOf(tx, before.frameworkKey, before.frameworkVersion))
@@ -107,6 +76,7 @@ async function applyDeltas(tx: Queryable, deltas: { row: Contribution; delta: nu
      DO UPDATE SET audits = m.audits + EXCLUDED.audits
      RETURNING m.audits`,
     [JSON.stringify(rows)],
+    { prepare: true },
   );
   // Taking away more than was counted means the counts were out of step with the audits: the
   // write fails (and rolls back) rather than let them drift further. rebuildMetricCounts mends.

@@ -8,6 +8,16 @@ import type { Queryable } from '../db/database';
 import { updateMetricCounts } from '../aggregates/update-metric-counts';
 import { takeKindFromRound } from '../rounds/take-kind-from-round';
 import { raiseSafeguardingAlert } from '../alerts/raise-safeguarding-alert';
+import type { CountedAudit } from '../aggregates/audit-contributions';
+
+/** An audit row's fields that derived data depends on. */
+export type AuditState = CountedAudit;
+
+/** The row after the write: what it counts for, and whose case it is (for an alert). */
+export interface AuditStateAfter extends AuditState {
+  caseId: string;
+  auditorId: string;
+}
 
 export interface AuditWrite {
   auditId: string;
@@ -18,23 +28,56 @@ export interface AuditWrite {
    * aggregates take away exactly what this row contributed, so every field must be the
    * stored one (the grade that counts, the answers as they were).
    */
-  before: {
-    status: string;
-    overallGrade: number | null;
-    completedAt: string | null;
-    teamId: string;
-    caseType: string;
-    deleted: boolean;
-    frameworkKey: string;
-    frameworkVersion: number;
-    kind: string;
-    answers: unknown;
-  } | null;
+  before: AuditState | null;
+  /**
+   * The row as this transaction leaves it, when the caller knows it exactly (the sync push
+   * does, and writes it in the same transaction): saves reading it back. Omitted, it is read.
+   */
+  after?: AuditStateAfter;
 }
 
 export async function onAuditWritten(tx: Queryable, write: AuditWrite): Promise<void> {
   // Derived data registers here (one call per concern).
-  await takeKindFromRound(tx, write); // first: the counts below read the audit's kind
-  await updateMetricCounts(tx, write);
-  await raiseSafeguardingAlert(tx, write);
+  await takeKindFromRound(tx, write); // first: the row read below must have the round's kind
+  const after = write.after ?? (await readAuditState(tx, write.auditId));
+  await updateMetricCounts(tx, write.before, after);
+  if (after) await raiseSafeguardingAlert(tx, write.auditId, after);
+}
+
+async function readAuditState(tx: Queryable, auditId: string): Promise<AuditStateAfter | null> {
+  const [row] = await tx.query<{
+    status: string;
+    deleted: boolean;
+    completed_at: string | null;
+    team_id: string;
+    case_type: string;
+    framework_key: string;
+    framework_version: number;
+    kind: string;
+    overall_grade: number | null;
+    answers: unknown;
+    case_id: string;
+    auditor_id: string;
+  }>(
+    `SELECT status, deleted, completed_at, team_id, case_type, framework_key, framework_version, kind,
+            overall_grade, answers, case_id, auditor_id
+     FROM audits WHERE id = $1`,
+    [auditId],
+  );
+  return row
+    ? {
+        status: row.status,
+        deleted: row.deleted,
+        completedAt: row.completed_at,
+        teamId: row.team_id,
+        caseType: row.case_type,
+        frameworkKey: row.framework_key,
+        frameworkVersion: row.framework_version,
+        kind: row.kind,
+        overallGrade: row.overall_grade,
+        answers: row.answers,
+        caseId: row.case_id,
+        auditorId: row.auditor_id,
+      }
+    : null;
 }

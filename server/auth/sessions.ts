@@ -78,6 +78,7 @@ export async function findSession(
        AND s.expires_at > now()
        AND s.last_seen_at > now() - make_interval(mins => $2::int)`,
     [hashToken(token), Math.round(limits.idleMinutes)],
+    { prepare: true }, // every request asks this
   );
   if (!row) return null;
   // Written at most once a minute: a busy device must not turn every read into a write.

@@ -6,9 +6,18 @@
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Keep the statement parsed and planned on the connection (a named prepared statement on
+   * PostgreSQL): for the few fixed statements on a hot path, such as the sync push. Never for
+   * SQL whose text varies with the data, or every variant would be kept.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** Run one statement with $1…$n parameters and return its rows. */
-  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Run a script of several statements without parameters (migrations, fixtures). */
   exec(sql: string): Promise<void>;
 }

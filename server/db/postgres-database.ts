@@ -1,11 +1,32 @@
 /**
  * PostgreSQL through node-postgres, for when a council grows past one machine: several
- * stateless Lantern processes share one database, so nothing here keeps state in memory.
+ * stateless Lantern processes share one database, so nothing here keeps state in memory
+ * (but for prepared statements, which live and die with their connection).
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { beginStatement, typeParsers, type Database, type Queryable } from './database';
+import { beginStatement, typeParsers, type Database, type QueryOptions, type Queryable } from './database';
 
 const parserFor = (oid: number): ((value: string) => unknown) | undefined => typeParsers[oid];
+
+/** node-postgres's query config: a prepared statement is named after a digest of its text. */
+function statement(sql: string, params: readonly unknown[], options?: QueryOptions): pg.QueryConfig {
+  const values = [...params];
+  if (!options?.prepare) return { text: sql, values };
+  return { name: `l_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: sql, values };
+}
+
+/**
+ * A prepared statement outlived a change of the tables it reads (another process migrated the
+ * schema): PostgreSQL refuses it. The connection is dropped and the work tried again.
+ */
+function isStalePreparedStatement(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === '0A000' &&
+    /cached plan must not change result type/.test(error.message)
+  );
+}
 
 export async function openPostgresDatabase(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({
@@ -25,35 +46,56 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
   const probe = await pool.connect();
   probe.release();
 
-  const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<T[]> =>
-    (await pool.query(sql, [...params])).rows as T[];
+  /**
+   * Runs `work` on a connection of its own; again if a prepared plan went stale, each time on
+   * another connection (every pooled one may hold the stale plan, and each is dropped in turn).
+   */
+  async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>, attempt = 1): Promise<T> {
+    const client = await pool.connect();
+    let released = false;
+    try {
+      return await work(client);
+    } catch (error) {
+      if (!isStalePreparedStatement(error)) throw error;
+      // The connection remembers the stale statement by name: never hand it out again.
+      client.release(true);
+      released = true;
+      if (attempt <= poolSize) return withClient(work, attempt + 1);
+      throw error;
+    } finally {
+      if (!released) client.release();
+    }
+  }
+
+  const scopedTo = (client: pg.PoolClient): Queryable => ({
+    query: async <T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) =>
+      (await client.query(statement(sql, params, options))).rows as T[],
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  });
 
   return {
     engine: 'postgresql',
-    query,
+    query: <T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) =>
+      options?.prepare
+        ? withClient((client) => scopedTo(client).query<T>(sql, params, options))
+        : pool.query(sql, [...params]).then((result) => result.rows as T[]),
     async exec(sql) {
       await pool.query(sql);
     },
-    async transaction(fn, options) {
-      const client = await pool.connect();
-      try {
+    transaction(fn, options) {
+      return withClient(async (client) => {
         await client.query(beginStatement(options));
-        const scoped: Queryable = {
-          query: async <T>(sql: string, params: readonly unknown[] = []) =>
-            (await client.query(sql, [...params])).rows as T[],
-          exec: async (sql: string) => {
-            await client.query(sql);
-          },
-        };
-        const result = await fn(scoped);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+        try {
+          const result = await fn(scopedTo(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
     },
     async close() {
       await pool.end();

@@ -11,8 +11,9 @@
  *   rejected with its reason, recorded, and never blocks the rest;
  * - every applied revision is appended to audit_revisions, with who and which device, and
  *   logged in the audit log, in the same transaction as the change.
- * Round trips are kept few (a push's throughput is bound by them): the written row comes
- * back with RETURNING, and the revision is appended by the statement that records the answer.
+ * Round trips are kept few (a push's throughput is bound by them): an edit reads and locks
+ * the row once, works out the new document from it, and writes the row, its revision and its
+ * log row in the statement that records the answer: four round trips with BEGIN and COMMIT.
  */
 import type { Database, Queryable } from '../db/database';
 import type { Person } from '../http/app-env';
@@ -21,7 +22,7 @@ import type { AuditSnapshot } from '../../shared/sync/audit-document';
 import { validateAnswers } from '../../shared/framework/validate-answers';
 import { loadFramework } from '../frameworks/framework-cache';
 import { AUDIT_COLUMNS_SQL, AUDIT_FROM_SQL, auditDocument, type AuditRow } from '../audits/audit-row';
-import { recordEvent } from '../audit-log/record-event';
+import { eventInsert } from '../audit-log/record-event';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { findUnstorable, storableCopy } from './storable-json';
 
@@ -77,31 +78,37 @@ export async function applyMutation(db: Database, ctx: PushContext, raw: unknown
   const mutation = parsed.data;
   try {
     return await db.transaction(async (tx) => {
-      const { result, revision } = await decide(
+      const { result, writes } = await decide(
         tx,
         ctx,
         mutation.mutationId,
         mutation.baseRev,
         mutation.snapshot,
       );
-      // The answer is recorded last, in the same statement as the revision it made. When the
-      // same mutationId was recorded first (a retry, or a twin request that committed while
-      // this one waited on the audit's row lock), nothing is inserted: roll back whatever this
-      // attempt wrote, and answer as the first one was answered.
+      // The answer is recorded last, in one statement with the writes it made (the audit row,
+      // its revision, the log row). When the same mutationId was recorded first (a retry, or a
+      // twin request that committed while this one waited on the audit's row lock), nothing is
+      // inserted: roll back whatever this attempt wrote, and answer as the first one was answered.
+      const params: unknown[] = [
+        mutation.mutationId,
+        ctx.person.id,
+        ctx.deviceId,
+        mutation.snapshot.id,
+        result.status,
+        JSON.stringify(result),
+        result.status === 'applied' ? null : JSON.stringify(mutation.snapshot),
+      ];
+      const ctes = writes.map((write, i) => {
+        const part = write(params.length + 1);
+        params.push(...part.params);
+        return `w${i} AS (${part.sql})`;
+      });
       const recorded = await tx.query(
-        `${revision ? `WITH revision AS (${INSERT_REVISION_SQL}) ` : ''}
+        `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}
          INSERT INTO sync_mutations (mutation_id, person_id, device_id, audit_id, outcome, result, snapshot)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb) ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
-        [
-          mutation.mutationId,
-          ctx.person.id,
-          ctx.deviceId,
-          mutation.snapshot.id,
-          result.status,
-          JSON.stringify(result),
-          result.status === 'applied' ? null : JSON.stringify(mutation.snapshot),
-          ...(revision ?? []),
-        ],
+        params,
+        { prepare: true },
       );
       if (recorded.length === 0) throw new AnsweredBefore();
       return result;
@@ -120,15 +127,38 @@ class AnsweredBefore extends Error {
   override readonly name = 'AnsweredBefore';
 }
 
-/** The revision row, as the CTE of the statement that records the answer ($8…$15). */
-const INSERT_REVISION_SQL = `INSERT INTO audit_revisions
-  (audit_id, rev, status, answers, completed_at, changed_by, device_id, mutation_id)
-  VALUES ($8, $9, $10, $11::jsonb, $12, $13, $14, $15)`;
+/** One write that goes into the statement recording the answer, its parameters from `$first`. */
+type SqlPart = (first: number) => { sql: string; params: unknown[] };
 
-/**
- * The document's columns straight from the row just written (as AUDIT_COLUMNS_SQL reads
- * them), so an applied mutation needs no read-back.
- */
+const placeholders = (first: number, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `$${first + i}`);
+
+function revisionInsert(values: unknown[]): SqlPart {
+  return (first) => {
+    const [id, rev, status, answers, completedAt, by, device, mutation] = placeholders(first, 8);
+    return {
+      sql: `INSERT INTO audit_revisions (audit_id, rev, status, answers, completed_at, changed_by, device_id, mutation_id)
+        VALUES (${id}, ${rev}, ${status}, ${answers}::jsonb, ${completedAt}, ${by}, ${device}, ${mutation})`,
+      params: values,
+    };
+  };
+}
+
+/** The audit row's new state; the document it makes was worked out beforehand (no read-back). */
+function auditUpdate(values: unknown[]): SqlPart {
+  return (first) => {
+    const [id, status, answers, completedAt, grade, rev, by] = placeholders(first, 7);
+    return {
+      sql: `UPDATE audits SET status = ${status}, answers = ${answers}::jsonb, completed_at = ${completedAt},
+        overall_grade = ${grade}, rev = ${rev}, updated_at = now(), updated_by = ${by},
+        returned_note = CASE WHEN ${status} = 'submitted' THEN NULL ELSE returned_note END
+        WHERE id = ${id}`,
+      params: values,
+    };
+  };
+}
+
+/** The new audit's columns straight from the row just inserted (as AUDIT_COLUMNS_SQL reads them). */
 const RETURNING_AUDIT_SQL = `RETURNING id, case_id, framework_key, framework_version, status, answers, completed_at,
   rev, auditor_id, updated_at, coalesce((SELECT display_name FROM people p WHERE p.id = audits.updated_by), '') AS updated_by_name,
   returned_note, deleted`;
@@ -173,11 +203,11 @@ async function recordOnce(
 
 interface Decision {
   result: MutationResult;
-  /** The audit_revisions row to append, when the mutation was applied. */
-  revision: unknown[] | null;
+  /** What to write with the answer, when the mutation was applied. */
+  writes: SqlPart[];
 }
 
-const answer = (result: MutationResult): Decision => ({ result, revision: null });
+const answer = (result: MutationResult): Decision => ({ result, writes: [] });
 
 async function decide(
   tx: Queryable,
@@ -188,11 +218,21 @@ async function decide(
 ): Promise<Decision> {
   if (!ctx.person.roles.includes('auditor'))
     return answer(rejected(mutationId, 'Only auditors can save audits.'));
+  // With the row, the transaction's now() (the updated_at it will write), so the new document
+  // can be worked out here instead of read back.
   const [current] = await tx.query<
-    AuditRow & { overall_grade: number | null; team_id: string; case_type: string; kind: string }
+    AuditRow & {
+      overall_grade: number | null;
+      team_id: string;
+      case_type: string;
+      kind: string;
+      tx_now: string;
+    }
   >(
-    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind FROM ${AUDIT_FROM_SQL} WHERE a.id = $1 FOR UPDATE OF a`,
+    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind, now() AS tx_now
+     FROM ${AUDIT_FROM_SQL} WHERE a.id = $1 FOR UPDATE OF a`,
     [snapshot.id],
+    { prepare: true },
   );
 
   if (current) {
@@ -261,73 +301,7 @@ async function decide(
   const overallGrade = overall?.kind === 'grade' ? overall.value : null;
   const completedAt = snapshot.status === 'submitted' ? snapshot.completedAt : null;
   const rev = baseRev + 1;
-  let saved: AuditRow | undefined;
-  if (current) {
-    [saved] = await tx.query<AuditRow>(
-      `UPDATE audits SET status = $2, answers = $3::jsonb, completed_at = $4, overall_grade = $5, rev = $6,
-         updated_at = now(), updated_by = $7, returned_note = CASE WHEN $2 = 'submitted' THEN NULL ELSE returned_note END
-       WHERE id = $1 ${RETURNING_AUDIT_SQL}`,
-      [
-        snapshot.id,
-        snapshot.status,
-        JSON.stringify(snapshot.answers),
-        completedAt,
-        overallGrade,
-        rev,
-        ctx.person.id,
-      ],
-    );
-  } else {
-    [saved] = await tx.query<AuditRow>(
-      `INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status,
-         answers, completed_at, overall_grade, rev, updated_by)
-       SELECT $1, c.id, c.team_id, c.case_type, $3, $4, $5,
-         CASE WHEN al.round_name IS NULL THEN 'ad_hoc' ELSE 'practice_week' END, $6, $7::jsonb, $8, $9, 1, $5
-       FROM cases c JOIN allocations al ON al.case_id = c.id AND al.auditor_id = $5 AND al.active
-       WHERE c.id = $2
-       ON CONFLICT (id) DO NOTHING ${RETURNING_AUDIT_SQL}`,
-      [
-        snapshot.id,
-        snapshot.caseId,
-        snapshot.frameworkKey,
-        snapshot.frameworkVersion,
-        ctx.person.id,
-        snapshot.status,
-        JSON.stringify(snapshot.answers),
-        completedAt,
-        overallGrade,
-      ],
-    );
-    if (!saved) {
-      // Another device created this audit a moment earlier: its version stands, this one merges.
-      const [winner] = await tx.query<AuditRow>(
-        `SELECT ${AUDIT_COLUMNS_SQL} FROM ${AUDIT_FROM_SQL} WHERE a.id = $1`,
-        [snapshot.id],
-      );
-      if (!winner || winner.auditor_id !== ctx.person.id)
-        return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
-      return answer({ mutationId, status: 'conflict', server: auditDocument(winner) });
-    }
-  }
-  await onAuditWritten(tx, {
-    auditId: snapshot.id,
-    actorId: ctx.person.id,
-    before: current
-      ? {
-          status: current.status,
-          overallGrade: current.overall_grade,
-          completedAt: current.completed_at,
-          teamId: current.team_id,
-          caseType: current.case_type,
-          deleted: current.deleted,
-          frameworkKey: current.framework_key,
-          frameworkVersion: current.framework_version,
-          kind: current.kind,
-          answers: current.answers,
-        }
-      : null,
-  });
-  await recordEvent(tx, {
+  const event = {
     actorId: ctx.person.id,
     action: !current ? 'audit.create' : snapshot.status === 'submitted' ? 'audit.submit' : 'audit.update',
     entityType: 'audit',
@@ -335,20 +309,109 @@ async function decide(
     detail: { rev, deviceId: ctx.deviceId },
     ip: ctx.ip,
     userAgent: ctx.userAgent,
-  });
-  if (!saved) throw new Error('the audit just written was not returned');
+  };
+  const answersJson = JSON.stringify(snapshot.answers);
+  const revision = revisionInsert([
+    snapshot.id,
+    rev,
+    snapshot.status,
+    answersJson,
+    completedAt,
+    ctx.person.id,
+    ctx.deviceId,
+    mutationId,
+  ]);
+  const logged: SqlPart = (first) => eventInsert(event, first);
+
+  if (current) {
+    // The common case, an edit: the row is updated by the statement that records the answer.
+    const saved: AuditRow = {
+      ...current,
+      status: snapshot.status,
+      answers: snapshot.answers,
+      completed_at: completedAt,
+      rev,
+      updated_at: current.tx_now,
+      updated_by_name: ctx.person.name,
+      returned_note: snapshot.status === 'submitted' ? null : current.returned_note,
+    };
+    const before = {
+      status: current.status,
+      overallGrade: current.overall_grade,
+      completedAt: current.completed_at,
+      teamId: current.team_id,
+      caseType: current.case_type,
+      deleted: current.deleted,
+      frameworkKey: current.framework_key,
+      frameworkVersion: current.framework_version,
+      kind: current.kind,
+      answers: current.answers,
+    };
+    await onAuditWritten(tx, {
+      auditId: snapshot.id,
+      actorId: ctx.person.id,
+      before,
+      after: {
+        ...before,
+        status: snapshot.status,
+        overallGrade,
+        completedAt,
+        answers: snapshot.answers,
+        caseId: current.case_id,
+        auditorId: current.auditor_id,
+      },
+    });
+    return {
+      result: { mutationId, status: 'applied', rev, doc: auditDocument(saved) },
+      writes: [
+        auditUpdate([
+          snapshot.id,
+          snapshot.status,
+          answersJson,
+          completedAt,
+          overallGrade,
+          rev,
+          ctx.person.id,
+        ]),
+        revision,
+        logged,
+      ],
+    };
+  }
+
+  const [saved] = await tx.query<AuditRow>(
+    `INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status,
+       answers, completed_at, overall_grade, rev, updated_by)
+     SELECT $1, c.id, c.team_id, c.case_type, $3, $4, $5,
+       CASE WHEN al.round_name IS NULL THEN 'ad_hoc' ELSE 'practice_week' END, $6, $7::jsonb, $8, $9, 1, $5
+     FROM cases c JOIN allocations al ON al.case_id = c.id AND al.auditor_id = $5 AND al.active
+     WHERE c.id = $2
+     ON CONFLICT (id) DO NOTHING ${RETURNING_AUDIT_SQL}`,
+    [
+      snapshot.id,
+      snapshot.caseId,
+      snapshot.frameworkKey,
+      snapshot.frameworkVersion,
+      ctx.person.id,
+      snapshot.status,
+      answersJson,
+      completedAt,
+      overallGrade,
+    ],
+  );
+  if (!saved) {
+    // Another device created this audit a moment earlier: its version stands, this one merges.
+    const [winner] = await tx.query<AuditRow>(
+      `SELECT ${AUDIT_COLUMNS_SQL} FROM ${AUDIT_FROM_SQL} WHERE a.id = $1`,
+      [snapshot.id],
+    );
+    if (!winner || winner.auditor_id !== ctx.person.id)
+      return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
+    return answer({ mutationId, status: 'conflict', server: auditDocument(winner) });
+  }
+  await onAuditWritten(tx, { auditId: snapshot.id, actorId: ctx.person.id, before: null });
   return {
     result: { mutationId, status: 'applied', rev, doc: auditDocument(saved) },
-    // Appended by the statement that records the answer (INSERT_REVISION_SQL, $8…$15).
-    revision: [
-      snapshot.id,
-      rev,
-      snapshot.status,
-      JSON.stringify(snapshot.answers),
-      completedAt,
-      ctx.person.id,
-      ctx.deviceId,
-      mutationId,
-    ],
+    writes: [revision, logged],
   };
 }

@@ -73,6 +73,11 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
       [alloc.id],
     );
     expect(logged.map((r) => r.action)).toEqual(['audit.create', 'audit.update']);
+    // The edit's document is worked out without reading the row back: it must be the row.
+    const pulled = await pullAll(a);
+    expect(pulled.audits.find((d) => d.id === alloc.id)).toEqual(
+      second.results[0]?.status === 'applied' ? second.results[0].doc : null,
+    );
   });
 
   it('answers the same mutationId with the first answer and writes nothing more', async () => {

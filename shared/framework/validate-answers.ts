@@ -13,6 +13,7 @@
  */
 import { answerSchema, MAX_CASE_ACTIONS, MAX_TEXT_LENGTH, type Answer } from './answer-schema';
 import { frameworkItems, type Framework, type FrameworkItem } from './framework-schema';
+import { isRecord } from './is-record';
 
 /** `draft`: shape only, always saveable. `submit`: shape and completeness. */
 export type ValidationMode = 'draft' | 'submit';
@@ -37,9 +38,6 @@ export interface AnswerProblem {
   code: AnswerProblemCode;
   message: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The answer a requirement looks at: a question's or a yes/no item's value. */
 function choiceOf(answer: Answer | undefined): string | undefined {
