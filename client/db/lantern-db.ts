@@ -80,7 +80,9 @@ export const databaseName = (personId: string): string => `lantern-${personId}`;
  * in one process (one IndexedDB) give each device its own name.
  */
 export function createLanternDb(personId: string, name: string = databaseName(personId)): LanternDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as LanternDb;
+  // No query cache: the audit save writes through IndexedDB itself (save-answers.ts) and tells
+  // live queries by event, so every live query must read afresh rather than from a cache.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as LanternDb;
   db.version(1).stores({
     audits: 'id, caseId',
     outbox: 'mutationId, auditId, createdAt',

@@ -6,10 +6,11 @@
  * keeps the values on screen and in memory, says "not saved", and retries.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowReactive, shallowRef, watch } from 'vue';
 import type { Subscription } from 'dexie';
 import { liveQuery } from 'dexie';
 import type { Answer, Answers } from '../../shared/framework/answer-schema';
+import { sameAnswer } from '../../shared/sync/merge-answers';
 import type { Framework } from '../../shared/framework/framework-schema';
 import type { AllocationDocument } from '../../shared/sync/protocol';
 import { frameworkId, type ConflictRecord, type LocalAudit } from '../db/lantern-db';
@@ -54,12 +55,15 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
 
   /**
    * Changes not yet committed to the device, newest value per item. `pendingView` is the same
-   * map for the screen: the form always renders the newest typed value — were it to render the
-   * last *saved* value while a write is in flight, Vue would reset a text box under the
-   * typist's fingers and drop the characters typed meanwhile.
+   * map for the screen, published with every change to `stored` (and, for a change that starts
+   * a write, once the write's requests are issued: see setAnswer): the form always renders the
+   * newest typed value — were it to render the last *saved* value while a write is in flight,
+   * Vue would reset a text box under the typist's fingers and drop the characters typed meanwhile.
    */
   let pending: AuditChange['answers'] = {};
   const pendingView = shallowRef<AuditChange['answers']>({});
+  /** A write just started for the latest change: publish `pending` once its writes are issued. */
+  let publishOnIssue = false;
   const pendingStatus = shallowRef<Pick<AuditChange, 'status' | 'completedAt'> | null>(null);
   const saveState = ref<SaveState>('saved');
   const saveError = ref<string | null>(null);
@@ -68,14 +72,28 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let subscriptions: Subscription[] = [];
 
-  const answers = computed<Answers>(() => {
-    const merged: Answers = { ...(stored.value?.snapshot.answers ?? {}) };
-    for (const [key, answer] of Object.entries(pendingView.value)) {
-      if (answer === null) delete merged[key];
-      else merged[key] = answer;
-    }
-    return merged;
-  });
+  /**
+   * What the form shows: the stored answers with those not yet committed on top. Kept item by
+   * item (a shallow reactive object, changed only where an answer really changed), so a
+   * keystroke re-renders the one item typed in, not the whole form.
+   */
+  const answers = shallowReactive<Answers>({});
+  watch(
+    [stored, pendingView],
+    () => {
+      const merged: Answers = { ...(stored.value?.snapshot.answers ?? {}) };
+      for (const [key, answer] of Object.entries(pendingView.value)) {
+        if (answer === null) delete merged[key];
+        else merged[key] = answer;
+      }
+      for (const key of Object.keys(answers)) if (!(key in merged)) delete answers[key];
+      for (const [key, answer] of Object.entries(merged)) {
+        const shown = answers[key];
+        if (shown !== answer && !sameAnswer(shown, answer)) answers[key] = answer;
+      }
+    },
+    { flush: 'sync' },
+  );
   const status = computed(() => pendingStatus.value?.status ?? stored.value?.snapshot.status ?? 'draft');
   const readOnly = computed(() => status.value === 'submitted');
 
@@ -118,6 +136,7 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
         if (value && stored.value && sameRecord(value, stored.value)) return;
         // A read that started before this tab's latest write may land after it: never step back.
         if (value && stored.value && value.localUpdatedAt < stored.value.localUpdatedAt) return;
+        publishPending(); // re-rendering from a new record must show the newest typed values too
         stored.value = value ?? null;
       }),
       liveQuery(() => db.conflicts.where('auditId').equals(id).toArray()).subscribe((value) => {
@@ -151,29 +170,28 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     const statusToWrite = pendingStatus.value;
     if (Object.keys(answersToWrite).length === 0 && !statusToWrite) return;
     try {
-      const saved = await saveAuditChange(
-        db,
-        id,
-        { answers: answersToWrite, ...(statusToWrite ?? {}) },
-        newSnapshot,
-        () => crypto.randomUUID(),
-        Date.now(),
-      );
+      const { audit: saved, committedAt } = await saveAuditChange(db, {
+        auditId: id,
+        change: { answers: answersToWrite, ...(statusToWrite ?? {}) },
+        create: newSnapshot,
+        newId: () => crypto.randomUUID(),
+        now: Date.now(),
+        onIssued: publishWhenIssued,
+      });
       // Show what was written at once: waiting for the live query would flash the old answer.
       if (auditId.value === id) stored.value = saved;
-      // Durable now: tell anyone listening (the benchmark times keystroke to this moment).
-      window.dispatchEvent(
-        new CustomEvent('lantern:saved', { detail: { auditId: id, at: performance.now() } }),
-      );
+      // Durable: tell anyone listening when it became so (the benchmark times keystrokes to it).
+      window.dispatchEvent(new CustomEvent('lantern:saved', { detail: { auditId: id, at: committedAt } }));
       // Only what was written leaves `pending`; anything typed meanwhile stays for the next write.
       const rest = { ...pending };
       for (const [key, value] of Object.entries(answersToWrite)) if (rest[key] === value) delete rest[key];
       pending = rest;
-      pendingView.value = rest;
+      publishPending();
       if (pendingStatus.value === statusToWrite) pendingStatus.value = null;
       failures = 0;
       saveError.value = null;
     } catch (error) {
+      publishPending(); // what was typed stays on screen
       console.error(
         'Saving the audit on this device failed:',
         error instanceof Error ? `${error.name}: ${error.message}` : String(error),
@@ -185,6 +203,15 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       failures++;
       throw error;
     }
+  }
+
+  /** The screen's view of what is not committed yet catches up with `pending`. */
+  function publishPending(): void {
+    publishOnIssue = false;
+    pendingView.value = pending;
+  }
+  function publishWhenIssued(): void {
+    if (publishOnIssue) publishPending();
   }
 
   /** Write what is pending now; one write at a time, the next picks up whatever arrived meanwhile. */
@@ -203,6 +230,8 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       } finally {
         clearTimeout(slow);
         writing = null;
+        // Whatever happened to the write, the screen's state is never left behind.
+        if (publishOnIssue) publishPending();
       }
     })();
     return writing;
@@ -213,11 +242,21 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     if (Object.keys(pending).length > 0 || pendingStatus.value) await save();
   }
 
+  /**
+   * One change from the form. The write starts first, so its read reaches IndexedDB before
+   * anything else runs; the screen's state (`pendingView`) follows once the writes are issued,
+   * while IndexedDB commits (the typed character is on screen already, natively). Were the
+   * re-render to run first, the browser would paint the next frame before the read's answer
+   * and the commit would land a frame later. When no write starts now (one is in flight, or
+   * writes are failing) the screen's state follows at once.
+   */
   function setAnswer(itemKey: string, answer: Answer | null): void {
     if (readOnly.value) return;
     pending = { ...pending, [itemKey]: answer };
-    pendingView.value = pending;
+    const starts = !writing;
+    publishOnIssue = starts;
     void save().then(() => device.requestSoonSync());
+    if (!starts) publishPending();
   }
 
   async function submit(completedAt: string): Promise<boolean> {

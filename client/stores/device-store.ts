@@ -36,7 +36,8 @@ export const useDeviceStore = defineStore('device', () => {
 
   /** Audits with changes the server has not acknowledged. */
   const waitingAuditIds = useLiveQuery(
-    async () => (db ? [...new Set((await db.outbox.toArray()).map((e) => e.auditId))] : []),
+    // From the auditId index alone: re-read after every save, so it must not clone the snapshots.
+    async () => (db ? ((await db.outbox.orderBy('auditId').uniqueKeys()) as string[]) : []),
     [] as string[],
   );
   const waitingCount = computed(() => waitingAuditIds.value.length);

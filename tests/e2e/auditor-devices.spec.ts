@@ -132,6 +132,37 @@ test('only one tab pushes; closing it hands the role to another tab', async ({ b
   await context.close();
 });
 
+test('two tabs on one audit: what is typed in one shows in the other, and both count it as waiting', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, server.url, AMARA);
+  await openMyAuditsReadyForOffline(first, server.url);
+  const reference = await firstCase(first);
+  const second = await context.newPage();
+  await openCase(first, reference);
+  await openCase(second, reference);
+  await context.setOffline(true); // what is waiting stays waiting
+
+  await first.locator('textarea').first().pressSequentially('Typed in the first tab.');
+  await group(first, /seen alone/)
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  await expect(second.locator('textarea').first()).toHaveValue('Typed in the first tab.');
+  await expect(group(second, /seen alone/).getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+  for (const page of [first, second]) {
+    await expect(page.getByTestId('save-state')).toContainText('waiting to sync');
+    await expect(page.getByTestId('waiting-count')).toHaveText('1 audit waiting to sync');
+  }
+
+  // And back the other way, on the same note: the first tab's words are kept, not overwritten.
+  await second.locator('textarea').first().press('End');
+  await second.locator('textarea').first().pressSequentially(' And in the second.');
+  await expect(first.locator('textarea').first()).toHaveValue('Typed in the first tab. And in the second.');
+  await context.close();
+});
+
 test('a shared tablet refuses sign-out with unsynced work, then keeps each person apart', async ({
   page,
   context,

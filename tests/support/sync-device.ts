@@ -155,15 +155,20 @@ export class SimDevice {
   }
 
   /** The person types (or clears, with null) one answer: one Dexie transaction with its outbox entry. */
-  edit(allocation: AllocationRef, itemKey: string, answer: Answer | null, now: number): Promise<LocalAudit> {
-    return saveAuditChange(
-      this.db,
-      allocation.id,
-      { answers: { [itemKey]: answer } },
-      () => ({ snapshot: draftFor(allocation) }),
-      () => crypto.randomUUID(),
+  async edit(
+    allocation: AllocationRef,
+    itemKey: string,
+    answer: Answer | null,
+    now: number,
+  ): Promise<LocalAudit> {
+    const { audit } = await saveAuditChange(this.db, {
+      auditId: allocation.id,
+      change: { answers: { [itemKey]: answer } },
+      create: () => ({ snapshot: draftFor(allocation) }),
+      newId: () => crypto.randomUUID(),
       now,
-    );
+    });
+    return audit;
   }
 
   push(): Promise<PushSummary> {
