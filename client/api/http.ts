@@ -23,7 +23,27 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/**
+ * Set by the session store: asks the server for the session again, which brings a fresh CSRF
+ * token. A page loaded offline has none, and a sign-in in another tab replaces it.
+ */
+let refreshSession: (() => Promise<void>) | null = null;
+export function setSessionRefresher(refresh: (() => Promise<void>) | null): void {
+  refreshSession = refresh;
+}
+
+/** One request; refused only for a missing or stale CSRF token, it is sent again once with a fresh one. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  try {
+    return await send<T>(path, init);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'csrf_failed' && refreshSession)) throw error;
+    await refreshSession();
+    return send<T>(path, init);
+  }
+}
+
+async function send<T>(path: string, init: { method?: string; body?: unknown }): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';

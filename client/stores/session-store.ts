@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { api, ApiError, setCsrfToken } from '../api/http';
+import { api, ApiError, setCsrfToken, setSessionRefresher } from '../api/http';
 import { readRememberedPerson, writeRememberedPerson } from '../db/device-db';
 import {
   sessionInfoSchema,
@@ -89,6 +89,18 @@ export const useSessionStore = defineStore('session', () => {
     state.value = 'signed-out';
     needsSignIn.value = false;
   }
+
+  /**
+   * A request was refused for its CSRF token (http.ts retries it after this): take the fresh
+   * token, but only from a session of the person this page works as. Were someone else signed
+   * in now (another tab), this page must not send its person's work under their session.
+   */
+  async function refreshToken(): Promise<void> {
+    const info = await api('/api/auth/session').catch(() => null);
+    const parsed = sessionInfoSchema.safeParse(info);
+    if (parsed.success && parsed.data.person.id === person.value?.id) accept(parsed.data);
+  }
+  setSessionRefresher(refreshToken);
 
   return { person, state, needsSignIn, roles, hasRole, restore, signIn, sessionEnded, signOut, forget };
 });

@@ -136,6 +136,8 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
       headers: { cookie: client.cookie },
     });
     expect(noToken.status).toBe(403);
+    // Its own code, so a client that lost its token (a page loaded offline) knows to fetch it.
+    expect(((await noToken.json()) as { code: string }).code).toBe('csrf_failed');
     const wrongToken = await t.request('/api/auth/sign-out', {
       method: 'POST',
       headers: { cookie: client.cookie, 'x-csrf-token': 'forged' },

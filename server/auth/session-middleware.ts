@@ -39,7 +39,7 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> 
         const sent = c.req.header('x-csrf-token') ?? '';
         if (!sameToken(sent, session.csrfToken)) {
           throw appError(
-            'forbidden',
+            'csrf_failed',
             'The security token is missing or out of date. Reload the page and try again.',
           );
         }

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** The session's CSRF token was missing or stale: the client fetches the session again and retries. */
+  csrf_failed: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

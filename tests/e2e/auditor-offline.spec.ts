@@ -66,9 +66,11 @@ test('a whole audit offline, through reloads, then it syncs', async ({ page, con
   );
 
   server = await startServer({ dataDir, port, env: { LANTERN_CLIENT_BUILD: 'skip' } });
+  // Back online without a reload: the page, loaded offline, has no CSRF token yet; the device
+  // fetches its session again and syncs by itself.
   await context.setOffline(false);
-  await page.goto(`${server.url}/audits`);
   await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Back to my audits' }).click();
   await expect(row).toContainText('Synced');
   const onServer = await page.evaluate(async (caseRef) => {
     const pull = await (await fetch('/api/sync/pull?limit=500')).json();
