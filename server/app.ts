@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './http/body-limit';
 import type { AppDeps, LanternEnv } from './http/app-env';
 import { onError } from './http/on-error';
 import { appError } from '../shared/errors/app-error';
@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
-  const defaultLimit = bodyLimit({
+  const defaultLimit = limitBody({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(appError('payload_too_large', 'The request is larger than 1 MB.').toBody(), 413),
   });

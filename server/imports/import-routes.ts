@@ -8,7 +8,7 @@
  * Files travel base64 in JSON, so these routes take a larger body than the rest of the API.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
@@ -52,7 +52,7 @@ function preview(prepared: PreparedImport): ImportPreview {
 export function importRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .use(
-      bodyLimit({
+      limitBody({
         // base64 is 4/3 of the file, plus the JSON around it.
         maxSize: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024,
         onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 12 MB.').toBody(), 413),

@@ -19,7 +19,7 @@ import { appError } from '../../shared/errors/app-error';
 import { applyMutation } from './apply-mutation';
 import { pull } from './pull';
 import { exportFileSchema } from '../../shared/sync/export-file';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit';
 
 const pullQuerySchema = z.object({
   checkpoint: z.string().max(2_000).optional(),
@@ -47,7 +47,7 @@ export function syncRoutes(deps: AppDeps) {
     })
     .post(
       '/import',
-      bodyLimit({
+      limitBody({
         maxSize: 20 * 1024 * 1024,
         onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 20 MB.').toBody(), 413),
       }),

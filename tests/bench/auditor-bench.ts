@@ -92,6 +92,9 @@ async function storedAuditRecord(page: Page, auditId: string): Promise<unknown> 
   }, auditId);
 }
 
+/** The page's `benchWrite`: the floor's read-modify-write of the note, calling `done` at the commit. */
+type BenchWindow = Window & { benchWrite: (note: string, done: () => void) => void };
+
 /**
  * The floor, on a bare page: a plain textarea whose input handler does a raw IndexedDB
  * read-modify-write of the same audit record plus an outbox entry, strict durability, and
@@ -115,70 +118,44 @@ async function prepareBareFloor(page: Page, record: unknown): Promise<void> {
       tx.objectStore('audits').put(doc);
       tx.oncomplete = () => resolve();
     });
-    const box = document.getElementById('t') as HTMLTextAreaElement;
-    box.addEventListener('input', () => {
+    // No named inner functions here: the bundler would wrap them in a helper the page lacks.
+    const w = window as unknown as BenchWindow;
+    w.benchWrite = (note, done) => {
       const tx = db.transaction(['audits', 'outbox'], 'readwrite', { durability: 'strict' });
       const get = tx.objectStore('audits').get(doc.id);
       get.onsuccess = () => {
         const current = get.result as typeof doc;
         const snapshot = {
           ...current.snapshot,
-          answers: { ...current.snapshot.answers, note: { kind: 'text', value: box.value } },
+          answers: { ...current.snapshot.answers, note: { kind: 'text', value: note } },
         };
         tx.objectStore('audits').put({ ...current, snapshot });
         tx.objectStore('outbox').put({ mutationId: 'm', auditId: doc.id, snapshot, state: 'queued' });
       };
-      tx.oncomplete = () =>
-        window.dispatchEvent(new CustomEvent('bare:saved', { detail: { at: performance.now() } }));
-    });
+      tx.oncomplete = () => done();
+    };
+    const box = document.getElementById('t') as HTMLTextAreaElement;
+    box.addEventListener('input', () =>
+      w.benchWrite(box.value, () =>
+        window.dispatchEvent(new CustomEvent('bare:saved', { detail: { at: performance.now() } })),
+      ),
+    );
     box.focus();
   }, record);
 }
 
-/** For reference: the same read-modify-write back to back with the data in hand, no keystroke. */
-async function tightLoopLatencies(page: Page, record: unknown, runs: number): Promise<number[]> {
-  // No named inner functions here: the bundler would wrap them in a helper the page lacks.
-  return page.evaluate(
-    async ({ audit, runs }) => {
-      const open = indexedDB.open(`bench-loop-${Date.now()}`, 1);
-      open.onupgradeneeded = () => {
-        open.result.createObjectStore('audits', { keyPath: 'id' });
-        open.result.createObjectStore('outbox', { keyPath: 'mutationId' });
-      };
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const doc = audit as { id: string; snapshot: { answers: Record<string, unknown> } };
-      await new Promise<void>((resolve) => {
-        const tx = db.transaction(['audits', 'outbox'], 'readwrite', { durability: 'strict' });
-        tx.objectStore('audits').put(doc);
-        tx.oncomplete = () => resolve();
-      });
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        await new Promise<void>((resolve) => {
-          const tx = db.transaction(['audits', 'outbox'], 'readwrite', { durability: 'strict' });
-          const get = tx.objectStore('audits').get(doc.id);
-          get.onsuccess = () => {
-            const current = get.result as typeof doc;
-            const snapshot = {
-              ...current.snapshot,
-              answers: { ...current.snapshot.answers, note: { kind: 'text', value: 'x'.repeat(i) } },
-            };
-            tx.objectStore('audits').put({ ...current, snapshot });
-            tx.objectStore('outbox').put({ mutationId: 'm', auditId: doc.id, snapshot, state: 'queued' });
-          };
-          tx.oncomplete = () => resolve();
-        });
-        times.push(performance.now() - t0);
-      }
-      db.close();
-      return times;
-    },
-    { audit: record, runs },
-  );
+/** For reference: the floor's write back to back with the data in hand, no keystroke. */
+async function tightLoopLatencies(page: Page, runs: number): Promise<number[]> {
+  return page.evaluate(async (runs) => {
+    const w = window as unknown as BenchWindow;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => w.benchWrite('x'.repeat(i), resolve));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, runs);
 }
 
 /** A minimal page and service worker (the floor for starting offline), and a bare page for keystrokes. */
@@ -276,7 +253,7 @@ export async function run(): Promise<void> {
       await floorPage.locator('#t').focus();
       floor.push(...(await typeAndTime(floorPage, BLOCK, 'bare:saved')));
     }
-    const loop = await tightLoopLatencies(floorPage, record, KEYSTROKES);
+    const loop = await tightLoopLatencies(floorPage, KEYSTROKES);
     await floorPage.close();
     console.log(
       `keystroke to durable commit (4× CPU throttle, ${KEYSTROKES} keystrokes each, from keydown):`,
