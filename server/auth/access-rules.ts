@@ -119,7 +119,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/frameworks/:key/:version': SIGNED_IN,
 
   // The improvement plan is the organisation's: managers and QA leads keep it and read its
-  // measures and the findings behind them, organisation-wide.
+  // measures organisation-wide, with the excerpts of the findings linked to it.
   'GET /api/plans': allow('manager', 'qa_lead'),
   'POST /api/plans': allow('manager', 'qa_lead'),
   'POST /api/plans/import': allow('manager', 'qa_lead'),
@@ -140,8 +140,13 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PUT /api/plans/:planId/measures/:measureId/values': allow('manager', 'qa_lead'),
   'GET /api/plans/:planId/report': allow('manager', 'qa_lead'),
   'GET /api/plans/:planId/export': allow('manager', 'qa_lead'),
+  // Findings are audit content: the search lists the person's own service's only.
   'GET /api/findings': allow('manager', 'qa_lead'),
-  'GET /api/findings/audits/:auditId': allow('manager', 'qa_lead'),
+  'GET /api/findings/audits/:auditId': within(
+    { qa_lead: 'service', manager: 'service' },
+    on('audit', 'auditId'),
+    { auditContent: true },
+  ),
   'GET /api/metrics/trend': allow('manager', 'qa_lead'),
   'GET /api/metrics/items': allow('manager', 'qa_lead'),
   'GET /api/metrics/options': allow('manager', 'qa_lead'),

@@ -190,7 +190,8 @@ export function actionRoutes(deps: AppDeps) {
       const person = requirePerson(c);
       const input = await parseBody(c, findingLinkInputSchema);
       return change(c, 'finding linked', async (tx, _planId, actionId) => {
-        const text = await findingText(tx, input.auditId, input.itemKey, input.itemIndex);
+        // Only a finding the person may read: one from an audit in their own service.
+        const text = await findingText(tx, person.serviceId, input.auditId, input.itemKey, input.itemIndex);
         if (text === null)
           throw appError('validation_failed', 'Some fields need correcting.', [
             { path: 'auditId', message: 'That audit has no such finding.' },

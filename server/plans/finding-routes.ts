@@ -12,13 +12,14 @@ import { idParam } from './plan-store';
 export function findingRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/', async (c) => {
-      requirePerson(c);
+      const person = requirePerson(c);
       const q = (c.req.query('q') ?? '').trim().slice(0, 200);
-      const findings = await searchFindings(deps.db, q);
+      const findings = await searchFindings(deps.db, person.serviceId, q);
       await logView(c, deps, 'audit-list', '', { ids: [...new Set(findings.map((f) => f.auditId))], q });
       return c.json({ findings });
     })
     .get('/audits/:auditId', async (c) => {
+      // The access rule has checked the audit is in the person's service.
       requirePerson(c);
       const auditId = idParam(c.req.param('auditId'), 'audit');
       const findings = await auditFindings(deps.db, auditId);

@@ -85,15 +85,25 @@ async function withInforms(db: Queryable, findings: Omit<FindingView, 'informs'>
   }));
 }
 
-/** The most recent findings, optionally those whose text or case reference contains `q`. */
-export async function searchFindings(db: Queryable, q: string, limit = 40): Promise<FindingView[]> {
+/**
+ * The most recent findings in one service (audit content: a manager or QA lead reads their own
+ * service's, as with the audits themselves), optionally those whose text or case reference
+ * contains `q`. Someone in no service sees none.
+ */
+export async function searchFindings(
+  db: Queryable,
+  serviceId: string | null,
+  q: string,
+  limit = 40,
+): Promise<FindingView[]> {
+  if (serviceId === null) return [];
   const rows = await db.query<FindingRow>(
     `SELECT a.id AS audit_id, c.reference, t.name AS team_name, a.completed_at, j.key AS item_key, j.value AS answer
      FROM ${FINDINGS_FROM}
-     WHERE a.status = 'submitted' AND NOT a.deleted AND ${IS_FINDING}
+     WHERE t.service_id = $3 AND a.status = 'submitted' AND NOT a.deleted AND ${IS_FINDING}
        AND ($1 = '' OR j.value::text ILIKE '%' || $1 || '%' OR c.reference ILIKE '%' || $1 || '%')
      ORDER BY a.completed_at DESC, a.id, j.key LIMIT $2`,
-    [q, limit],
+    [q, limit, serviceId],
   );
   const needle = q.toLowerCase();
   const expanded = rows
@@ -105,12 +115,21 @@ export async function searchFindings(db: Queryable, q: string, limit = 40): Prom
   return withInforms(db, expanded.slice(0, limit));
 }
 
-/** The findings of one audit, with the actions each informs: what an audit shows. */
-export async function auditFindings(db: Queryable, auditId: string): Promise<FindingView[]> {
+/**
+ * The findings of one audit, with the actions each informs: what an audit shows. With a
+ * service, only if the audit is in it (none otherwise).
+ */
+export async function auditFindings(
+  db: Queryable,
+  auditId: string,
+  serviceId?: string | null,
+): Promise<FindingView[]> {
+  if (serviceId === null) return [];
   const rows = await db.query<FindingRow>(
     `SELECT a.id AS audit_id, c.reference, t.name AS team_name, a.completed_at, j.key AS item_key, j.value AS answer
-     FROM ${FINDINGS_FROM} WHERE a.id = $1 AND ${IS_FINDING} ORDER BY j.key`,
-    [auditId],
+     FROM ${FINDINGS_FROM} WHERE a.id = $1 AND ($2::uuid IS NULL OR t.service_id = $2) AND ${IS_FINDING}
+     ORDER BY j.key`,
+    [auditId, serviceId ?? null],
   );
   return withInforms(db, rows.flatMap(expand));
 }
@@ -151,13 +170,15 @@ export async function actionFindings(db: Queryable, actionId: string): Promise<F
 }
 
 /** The text of one finding of an audit, or null when the audit has no such finding. */
+/** The text of one finding of an audit in the given service, or null (no such finding there). */
 export async function findingText(
   db: Queryable,
+  serviceId: string | null,
   auditId: string,
   itemKey: string,
   itemIndex: number,
 ): Promise<string | null> {
-  const found = (await auditFindings(db, auditId)).find(
+  const found = (await auditFindings(db, auditId, serviceId)).find(
     (f) => f.itemKey === itemKey && f.itemIndex === itemIndex,
   );
   return found?.text ?? null;

@@ -343,6 +343,38 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     expect(unlinked.findings).toEqual([]);
   });
 
+  it("keeps audit findings to the person's own service: search, an audit's findings, linking", async () => {
+    // A manager of another service (same password as the demo people).
+    const serviceId = randomUUID();
+    await t.db.query('INSERT INTO services (id, name) VALUES ($1, $2)', [serviceId, `Other ${serviceId}`]);
+    const email = `other.${serviceId}@demo.lantern.invalid`;
+    await t.db.query(
+      `INSERT INTO people (id, email, display_name, roles, service_id, password_hash)
+       SELECT $1, $2, 'Olu Otherservice', roles, $3, password_hash FROM people WHERE email = $4`,
+      [randomUUID(), email, serviceId, MANAGER],
+    );
+    const other = await t.as(email);
+    const { findings: mine } = await json<{ findings: FindingView[] }>(await manager.request('/api/findings'));
+    const finding = mine[0];
+    if (!finding) throw new Error('the demo has no findings');
+
+    expect(await json<{ findings: FindingView[] }>(await other.request('/api/findings'))).toEqual({
+      findings: [],
+    });
+    expect((await other.request(`/api/findings/audits/${finding.auditId}`)).status).toBe(403);
+    // Their own organisation's plan, but not another service's audit content linked into it.
+    const plan = await newPlan();
+    const { action } = await newAction(plan);
+    const refused = await other.request(`/api/plans/${plan.id}/actions/${action.id}/findings`, {
+      method: 'POST',
+      json: { auditId: finding.auditId, itemKey: finding.itemKey, itemIndex: finding.itemIndex },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      fields: [{ path: 'auditId', message: 'That audit has no such finding.' }],
+    });
+  });
+
   it('draws the board report as of a date, and exports it as a workbook with its measures', async () => {
     const { plans } = await json<{ plans: PlanListItem[] }>(await manager.request('/api/plans'));
     const demo = plans.find((p) => p.title === DEMO_PLAN_TITLE);
