@@ -5,12 +5,19 @@
  *   LANTERN_SMTP_URL                e.g. smtp://user:password@mail.council.gov.uk:587; unset: no e-mail
  *   LANTERN_SMTP_FROM               the sender, e.g. "Lantern <lantern@council.gov.uk>"
  *   LANTERN_PUBLIC_URL              the address people open Lantern at, for the link in the e-mail
+ *   LANTERN_EXTRA_CLOSED_DAYS       dates (YYYY-MM-DD, comma-separated) that are not working days
+ *                                   beyond the bank holidays of England and Wales, which count
+ *                                   already: a one-off holiday, the council's own closure days
  * A bad value is reported once on the server log and the default used: an alert must never
- * fail to be raised because of an e-mail setting.
+ * fail to be raised because of a setting.
  */
+import { englandAndWalesBankHolidays } from '../../shared/alerts/bank-holidays';
+import { isCalendarDate } from '../../shared/metrics/calendar-date';
 
 export interface AlertSettings {
   escalationHours: number;
+  /** London dates that are not working days: bank holidays in England and Wales, and the council's own. */
+  closedDays: ReadonlySet<string>;
   smtp: { url: string; from: string } | null;
   publicUrl: string;
 }
@@ -27,5 +34,29 @@ export function readAlertSettings(env: NodeJS.ProcessEnv): AlertSettings {
   const publicUrl = (
     env.LANTERN_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '8080'}`
   ).replace(/\/+$/, '');
-  return { escalationHours, smtp: url ? { url, from } : null, publicUrl };
+  return {
+    escalationHours,
+    closedDays: closedDaysFor(env.LANTERN_EXTRA_CLOSED_DAYS?.trim() ?? ''),
+    smtp: url ? { url, from } : null,
+    publicUrl,
+  };
+}
+
+/** Bank holidays 2000–2100 (a few hundred dates, worked out once). */
+let bankHolidays: string[] | null = null;
+const closedDaysCache = new Map<string, ReadonlySet<string>>();
+
+function closedDaysFor(extra: string): ReadonlySet<string> {
+  const cached = closedDaysCache.get(extra);
+  if (cached) return cached;
+  bankHolidays ??= Array.from({ length: 101 }, (_, i) => englandAndWalesBankHolidays(2000 + i)).flat();
+  const listed = extra.split(/[\s,]+/).filter(Boolean);
+  const bad = listed.filter((date) => !isCalendarDate(date));
+  if (bad.length > 0)
+    console.error(
+      `lantern: LANTERN_EXTRA_CLOSED_DAYS: ignored ${bad.join(', ')} (write dates as YYYY-MM-DD)`,
+    );
+  const days: ReadonlySet<string> = new Set([...bankHolidays, ...listed.filter(isCalendarDate)]);
+  closedDaysCache.set(extra, days);
+  return days;
 }

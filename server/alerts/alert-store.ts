@@ -10,6 +10,7 @@ import { answersSchema } from '../../shared/framework/answer-schema';
 import { alertReasonSchema, type Alert } from '../../shared/alerts/alert-schemas';
 import { workingMinutesBetween } from '../../shared/alerts/working-hours';
 import { loadFramework } from '../frameworks/framework-cache';
+import { readAlertSettings } from './alert-settings';
 
 interface AlertRow {
   id: string;
@@ -39,6 +40,7 @@ const minutesBetween = (from: string, to: string | null): number | null =>
   to === null ? null : Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
 export async function listAlerts(db: Queryable, person: Person, alertId?: string): Promise<Alert[]> {
+  const { closedDays } = readAlertSettings(process.env);
   const params: unknown[] = [];
   const conditions: string[] = [];
   if (!person.roles.includes('qa_lead')) {
@@ -85,7 +87,11 @@ export async function listAlerts(db: Queryable, person: Person, alertId?: string
       acknowledgedAt: row.acknowledged_at,
       minutesToAcknowledge: minutesBetween(row.raised_at, row.acknowledged_at),
       workingMinutesToAcknowledge: row.acknowledged_at
-        ? Math.round(workingMinutesBetween(Date.parse(row.raised_at), Date.parse(row.acknowledged_at)))
+        ? Math.round(
+            workingMinutesBetween(Date.parse(row.raised_at), Date.parse(row.acknowledged_at), {
+              holidays: closedDays,
+            }),
+          )
         : null,
       mine: mine !== undefined && mine.acknowledged_at === null,
       myAcknowledgement: mine?.acknowledged_at ?? null,

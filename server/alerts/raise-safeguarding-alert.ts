@@ -37,7 +37,9 @@ export async function raiseSafeguardingAlert(
 
   const settings = readAlertSettings(process.env);
   const escalateAt = new Date(
-    addWorkingMinutes(Date.parse(state.now), settings.escalationHours * 60),
+    addWorkingMinutes(Date.parse(state.now), settings.escalationHours * 60, {
+      holidays: settings.closedDays,
+    }),
   ).toISOString();
   const id = crypto.randomUUID();
   const inserted = await tx.query(

@@ -354,7 +354,9 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       [randomUUID(), email, serviceId, MANAGER],
     );
     const other = await t.as(email);
-    const { findings: mine } = await json<{ findings: FindingView[] }>(await manager.request('/api/findings'));
+    const { findings: mine } = await json<{ findings: FindingView[] }>(
+      await manager.request('/api/findings'),
+    );
     const finding = mine[0];
     if (!finding) throw new Error('the demo has no findings');
 
