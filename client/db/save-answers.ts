@@ -122,11 +122,17 @@ export async function saveAuditChange(db: LanternDb, request: SaveRequest): Prom
         );
         tx.objectStore('audits').put(written.audit);
         tx.objectStore('outbox').put(written.outbox);
-        onIssued?.();
       } catch (error) {
         // A write refused outright (a full disk can throw here): nothing of it may commit.
         failure = error;
         tx.abort();
+        return;
+      }
+      try {
+        onIssued?.();
+      } catch (error) {
+        // The caller's business; thrown from here it would abort a good write.
+        console.error('After issuing the audit save:', error);
       }
     };
     tx.oncomplete = () => {
