@@ -4,7 +4,8 @@
  * filter on. The rules are evaluate-metric.ts's, applied to one audit:
  * - only a submitted, not deleted audit with a completion time counts;
  * - the overall grade is the grade that counts (audits.overall_grade, which moderation may
- *   change), not the auditor's answer in the document;
+ *   change), not the auditor's answer in the document; likewise a section grade a moderator
+ *   decided (audits.moderated_grades) counts instead of the auditor's;
  * - grades, questions and yes/no items count; Not applicable, unanswered items, free text and
  *   lists add nothing, so they leave the denominator.
  * rebuild-metric-counts.ts says the same in SQL; the property test holds the two together.
@@ -26,6 +27,8 @@ export interface CountedAudit {
   overallGrade: number | null;
   /** The answers document as stored (read defensively: it came from the database). */
   answers: unknown;
+  /** The moderator's grades by item key, which count instead of the auditor's; null when none. */
+  moderatedGrades: unknown;
 }
 
 /** One counted answer: the key of one metric_counts row. */
@@ -80,7 +83,11 @@ export function contributionsOf(audit: CountedAudit | null, overallGradeKey: str
   if (audit.overallGrade !== null)
     out.push({ ...base, itemKey: overallGradeKey, value: String(audit.overallGrade) });
   if (typeof audit.answers === 'object' && audit.answers !== null) {
-    for (const [itemKey, answer] of Object.entries(audit.answers)) {
+    const moderated =
+      typeof audit.moderatedGrades === 'object' && audit.moderatedGrades !== null
+        ? audit.moderatedGrades
+        : {};
+    for (const [itemKey, answer] of Object.entries({ ...audit.answers, ...moderated })) {
       if (itemKey === overallGradeKey) continue;
       const value = countedValue(answer);
       if (value !== null) out.push({ ...base, itemKey, value });

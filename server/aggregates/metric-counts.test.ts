@@ -252,8 +252,10 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
         framework_version: number;
         kind: string;
         answers: unknown;
+        moderated_grades: unknown;
       }>(
-        `SELECT status, overall_grade, completed_at, team_id, case_type, deleted, framework_key, framework_version, kind, answers
+        `SELECT status, overall_grade, completed_at, team_id, case_type, deleted, framework_key, framework_version, kind, answers,
+                moderated_grades
          FROM audits WHERE id = $1 FOR UPDATE`,
         [auditId],
       );
@@ -276,6 +278,7 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
           frameworkVersion: row.framework_version,
           kind: row.kind,
           answers: row.answers,
+          moderatedGrades: row.moderated_grades,
         },
       });
     });
@@ -285,7 +288,7 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
   async function everyAudit() {
     const rows = await t.db.query<Parameters<typeof auditForMetrics>[0]>(
       `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
-              a.kind, a.answers, a.overall_grade, f.definition ->> 'overallGradeKey' AS overall_key
+              a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key
        FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        WHERE a.status = 'submitted' AND NOT a.deleted`,
     );

@@ -3,7 +3,8 @@
  * bypassed the audit-write hook (the demo seed, the large benchmark dataset, a restore), or
  * to repair counts suspected of drifting. It says in SQL what audit-contributions.ts says in
  * TypeScript (the overall grade from audits.overall_grade; grades, questions and yes/no items
- * from the answers; Not applicable left out; the Europe/London month of completion); the
+ * from the answers with the moderator's grades laid over them; Not applicable left out; the
+ * Europe/London month of completion); the
  * aggregate tests check the two agree.
  */
 import type { Queryable } from '../db/database';
@@ -22,7 +23,7 @@ export const REBUILD_METRIC_COUNTS_SQL = `
     WHERE a.overall_grade IS NOT NULL
     UNION ALL
     SELECT j.key, j.value ->> 'value'
-    FROM jsonb_each(a.answers) j
+    FROM jsonb_each(a.answers || coalesce(a.moderated_grades, '{}'::jsonb)) j
     WHERE j.key <> f.overall_key
       AND j.value ->> 'kind' IN ('grade', 'question', 'yes-no-note')
       AND jsonb_typeof(j.value -> 'value') IN ('string', 'number')

@@ -56,11 +56,12 @@ async function readAuditState(tx: Queryable, auditId: string): Promise<AuditStat
     kind: string;
     overall_grade: number | null;
     answers: unknown;
+    moderated_grades: unknown;
     case_id: string;
     auditor_id: string;
   }>(
     `SELECT status, deleted, completed_at, team_id, case_type, framework_key, framework_version, kind,
-            overall_grade, answers, case_id, auditor_id
+            overall_grade, answers, moderated_grades, case_id, auditor_id
      FROM audits WHERE id = $1`,
     [auditId],
   );
@@ -76,6 +77,7 @@ async function readAuditState(tx: Queryable, auditId: string): Promise<AuditStat
         kind: row.kind,
         overallGrade: row.overall_grade,
         answers: row.answers,
+        moderatedGrades: row.moderated_grades,
         caseId: row.case_id,
         auditorId: row.auditor_id,
       }

@@ -289,8 +289,14 @@ async function moderateDemoSample(
     );
     if (!pending) {
       moderated++;
-      if (moved !== own)
-        await tx.query('UPDATE audits SET overall_grade = $2 WHERE id = $1', [d.auditId, moved]);
+      const sections = Object.fromEntries(
+        Object.entries(grades).filter(([key]) => key !== DEFAULT_FRAMEWORK.overallGradeKey),
+      );
+      await tx.query('UPDATE audits SET overall_grade = $2, moderated_grades = $3::jsonb WHERE id = $1', [
+        d.auditId,
+        moved,
+        JSON.stringify(sections),
+      ]);
     }
   }
   return moderated;

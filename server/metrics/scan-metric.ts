@@ -25,15 +25,19 @@ interface ScanRow {
   kind: string;
   answers: unknown;
   overall_grade: number | null;
+  /** The moderator's section grades that count, by item key; null when none. */
+  moderated_grades: unknown;
   overall_key: string;
 }
 
-/** An audit row as the shared metric code reads it: the grade that counts stands in for the auditor's. */
+/** An audit row as the shared metric code reads it: the grades that count stand in for the auditor's. */
 export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
   const answers = answersSchema.safeParse(row.answers);
   const kind = auditKindSchema.safeParse(row.kind);
   if (!answers.success || !kind.success) return null;
   const grade = row.overall_grade;
+  const moderated = answersSchema.safeParse(row.moderated_grades ?? {});
+  const sections = moderated.success ? moderated.data : {};
   return {
     id: row.id,
     status: 'submitted',
@@ -44,9 +48,12 @@ export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
     frameworkVersion: row.framework_version,
     kind: kind.data,
     answers: answers.data,
-    ...(grade === 0 || grade === 1 || grade === 2 || grade === 3
-      ? { moderatedAnswers: { [row.overall_key]: { kind: 'grade' as const, value: grade } } }
-      : {}),
+    moderatedAnswers: {
+      ...sections,
+      ...(grade === 0 || grade === 1 || grade === 2 || grade === 3
+        ? { [row.overall_key]: { kind: 'grade' as const, value: grade } }
+        : {}),
+    },
   };
 }
 
@@ -69,7 +76,7 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
   const params: unknown[] = [dateOfDayNumber(dayNumberOf(from) - 1), dateOfDayNumber(dayNumberOf(to) + 2)];
   const rows = await db.query<ScanRow>(
     `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
-            a.kind, a.answers, a.overall_grade, f.definition ->> 'overallGradeKey' AS overall_key
+            a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
      WHERE a.status = 'submitted' AND NOT a.deleted
        AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(definition.filters, params, 'a.')}`,
@@ -83,12 +90,16 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
   if (!query.groupBy) return [{ group: null, result: evaluateMetric(definition, audits, options) }];
   const groupOf = (a: AuditForMetrics): string => (query.groupBy === 'team' ? a.teamId : a.caseTypeId);
   const groups = [...new Set(audits.map(groupOf))].sort();
-  return groups.map((group) => ({
-    group,
-    result: evaluateMetric(
-      definition,
-      audits.filter((a) => groupOf(a) === group),
-      options,
-    ),
-  }));
+  // As the counts answer it: a group appears when something in it counted for this metric (a
+  // team whose audits left every item of the metric unanswered or not applicable does not).
+  return groups
+    .map((group) => ({
+      group,
+      result: evaluateMetric(
+        definition,
+        audits.filter((a) => groupOf(a) === group),
+        options,
+      ),
+    }))
+    .filter((series) => series.result.overall.n > 0);
 }

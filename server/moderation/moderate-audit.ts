@@ -24,6 +24,7 @@ interface AuditState {
   kind: string;
   rev: number;
   answers: Answers;
+  moderated_grades: unknown;
   overall_grade: number | null;
   completed_at: string | null;
   team_id: string;
@@ -45,13 +46,14 @@ export function auditWriteBefore(audit: AuditState): NonNullable<AuditWrite['bef
     frameworkVersion: audit.framework_version,
     kind: audit.kind,
     answers: audit.answers,
+    moderatedGrades: audit.moderated_grades,
   };
 }
 
 export async function loadAuditState(tx: Queryable, auditId: string): Promise<AuditState> {
   const [audit] = await tx.query<AuditState>(
-    `SELECT status, deleted, kind, rev, answers, overall_grade, completed_at, team_id, case_type, framework_key,
-            framework_version
+    `SELECT status, deleted, kind, rev, answers, moderated_grades, overall_grade, completed_at, team_id, case_type,
+            framework_key, framework_version
      FROM audits WHERE id = $1 AND NOT deleted`,
     [auditId],
   );
@@ -120,7 +122,16 @@ export async function moderateAudit(
       audit.rev,
     ],
   );
-  await tx.query('UPDATE audits SET overall_grade = $2 WHERE id = $1', [moderation.audit_id, overall]);
+  // The grades that count from now on: the moderated overall grade, and the moderator's section
+  // grades laid over the auditor's answers (which stay as the auditor wrote them).
+  const sectionGrades = Object.fromEntries(
+    Object.entries(moderatedAnswers).filter(([key]) => key !== framework.overallGradeKey),
+  );
+  await tx.query('UPDATE audits SET overall_grade = $2, moderated_grades = $3::jsonb WHERE id = $1', [
+    moderation.audit_id,
+    overall,
+    JSON.stringify(sectionGrades),
+  ]);
   await onAuditWritten(tx, {
     auditId: moderation.audit_id,
     actorId: person.id,

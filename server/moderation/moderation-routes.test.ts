@@ -30,6 +30,7 @@ import {
 } from '../../shared/moderation/moderation-schemas';
 import { agreementResponseSchema } from '../../shared/moderation/agreement-schemas';
 import type { Round } from '../../shared/rounds/round-schemas';
+import { REBUILD_METRIC_COUNTS_SQL } from '../aggregates/rebuild-metric-counts';
 
 describe.each(ENGINES)('moderation on $engine', (engine) => {
   let t: TestApp;
@@ -169,6 +170,71 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     const beforeOctober = agreementResponseSchema.parse(before).trend.find((p) => p.periodId === '2026-10');
     expect(october?.counted.k).toBe((beforeOctober?.counted.k ?? 0) - 1);
     expect(october?.auditors.k).toBe(beforeOctober?.auditors.k);
+  });
+
+  it('re-grades a section: the moderated section grade counts in every figure, the auditor’s answer is kept', async () => {
+    const [moderation] = moderationListSchema
+      .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
+      .moderations.filter((m) => m.auditorName === 'Amara Osei (demo)');
+    if (!moderation) throw new Error('expected one of Amara’s audits in the sample');
+    const detail = moderationDetailSchema.parse(
+      await (await qa.request(`/api/moderation/${moderation.id}`)).json(),
+    );
+    // The moderator reconsiders the audit re-graded above: the overall grade stays Inadequate,
+    // and now one section moves too.
+    const grades: Record<string, number> = {};
+    for (const [key, answer] of Object.entries(detail.audit.answers))
+      if (answer.kind === 'grade') grades[key] = answer.value;
+    grades['overall.grade'] = 3;
+    const section = Object.keys(grades).find((key) => key !== 'overall.grade');
+    if (!section) throw new Error('the audit has no section grade');
+    const given = grades[section] ?? 0;
+    const moved = given === 3 ? 2 : 3;
+    grades[section] = moved;
+    // Counts of this section's grades in the audit's month and team, as the dashboards read them.
+    const counts = async (): Promise<Record<string, number>> => {
+      const rows = await t.db.query<{ value: string; audits: number }>(
+        `SELECT m.value, m.audits FROM metric_counts m JOIN audits a ON a.id = $1
+         WHERE m.item_key = $2 AND m.team_id = a.team_id AND m.case_type = a.case_type AND m.kind = a.kind
+           AND m.month = date_trunc('month', a.completed_at AT TIME ZONE 'Europe/London')::date`,
+        [moderation.auditId, section],
+      );
+      return Object.fromEntries(rows.map((r) => [r.value, r.audits]));
+    };
+    const before = await counts();
+    const decided = await qa.request(`/api/moderation/${moderation.id}/decision`, {
+      method: 'POST',
+      json: {
+        grades,
+        reasons: {
+          'overall.grade': 'No contingency plan; risks unaddressed.',
+          [section]: 'The plan is not what the case needs.',
+        },
+        auditRev: detail.audit.rev,
+      },
+    });
+    expect(decided.status).toBe(200);
+    const after = await counts();
+    expect(after[String(moved)] ?? 0).toBe((before[String(moved)] ?? 0) + 1);
+    expect(after[String(given)] ?? 0).toBe((before[String(given)] ?? 0) - 1);
+    const [audit] = await t.db.query<{
+      answers: Record<string, { value: number }>;
+      moderated_grades: unknown;
+    }>('SELECT answers, moderated_grades FROM audits WHERE id = $1', [moderation.auditId]);
+    expect(audit?.answers[section]?.value).toBe(given);
+    expect(audit?.moderated_grades).toMatchObject({ [section]: { kind: 'grade', value: moved } });
+    // The maintained counts still equal a rebuild from the audits table.
+    const columns =
+      'item_key, month, team_id, case_type, framework_key, framework_version, kind, value, audits';
+    const kept = await t.db.query(
+      `SELECT ${columns} FROM metric_counts WHERE audits > 0 ORDER BY ${columns}`,
+    );
+    const rebuilt = await t.db.transaction(async (tx) => {
+      await tx.query('CREATE TEMP TABLE rebuilt (LIKE metric_counts) ON COMMIT DROP');
+      await tx.query(REBUILD_METRIC_COUNTS_SQL.replace('INSERT INTO metric_counts', 'INSERT INTO rebuilt'));
+      return tx.query(`SELECT ${columns} FROM rebuilt ORDER BY ${columns}`);
+    });
+    expect(kept).toEqual(rebuilt);
   });
 
   it('refuses a decision on an out-of-date copy, and a moderator moderating their own audit', async () => {

@@ -35,7 +35,7 @@ export async function returnAudit(
 
   await tx.query(
     `UPDATE audits SET status = 'draft', completed_at = NULL, returned_note = $2, rev = $3, overall_grade = $4,
-       updated_at = now(), updated_by = $5 WHERE id = $1`,
+       moderated_grades = NULL, updated_at = now(), updated_by = $5 WHERE id = $1`,
     [moderation.audit_id, request.note, rev, own?.kind === 'grade' ? own.value : null, person.id],
   );
   await tx.query(

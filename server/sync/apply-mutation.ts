@@ -226,10 +226,11 @@ async function decide(
       team_id: string;
       case_type: string;
       kind: string;
+      moderated_grades: unknown;
       tx_now: string;
     }
   >(
-    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind, now() AS tx_now
+    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind, a.moderated_grades, now() AS tx_now
      FROM ${AUDIT_FROM_SQL} WHERE a.id = $1 FOR UPDATE OF a`,
     [snapshot.id],
     { prepare: true },
@@ -346,6 +347,7 @@ async function decide(
       frameworkVersion: current.framework_version,
       kind: current.kind,
       answers: current.answers,
+      moderatedGrades: current.moderated_grades,
     };
     await onAuditWritten(tx, {
       auditId: snapshot.id,
