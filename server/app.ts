@@ -34,7 +34,6 @@ import { allocationRoutes } from './allocations/allocation-routes';
 import { reauditRoutes } from './allocations/reaudit-routes';
 import { moderationRoutes } from './moderation/moderation-routes';
 import { alertRoutes } from './alerts/alert-routes';
-import { startAlertSweeper } from './alerts/alert-sweeper';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -121,12 +120,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     c.json(appError('not_found', `No API route ${c.req.method} ${c.req.path}.`).toBody(), 404),
   );
 
-  if (deps.clientDir) {
-    app.route('/', clientRoutes(deps.clientDir));
-    // Only a serving process (npm start) runs the alert timer; in-process tests call the sweep
-    // functions themselves. It keeps no state: every process may run one (server/alerts/alert-sweeper.ts).
-    startAlertSweeper(deps.db);
-  }
+  if (deps.clientDir) app.route('/', clientRoutes(deps.clientDir));
   return app;
 }
 

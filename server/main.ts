@@ -13,6 +13,7 @@ import { openDatabase, releaseDataDir } from './db/open-database';
 import { migrate } from './db/migrate';
 import { seedFirstStart } from './demo/seed-first-start';
 import { createApp } from './app';
+import { startAlertSweeper } from './alerts/alert-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
 import type { Database } from './db/database';
 
@@ -28,13 +29,18 @@ async function main(): Promise<void> {
   if (config.clientBuild === 'auto' && !config.clientDir) await ensureClientBuild(ROOT, CLIENT_DIR, log);
 
   const db = await openDatabase(config);
-  const stop = shutdownOnSignals(db, config.databaseUrl ? undefined : config.dataDir);
+  let stopSweeper = (): void => undefined;
+  const stop = shutdownOnSignals(db, config.databaseUrl ? undefined : config.dataDir, () => stopSweeper());
   const { applied, schemaVersion } = await migrate(db);
   if (applied.length > 0) log(`applied migrations ${applied.join(', ')}; schema version ${schemaVersion}`);
   const seeded = await seedFirstStart(db, { demo: config.demo });
   if (seeded) log(seeded);
 
   const app = createApp({ db, config, schemaVersion, clientDir });
+  // Safeguarding alerts escalate and are e-mailed on a timer. Only a serving process runs it
+  // (in-process tests call the sweep functions themselves); it keeps no state, so every process
+  // sharing a PostgreSQL may run one (server/alerts/alert-sweeper.ts).
+  stopSweeper = startAlertSweeper(db);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(`lantern: ${listenFailure(error, config.port)}`);
@@ -68,11 +74,12 @@ function assertPortFree(port: number, host: string): Promise<void> {
   });
 }
 
-function shutdownOnSignals(db: Database, dataDir: string | undefined) {
+function shutdownOnSignals(db: Database, dataDir: string | undefined, beforeClose: () => void) {
   let stopping = false;
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    beforeClose();
     // PGlite writes its last pages on close: never exit without it.
     await db.close().catch(() => undefined);
     if (dataDir) await releaseDataDir(dataDir);

@@ -17,7 +17,8 @@ import { applyMutation } from '../sync/apply-mutation';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { readMetric } from '../metrics/read-metric';
 import { auditForMetrics } from '../metrics/scan-metric';
-import { REBUILD_METRIC_COUNTS_SQL, rebuildMetricCounts } from './rebuild-metric-counts';
+import { rebuildMetricCounts } from './rebuild-metric-counts';
+import { countsAndRebuild } from '../../tests/support/counts-and-rebuild';
 import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
 import { defaultFrameworkV1 } from '../../shared/framework/default-framework';
@@ -413,16 +414,7 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
       );
       await moderate(id, { grade: 3, completedAt: null, deleted: grade === 0 });
     }
-    const columns =
-      'item_key, month, team_id, case_type, framework_key, framework_version, kind, value, audits';
-    const kept = await t.db.query(
-      `SELECT ${columns} FROM metric_counts WHERE audits > 0 ORDER BY ${columns}`,
-    );
-    const rebuilt = await t.db.transaction(async (tx) => {
-      await tx.query('CREATE TEMP TABLE rebuilt (LIKE metric_counts) ON COMMIT DROP');
-      await tx.query(REBUILD_METRIC_COUNTS_SQL.replace('INSERT INTO metric_counts', 'INSERT INTO rebuilt'));
-      return tx.query(`SELECT ${columns} FROM rebuilt ORDER BY ${columns}`);
-    });
+    const { kept, rebuilt } = await countsAndRebuild(t.db);
     expect(kept.length).toBeGreaterThan(1000);
     expect(kept).toEqual(rebuilt);
     const rows = await t.db.transaction((tx) => rebuildMetricCounts(tx));

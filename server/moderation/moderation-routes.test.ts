@@ -30,7 +30,7 @@ import {
 } from '../../shared/moderation/moderation-schemas';
 import { agreementResponseSchema } from '../../shared/moderation/agreement-schemas';
 import type { Round } from '../../shared/rounds/round-schemas';
-import { REBUILD_METRIC_COUNTS_SQL } from '../aggregates/rebuild-metric-counts';
+import { countsAndRebuild } from '../../tests/support/counts-and-rebuild';
 
 describe.each(ENGINES)('moderation on $engine', (engine) => {
   let t: TestApp;
@@ -100,8 +100,8 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     if (other) expect((await moderator.request(`/api/moderation/${other.id}`)).status).toBe(403);
   });
 
-  it('re-grades an audit down with a reason: the moderated grade counts, the auditor’s is kept, agreement and trend follow', async () => {
-    // A QA lead may moderate any audit of the sample; every auditor has at least one in it.
+  /** One of Amara's audits in the sample, and what its moderator sees. */
+  const amarasModeration = async () => {
     const [moderation] = moderationListSchema
       .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
       .moderations.filter((m) => m.auditorName === 'Amara Osei (demo)');
@@ -109,6 +109,12 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     const detail = moderationDetailSchema.parse(
       await (await qa.request(`/api/moderation/${moderation.id}`)).json(),
     );
+    return { moderation, detail };
+  };
+
+  it('re-grades an audit down with a reason: the moderated grade counts, the auditor’s is kept, agreement and trend follow', async () => {
+    // A QA lead may moderate any audit of the sample; every auditor has at least one in it.
+    const { moderation, detail } = await amarasModeration();
     const viewed = await t.db.query(
       "SELECT detail FROM audit_log WHERE action = 'audit.viewed' AND entity_id = $1",
       [moderation.auditId],
@@ -173,13 +179,7 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
   });
 
   it('re-grades a section: the moderated section grade counts in every figure, the auditor’s answer is kept', async () => {
-    const [moderation] = moderationListSchema
-      .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
-      .moderations.filter((m) => m.auditorName === 'Amara Osei (demo)');
-    if (!moderation) throw new Error('expected one of Amara’s audits in the sample');
-    const detail = moderationDetailSchema.parse(
-      await (await qa.request(`/api/moderation/${moderation.id}`)).json(),
-    );
+    const { moderation, detail } = await amarasModeration();
     // The moderator reconsiders the audit re-graded above: the overall grade stays Inadequate,
     // and now one section moves too.
     const grades: Record<string, number> = {};
@@ -224,16 +224,7 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     expect(audit?.answers[section]?.value).toBe(given);
     expect(audit?.moderated_grades).toMatchObject({ [section]: { kind: 'grade', value: moved } });
     // The maintained counts still equal a rebuild from the audits table.
-    const columns =
-      'item_key, month, team_id, case_type, framework_key, framework_version, kind, value, audits';
-    const kept = await t.db.query(
-      `SELECT ${columns} FROM metric_counts WHERE audits > 0 ORDER BY ${columns}`,
-    );
-    const rebuilt = await t.db.transaction(async (tx) => {
-      await tx.query('CREATE TEMP TABLE rebuilt (LIKE metric_counts) ON COMMIT DROP');
-      await tx.query(REBUILD_METRIC_COUNTS_SQL.replace('INSERT INTO metric_counts', 'INSERT INTO rebuilt'));
-      return tx.query(`SELECT ${columns} FROM rebuilt ORDER BY ${columns}`);
-    });
+    const { kept, rebuilt } = await countsAndRebuild(t.db);
     expect(kept).toEqual(rebuilt);
   });
 
