@@ -21,6 +21,7 @@ import type { DemoIds } from './demo-organisation';
 import { practiceWeekName } from './demo-allocations';
 import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
 import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
+import { recordCountedGrades } from '../moderation/record-counted-grades';
 
 // Two of the demo's auditors did the past week (the others' devices hold only the current one).
 const AUDITORS = ['auditor3', 'moderator'];
@@ -289,14 +290,7 @@ async function moderateDemoSample(
     );
     if (!pending) {
       moderated++;
-      const sections = Object.fromEntries(
-        Object.entries(grades).filter(([key]) => key !== DEFAULT_FRAMEWORK.overallGradeKey),
-      );
-      await tx.query('UPDATE audits SET overall_grade = $2, moderated_grades = $3::jsonb WHERE id = $1', [
-        d.auditId,
-        moved,
-        JSON.stringify(sections),
-      ]);
+      await recordCountedGrades(tx, d.auditId, moved, grades, DEFAULT_FRAMEWORK.overallGradeKey);
     }
   }
   return moderated;

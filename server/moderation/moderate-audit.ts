@@ -17,6 +17,7 @@ import { moderationProblems, moderatedItems } from '../../shared/moderation/mode
 import type { ModerationDecision } from '../../shared/moderation/moderation-schemas';
 import { requireModeration } from './moderation-store';
 import { assertMayModerate } from './may-moderate';
+import { recordCountedGrades } from './record-counted-grades';
 
 interface AuditState {
   status: string;
@@ -122,16 +123,13 @@ export async function moderateAudit(
       audit.rev,
     ],
   );
-  // The grades that count from now on: the moderated overall grade, and the moderator's section
-  // grades laid over the auditor's answers (which stay as the auditor wrote them).
-  const sectionGrades = Object.fromEntries(
-    Object.entries(moderatedAnswers).filter(([key]) => key !== framework.overallGradeKey),
-  );
-  await tx.query('UPDATE audits SET overall_grade = $2, moderated_grades = $3::jsonb WHERE id = $1', [
+  await recordCountedGrades(
+    tx,
     moderation.audit_id,
-    overall,
-    JSON.stringify(sectionGrades),
-  ]);
+    overall ?? null,
+    moderatedAnswers,
+    framework.overallGradeKey,
+  );
   await onAuditWritten(tx, {
     auditId: moderation.audit_id,
     actorId: person.id,
