@@ -39,7 +39,11 @@ import { alertRoutes } from './alerts/alert-routes';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Paths whose routes accept files (imports) and apply their own body limit. */
-export const LARGE_BODY_ROUTES: RegExp[] = [/^\/api\/sync\/import$/, /^\/api\/imports(\/preview)?$/];
+export const LARGE_BODY_ROUTES: RegExp[] = [
+  /^\/api\/sync\/import$/,
+  /^\/api\/imports(\/preview)?$/,
+  /^\/api\/admin\/people-imports(\/preview)?$/,
+];
 
 /**
  * Single sign-on: given by tests; otherwise read from LANTERN_OIDC_* (null when not set up).

@@ -7,6 +7,8 @@ import type { AppDeps, LanternEnv } from '../http/app-env';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../shared/accounts/roles';
 import type { AdminRole } from '../../shared/accounts/team-schemas';
 import { peopleRoutes } from './people-routes';
+import { peopleImportRoutes } from '../imports/people-import-routes';
+import { mailFromEnv } from '../auth/password-link-emails';
 import { servicesRoutes, teamsRoutes } from './teams-routes';
 
 export function adminRoutes(deps: AppDeps) {
@@ -14,6 +16,10 @@ export function adminRoutes(deps: AppDeps) {
     .route('/people', peopleRoutes(deps))
     .route('/teams', teamsRoutes(deps))
     .route('/services', servicesRoutes(deps))
+    .route(
+      '/people-imports',
+      peopleImportRoutes(deps, deps.mail === undefined ? mailFromEnv(process.env) : deps.mail),
+    )
     .get('/roles', async (c) => {
       const counts = await deps.db.query<{ role: string; n: number }>(
         'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',

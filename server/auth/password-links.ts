@@ -74,3 +74,41 @@ export async function consumePasswordLink(tx: Queryable, token: string): Promise
   );
   return row?.person_id ?? null;
 }
+
+/**
+ * One link each for many people at once (a people import): the same rules as
+ * `issuePasswordLink`, in two statements whatever the number of people.
+ */
+export async function issuePasswordLinks(
+  tx: Queryable,
+  personIds: readonly string[],
+  createdBy: string | null,
+): Promise<Map<string, IssuedLink>> {
+  const links = new Map<string, IssuedLink>();
+  if (personIds.length === 0) return links;
+  await tx.query(
+    `UPDATE password_links SET revoked_at = now()
+     WHERE person_id = ANY ($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
+    [personIds],
+  );
+  const tokens = personIds.map((personId) => ({ personId, token: randomBytes(32).toString('base64url') }));
+  const rows = await tx.query<{ person_id: string; expires_at: string }>(
+    `INSERT INTO password_links (token_hash, person_id, created_by, expires_at)
+     SELECT x.token_hash, x.person_id, $2, now() + make_interval(hours => $3::int)
+     FROM jsonb_to_recordset($1::jsonb) AS x (token_hash text, person_id uuid)
+     RETURNING person_id, expires_at`,
+    [
+      JSON.stringify(tokens.map((t) => ({ token_hash: hashToken(t.token), person_id: t.personId }))),
+      createdBy,
+      PASSWORD_LINK_HOURS,
+    ],
+  );
+  const expiry = new Map(rows.map((row) => [row.person_id, row.expires_at]));
+  for (const { personId, token } of tokens)
+    links.set(personId, {
+      token,
+      path: `/set-password?token=${token}`,
+      expiresAt: expiry.get(personId) ?? '',
+    });
+  return links;
+}

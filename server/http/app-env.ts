@@ -6,12 +6,18 @@
 import type { Database } from '../db/database';
 import type { Config } from '../config';
 import type { Role } from '../../shared/accounts/roles';
+import type { MailSetup } from '../auth/password-link-emails';
 
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'demo' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'trustProxy'>;
   /** The schema version migrate() reported at start. */
   schemaVersion: number;
+  /**
+   * The mail server for set-password links (server/auth/password-link-emails.ts): absent, read
+   * from LANTERN_SMTP_URL; null, no e-mail (links are shown to the admin). Tests pass their own.
+   */
+  mail?: MailSetup | null;
   /** Where the built client lives; absent in API-only tests. */
   clientDir?: string;
 }

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'person.roles-changed': "Changed a person's roles",
   'person.deactivated': 'Deactivated a person',
   'person.reactivated': 'Reactivated a person',
+  'people.imported': 'Imported people from a staff file',
   'team.created': 'Added a team',
   'team.updated': 'Changed a team',
   'service.created': 'Added a service',

@@ -52,12 +52,18 @@ function buildInit(
 
 export async function createTestApp(
   engine: EngineCase,
-  options: { demo?: boolean; config?: Partial<AppDeps['config']> } = {},
+  options: { demo?: boolean; config?: Partial<AppDeps['config']>; mail?: AppDeps['mail'] } = {},
 ): Promise<TestApp> {
   const target = await engine.create();
   const { schemaVersion } = await migrate(target.db);
   await seedFirstStart(target.db, { demo: options.demo ?? true, now: TEST_NOW });
-  const app = createApp({ db: target.db, config: { ...TEST_CONFIG, ...options.config }, schemaVersion });
+  const app = createApp({
+    db: target.db,
+    config: { ...TEST_CONFIG, ...options.config },
+    schemaVersion,
+    // No e-mail unless a test brings its own mail server, whatever the shell's LANTERN_SMTP_URL.
+    mail: options.mail ?? null,
+  });
   const request: TestApp['request'] = (path, init = {}) =>
     Promise.resolve(
       app.request(path, buildInit(init), {

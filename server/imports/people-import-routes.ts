@@ -1,0 +1,203 @@
+/**
+ * /api/admin/people-imports — the admin's people import, in two steps over the same file:
+ *   POST /preview  reads the staff file, proposes (or takes) a column mapping, reports every
+ *                  problem by row and column, and lists who would be added and what would change
+ *                  for people already in Lantern (matched by e-mail address);
+ *   POST /         imports it: all or nothing — a file with any problem imports nothing and
+ *                  answers 400 listing every problem. Each new person gets a one-time
+ *                  set-password link: e-mailed when a mail server is set up, and otherwise (or
+ *                  when sending fails) listed in the answer, once;
+ *   GET  /         the people imports applied so far.
+ */
+import { Hono } from 'hono';
+import { limitBody } from '../http/body-limit';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { requirePerson } from '../auth/require-person';
+import { requestOrigin } from '../audit-log/log-access';
+import { recordEvent } from '../audit-log/record-event';
+import { appError } from '../../shared/errors/app-error';
+import { sendPasswordLinkEmails, type MailSetup } from '../auth/password-link-emails';
+import {
+  MAX_LISTED_PEOPLE_PROBLEMS,
+  MAX_PEOPLE_IMPORT_BYTES,
+  peopleImportRequestSchema,
+  type ImportedLink,
+  type PeopleImportPreview,
+  type PeopleImportResult,
+  type PreviewPerson,
+} from '../../shared/imports/people-import-schemas';
+import { describePeopleRowProblem } from '../../shared/imports/people-row-validation';
+import type { ImportedPerson } from '../../shared/imports/people-row-validation';
+import { preparePeopleImport, type PreparedPeopleImport } from './prepare-people-import';
+import { applyPeopleImport } from './apply-people-import';
+import { lockPeople } from '../admin/people-store';
+
+function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleImportPreview {
+  const valid = prepared.fileProblems.length === 0 && prepared.problems.length === 0;
+  const listed = (person: ImportedPerson, changes: string[], deactivated: boolean): PreviewPerson => ({
+    row: person.row,
+    name: person.name,
+    email: person.email,
+    roles: person.roles,
+    team: (person.teamId && prepared.teamNames.get(person.teamId)) ?? null,
+    changes,
+    deactivated,
+  });
+  return {
+    fileName: prepared.fileName,
+    format: prepared.table.format,
+    headers: prepared.table.headers,
+    mapping: prepared.mapping,
+    fileProblems: prepared.fileProblems,
+    rowCount: prepared.table.rows.filter((r) => r.some((cell) => cell.trim() !== '')).length,
+    problems: prepared.problems.slice(0, MAX_LISTED_PEOPLE_PROBLEMS),
+    problemCount: prepared.problems.length,
+    changes: valid
+      ? {
+          created: prepared.created.map((p) => listed(p, [], false)),
+          updated: prepared.updated.map((u) => listed(u.person, u.changes, !u.existing.active)),
+          unchanged: prepared.unchanged,
+        }
+      : null,
+    emailsLinks,
+  };
+}
+
+export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
+  return new Hono<LanternEnv>()
+    .use(
+      limitBody({
+        // base64 is 4/3 of the file, plus the JSON around it.
+        maxSize: Math.ceil((MAX_PEOPLE_IMPORT_BYTES * 4) / 3) + 64 * 1024,
+        onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 5 MB.').toBody(), 413),
+      }),
+    )
+    .get('/', async (c) => {
+      const rows = await deps.db.query<{
+        id: string;
+        file_name: string;
+        row_count: number;
+        created_count: number;
+        updated_count: number;
+        imported_at: string;
+        imported_by_name: string | null;
+      }>(
+        `SELECT i.id, i.file_name, i.row_count, i.created_count, i.updated_count, i.imported_at,
+                p.display_name AS imported_by_name
+         FROM people_imports i LEFT JOIN people p ON p.id = i.imported_by ORDER BY i.imported_at DESC LIMIT 50`,
+      );
+      return c.json({
+        imports: rows.map((r) => ({
+          id: r.id,
+          fileName: r.file_name,
+          rowCount: r.row_count,
+          created: r.created_count,
+          updated: r.updated_count,
+          importedAt: r.imported_at,
+          importedBy: r.imported_by_name ?? '',
+        })),
+      });
+    })
+    .post('/preview', async (c) => {
+      const request = await parseBody(c, peopleImportRequestSchema);
+      return c.json(preview(await preparePeopleImport(deps.db, request), mail !== null));
+    })
+    .post('/', async (c) => {
+      const admin = requirePerson(c);
+      const request = await parseBody(c, peopleImportRequestSchema);
+      const origin = requestOrigin(c, deps);
+      const { result, created } = await deps.db.transaction(async (tx) => {
+        // Serialised with the admin's own changes to people (the last-admin rule), and decided
+        // inside the transaction, so what is compared is what is written.
+        await lockPeople(tx);
+        const prepared = await preparePeopleImport(tx, request);
+        if (prepared.fileProblems.length > 0)
+          throw appError(
+            'validation_failed',
+            'The file cannot be imported as it is. Nothing was imported.',
+            prepared.fileProblems,
+          );
+        if (prepared.problems.length > 0) {
+          const listed = prepared.problems.slice(0, MAX_LISTED_PEOPLE_PROBLEMS).map((p) => ({
+            path: `row ${p.row}, column ${p.column}`,
+            message: describePeopleRowProblem(p),
+          }));
+          const more = prepared.problems.length - listed.length;
+          throw appError(
+            'validation_failed',
+            `${prepared.problems.length} ${prepared.problems.length === 1 ? 'problem' : 'problems'} in the file${more > 0 ? ` (the first ${listed.length} are listed)` : ''}. Nothing was imported: correct the file and import it again.`,
+            listed,
+          );
+        }
+        const applied = await applyPeopleImport(tx, prepared, { id: admin.id, ...origin });
+        const rowCount = prepared.people.length;
+        let importId: string | null = null;
+        if (applied.created.length + applied.updated > 0) {
+          importId = crypto.randomUUID();
+          await tx.query(
+            `INSERT INTO people_imports (id, file_name, file_sha256, format, mapping, row_count, created_count,
+               updated_count, unchanged_count, imported_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)`,
+            [
+              importId,
+              prepared.fileName,
+              prepared.sha256,
+              prepared.table.format,
+              JSON.stringify(prepared.mapping),
+              rowCount,
+              applied.created.length,
+              applied.updated,
+              prepared.unchanged,
+              admin.id,
+            ],
+          );
+        }
+        await recordEvent(tx, {
+          actorId: admin.id,
+          action: 'people.imported',
+          entityType: 'people-import',
+          entityId: importId ?? '',
+          detail: {
+            fileName: prepared.fileName,
+            sha256: prepared.sha256,
+            rows: rowCount,
+            created: applied.created.length,
+            updated: applied.updated,
+            unchanged: prepared.unchanged,
+          },
+          ...origin,
+        });
+        return {
+          created: applied.created,
+          result: {
+            importId,
+            rowCount,
+            created: applied.created.length,
+            updated: applied.updated,
+            unchanged: prepared.unchanged,
+          },
+        };
+      });
+
+      // After the commit: an e-mail must never announce an account that a rollback undid.
+      const toSend = created.map(({ id, person, link }) => ({
+        personId: id,
+        email: person.email,
+        path: link.path,
+        expiresAt: link.expiresAt,
+      }));
+      const sent = mail ? await sendPasswordLinkEmails(mail, toSend) : new Set<string>();
+      const links: ImportedLink[] = created
+        .filter(({ id }) => !sent.has(id))
+        .map(({ id, person, link }) => ({
+          personId: id,
+          name: person.name,
+          email: person.email,
+          path: link.path,
+          expiresAt: link.expiresAt,
+          reason: mail ? 'email-failed' : 'no-email',
+        }));
+      const answer: PeopleImportResult = { ...result, emailed: sent.size, links };
+      return c.json(answer);
+    });
+}
