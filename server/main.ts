@@ -12,6 +12,8 @@ import { StartupError } from './startup-error';
 import { openDatabase, releaseDataDir } from './db/open-database';
 import { migrate } from './db/migrate';
 import { seedFirstStart } from './demo/seed-first-start';
+import { countActiveAdmins } from './admin/people-store';
+import { firstAdminSteps } from '../shared/organisation/first-admin';
 import { createApp } from './app';
 import { startAlertSweeper } from './alerts/alert-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
@@ -35,6 +37,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) log(`applied migrations ${applied.join(', ')}; schema version ${schemaVersion}`);
   const seeded = await seedFirstStart(db, { demo: config.demo });
   if (seeded) log(seeded);
+  // An empty organisation: nobody can sign in until the first admin is made from a terminal.
+  if ((await countActiveAdmins(db)) === 0) {
+    log('no admin yet. To make the first one:');
+    firstAdminSteps(db.engine === 'pglite').forEach((step, i) => log(`  ${i + 1}. ${step}`));
+  }
 
   const app = createApp({ db, config, schemaVersion, clientDir });
   // Safeguarding alerts escalate and are e-mailed on a timer. Only a serving process runs it

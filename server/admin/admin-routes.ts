@@ -1,5 +1,6 @@
 /**
- * /api/admin: people, teams, services and roles, for admins only (see
+ * /api/admin: people, teams, services, case types, case flags and roles, for admins (QA leads
+ * and managers may read the case types and flags for their filters; see
  * server/auth/access-rules.ts). Nothing here reads audit content.
  */
 import { Hono } from 'hono';
@@ -10,6 +11,8 @@ import { peopleRoutes } from './people-routes';
 import { peopleImportRoutes } from '../imports/people-import-routes';
 import { mailFromEnv } from '../auth/password-link-emails';
 import { servicesRoutes, teamsRoutes } from './teams-routes';
+import { caseLabelsRoutes } from './case-labels-routes';
+import { listSetUpProblems } from './set-up-problems';
 
 export function adminRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -20,6 +23,9 @@ export function adminRoutes(deps: AppDeps) {
       '/people-imports',
       peopleImportRoutes(deps, deps.mail === undefined ? mailFromEnv(process.env) : deps.mail),
     )
+    .route('/case-types', caseLabelsRoutes(deps, 'case-types'))
+    .route('/case-flags', caseLabelsRoutes(deps, 'case-flags'))
+    .get('/set-up-problems', async (c) => c.json({ problems: await listSetUpProblems(deps.db) }))
     .get('/roles', async (c) => {
       const counts = await deps.db.query<{ role: string; n: number }>(
         'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',

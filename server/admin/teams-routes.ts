@@ -1,6 +1,7 @@
 /**
- * /api/admin/teams and /api/admin/services: the admin lists, adds and renames teams, moves a
- * team to another service (its people move with it), and adds services. Each change is logged.
+ * /api/admin/teams and /api/admin/services: the admin lists, adds and renames teams, names each
+ * team's managers, moves a team to another service (its people move with it), and adds and
+ * renames services and names their head of service. Each change is logged.
  */
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
@@ -9,7 +10,17 @@ import { appError } from '../../shared/errors/app-error';
 import { serviceInputSchema, teamInputSchema } from '../../shared/accounts/team-schemas';
 import { logChange } from '../audit-log/log-access';
 import { idParam } from './id-param';
-import { assertNameFree, assertServiceExists, findTeam, listServices, listTeams } from './teams-store';
+import {
+  assertNameFree,
+  assertServiceExists,
+  createTeam,
+  findService,
+  findTeam,
+  listServices,
+  listTeams,
+  setHeadOfService,
+  setTeamManagers,
+} from './teams-store';
 
 export function teamsRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -17,23 +28,17 @@ export function teamsRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       const body = await parseBody(c, teamInputSchema);
       const team = await deps.db.transaction(async (tx) => {
-        await assertServiceExists(tx, body.serviceId);
-        await assertNameFree(tx, 'teams', body.name, null);
-        const [row] = await tx.query<{ id: string }>(
-          'INSERT INTO teams (id, service_id, name) VALUES (gen_random_uuid(), $1, $2) RETURNING id',
-          [body.serviceId, body.name],
-        );
-        if (!row) throw appError('internal', 'The team could not be added.');
+        const created = await createTeam(tx, body);
         await logChange(
           c,
           deps,
           tx,
           'team',
-          row.id,
-          { name: body.name, serviceId: body.serviceId },
+          created.id,
+          { name: body.name, serviceId: body.serviceId, managerIds: created.managers.map((m) => m.id) },
           'team.created',
         );
-        return findTeam(tx, row.id);
+        return created;
       });
       return c.json({ team }, 201);
     })
@@ -62,6 +67,11 @@ export function teamsRoutes(deps: AppDeps) {
         }
         if (Object.keys(changes).length > 0)
           await logChange(c, deps, tx, 'team', id, { changes }, 'team.updated');
+        if (body.managerIds) {
+          const managers = await setTeamManagers(tx, id, body.managerIds);
+          if (managers.from.join() !== managers.to.join())
+            await logChange(c, deps, tx, 'team', id, { managerIds: managers }, 'team.managers-changed');
+        }
         return findTeam(tx, id);
       });
       return c.json({ team });
@@ -80,9 +90,54 @@ export function servicesRoutes(deps: AppDeps) {
           [body.name],
         );
         if (!row) throw appError('internal', 'The service could not be added.');
-        await logChange(c, deps, tx, 'service', row.id, { name: body.name }, 'service.created');
-        return { id: row.id, name: body.name, teams: 0 };
+        const head = body.headOfServiceId ?? null;
+        if (head) await setHeadOfService(tx, row.id, head);
+        await logChange(
+          c,
+          deps,
+          tx,
+          'service',
+          row.id,
+          { name: body.name, headOfServiceId: head },
+          'service.created',
+        );
+        return findService(tx, row.id);
       });
       return c.json({ service }, 201);
+    })
+    .put('/:serviceId', async (c) => {
+      const id = idParam(c, 'serviceId', 'service');
+      const body = await parseBody(c, serviceInputSchema);
+      const service = await deps.db.transaction(async (tx) => {
+        const before = await findService(tx, id);
+        if (!before) throw appError('not_found', 'There is no service with that id.');
+        await assertNameFree(tx, 'services', body.name, id);
+        await tx.query('UPDATE services SET name = $2 WHERE id = $1', [id, body.name]);
+        if (before.name !== body.name)
+          await logChange(
+            c,
+            deps,
+            tx,
+            'service',
+            id,
+            { changes: { name: { from: before.name, to: body.name } } },
+            'service.updated',
+          );
+        if (body.headOfServiceId !== undefined) {
+          const from = await setHeadOfService(tx, id, body.headOfServiceId);
+          if (from !== body.headOfServiceId)
+            await logChange(
+              c,
+              deps,
+              tx,
+              'service',
+              id,
+              { headOfServiceId: { from, to: body.headOfServiceId } },
+              'service.head-changed',
+            );
+        }
+        return findService(tx, id);
+      });
+      return c.json({ service });
     });
 }

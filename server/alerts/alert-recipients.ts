@@ -1,13 +1,12 @@
 /**
  * Who an alert goes to (PRODUCT.md: "notifies the QA lead and the case's team"), decided in
- * one place:
+ * one place, from named people only (the admin names them; nothing is guessed from job titles):
  * - QA leads: active people with the QA lead role in the case's service, or with no service
  *   (organisation-wide);
- * - the case's team manager(s): active people in the case's team who hold the manager or QA
- *   lead role, or whose job title begins "Team manager" (Lantern has no team-manager role;
- *   team managers usually hold the auditor role and their title says what they are);
- * - on escalation, the head of service: active managers of the case's service whose job title
- *   mentions "head of service", or, when none does, every active manager of that service.
+ * - the case's team managers: the team's active named managers (team_managers);
+ * - on escalation, the head of service: the active person named as the head of the case's
+ *   team's service. A team with no manager still alerts its QA leads and escalates; the admin
+ *   and QA lead see it as a set-up problem (server/admin/set-up-problems.ts).
  * The person who raised the concern is never asked to acknowledge their own alert.
  */
 import type { Queryable } from '../db/database';
@@ -23,9 +22,8 @@ export async function firstRecipients(
        SELECT p.id, 'qa_lead' AS reason, 0 AS rank FROM people p, teams t
        WHERE t.id = $1 AND p.active AND 'qa_lead' = ANY (p.roles) AND (p.service_id = t.service_id OR p.service_id IS NULL)
        UNION ALL
-       SELECT p.id, 'team_manager' AS reason, 1 AS rank FROM people p
-       WHERE p.team_id = $1 AND p.active
-         AND (p.roles && ARRAY['manager', 'qa_lead']::text[] OR p.job_title ILIKE 'team manager%')
+       SELECT p.id, 'team_manager' AS reason, 1 AS rank FROM team_managers tm JOIN people p ON p.id = tm.person_id
+       WHERE tm.team_id = $1 AND p.active
      ) r WHERE id <> $2 ORDER BY id, rank`,
     [teamId, raisedBy],
   );
@@ -33,11 +31,10 @@ export async function firstRecipients(
 }
 
 export async function headsOfService(db: Queryable, teamId: string): Promise<string[]> {
-  const rows = await db.query<{ id: string; titled: boolean }>(
-    `SELECT p.id, p.job_title ILIKE '%head of service%' AS titled FROM people p JOIN teams t ON t.service_id = p.service_id
-     WHERE t.id = $1 AND p.active AND 'manager' = ANY (p.roles)`,
+  const rows = await db.query<{ id: string }>(
+    `SELECT p.id FROM teams t JOIN services s ON s.id = t.service_id JOIN people p ON p.id = s.head_of_service_id
+     WHERE t.id = $1 AND p.active`,
     [teamId],
   );
-  const titled = rows.filter((r) => r.titled);
-  return (titled.length > 0 ? titled : rows).map((r) => r.id);
+  return rows.map((r) => r.id);
 }

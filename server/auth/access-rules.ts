@@ -105,6 +105,17 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PUT /api/admin/teams/:teamId': allow('admin'),
   'GET /api/admin/services': allow('admin'),
   'POST /api/admin/services': allow('admin'),
+  'PUT /api/admin/services/:serviceId': allow('admin'),
+  // The council's case types and flags: the admin keeps them; QA leads and managers read them
+  // to filter samples and metrics (labels only, no audit content).
+  'GET /api/admin/case-types': allow('admin', 'qa_lead', 'manager'),
+  'POST /api/admin/case-types': allow('admin'),
+  'PUT /api/admin/case-types/:key': allow('admin'),
+  'GET /api/admin/case-flags': allow('admin', 'qa_lead', 'manager'),
+  'POST /api/admin/case-flags': allow('admin'),
+  'PUT /api/admin/case-flags/:key': allow('admin'),
+  // Teams without a manager and services without a head of service, for the admin and QA leads.
+  'GET /api/admin/set-up-problems': allow('admin', 'qa_lead'),
   'GET /api/admin/roles': allow('admin'),
 
   'GET /api/audit-log': allow('qa_lead', 'admin'),

@@ -1,6 +1,7 @@
 /**
  * What GET /api/organisation answers before anyone signs in: the organisation's name, whether
- * its data is the labelled demo, and (demo only) the demo accounts to try every role with.
+ * its data is the labelled demo, (demo only) the demo accounts to try every role with, and
+ * (empty organisation only) how to make the first admin.
  */
 import { z } from 'zod';
 
@@ -14,6 +15,14 @@ export const demoAccountSchema = z.object({
 export const organisationInfoSchema = z.object({
   name: z.string(),
   isDemo: z.boolean(),
+  /**
+   * Steps to make the first admin, when nobody can sign in as one yet (an empty organisation);
+   * null once there is an active admin.
+   */
+  firstAdmin: z
+    .object({ command: z.string(), steps: z.array(z.string()) })
+    .nullable()
+    .default(null),
   demo: z.object({ password: z.string(), accounts: z.array(demoAccountSchema) }).nullable(),
 });
 
