@@ -20,6 +20,16 @@ export interface VerifiedIdentity {
   subject: string;
   email: string | null;
   emailVerified: boolean;
+  /** The person's name as the provider gives it (`name`, or given and family names), for a new account. */
+  name?: string | null;
+}
+
+/** The `name` claim, or the given and family names together; null when there is neither. */
+export function nameFromClaims(claims: Record<string, unknown>): string | null {
+  const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+  const name =
+    text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  return name ? name.slice(0, 200) : null;
 }
 
 export interface OidcClient {
@@ -78,6 +88,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       });
       const claims = tokens.claims();
       if (!claims) throw new Error('The identity provider returned no ID token.');
+      let name = nameFromClaims(claims);
       let found: EmailClaims = {
         email: claims.email,
         email_verified: claims.email_verified,
@@ -88,6 +99,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         (found.email_verified === undefined && found.xms_edov === undefined)
       ) {
         const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+        name ??= nameFromClaims(info);
         found = {
           email: info.email ?? found.email,
           email_verified: info.email_verified ?? found.email_verified,
@@ -95,7 +107,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         };
       }
       const { email, verified } = verifiedEmail(found);
-      return { subject: claims.sub, email, emailVerified: verified };
+      return { subject: claims.sub, email, emailVerified: verified, name };
     },
   };
 }

@@ -21,6 +21,7 @@ const SETTINGS: OidcSettings = {
   clientSecret: 'secret',
   redirectUrl: new URL('https://lantern.council.example/api/auth/oidc/callback'),
   allowHttp: false,
+  accountDomains: [],
 };
 
 class StandInClient implements OidcClient {

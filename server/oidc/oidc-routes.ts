@@ -2,8 +2,10 @@
  * /api/auth/oidc: "Sign in with your council account". `start` sends the browser to the
  * council's identity provider with PKCE, state and nonce; `callback` completes the code
  * exchange, then matches the person by a VERIFIED e-mail address to an active Lantern account
- * and starts a session (method 'oidc'). Nobody is created here: an unknown address is sent to
- * the sign-in page with "ask your administrator". Every outcome is in the audit log.
+ * and starts a session (method 'oidc'). An unknown address is sent to the sign-in page with
+ * "ask your administrator" — unless its domain is one the council listed in
+ * LANTERN_OIDC_ACCOUNT_DOMAINS, when an account with no role is made for it (provision-account.ts).
+ * Every outcome is in the audit log.
  */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -17,6 +19,7 @@ import { requestOrigin } from '../audit-log/log-access';
 import { createOidcClient, type OidcClient } from './oidc-client';
 import type { OidcSettings } from './oidc-settings';
 import { OIDC_LOGIN_MINUTES, safeNextPath, saveLogin, takeLogin } from './oidc-logins';
+import { mayProvision, provisionAccount } from './provision-account';
 
 const handleCookie = (secure: boolean): string => (secure ? '__Host-lantern_oidc' : 'lantern_oidc');
 
@@ -85,10 +88,16 @@ export function oidcRoutes(deps: AppDeps, settings: OidcSettings | null, oidc?: 
       if (!identity.emailVerified) {
         return refuse(c, 'email-not-verified', { reason: 'e-mail address not verified' }, identity.email);
       }
-      const [person] = await deps.db.query<{ id: string; active: boolean }>(
+      let [person] = await deps.db.query<{ id: string; active: boolean }>(
         'SELECT id, active FROM people WHERE email = $1',
         [identity.email],
       );
+      if (!person && mayProvision(identity.email, settings.accountDomains))
+        person = await provisionAccount(
+          deps.db,
+          { email: identity.email, name: identity.name, subject: identity.subject },
+          requestOrigin(c, deps),
+        );
       if (!person) return refuse(c, 'unknown-account', { reason: 'no Lantern account' }, identity.email);
       if (!person.active) return refuse(c, 'inactive', { reason: 'account deactivated' }, identity.email);
 

@@ -16,6 +16,27 @@ export interface OidcSettings {
   redirectUrl: URL;
   /** Plain HTTP is allowed only to an issuer on this machine (tests, a local provider). */
   allowHttp: boolean;
+  /**
+   * E-mail domains (lower case) whose people get an account on their first sign-in, with no
+   * role until an admin gives one (LANTERN_OIDC_ACCOUNT_DOMAINS). Empty: nobody is created.
+   */
+  accountDomains: string[];
+}
+
+/** A domain name as an e-mail address ends: labels of letters, digits and hyphens, at least two. */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+export function readAccountDomains(raw: string | undefined): string[] {
+  const domains = (raw ?? '')
+    .split(/[\s,]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+    .filter(Boolean);
+  const bad = domains.find((d) => !DOMAIN.test(d));
+  if (bad)
+    throw new StartupError(
+      `LANTERN_OIDC_ACCOUNT_DOMAINS must list e-mail domains separated by commas, like council.gov.uk,school.council.gov.uk (got "${bad}")`,
+    );
+  return [...new Set(domains)];
 }
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/;
@@ -42,9 +63,12 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
   const value = (name: string): string | undefined => env[name]?.trim() || undefined;
   const issuerText = value('LANTERN_OIDC_ISSUER');
   if (!issuerText) {
-    const stray = ['LANTERN_OIDC_CLIENT_ID', 'LANTERN_OIDC_CLIENT_SECRET', 'LANTERN_OIDC_REDIRECT_URL'].find(
-      value,
-    );
+    const stray = [
+      'LANTERN_OIDC_CLIENT_ID',
+      'LANTERN_OIDC_CLIENT_SECRET',
+      'LANTERN_OIDC_REDIRECT_URL',
+      'LANTERN_OIDC_ACCOUNT_DOMAINS',
+    ].find(value);
     if (stray) throw new StartupError(`${stray} is set but LANTERN_OIDC_ISSUER is not; set both or neither`);
     return null;
   }
@@ -69,5 +93,6 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
     clientSecret: value('LANTERN_OIDC_CLIENT_SECRET') ?? null,
     redirectUrl,
     allowHttp: issuer.protocol === 'http:',
+    accountDomains: readAccountDomains(value('LANTERN_OIDC_ACCOUNT_DOMAINS')),
   };
 }
