@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error';
+import { DEFAULT_SCRYPT_COST, SCRYPT_LOG_N_RANGE, type ScryptCost } from './auth/password';
 
 export interface Config {
   port: number;
@@ -17,8 +18,13 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …and this long after sign-in, whatever happens. */
   sessionMaxHours: number;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of Lantern append to X-Forwarded-For (0: none, the
+   * socket's address is the client's). The client is the right-most address they did not add.
+   */
+  trustProxy: number;
+  /** scrypt's cost for new password hashes (older hashes are redone at the next sign-in). */
+  scryptCost: ScryptCost;
   /** Serve a client built elsewhere (a release image); Lantern then never builds. */
   clientDir: string | undefined;
   /** 'auto' builds the client when missing or stale; 'skip' serves whatever dist/ holds. */
@@ -61,6 +67,26 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: env.LANTERN_CLIENT_DIR?.trim() ? resolve(env.LANTERN_CLIENT_DIR.trim()) : undefined,
     sessionIdleMinutes: positive('LANTERN_SESSION_IDLE_MINUTES', 8 * 60),
     sessionMaxHours: positive('LANTERN_SESSION_MAX_HOURS', 24),
-    trustProxy: (env.LANTERN_TRUST_PROXY ?? '').trim() === '1',
+    trustProxy: wholeNumber(env, 'LANTERN_TRUST_PROXY', 0, { min: 0, max: 10 }),
+    scryptCost: {
+      ...DEFAULT_SCRYPT_COST,
+      logN: wholeNumber(env, 'LANTERN_SCRYPT_COST', DEFAULT_SCRYPT_COST.logN, SCRYPT_LOG_N_RANGE),
+    },
   };
+}
+
+/** A whole-number setting within a range, or its default when unset. */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < range.min || value > range.max) {
+    throw new StartupError(`${name} must be a whole number from ${range.min} to ${range.max} (got "${raw}")`);
+  }
+  return value;
 }

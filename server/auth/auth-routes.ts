@@ -10,10 +10,10 @@ import { parseBody } from '../http/parse-body';
 import { clientAddress } from '../http/client-address';
 import { signInRequestSchema, type SessionInfo } from '../../shared/accounts/roles';
 import { appError } from '../../shared/errors/app-error';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, findSession, revokeAllSessions, revokeSession } from './sessions';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie';
-import { clearFailures, isThrottled, recordFailure, THROTTLE } from './sign-in-throttle';
+import { beginAttempt, succeeded, type AttemptDecision } from './sign-in-throttle';
 import { requirePerson } from './require-person';
 import { recordEvent } from '../audit-log/record-event';
 import type { AuthMethods } from '../../shared/accounts/auth-methods';
@@ -40,18 +40,18 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
     .post('/sign-in', async (c) => {
       const { email, password } = await parseBody(c, signInRequestSchema);
       const from = origin(c);
-      if (await isThrottled(deps.db, email, from.ip)) {
+      // Counted before the password is checked, so concurrent guesses cannot all pass.
+      const attempt = await beginAttempt(deps.db, email, from.ip);
+      if (!attempt.allowed) {
         await recordEvent(deps.db, {
           actorId: null,
           actorLabel: email,
           action: 'sign-in.throttled',
+          detail: { limit: attempt.limit, retryAfterSeconds: attempt.retryAfterSeconds },
           ...from,
         });
-        c.header('Retry-After', String(THROTTLE.windowMinutes * 60));
-        throw appError(
-          'rate_limited',
-          `Too many attempts. Wait ${THROTTLE.windowMinutes} minutes and try again.`,
-        );
+        c.header('Retry-After', String(attempt.retryAfterSeconds));
+        throw appError('rate_limited', throttledMessage(attempt.limit, attempt.retryAfterSeconds));
       }
       const [person] = await deps.db.query<{ id: string; password_hash: string | null }>(
         'SELECT id, password_hash FROM people WHERE email = $1 AND active',
@@ -59,7 +59,7 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
       );
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoyHash));
       if (!person || !person.password_hash || !ok) {
-        await recordFailure(deps.db, email, from.ip);
+        // The attempt's row already counts this failure.
         await recordEvent(deps.db, {
           actorId: person?.id ?? null,
           actorLabel: email,
@@ -68,7 +68,16 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
         });
         throw appError('unauthenticated', 'The e-mail address or password is not right.');
       }
-      await clearFailures(deps.db, email);
+      if (needsRehash(person.password_hash, deps.config.scryptCost)) {
+        // The password is known now: redo its hash at the configured cost.
+        const rehashed = await hashPassword(password, deps.config.scryptCost);
+        await deps.db.query('UPDATE people SET password_hash = $1 WHERE id = $2 AND password_hash = $3', [
+          rehashed,
+          person.id,
+          person.password_hash,
+        ]);
+      }
+      await succeeded(deps.db, email);
       const session = await createSession(deps.db, person.id, limits, { ...from, method: 'password' });
       await recordEvent(deps.db, {
         actorId: person.id,
@@ -125,4 +134,16 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
     })
     .route('/set-password', setPasswordRoutes(deps))
     .route('/oidc', oidcRoutes(deps, oidc, oidcClient));
+}
+
+/** What a refused sign-in says: which limit, and how long to wait, in words. */
+function throttledMessage(
+  limit: Extract<AttemptDecision, { allowed: false }>['limit'],
+  seconds: number,
+): string {
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  if (limit === 'account-address') {
+    return `Too many wrong passwords for this account. Wait ${wait} and try again, or ask an administrator for a new password link.`;
+  }
+  return `Too many wrong passwords have been tried. Wait ${wait} and try again.`;
 }

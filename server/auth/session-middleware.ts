@@ -30,7 +30,7 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> 
     }
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
-      const host = (deps.config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
+      const host = (deps.config.trustProxy > 0 && c.req.header('x-forwarded-host')) || c.req.header('host');
       if (origin && origin !== 'null' && host && safeHost(origin) !== host) {
         throw appError('forbidden', 'This request came from another site and was refused.');
       }

@@ -39,7 +39,7 @@ export function setPasswordRoutes(deps: AppDeps) {
       const problems = passwordProblems(body, holder.email);
       if (problems.length > 0) throw appError('validation_failed', 'Choose a different password.', problems);
       // Hashed before the transaction: scrypt takes ~100 ms and must not hold a connection.
-      const hash = await hashPassword(body.password);
+      const hash = await hashPassword(body.password, deps.config.scryptCost);
       await deps.db.transaction(async (tx) => {
         const personId = await consumePasswordLink(tx, body.token);
         if (personId !== holder.personId) throw appError('not_found', LINK_UNUSABLE);

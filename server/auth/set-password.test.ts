@@ -73,6 +73,13 @@ describe.each(ENGINES)('set-password links on $engine', (engine) => {
     expect(((await short.json()) as { fields: { message: string }[] }).fields[0]?.message).toBe(
       'Use at least 12 characters.',
     );
+    for (const common of ['Password1234', 'Welcome2026!']) {
+      const refused = await setPassword(token, common);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { fields: { path: string; message: string }[] }).fields).toEqual([
+        { path: 'password', message: expect.stringMatching(/too easy to guess/) },
+      ]);
+    }
     expect((await setPassword(token, STRONG)).status).toBe(200);
   });
 

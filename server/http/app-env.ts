@@ -10,7 +10,10 @@ import type { MailSetup } from '../auth/password-link-emails';
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'demo' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'trustProxy'>;
+  config: Pick<
+    Config,
+    'demo' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'trustProxy' | 'scryptCost'
+  >;
   /** The schema version migrate() reported at start. */
   schemaVersion: number;
   /**

@@ -3,13 +3,35 @@
  * set-password page (as they type, before sending) and on the server (which decides).
  * Following the NCSC's advice: length matters most, so at least 12 characters and no
  * composition rules; refuse the obvious (the person's own e-mail address, one character
- * repeated) and nothing else.
+ * repeated) and passwords that are common or close to one ("Password1234", "Welcome2026!").
+ *
+ * "Common" is judged by zxcvbn-ts, not by a list kept here: its dictionaries hold the most used
+ * passwords of the big published breaches plus English words and names, and it sees through
+ * the usual disguises (a capital, a year or digits added, l33t spelling, keyboard runs). A
+ * password must score at least 3 of 4 ("safely unguessable": about 10^8 guesses or more),
+ * which three or four random words pass easily.
  */
 import { z } from 'zod';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
 import type { FieldProblem } from '../errors/app-error';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
+/** zxcvbn's score a password needs (0–4; 3 is "safely unguessable"). */
+export const PASSWORD_MIN_SCORE = 3;
+
+// Built on first use: ranking the dictionaries takes a few hundred milliseconds.
+let estimator: ZxcvbnFactory | null = null;
+function guessability(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    translations: zxcvbnEnglish.translations,
+  });
+  return estimator;
+}
 
 /** The body of POST /api/auth/set-password (the token comes from the link). */
 export const setPasswordRequestSchema = z.object({
@@ -66,5 +88,9 @@ function passwordRuleBroken(password: string, email: string): string | null {
     return 'Do not use your e-mail address, or part of it, in your password.';
   }
   if (new Set(password).size === 1) return 'Do not use one character repeated.';
+  const { score } = guessability().check(password, [localPart, 'lantern']);
+  if (score < PASSWORD_MIN_SCORE) {
+    return 'This password is too easy to guess: it is a common password or close to one. Try three or four random words.';
+  }
   return null;
 }

@@ -9,6 +9,7 @@ import { seedFirstStart } from '../../server/demo/seed-first-start';
 import { createApp, type LanternApp } from '../../server/app';
 import type { AppDeps } from '../../server/http/app-env';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { DEFAULT_SCRYPT_COST } from '../../server/auth/password';
 import type { EngineCase, TestDatabase } from './test-databases';
 
 /** The demo's audits end here in tests, so periods and trends are the same every run. */
@@ -19,7 +20,8 @@ export const TEST_CONFIG: AppDeps['config'] = {
   secureCookies: false,
   sessionIdleMinutes: 480,
   sessionMaxHours: 24,
-  trustProxy: false,
+  trustProxy: 0,
+  scryptCost: DEFAULT_SCRYPT_COST,
 };
 
 export interface TestApp {

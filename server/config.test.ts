@@ -1,0 +1,25 @@
+/** Reading the settings this file's tests cover: proxy hops and the scrypt cost (issue 12). */
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+  it('reads LANTERN_TRUST_PROXY as the number of trusted proxies (0 when unset)', () => {
+    expect(readConfig({}).trustProxy).toBe(0);
+    expect(readConfig({ LANTERN_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readConfig({ LANTERN_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('reads LANTERN_SCRYPT_COST as log2 of N, within 14–20', () => {
+    expect(readConfig({}).scryptCost).toEqual({ logN: 15, r: 8, p: 1 });
+    expect(readConfig({ LANTERN_SCRYPT_COST: '17' }).scryptCost).toEqual({ logN: 17, r: 8, p: 1 });
+  });
+
+  it.each([
+    ['LANTERN_TRUST_PROXY', 'yes', 'LANTERN_TRUST_PROXY must be a whole number from 0 to 10 (got "yes")'],
+    ['LANTERN_TRUST_PROXY', '-1', 'LANTERN_TRUST_PROXY must be a whole number from 0 to 10 (got "-1")'],
+    ['LANTERN_SCRYPT_COST', '12', 'LANTERN_SCRYPT_COST must be a whole number from 14 to 20 (got "12")'],
+    ['LANTERN_SCRYPT_COST', '2.5', 'LANTERN_SCRYPT_COST must be a whole number from 14 to 20 (got "2.5")'],
+  ])('refuses %s=%s, naming it', (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+});
