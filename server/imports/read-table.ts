@@ -1,126 +1,176 @@
 /**
- * Reads a case list as councils export it — CSV (comma, semicolon or tab separated; UTF-8
- * with or without a byte-order mark, or Windows-1252 as older Excel writes it) or an XLSX
- * workbook (its first sheet) — into a header row and rows of text cells. Both formats give the
- * same cells for the same data, so everything after this is format-blind. Row i of `rows` is
- * spreadsheet row i + 2 (the header is row 1), blank rows included, so a problem's row number
- * is the one the QA lead sees in Excel.
+ * The one file reader of every import (case list, people, improvement plan): an uploaded
+ * file's bytes as a header row and rows of text cells, whatever Excel or a case-management
+ * system saved it as —
+ * - CSV in UTF-8 (with or without a byte-order mark), Windows-1252 (Excel on Windows, with
+ *   £ ’ “ ” –) or UTF-16 (Excel's "Unicode text"), separated by commas, semicolons or tabs, with
+ *   Excel's `sep=;` first line, quoted cells holding separators, quotes and line breaks;
+ * - an XLSX workbook: the sheet the person chose, or the only one with data in it.
+ * How the character set is decided is stated in detect-encoding.ts, the separator in
+ * read-csv.ts, the sheet and cell texts in read-xlsx.ts, the table's shape in parse-table.ts.
+ * When the file cannot be read without the person's say, the answer is a typed error the
+ * import screens understand: `choose_sheet` or `choose_encoding`, with `choices` to resend
+ * one of as `{ sheet }` or `{ encoding }`. Mangled text ("O\u0092Brien", "�5k") is refused by
+ * row and column, never stored.
+ *
+ * The parse runs in a worker thread: a 12 MB workbook takes exceljs seconds of CPU and
+ * hundreds of MB, which must neither hold the event loop that serves every other request nor
+ * exhaust the server's memory. Each reader worker has its own heap limit, and a file that
+ * takes longer than the time limit ends its worker; at most MAX_READERS files are read at once,
+ * the rest wait their turn. A worker that ran out of memory or time is replaced by a new one.
  */
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { appError } from '../../shared/errors/app-error';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import {
+  AppError,
+  appError,
+  type ErrorChoice,
+  type ErrorCode,
+  type FieldProblem,
+} from '../../shared/errors/app-error';
+import type { TableChoice } from '../../shared/imports/table-choice';
+import type { Table } from './parse-table';
 
-export interface Table {
-  format: 'csv' | 'xlsx';
-  headers: string[];
-  rows: string[][];
+export type { Table } from './parse-table';
+export { MAX_COLUMNS, MAX_ROWS } from './parse-table';
+
+/** How many files are parsed at once; the machine's other cores serve requests meanwhile. */
+export const MAX_READERS = 2;
+/** The worker's heap: a 200,000-row workbook needs about a third of it. */
+export const READER_HEAP_MB = 1024;
+/** A file that takes longer than this to read is refused (no real table does). */
+export const READER_TIMEOUT_MS = 120_000;
+
+// The server runs under tsx; the worker registers tsx's loader itself (Node 20 does not carry
+// the parent's loader into workers, and a test runner's parent has its own) and then imports
+// the TypeScript worker module through it.
+const WORKER_URL = new URL('./read-table-worker.ts', import.meta.url).href;
+const TSX_API = new URL(
+  'dist/esm/api/index.mjs',
+  pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json')),
+).href;
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
+
+interface WorkerAnswer {
+  id: number;
+  ok: boolean;
+  table?: Table;
+  error?: { code: ErrorCode; message: string; fields?: FieldProblem[]; choices?: ErrorChoice[] };
 }
 
-export const MAX_ROWS = 200_000;
-export const MAX_COLUMNS = 100;
-
-const isZip = (bytes: Uint8Array): boolean =>
-  bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-export async function readTable(bytes: Uint8Array): Promise<Table> {
-  const table = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
-  if (table.headers.every((h) => h.trim() === ''))
-    throw appError(
-      'validation_failed',
-      'The first row of the file must name its columns (Case reference, Team, …).',
-    );
-  if (table.headers.length > MAX_COLUMNS)
-    throw appError(
-      'validation_failed',
-      `The file has ${table.headers.length} columns; Lantern reads at most ${MAX_COLUMNS}.`,
-    );
-  if (table.rows.length > MAX_ROWS)
-    throw appError(
-      'validation_failed',
-      `The file has ${table.rows.length.toLocaleString('en-GB')} rows; Lantern imports at most ${MAX_ROWS.toLocaleString('en-GB')} at a time.`,
-    );
-  return table;
+interface Reader {
+  worker: Worker;
+  busy: boolean;
 }
 
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+/** Readers started so far, kept for the next file: starting one (tsx, exceljs) costs about a second of CPU. */
+const readers: Reader[] = [];
+const waiting: (() => void)[] = [];
+let nextJob = 1;
 
-function readCsv(bytes: Uint8Array): Table {
-  const text = decodeText(bytes);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce(
-    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
-    ',',
-  );
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: false,
-    });
-  } catch (error) {
-    const where = error instanceof Error && 'lines' in error ? ` near line ${String(error.lines)}` : '';
-    throw appError(
-      'validation_failed',
-      `The file could not be read as CSV${where}. Save it from Excel as "CSV UTF-8" or as an .xlsx workbook and try again.`,
-    );
-  }
-  const [headers = [], ...rows] = records;
-  // A trailing line break leaves one empty record: not a row anyone wrote.
-  while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell === '')) rows.pop();
-  return { format: 'csv', headers, rows };
-}
-
-/** A cell's value as the text Excel shows, without its number format's decoration for plain numbers. */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return cell.text ?? '';
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own global `Buffer extends ArrayBuffer`, which no real Buffer satisfies
-    // in the type checker; at run time it takes a Node Buffer. The cast is of a type, not of data.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw appError(
-      'validation_failed',
-      'The file could not be read as an Excel workbook (.xlsx). Save it again from Excel and try again.',
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw appError('validation_failed', 'The workbook has no sheets.');
-  const grid: string[][] = [];
-  let width = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    width = Math.max(width, cells.length);
-    grid[rowNumber - 1] = cells;
+function startReader(): Reader {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
   });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  const [headers = [], ...rows] = grid;
-  return {
-    format: 'xlsx',
-    headers: Array.from({ length: Math.max(width, headers.length) }, (_, i) => headers[i] ?? ''),
-    rows,
-  };
+  // An idle reader never keeps the server (or a test run) from exiting.
+  worker.unref();
+  const reader: Reader = { worker, busy: false };
+  worker.once('exit', () => {
+    const i = readers.indexOf(reader);
+    if (i >= 0) readers.splice(i, 1);
+  });
+  // Errors are answered by the job that was running (below); an idle reader's are dropped with it.
+  worker.on('error', () => undefined);
+  readers.push(reader);
+  return reader;
+}
+
+async function freeReader(): Promise<Reader> {
+  for (;;) {
+    const idle = readers.find((r) => !r.busy);
+    if (idle) return idle;
+    if (readers.length < MAX_READERS) return startReader();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+}
+
+function parseOn(reader: Reader, bytes: Uint8Array, choice: TableChoice): Promise<Table> {
+  const { worker } = reader;
+  const id = nextJob++;
+  return new Promise<Table>((resolve, reject) => {
+    const done = (outcome: () => void) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      outcome();
+    };
+    const onMessage = (answer: WorkerAnswer) => {
+      if (answer.id !== id) return;
+      done(() => {
+        if (answer.ok && answer.table) resolve(answer.table);
+        else if (answer.error)
+          reject(
+            new AppError(answer.error.code, answer.error.message, answer.error.fields, answer.error.choices),
+          );
+        else reject(new Error('The file reader answered nothing.'));
+      });
+    };
+    const onError = (error: Error & { code?: string }) => {
+      done(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? appError(
+                'validation_failed',
+                'The file is too large to read once unpacked. Copy the table onto a sheet of its own, or save it as CSV, and try again.',
+              )
+            : error,
+        ),
+      );
+    };
+    const onExit = (code: number) => {
+      done(() => reject(new Error(`The file reader stopped (exit code ${code}) without an answer.`)));
+    };
+    const timer = setTimeout(() => {
+      done(() =>
+        reject(
+          appError(
+            'validation_failed',
+            'The file took too long to read. Copy the table onto a sheet of its own, or save it as CSV, and try again.',
+          ),
+        ),
+      );
+      void worker.terminate();
+    }, READER_TIMEOUT_MS);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    // A copy the worker owns: the caller's bytes may be a view into Node's shared Buffer pool.
+    const copy = new Uint8Array(bytes);
+    worker.postMessage({ id, bytes: copy, choice }, [copy.buffer]);
+  });
+}
+
+async function parseInWorker(bytes: Uint8Array, choice: TableChoice): Promise<Table> {
+  const reader = await freeReader();
+  reader.busy = true;
+  try {
+    return await parseOn(reader, bytes, choice);
+  } finally {
+    reader.busy = false;
+    waiting.shift()?.();
+  }
+}
+
+/**
+ * @throws AppError `choose_sheet` or `choose_encoding` (with `choices`) when the person must say
+ *   which; `validation_failed` naming what is wrong, and where, for anything that cannot be read.
+ * @example const table = await readTable(bytes, { sheet: 'Cases' });
+ */
+export function readTable(bytes: Uint8Array, options: TableChoice = {}): Promise<Table> {
+  if (bytes.length === 0)
+    return Promise.reject(appError('validation_failed', 'The file is empty. Nothing was imported.'));
+  return parseInWorker(bytes, { sheet: options.sheet, encoding: options.encoding });
 }
