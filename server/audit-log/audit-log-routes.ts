@@ -18,6 +18,7 @@ import { auditLogPageBefore, searchAuditLog } from './audit-log-search';
 import { recordEvent } from './record-event';
 import { requestOrigin } from './log-access';
 import { csvLine } from './csv';
+import { errorSafeStream } from '../http/error-safe-stream';
 
 const EXPORT_PAGE = 1_000;
 
@@ -69,23 +70,9 @@ export function auditLogRoutes(deps: AppDeps) {
         ...requestOrigin(c, deps),
       });
       const encoder = new TextEncoder();
-      let beforeId: number | null = null;
-      let started = false;
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (!started) {
-            started = true;
-            // A byte-order mark so that Excel reads the file as UTF-8.
-            controller.enqueue(encoder.encode(`\uFEFF${csvLine(CSV_HEADER)}`));
-            return;
-          }
-          const rows = await auditLogPageBefore(deps.db, filters, beforeId, EXPORT_PAGE);
-          if (rows.length === 0) {
-            controller.close();
-            return;
-          }
-          beforeId = rows.at(-1)?.id ?? null;
-          const text = rows
+      const csvOf = (rows: Awaited<ReturnType<typeof auditLogPageBefore>>): Uint8Array =>
+        encoder.encode(
+          rows
             .map((row) =>
               csvLine([
                 row.at,
@@ -101,9 +88,23 @@ export function auditLogRoutes(deps: AppDeps) {
                 row.userAgent,
               ]),
             )
-            .join('');
-          controller.enqueue(encoder.encode(text));
-        },
+            .join(''),
+        );
+      // The first page is read here, so a failure there is an ordinary JSON error; later pages
+      // are read as the download goes and fail without leaking (server/http/error-safe-stream.ts).
+      const scope = dataScope(c);
+      let rows = await auditLogPageBefore(deps.db, filters, null, EXPORT_PAGE, scope);
+      // A byte-order mark so that Excel reads the file as UTF-8.
+      const header = encoder.encode(`\uFEFF${csvLine(CSV_HEADER)}`);
+      const firstRows = csvOf(rows);
+      const first = new Uint8Array(header.length + firstRows.length);
+      first.set(header);
+      first.set(firstRows, header.length);
+      const body = errorSafeStream('GET /api/audit-log/export', first, async () => {
+        const beforeId = rows.at(-1)?.id ?? null;
+        if (rows.length < EXPORT_PAGE || beforeId === null) return null;
+        rows = await auditLogPageBefore(deps.db, filters, beforeId, EXPORT_PAGE, scope);
+        return rows.length === 0 ? null : csvOf(rows);
       });
       const day = new Date().toISOString().slice(0, 10);
       return c.body(body, 200, {

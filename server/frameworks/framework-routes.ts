@@ -14,13 +14,15 @@ import { requirePerson } from '../auth/require-person';
 import { parseBody } from '../http/parse-body';
 import { logChange } from '../audit-log/log-access';
 import { appError } from '../../shared/errors/app-error';
+import { intWithin } from '../../shared/validation/bounded-int';
 import { saveDraftSchema } from '../../shared/rounds/framework-version-schemas';
 import { loadFramework } from './framework-cache';
 import { createDraft, listVersions, parseDefinition, publishDraft, saveDraft } from './framework-versions';
 
+/** A version in the path: digits only, 1 to what the column holds; anything else names no version. */
 function versionParam(raw: string): number {
-  const version = Number(raw);
-  if (!Number.isInteger(version) || version < 1) throw appError('not_found', 'No such framework version.');
+  const version = intWithin(raw, 1);
+  if (version === null) throw appError('not_found', 'No such framework version.');
   return version;
 }
 

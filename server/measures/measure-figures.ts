@@ -3,7 +3,8 @@
  * readMetric, so the pre-aggregated counts where they can answer) or from the values entered
  * by hand; each period judged against the trajectory by the shared trajectoryRag on its end
  * date, with the evaluation date the as-of date. Periods run from the baseline's period to
- * the as-of date's; a period without a figure is "no data", never 0.
+ * the as-of date's (at most the latest MAX_MEASURE_PERIODS of them); a period without a
+ * figure is "no data", never 0.
  */
 import type { Queryable } from '../db/database';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
@@ -99,12 +100,29 @@ function latestJudged(points: readonly MeasurePoint[]): MeasurePoint | null {
   return null;
 }
 
+/**
+ * The most periods a measure's figures run over: ten years of months. Dates are bounded to
+ * 2000–2100 (shared/validation/bounded-date.ts), but a baseline in 2000 and an as-of date in
+ * 2100 would still be 1,212 months per measure for every report and export; a board looks at
+ * the recent years, so the periods shown are the latest ones up to the as-of date.
+ */
+export const MAX_MEASURE_PERIODS = 120;
+
+/** `from`, moved later when it is more than MAX_MEASURE_PERIODS calendar periods before `asOf`. */
+function capFrom(bucket: TimeBucket, from: string, asOf: string): string {
+  // Practice weeks are the council's own few a year, read from the rounds: no cap needed.
+  if (bucket === 'practice-week') return from;
+  const bucketer = periodBucketer(bucket);
+  const earliest = bucketer.period(bucketer.keyOfDay(dayNumberOf(asOf)) - MAX_MEASURE_PERIODS + 1).startDate;
+  return from < earliest ? earliest : from;
+}
+
 export async function measureFigures(db: Queryable, row: MeasureRow, asOf: string): Promise<MeasureView> {
   const trajectory = trajectorySchema.parse(row.trajectory);
   const bucket: TimeBucket = timeBucketSchema.parse(row.bucket);
   const metric: MetricDefinition | null =
     row.source === 'audits' ? metricDefinitionSchema.parse(row.metric) : null;
-  const from = trajectory.baseline.date < asOf ? trajectory.baseline.date : asOf;
+  const from = capFrom(bucket, trajectory.baseline.date < asOf ? trajectory.baseline.date : asOf, asOf);
   const options = { asOf, tolerance: row.tolerance, minimumN: row.minimum_n };
   let points: MeasurePoint[];
   let method: MeasureView['method'];

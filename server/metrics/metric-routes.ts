@@ -12,7 +12,7 @@ import { trendDefinition, trendQuerySchema } from '../../shared/plans/trend-quer
 import type { Framework } from '../../shared/framework/framework-schema';
 import { AT_LEAST_GOOD } from '../../shared/metrics/grade-scale';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
-import { calendarDateSchema } from '../../shared/metrics/calendar-date';
+import { calendarDateSchema } from '../../shared/validation/bounded-date';
 import { readMetric } from './read-metric';
 import { practiceWeeksBetween } from './practice-week-source';
 import { loadFramework } from '../frameworks/framework-cache';
@@ -78,11 +78,15 @@ export function metricRoutes(deps: AppDeps) {
     })
     .get('/items', async (c) => {
       requirePerson(c);
-      const from = calendarDateSchema.safeParse(c.req.query('from'));
-      const to = calendarDateSchema.safeParse(c.req.query('to'));
+      const from = calendarDateSchema.safeParse(c.req.query('from') ?? '');
+      const to = calendarDateSchema.safeParse(c.req.query('to') ?? '');
       if (!from.success || !to.success || from.data > to.data)
         throw appError('validation_failed', 'Choose the dates to show.', [
-          { path: 'from', message: 'Enter a start date on or before the end date.' },
+          ...(from.success ? [] : [{ path: 'from', message: from.error.issues[0]?.message ?? '' }]),
+          ...(to.success ? [] : [{ path: 'to', message: to.error.issues[0]?.message ?? '' }]),
+          ...(from.success && to.success
+            ? [{ path: 'from', message: 'Enter a start date on or before the end date.' }]
+            : []),
         ]);
       const framework = await currentFramework(deps.db);
       const teamIds = (c.req.query('teamIds') ?? '').split(',').filter(Boolean);

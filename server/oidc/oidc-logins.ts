@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { hashToken } from '../auth/sessions';
 import type { PendingChecks } from './oidc-client';
+import { safeReturnPath } from '../../shared/validation/return-path';
 
 export const OIDC_LOGIN_MINUTES = 10;
 
@@ -39,16 +40,10 @@ export async function takeLogin(
     : null;
 }
 
-/** A path inside Lantern to return to after signing in; anything else becomes '/'. */
+/**
+ * A path inside Lantern to return to after signing in; anything else becomes '/'
+ * (shared/validation/return-path.ts says what counts).
+ */
 export function safeNextPath(value: string | undefined): string {
-  if (
-    !value ||
-    value.length > 500 ||
-    !value.startsWith('/') ||
-    value.startsWith('//') ||
-    value.includes('\\')
-  ) {
-    return '/';
-  }
-  return value;
+  return safeReturnPath(value);
 }

@@ -110,6 +110,6 @@ export function oidcRoutes(deps: AppDeps, settings: OidcSettings | null, oidc?: 
         ...from,
       });
       writeSessionCookie(c, secure, session.token, limits.maxHours * 3600);
-      return c.redirect(pending.nextPath, 302);
+      return c.redirect(safeNextPath(pending.nextPath), 302);
     });
 }

@@ -1,6 +1,6 @@
 /** Today's date in Europe/London, the calendar every plan date and period is in. */
 import { londonDate } from '../../shared/metrics/london-date';
-import { calendarDateSchema } from '../../shared/metrics/calendar-date';
+import { calendarDateSchema } from '../../shared/validation/bounded-date';
 import { appError } from '../../shared/errors/app-error';
 
 export function londonToday(now: Date = new Date()): string {

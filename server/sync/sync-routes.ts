@@ -32,7 +32,7 @@ export function syncRoutes(deps: AppDeps) {
     .post('/push', async (c) => {
       const person = c.var.person;
       if (!person) throw appError('unauthenticated', 'Sign in again to sync.');
-      const request = await parseBody(c, pushRequestSchema);
+      const request = await parseBody(c, pushRequestSchema, { textCheckedPerItemIn: 'mutations' });
       const ctx = {
         person,
         deviceId: request.deviceId,
@@ -55,7 +55,7 @@ export function syncRoutes(deps: AppDeps) {
         // A device's exported file: the same mutations, the same answers as if it had synced.
         const person = c.var.person;
         if (!person) throw appError('unauthenticated', 'Sign in again to import.');
-        const file = await parseBody(c, exportFileSchema);
+        const file = await parseBody(c, exportFileSchema, { textCheckedPerItemIn: 'mutations' });
         if (file.personId !== person.id) {
           throw appError(
             'forbidden',

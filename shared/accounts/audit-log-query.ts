@@ -4,32 +4,35 @@
  * from the start of `from` to the end of `to`, both included.
  */
 import { z } from 'zod';
-import { isCalendarDate } from '../metrics/calendar-date';
+import { dateProblem } from '../validation/bounded-date';
+import { safeText } from '../validation/safe-text';
+import { queryInt } from '../validation/bounded-int';
 
-const dateFilter = z
-  .string()
+const dateFilter = safeText()
   .trim()
   .default('')
-  .refine((text) => text === '' || isCalendarDate(text), 'Enter a real date, like 2026-03-31.');
+  .superRefine((text, ctx) => {
+    const problem = text === '' ? null : dateProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const auditLogQuerySchema = z
   .object({
-    person: z.string().trim().max(320, 'Keep the name or e-mail to 320 characters or fewer.').default(''),
-    action: z
-      .string()
+    person: safeText().trim().max(320, 'Keep the name or e-mail to 320 characters or fewer.').default(''),
+    action: safeText()
       .trim()
       .max(100, 'Choose an action from the list.')
       .regex(/^[a-z0-9.-]*$/, 'Choose an action from the list.')
       .default(''),
-    entityType: z.string().trim().max(100, 'Keep the record type to 100 characters or fewer.').default(''),
-    entityId: z.string().trim().max(200, 'Keep the record id to 200 characters or fewer.').default(''),
+    entityType: safeText().trim().max(100, 'Keep the record type to 100 characters or fewer.').default(''),
+    entityId: safeText().trim().max(200, 'Keep the record id to 200 characters or fewer.').default(''),
     from: dateFilter,
     to: dateFilter,
-    page: z.coerce.number({ error: 'Enter a page number.' }).int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number({ error: 'Enter a page size.' }).int().min(1).max(200).default(50),
+    page: queryInt(1, 100_000).default(1),
+    pageSize: queryInt(1, 200).default(50),
   })
   // Compared only when both are real dates: a bad date has its own message already.
-  .refine((q) => !isCalendarDate(q.from) || !isCalendarDate(q.to) || q.from <= q.to, {
+  .refine((q) => dateProblem(q.from) !== null || dateProblem(q.to) !== null || q.from <= q.to, {
     path: ['to'],
     message: 'The end date must be the same as or after the start date.',
   });
@@ -44,8 +47,8 @@ export const auditLogEntrySchema = z.object({
   /** For events without a known person (a failed sign-in): the e-mail address tried. */
   actorLabel: z.string(),
   action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
+  entityType: safeText(),
+  entityId: safeText(),
   detail: z.record(z.string(), z.unknown()),
   ip: z.string(),
   userAgent: z.string(),

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { gradeIndexSchema } from '../metrics/grade-scale';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 
 /** Longest free text kept in one answer: long enough for a thorough analysis, short enough to sync. */
 export const MAX_TEXT_LENGTH = 20_000;

@@ -3,9 +3,10 @@
  * 1970-01-01. Periods, practice weeks, milestones and trajectories are all about calendar
  * days, so they are compared and interpolated as integers: no Date object, no time of day,
  * no daylight-saving hour to trip over. The conversions are Howard Hinnant's
- * `days_from_civil` / `civil_from_days` (proleptic Gregorian, exact for any year).
+ * `days_from_civil` / `civil_from_days` (proleptic Gregorian, exact for any year). Dates that
+ * come in from outside are parsed with `calendarDateSchema` (shared/validation/bounded-date.ts),
+ * which also bounds them to 2000–2100.
  */
-import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
 
 /** A calendar date split into parts; `month` is 1–12. */
@@ -83,8 +84,3 @@ export function dateOfDayNumber(days: number): string {
   const { year, month, day } = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-/** A zod schema for a YYYY-MM-DD calendar date, for parsing dates at the edge. */
-export const calendarDateSchema = z
-  .string()
-  .refine(isCalendarDate, { message: 'Expected a calendar date written as YYYY-MM-DD.' });

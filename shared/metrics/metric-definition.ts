@@ -18,6 +18,7 @@ import {
 import { gradeIndexSchema } from './grade-scale';
 import { auditKindSchema } from './audit-for-metrics';
 import { timeBucketSchema } from './periods';
+import { boundedInt } from '../validation/bounded-int';
 
 /** One item (a grade or a question), or "any of" several questions: passes if any answered item passes. */
 export const metricSourceSchema = z.union([
@@ -34,7 +35,7 @@ export const metricFiltersSchema = z.object({
   caseTypeIds: z.array(z.string().min(1)).min(1).optional(),
   /** A framework key, optionally one version of it. */
   frameworks: z
-    .array(z.object({ key: z.string().min(1), version: z.number().int().positive().optional() }))
+    .array(z.object({ key: z.string().min(1), version: boundedInt(1).optional() }))
     .min(1)
     .optional(),
   kinds: z.array(auditKindSchema).min(1).optional(),

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
-import { calendarDateSchema, dayNumberOf } from './calendar-date';
+import { dayNumberOf } from './calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 import type { PeriodBucketer } from './periods';
 
 /** A practice week as the QA lead sets it up: London dates, inclusive (a "week" may run Mon–Fri). */

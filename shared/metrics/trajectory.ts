@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
-import { calendarDateSchema, dayNumberOf } from './calendar-date';
+import { dayNumberOf } from './calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 
 const fractionSchema = z.number().min(0).max(1);
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { answersSchema } from '../framework/answer-schema';
 import { frameworkSchema } from '../framework/framework-schema';
 import { gradeIndexSchema } from '../metrics/grade-scale';
+import { boundedInt } from '../validation/bounded-int';
 
 export const MODERATION_STATUSES = ['pending', 'agreed', 'regraded', 'returned'] as const;
 export const moderationStatusSchema = z.enum(MODERATION_STATUSES);
@@ -89,7 +90,7 @@ export const moderationDecisionSchema = z.object({
   grades: z.record(z.string().max(200), gradeIndexSchema),
   reasons: z.record(z.string().max(200), reason).default({}),
   /** The audit revision the moderator read, so a decision on an out-of-date copy is refused. */
-  auditRev: z.number().int().positive(),
+  auditRev: boundedInt(1),
 });
 export type ModerationDecision = z.infer<typeof moderationDecisionSchema>;
 
@@ -99,5 +100,5 @@ export const returnToAuditorSchema = z.object({
     .trim()
     .min(1, 'Say what the auditor needs to look at.')
     .max(2_000, 'Keep the note to 2,000 characters.'),
-  auditRev: z.number().int().positive(),
+  auditRev: boundedInt(1),
 });

@@ -4,11 +4,12 @@
  * measure or finding link is never stored half-valid.
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 import { metricDefinitionSchema } from '../metrics/metric-definition';
 import { trajectorySchema } from '../metrics/trajectory';
 import { timeBucketSchema } from '../metrics/periods';
 import { areaNounSchema, managerRagSchema, planSourceKindSchema, timescaleSchema } from './plan-vocabulary';
+import { boundedInt } from '../validation/bounded-int';
 
 const text = (max: number, required = 'Enter this') => z.string().trim().min(1, required).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
@@ -90,8 +91,8 @@ export const measureValueInputSchema = z
   .object({
     date: calendarDateSchema,
     value: fraction,
-    k: z.number().int().min(0).optional(),
-    n: z.number().int().min(1).optional(),
+    k: boundedInt(0).optional(),
+    n: boundedInt(1).optional(),
     note: optionalText(500),
   })
   .refine((v) => (v.k === undefined) === (v.n === undefined), {
@@ -121,4 +122,6 @@ export const planImportSchema = z.object({
     .string()
     .min(1, 'The file is empty')
     .max(1_000_000, 'The file is larger than 700 KB: import the plan sheet on its own'),
+  /** The workbook's sheet and the CSV's character set, when the reader had to ask. */
+  ...tableChoiceFields,
 });

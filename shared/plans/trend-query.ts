@@ -5,7 +5,7 @@
  * builds the same query string, so a trend can be bookmarked and shared.
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 import { metricDefinitionSchema, type MetricDefinition } from '../metrics/metric-definition';
 
 const list = z

@@ -3,7 +3,7 @@
  * withdrawal, and the round's cases with their allocation and audit state.
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 
 const id = z.uuid('Choose from the list.');
 

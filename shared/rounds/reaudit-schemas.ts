@@ -3,7 +3,7 @@
  * between the two is reported.
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 import { gradeIndexSchema } from '../metrics/grade-scale';
 
 export const reauditRequestSchema = z.object({

@@ -5,8 +5,9 @@
  * responses).
  */
 import { z } from 'zod';
-import { calendarDateSchema } from '../metrics/calendar-date';
+import { calendarDateSchema } from '../validation/bounded-date';
 import { sampleSpecSchema } from './sample-spec';
+import { boundedInt } from '../validation/bounded-int';
 
 export const ROUND_KINDS = ['practice_week', 'monthly', 'thematic'] as const;
 export const roundKindSchema = z.enum(ROUND_KINDS);
@@ -33,7 +34,7 @@ export const roundInputSchema = z
     endDate: calendarDateSchema,
     dueDate: calendarDateSchema.nullable().default(null),
     frameworkKey: z.string().min(1).max(100),
-    frameworkVersion: z.number().int().positive(),
+    frameworkVersion: boundedInt(1),
     excludeOwnTeam: z.boolean().default(true),
     /** Share of submitted audits drawn for moderation, 0 < share ≤ 1. */
     moderationShare: z

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { mutationSchema } from './protocol';
+import { boundedTimestampSchema } from '../validation/bounded-date';
 
 export const EXPORT_FORMAT = 'lantern-audit-export';
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: z.string(),
+  exportedAt: boundedTimestampSchema,
   personId: z.string(),
   deviceId: z.uuid(),
   mutations: z.array(mutationSchema).max(10_000),
