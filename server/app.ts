@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { limitBody } from './http/body-limit';
 import type { AppDeps, LanternEnv } from './http/app-env';
-import { onError } from './http/on-error';
+import { errorResponse, onError } from './http/on-error';
+import { refuseUnsafeUrl } from './http/refuse-unsafe-url';
 import { appError } from '../shared/errors/app-error';
 import { healthRoutes } from './health/health-routes';
 import { organisationRoutes } from './organisation/organisation-routes';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   const oidc = deps.oidc === undefined ? readOidcSettings(process.env) : deps.oidc;
   const app = new Hono<LanternEnv>();
   app.onError(onError);
+  app.notFound((c) => errorResponse(c, appError('not_found', 'There is nothing at this address.')));
   app.use(
     '*',
     secureHeaders({
@@ -93,6 +95,8 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  // A path or query that is not UTF-8 or holds NUL or control characters, before anything reads it.
+  app.use('/api/*', refuseUnsafeUrl());
 
   app.use('/api/*', sessionMiddleware(deps));
   // Every API route's access rule (server/auth/access-rules.ts), before its handler runs.
