@@ -178,6 +178,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/imports': allow('qa_lead'),
   'POST /api/imports/preview': allow('qa_lead'),
   'POST /api/imports': allow('qa_lead'),
+  // The names remembered from case-list imports are the organisation's: any QA lead reads and forgets them.
+  'GET /api/imports/name-mappings': allow('qa_lead'),
+  'DELETE /api/imports/name-mappings/:mappingId': allow('qa_lead'),
   'GET /api/allocations/people': allow('qa_lead'),
   'POST /api/allocations/bulk': allow('qa_lead'),
   'POST /api/allocations': allow('qa_lead'),

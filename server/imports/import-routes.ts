@@ -32,6 +32,9 @@ function preview(prepared: PreparedImport): ImportPreview {
   return {
     fileName: prepared.fileName,
     format: prepared.table.format,
+    sheet: prepared.table.sheet,
+    sheets: prepared.table.sheets,
+    encoding: prepared.table.encoding,
     headers: prepared.table.headers,
     mapping: prepared.mapping,
     fileProblems: prepared.fileProblems,

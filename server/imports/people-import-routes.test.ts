@@ -249,7 +249,7 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
 
     it.each([
       ['no bytes at all', '', 'Choose a file.'],
-      ['a heading row only', `${STAFF_HEADERS.join(',')}\r\n`, 'no people in it'],
+      ['a heading row only', `${STAFF_HEADERS.join(',')}\r\n`, 'heading row'],
     ])('an empty file: %s', async (_what, content, words) => {
       const body = await refused('empty.csv', content);
       expect(JSON.stringify(body)).toContain(words);
@@ -258,6 +258,25 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
     it('a file larger than the 5 MB limit', async () => {
       const response = await post('/api/admin/people-imports', 'huge.csv', Buffer.alloc(6 * 1024 * 1024, 65));
       expect(response.status).toBe(413);
+    });
+
+    it('a deactivated person named as a team manager', async () => {
+      await t.db.query("UPDATE people SET active = false WHERE email = 'ben.auditor@demo.lantern.invalid'");
+      const body = await refused(
+        'ben.csv',
+        staffCsv([
+          ['Ben Hartley', 'ben.auditor@demo.lantern.invalid', '', '', 'Auditor', 'Children in Care'],
+        ]),
+      );
+      expect(body.fields?.map((f) => f.path)).toEqual(['row 2, column F (Manages)']);
+      expect(body.fields?.[0]?.message).toContain(
+        'is deactivated in Lantern, so they cannot become a team manager',
+      );
+      const [managing] = await t.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM team_managers m JOIN people p ON p.id = m.person_id
+         WHERE p.email = 'ben.auditor@demo.lantern.invalid'`,
+      );
+      expect(managing?.n).toBe(0);
     });
 
     it('an import that would leave no active admin', async () => {

@@ -56,7 +56,7 @@ export async function prepareImport(db: Queryable, request: ImportRequest): Prom
   const bytes = Buffer.from(request.content, 'base64');
   if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table = await readTable(bytes);
+  const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
   const mapping = request.mapping ?? guessMapping(table.headers);
   const fileProblems = [
     ...personalDataColumns(table.headers).map((p) => ({ path: `column-${p.column}`, message: p.message })),

@@ -153,6 +153,23 @@ export async function preparePeopleImport(
     [people.map((p) => p.email)],
   );
   const byEmail = new Map(existing.map((row) => [row.email, row]));
+  const columnOf = (field: 'roles' | 'manages'): string => {
+    const column = mapping[field] ?? 0;
+    const header = table.headers[column]?.trim();
+    return `${columnLetter(column)}${header ? ` (${header})` : ''}`;
+  };
+  // A team's named managers receive its safeguarding alerts: a deactivated account cannot become one.
+  for (const person of people) {
+    const row = byEmail.get(person.email);
+    if (row && !row.active && person.manages?.some((team) => !row.manages.includes(team)))
+      problems.push({
+        row: person.row,
+        column: columnOf('manages'),
+        field: 'manages',
+        message: `${person.email} is deactivated in Lantern, so they cannot become a team manager. Reactivate them first, or leave this blank.`,
+      });
+  }
+  if (problems.length > 0) return { ...base, fileProblems, problems, people };
   const created: ImportedPerson[] = [];
   const updated: PersonChange[] = [];
   let unchanged = 0;
@@ -178,10 +195,9 @@ export async function preparePeopleImport(
       [losing.map((u) => u.existing.id)],
     );
     if ((row?.n ?? 0) === 0) {
-      const column = mapping.roles ?? 0;
       problems.push({
         row: first.person.row,
-        column: `${columnLetter(column)}${table.headers[column]?.trim() ? ` (${table.headers[column]?.trim()})` : ''}`,
+        column: columnOf('roles'),
         field: 'roles',
         message:
           'This would leave Lantern without an active admin. Keep the admin role here, or give it to someone else first.',

@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'audit-log.exported': 'Exported the audit log',
   'audit.viewed': 'Viewed an audit',
   'audit.changed': 'Changed an audit',
+  'case-list.imported': 'Imported a case list',
+  'import-name.remembered': 'Remembered what a name in case lists stands for',
+  'import-name.forgotten': 'Forgot what a name in case lists stands for',
   'plan-item.viewed': 'Viewed a plan item',
   'plan-item.changed': 'Changed a plan item',
 };

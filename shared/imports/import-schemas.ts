@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { columnMappingSchema } from './column-mapping';
 import { caseFieldSchema } from './case-fields';
+import { tableChoiceFields } from './table-choice';
 
 /** Largest case list accepted: about 150,000 rows of a typical export. */
 export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
@@ -21,6 +22,8 @@ export const importRequestSchema = z.object({
     .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'The file is larger than 12 MB.'),
   /** Absent: the importer proposes one from the headers. */
   mapping: columnMappingSchema.optional(),
+  /** The workbook's sheet and the CSV's character set, when the reader had to ask (table-choice.ts). */
+  ...tableChoiceFields,
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
@@ -34,6 +37,10 @@ export const rowProblemSchema = z.object({
 export const importPreviewSchema = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
+  /** The sheet read and the workbook's visible sheets (XLSX), or the character set the CSV was read in. */
+  sheet: z.string().nullable().default(null),
+  sheets: z.array(z.string()).default([]),
+  encoding: z.string().nullable().default(null),
   headers: z.array(z.string()),
   mapping: columnMappingSchema,
   /** Problems with the file as a whole: a personal-data column, a mapping that does not fit. */

@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   trend: () => import('./trend-bench'),
   auditor: () => import('./auditor-bench'),
   import: () => import('./import-bench'),
+  'people-import': () => import('./people-import-bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -25,6 +25,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { title: 'Add a person', roles: ['admin'] },
   },
   {
+    path: '/admin/people/import',
+    name: 'admin-people-import',
+    component: () => import('./PeopleImportView.vue'),
+    meta: { title: 'Import people', roles: ['admin'] },
+  },
+  {
     path: '/admin/people/:id',
     name: 'admin-person',
     component: () => import('./PersonView.vue'),
