@@ -7,7 +7,10 @@ import { createServer, type Server } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnLantern, startServer, type ServerProcess } from '../tests/support/server-process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ROOT, spawnLantern, startServer, type ServerProcess } from '../tests/support/server-process';
+import { FIRST_ADMIN_COMMAND } from '../shared/organisation/first-admin';
 import { createPostgresTestDatabase } from '../tests/support/test-databases';
 import { openPgliteDatabase } from './db/pglite-database';
 
@@ -112,6 +115,43 @@ describe('a start that succeeds', () => {
     const org = await (await fetch(`${server.url}/api/organisation`)).json();
     expect(org).toMatchObject({ isDemo: true });
   });
+
+  it('starts empty with LANTERN_DEMO=0, says how to make the first admin, and that command works as said', async () => {
+    const dir = await tempDir();
+    const env = { ...NO_BUILD, LANTERN_DEMO: '0' };
+    // Generous: a loaded machine takes a while to create the embedded database.
+    const timeoutMs = 150_000;
+    let server: ServerProcess = await startServer({ dataDir: dir, env, timeoutMs });
+    expect(server.output()).toMatch(/started empty \(LANTERN_DEMO=0\)/);
+    expect(server.output()).toMatch(/no admin yet/);
+    expect(server.output()).toContain(FIRST_ADMIN_COMMAND);
+    expect(server.output()).toMatch(/Stop Lantern/);
+    const before = (await (await fetch(`${server.url}/api/organisation`)).json()) as { firstAdmin: unknown };
+    expect(before.firstAdmin).toMatchObject({ command: FIRST_ADMIN_COMMAND });
+    await server.stop();
+
+    // The command as the log gives it, with the same settings (the data directory).
+    const [, , script, ...rest] = FIRST_ADMIN_COMMAND.split(' ');
+    const args = [
+      script ?? '',
+      ...rest
+        .join(' ')
+        .match(/"[^"]*"|\S+/g)!
+        .map((a) => a.replace(/"/g, '')),
+    ];
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', LANTERN_DATA_DIR: dir },
+    });
+    expect(run.stdout).toMatch(/you@council\.gov\.uk is an admin/);
+    expect(run.stdout).toMatch(/\/set-password\?token=/);
+
+    server = await startServer({ dataDir: dir, env, timeoutMs });
+    cleanups.push(() => server.stop());
+    expect(server.output()).not.toMatch(/no admin yet/);
+    const after = (await (await fetch(`${server.url}/api/organisation`)).json()) as { firstAdmin: unknown };
+    expect(after.firstAdmin).toBeNull();
+  }, 480_000);
 
   it.runIf(process.env.DATABASE_URL)(
     'brings up two processes started together on one PostgreSQL, seeding once',

@@ -14,6 +14,11 @@ describe.each(ENGINES)('the first admin on $engine', (engine) => {
   });
 
   it('is added with a one-time link that sets their password, and only while there is no admin', async () => {
+    // Until then the sign-in page is told how to make them.
+    const organisation = async () =>
+      ((await (await t.request('/api/organisation')).json()) as { firstAdmin: { command: string } | null })
+        .firstAdmin;
+    expect((await organisation())?.command).toMatch(/create-first-admin-cli\.ts/);
     const link = await createFirstAdmin(t.db, { email: 'Head.Of.IT@council.gov.uk', name: 'Pat Admin' });
     const token = link.path.split('=')[1];
     const set = await t.request('/api/auth/set-password', {
@@ -26,6 +31,7 @@ describe.each(ENGINES)('the first admin on $engine', (engine) => {
       json: { email: 'head.of.it@council.gov.uk', password: 'a long first password' },
     });
     expect(((await admin.json()) as { person: { roles: string[] } }).person.roles).toEqual(['admin']);
+    expect(await organisation()).toBeNull();
     await expect(
       createFirstAdmin(t.db, { email: 'someone.else@council.gov.uk', name: 'Else' }),
     ).rejects.toThrow(/already an active admin/);
