@@ -1,8 +1,11 @@
 /**
  * Everything an import decides before it writes anything, shared by the preview and the
  * import itself so they can never disagree: read the file, refuse personal-data columns,
- * check the column mapping, check every row, and work out what each valid case would change
- * (created, updated, or unchanged — compared by case reference with what Lantern holds).
+ * check the column mapping, check the decisions about names Lantern does not know (with the
+ * mappings remembered from earlier imports), check every row, and work out what each valid
+ * case would change (created, updated, or unchanged — compared by case reference with what
+ * Lantern holds). A team, case type or flag still to be created stands in the cases as its
+ * placeholder (see resolve-names.ts) until apply-import.ts has created it.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
@@ -16,6 +19,25 @@ import {
 } from '../../shared/imports/case-row-validation';
 import type { ImportRequest } from '../../shared/imports/import-schemas';
 import { appError } from '../../shared/errors/app-error';
+import {
+  NAME_KIND_LABELS,
+  normaliseName,
+  type FileName,
+  type NameKind,
+  type NameOptions,
+} from '../../shared/imports/import-names';
+import {
+  mayCreate,
+  resolveNames,
+  targetsOf,
+  teamInReach,
+  type Importer,
+  type ResolvedNames,
+  type Vocabulary,
+} from '../../shared/imports/resolve-names';
+import { londonDate } from '../../shared/metrics/london-date';
+import { loadVocabulary } from './import-vocabulary';
+import { loadRemembered } from './name-mappings-store';
 
 export interface PreparedImport {
   fileName: string;
@@ -24,6 +46,12 @@ export interface PreparedImport {
   mapping: ColumnMapping;
   fileProblems: { path: string; message: string }[];
   problems: RowProblem[];
+  /** Names in the file that are not exact names in Lantern: unknown, remembered, mapped or to be created. */
+  names: FileName[];
+  /** The checked decisions and remembered mappings: what to create and remember. */
+  resolved: ResolvedNames | null;
+  /** What the person may map to and create, for the preview's choices. */
+  options: NameOptions | null;
   cases: ImportedCase[];
   /** Per valid case: what importing it would do. */
   changes: { created: ImportedCase[]; updated: ImportedCase[]; unchanged: number };
@@ -37,6 +65,7 @@ interface ExistingCase {
   plan_type: string;
   flags: string[];
   closed: boolean;
+  opened_on: string | null;
 }
 
 /** True when importing `c` would change nothing about `row` (fields the file lacks are kept). */
@@ -47,12 +76,64 @@ function sameAs(c: ImportedCase, row: ExistingCase): boolean {
     (c.allocatedWorker === undefined || row.allocated_worker === c.allocatedWorker) &&
     (c.planType === undefined || row.plan_type === c.planType) &&
     (c.closed === undefined || row.closed === c.closed) &&
+    (c.openedOn === undefined || row.opened_on === c.openedOn) &&
     (c.flags === undefined ||
       (row.flags.length === c.flags.length && row.flags.every((f, i) => f === c.flags?.[i])))
   );
 }
 
-export async function prepareImport(db: Queryable, request: ImportRequest): Promise<PreparedImport> {
+function optionsFor(vocabulary: Vocabulary, importer: Importer): NameOptions {
+  const services = new Map(vocabulary.teams.map((t) => [t.id, t.serviceName]));
+  return {
+    teams: [...targetsOf('team', vocabulary, importer)].map(([id, name]) => ({
+      id,
+      name,
+      serviceName: services.get(id) ?? '',
+    })),
+    caseTypes: [...targetsOf('case_type', vocabulary, importer)].map(([key, label]) => ({ key, label })),
+    flags: [...targetsOf('flag', vocabulary, importer)].map(([key, label]) => ({ key, label })),
+    services: vocabulary.services.filter((s) => teamInReach(importer, s.id)),
+    mayCreate: mayCreate(importer, vocabulary),
+  };
+}
+
+/** The names the rows used, each with how it is resolved and what it stands for. */
+function describeNames(
+  uses: ReturnType<typeof validateCaseRows>['names'],
+  resolved: ResolvedNames,
+  options: NameOptions,
+): FileName[] {
+  const labels: Record<NameKind, Map<string, string>> = {
+    team: new Map(options.teams.map((t) => [t.id, t.name])),
+    case_type: new Map(options.caseTypes.map((t) => [t.key, t.label])),
+    flag: new Map((options.flags ?? []).map((f) => [f.key, f.label])),
+  };
+  const created = new Map(resolved.creations.map((c) => [c.placeholder, c]));
+  return uses.map((use) => {
+    const how = resolved.how.get(`${use.kind}:${use.normalised}`);
+    const creation = how ? created.get(how.target) : undefined;
+    const status = !use.resolved || !how ? 'unknown' : how.status;
+    return {
+      kind: use.kind,
+      source: use.source,
+      rows: use.rows,
+      firstRow: use.firstRow,
+      column: use.column,
+      status,
+      target:
+        how && status !== 'unknown' && status !== 'create'
+          ? { id: how.target, label: labels[use.kind].get(how.target) ?? how.target }
+          : null,
+      create: creation && status === 'create' ? { name: creation.name, serviceId: creation.serviceId } : null,
+    };
+  });
+}
+
+export async function prepareImport(
+  db: Queryable,
+  request: ImportRequest,
+  importer: Importer,
+): Promise<PreparedImport> {
   const bytes = Buffer.from(request.content, 'base64');
   if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -71,32 +152,71 @@ export async function prepareImport(db: Queryable, request: ImportRequest): Prom
       mapping,
       fileProblems,
       problems: [],
+      names: [],
+      resolved: null,
+      options: null,
       cases: [],
       changes: empty,
     };
 
-  const [teams, caseTypes] = await Promise.all([
-    db.query<{ id: string; name: string }>('SELECT id, name FROM teams'),
-    db.query<{ key: string; label: string }>('SELECT key, label FROM case_types'),
-  ]);
-  const { cases, problems } = validateCaseRows(table.rows, mapping, { teams, caseTypes }, table.headers);
-  if (problems.length > 0)
-    return {
-      fileName: request.fileName,
-      sha256,
-      table,
-      mapping,
-      fileProblems,
-      problems,
-      cases,
-      changes: empty,
-    };
+  const [vocabulary, remembered] = await Promise.all([loadVocabulary(db), loadRemembered(db)]);
+  const resolved = resolveNames(vocabulary, importer, remembered, request.decisions ?? []);
+  const options = optionsFor(vocabulary, importer);
+  const active = <T extends { retired: boolean }>(list: readonly T[]): T[] => list.filter((x) => !x.retired);
+  // Only the importer's own service's teams: a case list never places a case in another service.
+  const reachable = vocabulary.teams.filter((t) => teamInReach(importer, t.serviceId));
+  const {
+    cases,
+    problems,
+    names: uses,
+  } = validateCaseRows(
+    table.rows,
+    mapping,
+    {
+      teams: active(reachable),
+      caseTypes: active(vocabulary.caseTypes),
+      flags: active(vocabulary.flags ?? []),
+      aliases: resolved.aliases,
+      today: londonDate(new Date().toISOString()),
+    },
+    table.headers,
+  );
+  const names = describeNames(uses, resolved, options);
+  // A decision about a name the rows do not use would create or remember something for nothing.
+  const used = new Set(uses.map((u) => `${u.kind}:${u.normalised}`));
+  (request.decisions ?? []).forEach((decision, i) => {
+    const id = `${decision.kind}:${normaliseName(decision.source)}`;
+    if (resolved.how.has(id) && !used.has(id))
+      resolved.problems.push({
+        path: `decisions.${i}`,
+        message: `"${decision.source}" is not a ${NAME_KIND_LABELS[decision.kind]} name in the file's rows: leave it out.`,
+      });
+  });
+  fileProblems.push(...resolved.problems);
+  const waiting = names.some((n) => n.status === 'unknown');
+  const common = { fileName: request.fileName, sha256, table, mapping, names, resolved, options };
+  if (problems.length > 0 || fileProblems.length > 0 || waiting)
+    return { ...common, fileProblems, problems, cases, changes: empty };
 
   const existing = await db.query<ExistingCase>(
-    `SELECT reference, team_id, case_type, allocated_worker, plan_type, flags, closed
+    `SELECT reference, team_id::text, case_type, allocated_worker, plan_type, flags, closed,
+            to_char(opened_on, 'YYYY-MM-DD') AS opened_on
      FROM cases WHERE reference = ANY ($1::text[])`,
     [cases.map((c) => c.reference)],
   );
+  // A case already held by another service is not the importer's to move or change.
+  const ownTeams = new Set(reachable.map((t) => t.id));
+  for (const c of cases) {
+    const held = existing.find((row) => row.reference === c.reference);
+    if (held && !ownTeams.has(held.team_id))
+      problems.push({
+        row: c.row,
+        column: table.headers[mapping.reference ?? 0]?.trim() || 'case reference',
+        field: 'reference',
+        message: 'this case reference is held by another service, so this file cannot change it.',
+      });
+  }
+  if (problems.length > 0) return { ...common, fileProblems, problems, cases, changes: empty };
   const byReference = new Map(existing.map((row) => [row.reference, row]));
   const created: ImportedCase[] = [];
   const updated: ImportedCase[] = [];
@@ -107,14 +227,5 @@ export async function prepareImport(db: Queryable, request: ImportRequest): Prom
     else if (sameAs(c, row)) unchanged++;
     else updated.push(c);
   }
-  return {
-    fileName: request.fileName,
-    sha256,
-    table,
-    mapping,
-    fileProblems,
-    problems,
-    cases,
-    changes: { created, updated, unchanged },
-  };
+  return { ...common, fileProblems, problems, cases, changes: { created, updated, unchanged } };
 }

@@ -1,7 +1,8 @@
 /**
  * The fields a case list may carry, as councils export them from their case-management
  * systems (LCS, Mosaic, Liquidlogic, Eclipse…): the case reference, team, case type and
- * allocated worker, and optionally a plan type, flags and whether the case is closed. The
+ * allocated worker, and optionally a plan type, flags, whether the case is closed and the date
+ * it was opened. The
  * header words each field is recognised by are listed so the importer can propose a mapping.
  * Nothing here asks for a child's name or date of birth (see personal-data-columns.ts).
  */
@@ -15,6 +16,7 @@ export const CASE_FIELDS = [
   'planType',
   'flags',
   'closed',
+  'openedOn',
 ] as const;
 export const caseFieldSchema = z.enum(CASE_FIELDS);
 /** One field of a case list. */
@@ -49,7 +51,7 @@ export const CASE_FIELD_INFO: Record<CaseField, CaseFieldInfo> = {
   team: {
     label: 'Team',
     required: true,
-    hint: 'The team that holds the case, as its name is written in Lantern.',
+    hint: 'The team that holds the case. A name Lantern does not know is mapped or created in the preview.',
     headers: ['team', 'team name', 'allocated team', 'owning team'],
   },
   caseType: {
@@ -81,7 +83,7 @@ export const CASE_FIELD_INFO: Record<CaseField, CaseFieldInfo> = {
   flags: {
     label: 'Flags',
     required: false,
-    hint: 'Separate several flags with ; or |.',
+    hint: "Separate several flags with ; or |. Each is one of the council's case flags, or mapped or created in the preview.",
     headers: ['flags', 'flag', 'tags', 'markers'],
   },
   closed: {
@@ -89,6 +91,22 @@ export const CASE_FIELD_INFO: Record<CaseField, CaseFieldInfo> = {
     required: false,
     hint: 'Open or closed (also yes/no, Y/N, true/false).',
     headers: ['closed', 'status', 'case status', 'open closed', 'open or closed'],
+  },
+  openedOn: {
+    label: 'Date opened',
+    required: false,
+    hint: 'The day the case was opened, as 2024-03-31 or 31/03/2024; may be blank.',
+    headers: [
+      'date opened',
+      'opened',
+      'opened on',
+      'open date',
+      'date case opened',
+      'case opened',
+      'case opened date',
+      'case start date',
+      'start date',
+    ],
   },
 };
 

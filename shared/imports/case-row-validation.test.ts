@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeRowProblem, validateCaseRows } from './case-row-validation';
 import { guessMapping } from './column-mapping';
+import { normaliseName } from './import-names';
 
 const LOOKUPS = {
   teams: [
@@ -12,6 +13,10 @@ const LOOKUPS = {
     { key: 'child-in-need', label: 'Child in need' },
     { key: 'child-protection', label: 'Child protection' },
     { key: 'child-looked-after', label: 'Child looked after' },
+  ],
+  flags: [
+    { key: 'exploitation', label: 'Exploitation' },
+    { key: 'missing', label: 'Missing' },
   ],
 };
 const HEADERS = ['Case reference', 'Team', 'Case type', 'Allocated worker', 'Flags', 'Closed'];
@@ -44,7 +49,7 @@ describe('validateCaseRows', () => {
         teamId: 't-a',
         caseType: 'child-in-need',
         allocatedWorker: 'Alex Brook',
-        flags: ['Exploitation', 'Missing'],
+        flags: ['exploitation', 'missing'],
         closed: false,
       },
       {
@@ -62,7 +67,7 @@ describe('validateCaseRows', () => {
         teamId: 't-cp',
         caseType: 'child-looked-after',
         allocatedWorker: 'Sam Dale',
-        flags: ['Missing', 'exploitation'],
+        flags: ['exploitation', 'missing'],
         closed: false,
       },
     ]);
@@ -74,19 +79,6 @@ describe('validateCaseRows', () => {
       row: ['', 'Assessment Team A', 'CIN', '', '', ''],
       column: 'A (Case reference)',
       message: 'The case reference is blank.',
-    },
-    {
-      name: 'an unknown team',
-      row: ['NM-1', 'Assesment Team A', 'CIN', '', '', ''],
-      column: 'B (Team)',
-      message:
-        '"Assesment Team A" is not a team in Lantern. Check the spelling, or ask an admin to add the team.',
-    },
-    {
-      name: 'an unknown case type',
-      row: ['NM-1', 'Assessment Team A', 'Early help', '', '', ''],
-      column: 'C (Case type)',
-      message: expect.stringContaining('"Early help" is not a case type'),
     },
     {
       name: 'an unreadable closed flag',
@@ -132,10 +124,102 @@ describe('validateCaseRows', () => {
       LOOKUPS,
       HEADERS,
     );
-    expect(problems.map((p) => [p.row, p.field])).toEqual([
-      [3, 'reference'],
-      [3, 'team'],
-      [3, 'caseType'],
+    expect(problems.map((p) => [p.row, p.field])).toEqual([[3, 'reference']]);
+  });
+
+  it('lists each unknown team, case type and flag once, with its rows, instead of a problem per row', () => {
+    const { cases, problems, names } = validateCaseRows(
+      [
+        ['NM-1', 'Assesment Team A', 'Early help', '', 'Exploitation; Gangs', ''],
+        ['NM-2', 'Assessment Team A', 'early  HELP', '', 'gangs', ''],
+        ['NM-3', 'Assessment Team A', 'CIN', '', 'Missing', ''],
+      ],
+      MAPPING,
+      LOOKUPS,
+      HEADERS,
+    );
+    expect(problems).toEqual([]);
+    expect(cases.map((c) => c.reference)).toEqual(['NM-3']);
+    expect(names).toEqual([
+      {
+        kind: 'team',
+        source: 'Assesment Team A',
+        normalised: 'assesment team a',
+        rows: 1,
+        firstRow: 2,
+        column: 'B (Team)',
+        resolved: false,
+      },
+      {
+        kind: 'case_type',
+        source: 'Early help',
+        normalised: 'early help',
+        rows: 2,
+        firstRow: 2,
+        column: 'C (Case type)',
+        resolved: false,
+      },
+      {
+        kind: 'flag',
+        source: 'Gangs',
+        normalised: 'gangs',
+        rows: 2,
+        firstRow: 2,
+        column: 'E (Flags)',
+        resolved: false,
+      },
+    ]);
+  });
+
+  it('resolves a name through its alias, before the built-in abbreviations, and lists it as resolved', () => {
+    const { cases, names } = validateCaseRows(
+      [
+        ['NM-1', 'Assessment Tm A', 'CP', '', 'CSE', ''],
+        ['NM-2', 'Assessment Team A', 'CIN', '', '', ''],
+      ],
+      MAPPING,
+      {
+        ...LOOKUPS,
+        aliases: {
+          team: new Map([['assessment tm a', 't-a']]),
+          case_type: new Map([['cp', 'child-looked-after']]),
+          flag: new Map([['cse', 'exploitation']]),
+        },
+      },
+      HEADERS,
+    );
+    expect(cases).toEqual([
+      expect.objectContaining({ teamId: 't-a', caseType: 'child-looked-after', flags: ['exploitation'] }),
+      expect.objectContaining({ teamId: 't-a', caseType: 'child-in-need', flags: [] }),
+    ]);
+    expect(names.map((n) => [n.kind, n.source, n.resolved])).toEqual([
+      ['team', 'Assessment Tm A', true],
+      ['case_type', 'CP', true],
+      ['flag', 'CSE', true],
+    ]);
+  });
+
+  it('reads the date the case was opened, day first, and refuses a date that is not one or is to come', () => {
+    const headers = ['Ref', 'Team', 'Type', 'Date opened'];
+    const mapping = guessMapping(headers);
+    const { cases, problems } = validateCaseRows(
+      [
+        ['NM-1', 'Assessment Team A', 'CIN', '03/04/2024'],
+        ['NM-2', 'Assessment Team A', 'CIN', ''],
+        ['NM-3', 'Assessment Team A', 'CIN', '31/02/2024'],
+        ['NM-4', 'Assessment Team A', 'CIN', '2026-10-16'],
+      ],
+      mapping,
+      { ...LOOKUPS, today: '2026-10-15' },
+      headers,
+    );
+    expect(cases.map((c) => [c.reference, c.openedOn])).toEqual([
+      ['NM-1', '2024-04-03'],
+      ['NM-2', null],
+    ]);
+    expect(problems.map(describeRowProblem)).toEqual([
+      'Row 4, column D (Date opened): "31/02/2024" is not a date: write the day the case was opened as 31/03/2024 or 2024-03-31.',
+      'Row 5, column D (Date opened): 2026-10-16 is in the future: a case cannot have been opened yet.',
     ]);
   });
 
@@ -150,16 +234,24 @@ describe('validateCaseRows', () => {
     expect(cases).toEqual([{ row: 2, reference: 'NM-9', teamId: 't-a', caseType: 'child-in-need' }]);
   });
 
-  it('accounts for every non-blank row: each is a case or has a problem', () => {
+  it('accounts for every non-blank row: each is a case, has a problem, or waits for a name', () => {
     const cell = fc.constantFrom('', 'NM-1', 'NM-2', 'Assessment Team A', 'CIN', 'x', 'Closed', 'Open');
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { maxLength: 30 }), (rows) => {
-        const { cases, problems } = validateCaseRows(rows, MAPPING, LOOKUPS, HEADERS);
+        const { cases, problems, names } = validateCaseRows(rows, MAPPING, LOOKUPS, HEADERS);
         const bad = new Set(problems.map((p) => p.row));
+        const unknown = (kind: string, text: string | undefined): boolean =>
+          names.some((n) => !n.resolved && n.kind === kind && n.normalised === normaliseName(text ?? ''));
         const nonBlank = rows
           .map((r, i) => ({ r, row: i + 2 }))
           .filter(({ r }) => r.some((c) => c.trim() !== ''));
-        for (const { row } of nonBlank) expect(bad.has(row) !== cases.some((c) => c.row === row)).toBe(true);
+        for (const { r, row } of nonBlank) {
+          const flags = (r[4] ?? '').split(/[;|]/).filter((f) => f.trim() !== '');
+          const waits =
+            !bad.has(row) &&
+            (unknown('team', r[1]) || unknown('case_type', r[2]) || flags.some((f) => unknown('flag', f)));
+          expect([bad.has(row), waits, cases.some((c) => c.row === row)].filter(Boolean)).toHaveLength(1);
+        }
       }),
     );
   });

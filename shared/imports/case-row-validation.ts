@@ -3,16 +3,41 @@
  * reason — all of them, so the QA lead can fix the file in one go. Row numbers are the ones a
  * spreadsheet shows: the header is row 1, the first case row 2. Blank rows are skipped.
  *
- * Teams must already exist in Lantern (matched by name, ignoring case and spacing); case types
- * match by key, label or the usual abbreviations (CIN, CP, CLA/LAC, CL). A reference may
- * appear once per file.
+ * Teams match by name, case types by key, label or the usual abbreviations (CIN, CP, CLA/LAC,
+ * CL), flags (when the council keeps a list of them) by key or label — all ignoring case and
+ * spacing. A name that matches nothing is looked up in the aliases (mappings remembered from
+ * earlier imports, and this import's decisions), which come before the built-in abbreviations.
+ * A name still unknown is not a row problem: it is listed once in `names`, with how many rows
+ * use it, for the person importing to map or create; rows that use it are left out of `cases`.
+ * A reference may appear once per file.
  */
 import { CASE_FIELDS, columnLetter, normaliseHeader, type CaseField } from './case-fields';
 import type { ColumnMapping } from './column-mapping';
+import { normaliseName, type NameKind } from './import-names';
+import { readCaseDate } from './read-case-date';
 
 export interface ImportLookups {
   teams: readonly { id: string; name: string }[];
   caseTypes: readonly { key: string; label: string }[];
+  /** The council's own flags; absent: flags are free text, taken as written. */
+  flags?: readonly { key: string; label: string }[];
+  /** Other names standing for a team id, case type key or flag key: normalised name → target. */
+  aliases?: Partial<Record<NameKind, ReadonlyMap<string, string>>>;
+  /** Today in Europe/London (YYYY-MM-DD): an opened date after it is refused. */
+  today?: string;
+}
+
+/** A name in the file that is not an exact team, case type or flag name (see the module header). */
+export interface NameUse {
+  kind: NameKind;
+  /** As first written in the file. */
+  source: string;
+  normalised: string;
+  rows: number;
+  firstRow: number;
+  column: string;
+  /** Resolved through an alias (else unknown). */
+  resolved: boolean;
 }
 
 /** A valid case from the file; a field the file has no column for is undefined (left as it is). */
@@ -25,6 +50,8 @@ export interface ImportedCase {
   planType?: string;
   flags?: string[];
   closed?: boolean;
+  /** YYYY-MM-DD; null when the file's cell is blank. */
+  openedOn?: string | null;
 }
 
 export interface RowProblem {
@@ -68,16 +95,53 @@ export function validateCaseRows(
   mapping: ColumnMapping,
   lookups: ImportLookups,
   headers: readonly string[] = [],
-): { cases: ImportedCase[]; problems: RowProblem[] } {
+): { cases: ImportedCase[]; problems: RowProblem[]; names: NameUse[] } {
   const teams = new Map(lookups.teams.map((t) => [normaliseHeader(t.name), t.id]));
   const caseTypes = new Map<string, string>();
   for (const t of lookups.caseTypes) {
     caseTypes.set(normaliseHeader(t.key), t.key);
     caseTypes.set(normaliseHeader(t.label), t.key);
   }
+  const flagKeys = lookups.flags ? new Map<string, string>() : null;
+  for (const f of lookups.flags ?? []) {
+    flagKeys?.set(normaliseHeader(f.key), f.key);
+    flagKeys?.set(normaliseHeader(f.label), f.key);
+  }
   const known = new Set(lookups.caseTypes.map((t) => t.key));
+  const abbreviations = new Map<string, string>();
   for (const [abbreviation, key] of Object.entries(ABBREVIATIONS))
-    if (known.has(key)) caseTypes.set(abbreviation, key);
+    if (known.has(key)) abbreviations.set(abbreviation, key);
+
+  const names = new Map<string, NameUse>();
+  /** The target of a name: exact, then an alias, then (case types) an abbreviation; undefined when unknown. */
+  const resolve = (
+    kind: NameKind,
+    exact: ReadonlyMap<string, string>,
+    text: string,
+    row: number,
+    field: CaseField,
+  ): string | undefined => {
+    const normalised = normaliseName(text);
+    const found = exact.get(normalised);
+    if (found !== undefined) return found;
+    const alias = lookups.aliases?.[kind]?.get(normalised);
+    const target = alias ?? (kind === 'case_type' ? abbreviations.get(normalised) : undefined);
+    if (target !== undefined && alias === undefined) return target;
+    const id = `${kind}:${normalised}`;
+    const use = names.get(id);
+    if (use) use.rows++;
+    else
+      names.set(id, {
+        kind,
+        source: text,
+        normalised,
+        rows: 1,
+        firstRow: row,
+        column: columnName(field),
+        resolved: target !== undefined,
+      });
+    return target;
+  };
 
   const cases: ImportedCase[] = [];
   const problems: RowProblem[] = [];
@@ -116,23 +180,18 @@ export function validateCaseRows(
       else firstRowOf.set(reference.toUpperCase(), row);
     }
 
+    // An unknown team, case type or flag is listed in `names`, not as a row problem: the row
+    // waits for a decision about the name.
+    let named = true;
     const teamText = value('team') ?? '';
-    const teamId = teams.get(normaliseHeader(teamText));
+    const teamId = teamText === '' ? undefined : resolve('team', teams, teamText, row, 'team');
     if (teamText === '') problem('team', 'The team is blank.');
-    else if (!teamId)
-      problem(
-        'team',
-        `"${teamText}" is not a team in Lantern. Check the spelling, or ask an admin to add the team.`,
-      );
+    else if (!teamId) named = false;
 
     const typeText = value('caseType') ?? '';
-    const caseType = caseTypes.get(normaliseHeader(typeText));
+    const caseType = typeText === '' ? undefined : resolve('case_type', caseTypes, typeText, row, 'caseType');
     if (typeText === '') problem('caseType', 'The case type is blank.');
-    else if (!caseType)
-      problem(
-        'caseType',
-        `"${typeText}" is not a case type Lantern knows (${lookups.caseTypes.map((t) => t.label).join(', ')}).`,
-      );
+    else if (!caseType) named = false;
 
     const allocatedWorker = value('allocatedWorker');
     if (allocatedWorker !== undefined && allocatedWorker.length > MAX.allocatedWorker)
@@ -142,20 +201,24 @@ export function validateCaseRows(
       problem('planType', `The plan type is longer than ${MAX.planType} characters.`);
 
     const flagsText = value('flags');
-    const flags =
+    const written =
       flagsText === undefined
         ? undefined
-        : [
-            ...new Set(
-              flagsText
-                .split(/[;|]/)
-                .map((flag) => flag.trim())
-                .filter((flag) => flag !== ''),
-            ),
-          ].sort();
-    if (flags && flags.length > MAX.flags) problem('flags', `A case can carry at most ${MAX.flags} flags.`);
-    if (flags?.some((flag) => flag.length > MAX.flag))
+        : flagsText
+            .split(/[;|]/)
+            .map((flag) => flag.trim())
+            .filter((flag) => flag !== '');
+    if (written && written.length > MAX.flags)
+      problem('flags', `A case can carry at most ${MAX.flags} flags.`);
+    if (written?.some((flag) => flag.length > MAX.flag))
       problem('flags', `Each flag must be ${MAX.flag} characters or fewer.`);
+    let flags: string[] | undefined;
+    if (written !== undefined && ok) {
+      // Free text: as written; with the council's list: each flag's key.
+      const keys = flagKeys ? written.map((flag) => resolve('flag', flagKeys, flag, row, 'flags')) : written;
+      if (keys.some((key) => key === undefined)) named = false;
+      flags = [...new Set(keys.filter((key): key is string => key !== undefined))].sort();
+    }
 
     const closedText = value('closed');
     const closed = closedText === undefined ? undefined : CLOSED_WORDS[normaliseHeader(closedText)];
@@ -165,7 +228,17 @@ export function validateCaseRows(
         `"${closedText}" does not say whether the case is open or closed (use Open or Closed).`,
       );
 
-    if (ok && teamId && caseType) {
+    const openedText = value('openedOn');
+    const openedOn = openedText ? readCaseDate(openedText) : null;
+    if (openedText && openedOn === null)
+      problem(
+        'openedOn',
+        `"${openedText}" is not a date: write the day the case was opened as 31/03/2024 or 2024-03-31.`,
+      );
+    else if (openedOn && lookups.today && openedOn > lookups.today)
+      problem('openedOn', `${openedText ?? ''} is in the future: a case cannot have been opened yet.`);
+
+    if (ok && named && teamId && caseType) {
       cases.push({
         row,
         reference,
@@ -175,10 +248,11 @@ export function validateCaseRows(
         ...(planType !== undefined ? { planType } : {}),
         ...(flags !== undefined ? { flags } : {}),
         ...(closed !== undefined ? { closed } : {}),
+        ...(openedText !== undefined ? { openedOn } : {}),
       });
     }
   });
-  return { cases, problems };
+  return { cases, problems, names: [...names.values()] };
 }
 
 /** "Row 14, column C (Team): …" — how a row problem reads on its own. */

@@ -7,7 +7,16 @@ describe('guessMapping', () => {
     {
       name: 'Lantern template',
       headers: ['Case reference', 'Team', 'Case type', 'Allocated worker', 'Plan type', 'Flags', 'Closed'],
-      expected: { reference: 0, team: 1, caseType: 2, allocatedWorker: 3, planType: 4, flags: 5, closed: 6 },
+      expected: {
+        reference: 0,
+        team: 1,
+        caseType: 2,
+        allocatedWorker: 3,
+        planType: 4,
+        flags: 5,
+        closed: 6,
+        openedOn: null,
+      },
     },
     {
       name: 'a Mosaic-style export',
@@ -20,6 +29,7 @@ describe('guessMapping', () => {
         planType: 4,
         flags: null,
         closed: null,
+        openedOn: null,
       },
     },
     {
@@ -33,6 +43,7 @@ describe('guessMapping', () => {
         planType: null,
         flags: null,
         closed: null,
+        openedOn: null,
       },
     },
   ])('$name', ({ headers, expected }) => {
@@ -52,6 +63,7 @@ describe('mappingProblems', () => {
         planType: null,
         flags: null,
         closed: null,
+        openedOn: null,
       },
       headers,
     );
@@ -68,6 +80,7 @@ describe('mappingProblems', () => {
         planType: null,
         flags: null,
         closed: null,
+        openedOn: null,
       },
       headers,
     );

@@ -6,12 +6,22 @@
 import { z } from 'zod';
 import { CASE_FIELD_INFO, CASE_FIELDS, columnLetter, normaliseHeader, type CaseField } from './case-fields';
 
-/** Field → column index (0 = column A), or null when the file has no such column. */
-export const columnMappingSchema = z.object(
-  Object.fromEntries(
-    CASE_FIELDS.map((field) => [field, z.number().int().min(0).max(500).nullable()]),
-  ) as Record<CaseField, z.ZodNullable<z.ZodNumber>>,
-);
+const column = z.number().int().min(0).max(500).nullable();
+
+/**
+ * Field → column index (0 = column A), or null when the file has no such column. The date
+ * opened came later: a mapping without it means the file has none.
+ */
+export const columnMappingSchema = z.object({
+  reference: column,
+  team: column,
+  caseType: column,
+  allocatedWorker: column,
+  planType: column,
+  flags: column,
+  closed: column,
+  openedOn: column.default(null),
+} satisfies Record<CaseField, z.ZodType>);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /**

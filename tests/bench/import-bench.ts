@@ -1,28 +1,126 @@
 /**
- * Benchmark: importing a 20,000-row case list (the issue's goal: under 5 s), as CSV and as
- * XLSX, through the real API in-process on PGlite — the file travels base64 in JSON, is read,
- * checked row by row, compared with what Lantern holds and written in one transaction. Also
- * times the preview, and the second import of the same file (which changes nothing), and
- * checks that both formats produce the same cases. The figures go in docs/PERFORMANCE.md.
+ * Benchmark: importing a 20,000-row case list (the issue's goal: 5 s or less end to end).
+ *
+ * End to end, the figure the goal is about: a real Lantern server process on the embedded
+ * database (PGlite, a fresh data directory and demo organisation per run), driven over HTTP as
+ * the browser does it — from the file's bytes (a council's export whose team, case type and
+ * flag names are partly new) to base64, the preview, a second preview carrying the decisions
+ * that create the new names, and the import, until its reply says the rows are committed.
+ * Median of 3 runs.
+ *
+ * In-process, for the detail: the same API in-process on PGlite, as CSV and as XLSX — the
+ * preview, the import, the second import of the same file (which changes nothing), and a check
+ * that both formats produce the same cases. The figures go in docs/PERFORMANCE.md.
  *
  * Run by the bench runner through `run()`, or directly: `npx tsx tests/bench/import-bench.ts`.
  */
 import { pathToFileURL } from 'node:url';
 import { ENGINES } from '../support/test-databases';
 import { createTestApp } from '../support/test-app';
+import { startServer } from '../support/server-process';
+import { signInOverHttp, type HttpSession } from '../support/sync-http';
 import { base64, caseListRows, toCsv, toXlsx } from '../fixtures/case-lists/case-list';
-import { importResultSchema } from '../../shared/imports/import-schemas';
-import { ms } from './statistics';
+import { COUNCIL_HEADERS, councilCaseListRows } from '../fixtures/case-lists/council-case-list';
+import {
+  importPreviewSchema,
+  importResultSchema,
+  type ImportPreview,
+} from '../../shared/imports/import-schemas';
+import type { NameDecision } from '../../shared/imports/import-names';
+import { createFlag } from '../../server/admin/case-labels-store';
+import { median, ms } from './statistics';
 
 const ROWS = Number(process.env.LANTERN_BENCH_IMPORT_ROWS ?? 20_000);
+const RUNS = 3;
 const GOAL_MS = 5_000;
+const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
+
+async function postJson(url: string, session: HttpSession, body: unknown): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
+  return text;
+}
+
+/** One run on a fresh server: the times of each step, from the file's bytes to the committed rows. */
+async function endToEndRun(run: number): Promise<{ total: number; steps: number[]; created: number }> {
+  const server = await startServer({
+    env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '1' },
+    // A loaded machine can take a minute to build the demo; the start is not what is timed.
+    timeoutMs: 300_000,
+  });
+  try {
+    const session = await signInOverHttp(server.url, QA_LEAD);
+    const bytes = Buffer.from(
+      toCsv(councilCaseListRows(ROWS, run + 1, `E2E${String(run)}-`), COUNCIL_HEADERS),
+    );
+    const t0 = performance.now();
+    const file = { fileName: 'council-cases.csv', content: bytes.toString('base64') };
+    const first: ImportPreview = importPreviewSchema.parse(
+      JSON.parse(await postJson(`${server.url}/api/imports/preview`, session, file)),
+    );
+    const t1 = performance.now();
+    // The person creates every name Lantern does not know (teams in their own service).
+    const decisions: NameDecision[] = first.names
+      .filter((n) => n.status === 'unknown')
+      .map((n) => ({ action: 'create', kind: n.kind, source: n.source, name: n.source }));
+    const decided = importPreviewSchema.parse(
+      JSON.parse(await postJson(`${server.url}/api/imports/preview`, session, { ...file, decisions })),
+    );
+    if (!decided.changes)
+      throw new Error(`the preview still has problems: ${JSON.stringify(decided.fileProblems)}`);
+    const t2 = performance.now();
+    const result = importResultSchema.parse(
+      JSON.parse(await postJson(`${server.url}/api/imports`, session, { ...file, decisions })),
+    );
+    const t3 = performance.now();
+    if (result.created !== ROWS)
+      throw new Error(`imported ${String(result.created)} of ${String(ROWS)} rows`);
+    return { total: t3 - t0, steps: [t1 - t0, t2 - t1, t3 - t2], created: result.createdNames.length };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function endToEnd(): Promise<void> {
+  const count = ROWS.toLocaleString('en-GB');
+  const runs: Awaited<ReturnType<typeof endToEndRun>>[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const r = await endToEndRun(run);
+    runs.push(r);
+    console.log(
+      `run ${String(run + 1)}: ${ms(r.total)} (preview ${ms(r.steps[0] ?? 0)}, preview with ${String(r.created)} names to create ${ms(r.steps[1] ?? 0)}, import ${ms(r.steps[2] ?? 0)})`,
+    );
+  }
+  const total = median(runs.map((r) => r.total));
+  const step = (i: number): string => ms(median(runs.map((r) => r.steps[i] ?? 0)));
+  console.log(
+    `end to end, ${count}-row CSV over HTTP to a real server on PGlite, median of ${String(RUNS)}: ${ms(total)} (preview ${step(0)}, preview with decisions ${step(1)}, import ${step(2)}); goal <= ${ms(GOAL_MS)}: ${total <= GOAL_MS ? 'met' : 'MISSED'}`,
+  );
+}
 
 export async function run(): Promise<void> {
+  console.log('### end to end');
+  await endToEnd();
+  console.log('### in-process');
   const pglite = ENGINES[0];
   if (!pglite) throw new Error('no PGlite engine');
   const t = await createTestApp(pglite);
   try {
-    const qa = await t.as('erin.qalead@demo.lantern.invalid');
+    const qa = await t.as(QA_LEAD);
+    // The fixture's flags, kept by the council before the list arrives (the demo may have them).
+    for (const label of ['Exploitation', 'Missing']) {
+      const [known] = await t.db.query('SELECT key FROM case_flags WHERE lower(label) = lower($1)', [label]);
+      if (!known) await createFlag(t.db, label);
+    }
     const timed = async (label: string, path: string, fileName: string, content: string | Buffer) => {
       const body = { fileName, content: base64(content) };
       const t0 = performance.now();
