@@ -8,7 +8,8 @@
  *
  * Not answerable here (count-metric refuses; read-metric.ts scans instead): "any of" several
  * items, because whether an audit passes depends on its answers together, which per-item
- * counts have lost; and practice weeks, which are not whole months.
+ * counts have lost; practice weeks, which are not whole months; and filters by case flag or
+ * case age, which the counts are not keyed by.
  */
 import type { Queryable } from '../db/database';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
@@ -18,7 +19,14 @@ import { filterSql, type MetricQuery, type MetricSeries } from './metric-query';
 
 /** True when the counts can answer the query. */
 export function countsCanAnswer(query: MetricQuery): boolean {
-  return 'item' in query.definition.source && query.definition.bucket !== 'practice-week';
+  const { filters } = query.definition;
+  return (
+    'item' in query.definition.source &&
+    query.definition.bucket !== 'practice-week' &&
+    // metric_counts is keyed by team and case type, not by the case's flags or age.
+    filters.flagIds === undefined &&
+    filters.openLongerThanMonths === undefined
+  );
 }
 
 const GROUP_COLUMN = { team: 'team_id::text', 'case-type': 'case_type' } as const;

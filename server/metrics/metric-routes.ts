@@ -121,13 +121,20 @@ export function metricRoutes(deps: AppDeps) {
     .get('/options', async (c) => {
       requirePerson(c);
       const framework = await currentFramework(deps.db);
-      const [teams, caseTypes] = await Promise.all([
+      const [teams, caseTypes, caseFlags] = await Promise.all([
         deps.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams ORDER BY name'),
-        deps.db.query<{ key: string; label: string }>('SELECT key, label FROM case_types ORDER BY label'),
+        // Retired types and flags stay: their audits keep counting in trends.
+        deps.db.query<{ key: string; label: string; retired: boolean }>(
+          'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY label',
+        ),
+        deps.db.query<{ key: string; label: string; retired: boolean }>(
+          'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_flags ORDER BY label',
+        ),
       ]);
       return c.json({
         teams,
-        caseTypes: caseTypes.map((t) => ({ id: t.key, name: t.label })),
+        caseTypes: caseTypes.map((t) => ({ id: t.key, name: t.retired ? `${t.label} (retired)` : t.label })),
+        caseFlags: caseFlags.map((f) => ({ id: f.key, name: f.retired ? `${f.label} (retired)` : f.label })),
         framework: {
           key: framework.key,
           version: framework.version,

@@ -1,8 +1,8 @@
 /**
  * A metric read by scanning the audits it covers (the completion-date index narrows the scan
- * to the periods asked for) and handing them to the shared evaluateMetric. Used where the
- * pre-aggregated counts cannot answer: "any of" several items and practice weeks (see
- * count-metric.ts). Its cost grows with the audits in the range, which for practice weeks is
+ * to the periods asked for) and handing them to the shared evaluateMetric, with each audited
+ * case's flags and opened date. Used where the pre-aggregated counts cannot answer: "any of"
+ * several items, practice weeks, and filters by case flag or case age (see count-metric.ts). Its cost grows with the audits in the range, which for practice weeks is
  * a few weeks' worth; an "any of" measure over years of a very large organisation is the one
  * slow case (linear in the audits of its periods), accepted because such measures are few and
  * read per plan, not per dashboard request over every item.
@@ -28,6 +28,9 @@ interface ScanRow {
   /** The moderator's section grades that count, by item key; null when none. */
   moderated_grades: unknown;
   overall_key: string;
+  /** The case's flags and opened date now (for flag and case-age filters). */
+  flags: string[];
+  opened_on: string | null;
 }
 
 /** An audit row as the shared metric code reads it: the grades that count stand in for the auditor's. */
@@ -47,6 +50,8 @@ export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
     frameworkKey: row.framework_key,
     frameworkVersion: row.framework_version,
     kind: kind.data,
+    caseFlags: row.flags,
+    caseOpenedOn: row.opened_on,
     answers: answers.data,
     moderatedAnswers: {
       ...sections,
@@ -76,8 +81,10 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
   const params: unknown[] = [dateOfDayNumber(dayNumberOf(from) - 1), dateOfDayNumber(dayNumberOf(to) + 2)];
   const rows = await db.query<ScanRow>(
     `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
-            a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key
+            a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key,
+            c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
+       JOIN cases c ON c.id = a.case_id
      WHERE a.status = 'submitted' AND NOT a.deleted
        AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(definition.filters, params, 'a.')}`,
     params,

@@ -7,6 +7,7 @@ import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { appError } from '../../shared/errors/app-error';
 import { londonDayNumber } from '../../shared/metrics/london-date';
+import { dayNumberOf } from '../../shared/metrics/calendar-date';
 import {
   auditCutOffDay,
   drawSample,
@@ -26,12 +27,14 @@ interface CaseRow {
   plan_type: string;
   closed: boolean;
   last_audited: string | null;
+  flags: string[];
+  opened_on: string | null;
 }
 
 export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
   const rows = await db.query<CaseRow>(
     `SELECT c.id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label, c.plan_type,
-            c.closed, last.completed_at AS last_audited
+            c.closed, last.completed_at AS last_audited, c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on
      FROM cases c JOIN teams t ON t.id = c.team_id JOIN case_types ct ON ct.key = c.case_type
      LEFT JOIN LATERAL (
        SELECT max(a.completed_at) AS completed_at FROM audits a
@@ -48,6 +51,8 @@ export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
     planType: r.plan_type,
     closed: r.closed,
     lastAuditedDay: r.last_audited ? londonDayNumber(r.last_audited) : null,
+    flags: r.flags,
+    openedOn: r.opened_on,
   }));
 }
 
@@ -56,6 +61,7 @@ export async function drawRoundSample(db: Queryable, round: Round, spec: SampleS
     await sampleCases(db),
     spec,
     auditCutOffDay(round.startDate, spec.excludeAuditedWithinMonths),
+    dayNumberOf(round.startDate),
   );
 }
 

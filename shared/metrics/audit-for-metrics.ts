@@ -35,6 +35,10 @@ export const auditForMetricsSchema = z.object({
   answers: answersSchema,
   /** A moderator's re-grades keyed by item key; where present they count instead of the auditor's answer. */
   moderatedAnswers: answersSchema.optional(),
+  /** The keys of the case flags the audited case carries; needed only by a metric filtered by flag. */
+  caseFlags: z.array(z.string()).optional(),
+  /** The day the case was opened (YYYY-MM-DD), when known; needed only by a metric filtered by case age. */
+  caseOpenedOn: z.string().nullable().optional(),
 });
 
 /** An audit as a metric sees it. */

@@ -179,6 +179,30 @@ describe('evaluateMetric — the rules in PRODUCT.md', () => {
       periods: ['2019-01 2/2'],
     },
     {
+      name: 'filters: case flags — a case carrying any of them; none carried, or not known, never passes',
+      definition: { ...AT_LEAST_GOOD, filters: { flagIds: ['at-risk-of-exploitation', 'care-leaver'] } },
+      audits: [
+        audit('2019-01-10T10:00:00Z', overall(1), { caseFlags: ['at-risk-of-exploitation'] }),
+        audit('2019-01-10T10:00:00Z', overall(3), { caseFlags: ['looked-after', 'care-leaver'] }),
+        audit('2019-01-10T10:00:00Z', overall(1), { caseFlags: ['looked-after'] }),
+        audit('2019-01-10T10:00:00Z', overall(1), { caseFlags: [] }),
+        audit('2019-01-10T10:00:00Z', overall(1)),
+      ],
+      periods: ['2019-01 1/2'],
+    },
+    {
+      // Measured on the London completion day: 2019-01-31T23:30Z is 31 January in London (GMT).
+      name: 'filters: open longer than 12 months on the day the audit was completed',
+      definition: { ...AT_LEAST_GOOD, filters: { openLongerThanMonths: 12 } },
+      audits: [
+        audit('2019-01-31T23:30:00Z', overall(1), { caseOpenedOn: '2018-01-30' }),
+        audit('2019-01-31T10:00:00Z', overall(3), { caseOpenedOn: '2018-01-31' }),
+        audit('2019-01-31T10:00:00Z', overall(1), { caseOpenedOn: null }),
+        audit('2019-01-31T10:00:00Z', overall(1)),
+      ],
+      periods: ['2019-01 1/1'],
+    },
+    {
       name: 'no audits at all: no periods',
       definition: AT_LEAST_GOOD,
       audits: [],

@@ -18,6 +18,7 @@ import { DomainError } from '../errors/domain-error';
 import type { AuditForMetrics } from './audit-for-metrics';
 import { dayNumberOf } from './calendar-date';
 import { londonDayNumber } from './london-date';
+import { openLongerThan } from '../organisation/case-age';
 import { metricItemKeys, type MetricDefinition } from './metric-definition';
 import { periodBucketer, type Period } from './periods';
 import type { PracticeWeek } from './practice-weeks';
@@ -84,16 +85,26 @@ function outcome(
   return answered ? FAIL : LEFT_OUT;
 }
 
-/** A predicate for the definition's filters, built once so the loop only does Set lookups. */
+/**
+ * A predicate for the definition's filters, built once so the loop only does Set lookups. A
+ * case-flag filter passes an audit whose case carries any of the flags; a case-age filter one
+ * whose case was open longer than N months on the audit's London completion day (an audit
+ * with no completion time passes it, so evaluateMetric refuses it as it would without the filter).
+ */
 function filterOf(definition: MetricDefinition): (audit: AuditForMetrics) => boolean {
-  const { teamIds, caseTypeIds, frameworks, kinds } = definition.filters;
+  const { teamIds, caseTypeIds, frameworks, kinds, flagIds, openLongerThanMonths } = definition.filters;
   const teams = teamIds && new Set(teamIds);
   const caseTypes = caseTypeIds && new Set(caseTypeIds);
   const auditKinds = kinds && new Set<string>(kinds);
+  const flags = flagIds && new Set(flagIds);
   return (audit) =>
     (!teams || teams.has(audit.teamId)) &&
     (!caseTypes || caseTypes.has(audit.caseTypeId)) &&
     (!auditKinds || auditKinds.has(audit.kind)) &&
+    (!flags || (audit.caseFlags ?? []).some((flag) => flags.has(flag))) &&
+    (openLongerThanMonths === undefined ||
+      audit.completedAt === null ||
+      openLongerThan(audit.caseOpenedOn, openLongerThanMonths, londonDayNumber(audit.completedAt))) &&
     (!frameworks ||
       frameworks.some(
         (f) =>

@@ -39,6 +39,13 @@ export const metricFiltersSchema = z.object({
     .min(1)
     .optional(),
   kinds: z.array(auditKindSchema).min(1).optional(),
+  /** Audits of cases that carry at least one of these case flags (keys), as the case is flagged now. */
+  flagIds: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * Audits of cases open longer than this many months when the audit was completed (London day;
+   * shared/organisation/case-age.ts). A case with no opened date never passes.
+   */
+  openLongerThanMonths: z.number().int().min(1).max(600).optional(),
 });
 
 /** A whole metric definition; `filters` may be omitted (every audit counts). */

@@ -1,6 +1,6 @@
 /**
  * The dashboard's question, as it travels in a URL: which item (or any of several), what
- * passes, which audits, how time is bucketed, the London dates, and an optional split by
+ * passes, which audits (teams, case types, audit kinds, case flags, case age), how time is bucketed, the London dates, and an optional split by
  * team or case type. Parsed at the server's edge into a metric definition; the dashboard
  * builds the same query string, so a trend can be bookmarked and shared.
  */
@@ -33,6 +33,15 @@ export const trendQuerySchema = z
     teamIds: list,
     caseTypeIds: list,
     kinds: list,
+    /** Case flags (keys): audits of cases carrying any of them. */
+    flagIds: list,
+    /** Audits of cases open longer than this many months when audited; 0 or absent: any age. */
+    openLongerThanMonths: z.coerce
+      .number()
+      .int('Enter a whole number of months.')
+      .min(0, 'Enter 0 or more months.')
+      .max(600, 'Enter at most 600 months.')
+      .default(0),
     groupBy: z.enum(['none', 'team', 'case-type']).default('none'),
   })
   .refine((q) => q.from <= q.to, {
@@ -58,6 +67,8 @@ export function trendDefinition(query: TrendQuery) {
       ...(query.teamIds.length ? { teamIds: query.teamIds } : {}),
       ...(query.caseTypeIds.length ? { caseTypeIds: query.caseTypeIds } : {}),
       ...(query.kinds.length ? { kinds: query.kinds } : {}),
+      ...(query.flagIds.length ? { flagIds: query.flagIds } : {}),
+      ...(query.openLongerThanMonths > 0 ? { openLongerThanMonths: query.openLongerThanMonths } : {}),
     },
     bucket: query.bucket,
   } satisfies Record<keyof MetricDefinition, unknown>);

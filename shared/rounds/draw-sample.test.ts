@@ -18,6 +18,8 @@ function cases(count: number, offset = 0): SampleCase[] {
     planType: i % 5 === 0 ? 'CP plan' : '',
     closed: i % 11 === 0,
     lastAuditedDay: i % 7 === 0 ? dayNumberOf('2026-03-01') : i % 13 === 0 ? dayNumberOf('2024-01-01') : null,
+    flags: i % 4 === 0 ? ['at-risk-of-exploitation'] : i % 4 === 1 ? ['looked-after', 'disabled-child'] : [],
+    openedOn: i % 3 === 0 ? '2019-05-01' : i % 3 === 1 ? '2026-09-01' : null,
   }));
 }
 
@@ -88,6 +90,54 @@ describe('drawSample', () => {
     const drawnIds = new Set(result.drawn.map((d) => d.caseId));
     for (const c of all)
       if (c.closed || (c.lastAuditedDay ?? -1) >= (cutOff ?? 0)) expect(drawnIds.has(c.id)).toBe(false);
+  });
+
+  it.each([
+    {
+      name: 'a flag: cases carrying any of the flags',
+      group: { flags: ['at-risk-of-exploitation', 'disabled-child'] },
+      wanted: (c: SampleCase) =>
+        c.flags.includes('at-risk-of-exploitation') || c.flags.includes('disabled-child'),
+    },
+    {
+      name: 'a case type',
+      group: { caseTypes: ['child-protection'] },
+      wanted: (c: SampleCase) => c.caseType === 'child-protection',
+    },
+    {
+      // Opened 2019-05-01 is over 24 months before 2026-10-19; 2026-09-01 and unknown dates are not.
+      name: 'open longer than 24 months at the round’s start (an unknown opened date never is)',
+      group: { openLongerThanMonths: 24 },
+      wanted: (c: SampleCase) => c.openedOn === '2019-05-01',
+    },
+    {
+      name: 'all three together',
+      group: { caseTypes: ['assessment'], flags: ['at-risk-of-exploitation'], openLongerThanMonths: 1 },
+      wanted: (c: SampleCase) =>
+        c.caseType === 'assessment' &&
+        c.flags.includes('at-risk-of-exploitation') &&
+        c.openedOn === '2019-05-01',
+    },
+  ])('draws only from the group asked for — $name — and counts the rest', ({ group, wanted }) => {
+    const all = cases(120);
+    const s = spec({
+      ...group,
+      excludeClosed: false,
+      excludeAuditedWithinMonths: 0,
+      quota: { kind: 'percent', value: 100 },
+    });
+    const result = drawSample(all, s, null, dayNumberOf('2026-10-19'));
+    const expected = all
+      .filter(wanted)
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.drawn.map((d) => d.caseId).sort()).toEqual(expected);
+    expect(result.excludedByFilters).toBe(120 - expected.length);
+  });
+
+  it('refuses a sample by case age without the round’s start day', () => {
+    expect(() => drawSample(cases(10), spec({ openLongerThanMonths: 6 }), null)).toThrow(/start date/);
   });
 
   it('keeps closed or audited cases when told to', () => {

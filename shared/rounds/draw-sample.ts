@@ -3,8 +3,10 @@
  * and seed always give the same cases in the same order.
  *
  * Rules, in order:
- * 1. Exclusions first: closed cases (when asked), then cases with a submitted audit completed
- *    on or after the cut-off day (the round's start less N months). Each is counted.
+ * 1. Exclusions first: cases outside the spec's group (another case type, none of its flags, not
+ *    open longer than N months at the round's start), then closed cases (when asked), then cases
+ *    with a submitted audit completed on or after the cut-off day (the round's start less N
+ *    months). Each is counted.
  * 2. The quota is taken of the eligible cases: a share rounds to the nearest whole case (at
  *    least one when any case is eligible), a count is capped at the eligible total.
  * 3. Random: the eligible cases, sorted by reference, are shuffled with the seed and the first
@@ -15,6 +17,8 @@
 import { daysFromCivil, daysInMonth } from '../metrics/calendar-date';
 import { apportion } from './apportion';
 import { seededShuffle } from './seeded-shuffle';
+import { openLongerThan } from '../organisation/case-age';
+import { DomainError } from '../errors/domain-error';
 import type { SampleSpec, StratumField } from './sample-spec';
 
 /** A case as the draw sees it; `lastAuditedDay` is the London day number of its latest submitted audit. */
@@ -28,6 +32,10 @@ export interface SampleCase {
   planType: string;
   closed: boolean;
   lastAuditedDay: number | null;
+  /** The keys of the case flags it carries. */
+  flags: readonly string[];
+  /** The day the council opened the case (YYYY-MM-DD), when known. */
+  openedOn: string | null;
 }
 
 export interface StratumResult {
@@ -40,6 +48,8 @@ export interface StratumResult {
 export interface SampleResult {
   /** Every case considered, before exclusions. */
   considered: number;
+  /** Outside the spec's case types, flags or case age. */
+  excludedByFilters: number;
   excludedClosed: number;
   excludedRecentlyAudited: number;
   eligible: number;
@@ -93,9 +103,25 @@ export function quotaTarget(spec: Pick<SampleSpec, 'quota'>, eligible: number): 
   return Math.min(eligible, Math.max(1, Math.round((spec.quota.value / 100) * eligible)));
 }
 
+/** A predicate for the spec's group of cases (rule 1), built once. */
+function inGroup(spec: SampleSpec, roundStartDay: number | undefined): (c: SampleCase) => boolean {
+  const types = spec.caseTypes.length > 0 ? new Set(spec.caseTypes) : null;
+  const flags = spec.flags.length > 0 ? new Set(spec.flags) : null;
+  const months = spec.openLongerThanMonths;
+  if (months > 0 && roundStartDay === undefined)
+    throw new DomainError('invalid_date', 'A sample by case age needs the round’s start date.');
+  return (c) =>
+    (!types || types.has(c.caseType)) &&
+    (!flags || c.flags.some((flag) => flags.has(flag))) &&
+    (months === 0 || openLongerThan(c.openedOn, months, roundStartDay ?? 0));
+}
+
 /**
  * @param cutOffDay London day number: a case audited on or after it is excluded (see rule 1);
  *   null excludes none for recency.
+ * @param roundStartDay the round's start as a day number; needed when the spec asks for cases
+ *   open longer than N months (their age is measured on it).
+ * @throws DomainError invalid_date when the spec filters by case age and no start day is given.
  * @example drawSample(cases, { method: 'random', strata: [], quota: { kind: 'percent', value: 5 },
  *   excludeClosed: true, excludeAuditedWithinMonths: 12, seed: 42 }, cutOff)
  */
@@ -103,12 +129,16 @@ export function drawSample(
   cases: readonly SampleCase[],
   spec: SampleSpec,
   cutOffDay: number | null,
+  roundStartDay?: number,
 ): SampleResult {
+  let excludedByFilters = 0;
   let excludedClosed = 0;
   let excludedRecentlyAudited = 0;
   const eligible: SampleCase[] = [];
+  const wanted = inGroup(spec, roundStartDay);
   for (const c of cases) {
-    if (spec.excludeClosed && c.closed) excludedClosed++;
+    if (!wanted(c)) excludedByFilters++;
+    else if (spec.excludeClosed && c.closed) excludedClosed++;
     else if (
       spec.excludeAuditedWithinMonths > 0 &&
       cutOffDay !== null &&
@@ -122,6 +152,7 @@ export function drawSample(
   const target = quotaTarget(spec, eligible.length);
   const base = {
     considered: cases.length,
+    excludedByFilters,
     excludedClosed,
     excludedRecentlyAudited,
     eligible: eligible.length,

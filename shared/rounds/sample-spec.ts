@@ -1,8 +1,10 @@
 /**
  * How a round's cases are drawn, as the QA lead sets it: at random or stratified (by team,
- * case type, plan type), with a quota (a share of the eligible cases, or a number), the
- * exclusions (cases audited in the last N months, closed cases) and the seed that makes the
- * draw reproducible. Kept with the round once used, so anyone can redraw it and get the same cases.
+ * case type, plan type), with a quota (a share of the eligible cases, or a number), which cases
+ * may be drawn at all (case types, case flags, open longer than N months: a thematic audit's
+ * group), the exclusions (cases audited in the last N months, closed cases) and the seed that
+ * makes the draw reproducible. Kept with the round once used, so anyone can redraw it and get
+ * the same cases.
  */
 import { z } from 'zod';
 
@@ -37,6 +39,17 @@ export const sampleSpecSchema = z
     /** Required (at least one) when the method is stratified; ignored otherwise. */
     strata: z.array(stratumFieldSchema).max(STRATA.length).default([]),
     quota: quotaSchema,
+    /** Only cases of these case types (keys); empty: every type. */
+    caseTypes: z.array(z.string().min(1)).max(200).default([]),
+    /** Only cases carrying at least one of these case flags (keys); empty: flags do not matter. */
+    flags: z.array(z.string().min(1)).max(200).default([]),
+    /** Only cases opened more than this many months before the round starts (shared/organisation/case-age.ts); 0: any age. */
+    openLongerThanMonths: z
+      .number()
+      .int('Enter a whole number of months.')
+      .min(0, 'Enter 0 or more months.')
+      .max(600, 'Enter at most 600 months.')
+      .default(0),
     excludeClosed: z.boolean().default(true),
     /** Leave out cases with a submitted audit completed in this many months before the round starts; 0 keeps them. */
     excludeAuditedWithinMonths: z.number().int().min(0).max(60).default(12),

@@ -1,0 +1,93 @@
+/**
+ * Metric filters by case flag and by case age, on each engine: the counts are not keyed by
+ * either, so such a trend is read by the scan and evaluated by the shared rule
+ * (shared/organisation/case-age.ts); its figures equal a count made straight from the tables.
+ * A retired flag keeps filtering its audits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../tests/support/test-databases';
+import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+
+const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
+const RANGE = { from: '2025-01-01', to: '2026-10-31' };
+
+interface Trend {
+  method: string;
+  series: { overall: { k: number; n: number } }[];
+}
+
+describe.each(ENGINES)('metric filters by case flag and case age on $engine', (engine) => {
+  let t: TestApp;
+  let qa: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    qa = await t.as(QA_LEAD);
+    await t.db.query(
+      "INSERT INTO case_flags (key, label) VALUES ('at-risk-of-exploitation', 'At risk of exploitation'), ('care-leaver', 'Care leaver') ON CONFLICT DO NOTHING",
+    );
+    // Every third audited case carries the flag; every fourth was opened in 2019, the rest last month.
+    await t.db.query(
+      `UPDATE cases c SET flags = CASE WHEN r.n % 3 = 0 THEN ARRAY['at-risk-of-exploitation'] ELSE ARRAY['care-leaver'] END,
+              opened_on = CASE WHEN r.n % 4 = 0 THEN DATE '2019-06-01' ELSE DATE '2026-09-20' END
+       FROM (SELECT id, row_number() OVER (ORDER BY reference) AS n FROM cases) r WHERE r.id = c.id`,
+    );
+  }, 180_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const trend = async (extra: Record<string, string>): Promise<Trend> => {
+    const query = new URLSearchParams({
+      item: 'overall.grade',
+      passing: '0,1',
+      bucket: 'quarter',
+      ...RANGE,
+      ...extra,
+    });
+    const response = await qa.request(`/api/metrics/trend?${query}`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as Trend;
+  };
+  /** k and n counted straight from the tables, for audits whose case matches `where`. */
+  const counted = async (where: string) => {
+    const [row] = await t.db.query<{ k: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
+       FROM audits a JOIN cases c ON c.id = a.case_id
+       WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade IS NOT NULL
+         AND (a.completed_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date AND ${where}`,
+      [RANGE.from, RANGE.to],
+    );
+    return row!;
+  };
+
+  it('counts only audits of cases carrying the flag, by the scan', async () => {
+    const answer = await trend({ flagIds: 'at-risk-of-exploitation' });
+    const expected = await counted("c.flags @> ARRAY['at-risk-of-exploitation']");
+    expect(expected.n).toBeGreaterThan(0);
+    expect(answer.method).toBe('scan');
+    expect(answer.series[0]?.overall).toMatchObject(expected);
+    const all = await trend({});
+    expect(all.method).toBe('counts');
+    expect(all.series[0]!.overall.n).toBeGreaterThan(expected.n);
+  });
+
+  it('counts only audits of cases open longer than N months when audited', async () => {
+    const answer = await trend({ openLongerThanMonths: '6' });
+    // Opened 2026-09-20: never six months old by any audit in the range; 2019-06-01: always.
+    const expected = await counted("c.opened_on = DATE '2019-06-01'");
+    expect(expected.n).toBeGreaterThan(0);
+    expect(answer.method).toBe('scan');
+    expect(answer.series[0]?.overall).toMatchObject(expected);
+  });
+
+  it('keeps filtering by a flag after it is retired, and lists it as retired', async () => {
+    await t.db.query("UPDATE case_flags SET retired_at = now() WHERE key = 'care-leaver'");
+    const answer = await trend({ flagIds: 'care-leaver' });
+    expect(answer.series[0]?.overall).toMatchObject(await counted("c.flags @> ARRAY['care-leaver']"));
+    const options = (await (await qa.request('/api/metrics/options')).json()) as {
+      caseFlags: { id: string; name: string }[];
+    };
+    expect(options.caseFlags).toContainEqual({ id: 'care-leaver', name: 'Care leaver (retired)' });
+  });
+});
