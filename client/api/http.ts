@@ -3,7 +3,7 @@
  * failure turned into an ApiError carrying the server's stable code, so stores can decide
  * what to do and views can say it in words a council worker understands.
  */
-import type { ErrorCode, FieldProblem } from '../../shared/errors/app-error';
+import type { ErrorChoice, ErrorCode, FieldProblem } from '../../shared/errors/app-error';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network',
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For `choose_sheet` / `choose_encoding`: the options to ask the person to pick from. */
+    readonly choices: ErrorChoice[] = [],
   ) {
     super(message);
   }
@@ -62,12 +64,18 @@ async function send<T>(path: string, init: { method?: string; body?: unknown }):
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const problem = (body ?? {}) as { code?: ErrorCode; message?: string; fields?: FieldProblem[] };
+    const problem = (body ?? {}) as {
+      code?: ErrorCode;
+      message?: string;
+      fields?: FieldProblem[];
+      choices?: ErrorChoice[];
+    };
     throw new ApiError(
       response.status,
       problem.code ?? 'internal',
       problem.message ?? `The server answered ${response.status}.`,
       problem.fields ?? [],
+      problem.choices ?? [],
     );
   }
   return body as T;

@@ -14,6 +14,7 @@ import {
   type PeopleImportResult,
 } from '../../shared/imports/people-import-schemas';
 import type { PeopleMapping } from '../../shared/imports/people-fields';
+import type { TableChoice } from '../../shared/imports/table-choice';
 
 const historySchema = z.object({
   imports: z.array(
@@ -34,22 +35,27 @@ export const useAdminPeopleImportStore = defineStore('admin-people-import', () =
   async function preview(
     fileName: string,
     content: string,
+    choice: TableChoice,
     mapping?: PeopleMapping,
   ): Promise<PeopleImportPreview> {
     return peopleImportPreviewSchema.parse(
       await api('/api/admin/people-imports/preview', {
         method: 'POST',
-        body: { fileName, content, ...(mapping ? { mapping } : {}) },
+        body: { fileName, content, ...choice, ...(mapping ? { mapping } : {}) },
       }),
     );
   }
   async function commit(
     fileName: string,
     content: string,
+    choice: TableChoice,
     mapping: PeopleMapping,
   ): Promise<PeopleImportResult> {
     return peopleImportResultSchema.parse(
-      await api('/api/admin/people-imports', { method: 'POST', body: { fileName, content, mapping } }),
+      await api('/api/admin/people-imports', {
+        method: 'POST',
+        body: { fileName, content, ...choice, mapping },
+      }),
     );
   }
   async function history(): Promise<PeopleImportHistory> {

@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import { STAFF_HEADERS, staffCsv, staffRows, staffXlsx } from '../../tests/fixtures/people/staff-file';
@@ -166,6 +168,61 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
          = (b.display_name, b.job_title, b.team_id, b.service_id, b.roles)`,
     );
     expect(differ?.n).toBe(25);
+  });
+
+  it('asks which sheet of a workbook holds the staff, and reads the one chosen', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Read me').addRow(['This workbook lists our staff on the next sheet']);
+    const staff = workbook.addWorksheet('Staff 2026');
+    staff.addRow([...STAFF_HEADERS]);
+    for (const row of staffRows(3, 8, 'sheet')) staff.addRow(row);
+    const content = base64(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const asked = await admin.request('/api/admin/people-imports/preview', {
+      method: 'POST',
+      json: { fileName: 'staff.xlsx', content },
+    });
+    expect(asked.status).toBe(422);
+    expect(await asked.json()).toMatchObject({
+      code: 'choose_sheet',
+      choices: [
+        expect.objectContaining({ value: 'Read me' }),
+        expect.objectContaining({ value: 'Staff 2026' }),
+      ],
+    });
+    const preview = peopleImportPreviewSchema.parse(
+      await (
+        await admin.request('/api/admin/people-imports/preview', {
+          method: 'POST',
+          json: { fileName: 'staff.xlsx', content, sheet: 'Staff 2026' },
+        })
+      ).json(),
+    );
+    expect(preview).toMatchObject({
+      sheet: 'Staff 2026',
+      sheets: ['Read me', 'Staff 2026'],
+      problemCount: 0,
+    });
+    expect(preview.changes?.created.map((p) => p.email)).toEqual([
+      'sheet.1@staff.lantern.invalid',
+      'sheet.2@staff.lantern.invalid',
+      'sheet.3@staff.lantern.invalid',
+    ]);
+  });
+
+  it('stores names from a Windows-1252 CSV exactly as Excel shows them', async () => {
+    const csv = staffCsv([
+      ['Siân O’Brien – Hughes', 'sian.obrien@staff.lantern.invalid', 'Social worker', '', 'Auditor', ''],
+    ]);
+    const bytes = iconv.encode(csv, 'windows-1252');
+    expect(bytes.includes(0x92)).toBe(true);
+    const result = peopleImportResultSchema.parse(
+      await (await post('/api/admin/people-imports', 'staff.csv', bytes)).json(),
+    );
+    expect(result.created).toBe(1);
+    const [stored] = await t.db.query<{ display_name: string }>(
+      "SELECT display_name FROM people WHERE email = 'sian.obrien@staff.lantern.invalid'",
+    );
+    expect(stored?.display_name).toBe('Siân O’Brien – Hughes');
   });
 
   it('updates a person already in Lantern by e-mail address, listing the change first', async () => {

@@ -47,6 +47,9 @@ function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleIm
   return {
     fileName: prepared.fileName,
     format: prepared.table.format,
+    sheet: prepared.table.sheet,
+    sheets: prepared.table.sheets,
+    encoding: prepared.table.encoding,
     headers: prepared.table.headers,
     mapping: prepared.mapping,
     fileProblems: prepared.fileProblems,

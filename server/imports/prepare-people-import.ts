@@ -101,7 +101,7 @@ export async function preparePeopleImport(
   const bytes = Buffer.from(request.content, 'base64');
   if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table = await readTable(bytes);
+  const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
   if (table.rows.every((row) => row.every((cell) => cell.trim() === '')))
     throw appError(
       'validation_failed',

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { peopleFieldSchema, peopleMappingSchema } from './people-fields';
 import { roleSchema } from '../accounts/roles';
+import { tableChoiceFields } from './table-choice';
 
 /** Largest staff file accepted: far more than any council's staff. */
 export const MAX_PEOPLE_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -24,6 +25,8 @@ export const peopleImportRequestSchema = z.object({
     .max(Math.ceil((MAX_PEOPLE_IMPORT_BYTES * 4) / 3) + 4, 'The file is larger than 5 MB.'),
   /** Absent: the importer proposes one from the headers. */
   mapping: peopleMappingSchema.optional(),
+  /** The workbook's sheet and the CSV's character set, when the reader had to ask (table-choice.ts). */
+  ...tableChoiceFields,
 });
 export type PeopleImportRequest = z.infer<typeof peopleImportRequestSchema>;
 
@@ -51,6 +54,10 @@ export type PreviewPerson = z.infer<typeof previewPersonSchema>;
 export const peopleImportPreviewSchema = z.object({
   fileName: z.string(),
   format: z.string(),
+  /** The sheet read and the workbook's visible sheets (XLSX), or the character set the CSV was read in. */
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  encoding: z.string().nullable(),
   headers: z.array(z.string()),
   mapping: peopleMappingSchema,
   /** Problems with the file as a whole: a personal-data column, a mapping that does not fit. */

@@ -21,6 +21,7 @@ const ACCOUNTS: Record<string, { email: string; email_verified: boolean; name: s
   amara: { email: 'Amara.Auditor@demo.lantern.invalid', email_verified: true, name: 'Amara Osei' },
   unverified: { email: 'ben.auditor@demo.lantern.invalid', email_verified: false, name: 'Ben Hartley' },
   stranger: { email: 'stranger@council.example', email_verified: true, name: 'Stranger' },
+  newcomer: { email: 'Rowan.Vale@newcomers.council.invalid', email_verified: true, name: 'Rowan Vale' },
 };
 
 async function freePort(): Promise<number> {
@@ -68,6 +69,7 @@ test.beforeAll(async () => {
       LANTERN_OIDC_CLIENT_ID: CLIENT_ID,
       LANTERN_OIDC_CLIENT_SECRET: CLIENT_SECRET,
       LANTERN_PUBLIC_URL: lanternUrl,
+      LANTERN_OIDC_ACCOUNT_DOMAINS: 'newcomers.council.invalid',
     },
   });
 });
@@ -147,4 +149,27 @@ test('an e-mail Lantern does not know is told to ask the administrator', async (
   await expect(page).toHaveURL(/\/sign-in\?sso=unknown-account$/);
   await expect(page.getByTestId('sso-problem')).toContainText('Ask your Lantern administrator to add you');
   expect((await page.request.get(`${lantern.url}/api/auth/session`)).status()).toBe(401);
+});
+
+test('a verified address in a listed domain gets an account with no role, and the admin sees them waiting', async ({
+  page,
+  browser,
+}) => {
+  await signInAtProvider(page, 'newcomer');
+  await expect(page.getByRole('heading', { name: 'Hello, Rowan Vale' })).toBeVisible();
+  await expect(page.getByTestId('no-role-yet')).toContainText('Your account is waiting for a role');
+  await expect(page.getByRole('link', { name: 'My audits' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'home page of an account with no role');
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(`${lantern.url}/sign-in`);
+  await admin.getByRole('button', { name: 'Use Gus Fielding (demo)' }).click();
+  await admin.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(admin.getByRole('heading', { name: 'Hello, Gus Fielding (demo)' })).toBeVisible();
+  await admin.goto(`${lantern.url}/admin/people`);
+  await expect(admin.getByTestId('people-waiting')).toContainText('Rowan Vale');
+  await expect(admin.getByTestId('people-waiting')).toContainText('rowan.vale@newcomers.council.invalid');
+  await expectNoAxeViolations(admin, 'people, with someone waiting for a role');
+  await adminContext.close();
 });
