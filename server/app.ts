@@ -22,6 +22,7 @@ import { readOidcSettings, type OidcSettings } from './oidc/oidc-settings';
 import type { OidcClient } from './oidc/oidc-client';
 import { syncRoutes } from './sync/sync-routes';
 import { auditHistoryRoutes } from './audits/audit-history-routes';
+import { auditVersionsRoutes } from './audits/audit-versions-routes';
 import { frameworkRoutes } from './frameworks/framework-routes';
 import { planRoutes } from './plans/plan-routes';
 import { actionRoutes } from './plans/action-routes';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/audit-log', auditLogRoutes(deps))
     .route('/sync', syncRoutes(deps))
     .route('/audits', auditHistoryRoutes(deps))
+    .route('/audits', auditVersionsRoutes(deps))
     .route('/frameworks', frameworkRoutes(deps))
     .route('/plans', planRoutes(deps))
     .route('/plans', actionRoutes(deps))

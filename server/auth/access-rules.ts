@@ -130,6 +130,10 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
     on('audit', 'auditId'),
     { auditContent: true },
   ),
+  // Every version of their own text the server kept, refused snapshots included: the auditor's alone.
+  'GET /api/audits/:auditId/versions': within({ auditor: 'assigned' }, on('audit', 'auditId'), {
+    auditContent: true,
+  }),
   'GET /api/frameworks/:key/:version': SIGNED_IN,
 
   // The improvement plan is the organisation's: managers and QA leads keep it and read its
