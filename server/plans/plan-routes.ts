@@ -41,7 +41,10 @@ export function planRoutes(deps: AppDeps) {
     .post('/import', async (c) => {
       const person = requirePerson(c);
       const input = await parseBody(c, planImportSchema);
-      const rows = await readPlanFile(input.fileName, Buffer.from(input.content, 'base64'));
+      const rows = await readPlanFile(input.fileName, Buffer.from(input.content, 'base64'), {
+        sheet: input.sheet,
+        encoding: input.encoding,
+      });
       const result = importPlanRows(rows);
       if (!result.ok) {
         const count = result.problems.length;

@@ -27,7 +27,7 @@ export const importRequestSchema = z.object({
   /** The file's bytes, base64-encoded. */
   content: z
     .string()
-    .min(1, 'Choose a file.')
+    .min(1, 'The file is empty: choose the file with the case list in it.')
     .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'The file is larger than 12 MB.'),
   /** Absent: the importer proposes one from the headers. */
   mapping: columnMappingSchema.optional(),

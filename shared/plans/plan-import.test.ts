@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './parse-csv';
+import { readPlanFile } from '../../server/plans/read-plan-file';
 import { importDate, importPlanRows } from './plan-import';
 
+// The fixtures are read as an upload is, by the one file reader of every import.
 const fixture = (name: string) =>
-  parseCsv(readFileSync(new URL(`../../tests/fixtures/plans/${name}`, import.meta.url), 'utf8')).rows;
+  readPlanFile(name, readFileSync(new URL(`../../tests/fixtures/plans/${name}`, import.meta.url)));
 
 describe('importPlanRows', () => {
-  it('reads a council plan with merged area cells into areas and numbered actions', () => {
-    const result = importPlanRows(fixture('merged-plan.csv'));
+  it('reads a council plan with merged area cells into areas and numbered actions', async () => {
+    const result = importPlanRows(await fixture('merged-plan.csv'));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(
       result.areas.map((a) => [a.reference, a.theme, a.timescale, a.actions.map((x) => x.number)]),
@@ -28,8 +29,8 @@ describe('importPlanRows', () => {
     expect(result.areas[2]?.actions[0]?.rag).toBeNull();
   });
 
-  it('names the row and the column of every problem, and imports nothing', () => {
-    const result = importPlanRows(fixture('broken-plan.csv'));
+  it('names the row and the column of every problem, and imports nothing', async () => {
+    const result = importPlanRows(await fixture('broken-plan.csv'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.path)).toEqual([

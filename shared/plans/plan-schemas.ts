@@ -8,6 +8,7 @@ import { calendarDateSchema } from '../validation/bounded-date';
 import { metricDefinitionSchema } from '../metrics/metric-definition';
 import { trajectorySchema } from '../metrics/trajectory';
 import { timeBucketSchema } from '../metrics/periods';
+import { tableChoiceFields } from '../imports/table-choice';
 import { areaNounSchema, managerRagSchema, planSourceKindSchema, timescaleSchema } from './plan-vocabulary';
 import { boundedInt } from '../validation/bounded-int';
 
