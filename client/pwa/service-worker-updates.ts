@@ -23,6 +23,9 @@ export async function flushBeforeReload(): Promise<void> {
 
 let workbox: Workbox | null = null;
 
+/** How often an open app asks whether a new version exists (a tablet may stay open all week). */
+export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   workbox = new Workbox('/sw.js', { scope: '/' });
@@ -30,6 +33,37 @@ export function registerServiceWorker(): void {
     updateWaiting.value = true;
   });
   void workbox.register();
+  scheduleUpdateChecks(window, document, checkForUpdate);
+}
+
+/**
+ * Asks for a new version every hour and whenever the app regains focus or comes back into
+ * view. A check only downloads and installs the new version, which then waits for the person
+ * (`updateWaiting`, "Update now"): nothing reloads under an open form. A failed check
+ * (offline) is simply tried again at the next hour or focus. Returns a function that stops
+ * the checks.
+ */
+export function scheduleUpdateChecks(
+  win: EventTarget,
+  doc: EventTarget & { readonly visibilityState: DocumentVisibilityState },
+  check: () => Promise<void>,
+): () => void {
+  const run = (): void => {
+    check().catch(() => {
+      // Offline or the server unreachable: the next hour or focus tries again.
+    });
+  };
+  const onVisible = (): void => {
+    if (doc.visibilityState === 'visible') run();
+  };
+  const timer = setInterval(run, UPDATE_CHECK_INTERVAL_MS);
+  win.addEventListener('focus', run);
+  doc.addEventListener('visibilitychange', onVisible);
+  return () => {
+    clearInterval(timer);
+    win.removeEventListener('focus', run);
+    doc.removeEventListener('visibilitychange', onVisible);
+  };
 }
 
 /** The person chose to update: save, hand over, and reload once the new worker controls the page. */
@@ -40,7 +74,7 @@ export async function applyUpdate(): Promise<void> {
   workbox.messageSkipWaiting();
 }
 
-/** Ask the server whether a newer version exists (on demand and periodically). */
+/** Ask the server whether a newer version exists (on demand, hourly, and on focus). */
 export async function checkForUpdate(): Promise<void> {
   await workbox?.update();
 }

@@ -10,7 +10,7 @@ import { startSyncRunner, type SyncOutcome, type SyncRunner } from '../sync/sync
 import { useSessionStore } from './session-store';
 import type { LanternDb } from '../db/lantern-db';
 import { api } from '../api/http';
-import { pushResponseSchema } from '../../shared/sync/protocol';
+import { describeImport, importResponseSchema } from '../../shared/sync/import-result';
 import { requestPersistence } from '../pwa/storage-status';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'signed-out' | 'failed' | 'waiting-for-leader';
@@ -102,10 +102,9 @@ export const useDeviceStore = defineStore('device', () => {
     } catch {
       return 'This file is not a Lantern export: it could not be read.';
     }
-    const response = pushResponseSchema.parse(await api('/api/sync/import', { method: 'POST', body }));
-    const count = (status: string) => response.results.filter((r) => r.status === status).length;
+    const response = importResponseSchema.parse(await api('/api/sync/import', { method: 'POST', body }));
     runner?.request();
-    return `Imported: ${count('applied')} applied, ${count('conflict')} changed on the server since (merged on the next sync), ${count('rejected')} refused.`;
+    return describeImport(response);
   }
 
   return {

@@ -4,6 +4,8 @@
  * API. Answers are parsed with the shared schemas.
  */
 import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { TableChoice } from '../../shared/imports/table-choice';
 import { z } from 'zod';
 import { api } from '../api/http';
 import {
@@ -41,21 +43,23 @@ export async function fileToBase64(file: Blob): Promise<string> {
 }
 
 export const useQaImportStore = defineStore('qa-import', () => {
+  /** The file's sheet and character set, once the person has answered the reader's question; sent with the file. */
+  const readChoice = ref<TableChoice>({});
   async function preview(fileName: string, content: string, mapping?: ColumnMapping): Promise<ImportPreview> {
     return importPreviewSchema.parse(
       await api('/api/imports/preview', {
         method: 'POST',
-        body: { fileName, content, ...(mapping ? { mapping } : {}) },
+        body: { fileName, content, ...readChoice.value, ...(mapping ? { mapping } : {}) },
       }),
     );
   }
   async function commit(fileName: string, content: string, mapping: ColumnMapping): Promise<ImportResult> {
     return importResultSchema.parse(
-      await api('/api/imports', { method: 'POST', body: { fileName, content, mapping } }),
+      await api('/api/imports', { method: 'POST', body: { fileName, content, ...readChoice.value, mapping } }),
     );
   }
   async function history(): Promise<ImportHistory> {
     return historySchema.parse(await api('/api/imports')).imports;
   }
-  return { preview, commit, history };
+  return { readChoice, preview, commit, history };
 });

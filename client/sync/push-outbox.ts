@@ -16,6 +16,8 @@ import { mergeSnapshots } from '../../shared/sync/merge-answers';
 import { snapshotOf, type AuditDocument, type AuditSnapshot } from '../../shared/sync/audit-document';
 import { api } from '../api/http';
 import { recordConflicts } from './record-conflicts';
+import { applyAuditChange } from '../db/save-answers';
+import { COMPLETED_AT_KEY } from '../../shared/sync/completion-time';
 
 /** Freeze the next entry of each audit and return the mutations to send. */
 async function nextMutations(db: LanternDb): Promise<Mutation[]> {
@@ -56,6 +58,15 @@ const emptyBase = (snapshot: AuditSnapshot): AuditSnapshot => ({
   completedAt: null,
 });
 
+/** A submission refused (among other things, maybe) for its completion time. */
+function refusedCompletionTime(sent: Mutation, problems: { itemKey: string }[]): boolean {
+  return sent.snapshot.status === 'submitted' && problems.some((p) => p.itemKey === COMPLETED_AT_KEY);
+}
+
+function awaitsNewCompletionTime(audit: LocalAudit): boolean {
+  return audit.rejection?.problems.some((p) => p.itemKey === COMPLETED_AT_KEY) ?? false;
+}
+
 async function applyResult(db: LanternDb, result: MutationResult, sent: Mutation): Promise<void> {
   await db.transaction('rw', [db.audits, db.outbox, db.conflicts], async () => {
     const audit = await db.audits.get(sent.snapshot.id);
@@ -66,7 +77,9 @@ async function applyResult(db: LanternDb, result: MutationResult, sent: Mutation
         ...audit,
         base: result.doc,
         rev: result.rev,
-        rejection: null,
+        // A refused completion time stays on the audit (its answers syncing as a draft meanwhile)
+        // until the auditor submits again.
+        rejection: result.doc.status === 'draft' && awaitsNewCompletionTime(audit) ? audit.rejection : null,
         returnedNote: result.doc.returnedNote,
       });
     } else if (result.status === 'applied') {
@@ -77,6 +90,23 @@ async function applyResult(db: LanternDb, result: MutationResult, sent: Mutation
       // to send it. Merge again from the revision this change became: the device ends where
       // the server is, plus whatever it typed since, queued to send.
       if (audit.base) await mergeTheirs(db, { ...audit, base: result.doc }, audit.base);
+    } else if (result.status === 'rejected' && refusedCompletionTime(sent, result.problems)) {
+      // The device's clock gave a completion time the server cannot believe: the audit goes
+      // back to a draft on this device (every answer kept, and queued so the server holds them
+      // too) so the auditor can correct the time on the review page and submit again.
+      const reverted = applyAuditChange(
+        audit,
+        audit.id,
+        { answers: {}, status: 'draft', completedAt: null },
+        () => ({ snapshot: audit.snapshot }),
+        () => crypto.randomUUID(),
+        Date.now(),
+      );
+      await db.outbox.put(reverted.outbox);
+      await db.audits.put({
+        ...reverted.audit,
+        rejection: { reason: result.reason, problems: result.problems },
+      });
     } else if (result.status === 'rejected') {
       await db.audits.put({ ...audit, rejection: { reason: result.reason, problems: result.problems } });
     } else {

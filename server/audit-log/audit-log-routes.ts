@@ -1,6 +1,7 @@
 /**
  * /api/audit-log: QA leads and admins search the log (by person, action, record and date
- * range, paged, newest first) and export what they found as CSV. The export is itself logged,
+ * range, paged, newest first) and export what they found as CSV. Each search is logged with its
+ * filters and how many rows it found; the export is itself logged,
  * with its filters, before a single row leaves: who took a copy of the log, and of what, is
  * part of the log. Access is declared in server/auth/access-rules.ts.
  */
@@ -14,11 +15,13 @@ import {
 } from '../../shared/accounts/audit-log-query';
 import { actionLabel } from '../../shared/accounts/audit-actions';
 import { requirePerson } from '../auth/require-person';
+import { dataScope } from '../auth/service-scope';
 import { auditLogPageBefore, searchAuditLog } from './audit-log-search';
 import { recordEvent } from './record-event';
 import { requestOrigin } from './log-access';
 import { csvLine } from './csv';
 import { errorSafeStream } from '../http/error-safe-stream';
+import { londonToday } from '../plans/london-today';
 
 const EXPORT_PAGE = 1_000;
 
@@ -54,8 +57,18 @@ function parseQuery(raw: Record<string, string>): AuditLogQuery {
 export function auditLogRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/', async (c) => {
+      const person = requirePerson(c);
       const query = parseQuery(c.req.query());
-      const { entries, total } = await searchAuditLog(deps.db, query);
+      const { entries, total } = await searchAuditLog(deps.db, query, dataScope(c));
+      // Who looked into the log, and for what, is part of the log (after the search, so the
+      // page does not show its own row).
+      await recordEvent(deps.db, {
+        actorId: person.id,
+        action: 'audit-log.searched',
+        entityType: 'audit-log',
+        detail: { filters: query, found: total },
+        ...requestOrigin(c, deps),
+      });
       const page: AuditLogPage = { entries, total, page: query.page, pageSize: query.pageSize };
       return c.json(page);
     })
@@ -106,7 +119,7 @@ export function auditLogRoutes(deps: AppDeps) {
         rows = await auditLogPageBefore(deps.db, filters, beforeId, EXPORT_PAGE, scope);
         return rows.length === 0 ? null : csvOf(rows);
       });
-      const day = new Date().toISOString().slice(0, 10);
+      const day = londonToday();
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="lantern-audit-log-${day}.csv"`,

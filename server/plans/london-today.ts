@@ -1,10 +1,11 @@
 /** Today's date in Europe/London, the calendar every plan date and period is in. */
-import { londonDate } from '../../shared/metrics/london-date';
+import { londonToday as londonTodayAt } from '../../shared/metrics/london-date';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
 import { appError } from '../../shared/errors/app-error';
 
+/** The server's "today": the shared London today at the server's clock. */
 export function londonToday(now: Date = new Date()): string {
-  return londonDate(now.toISOString());
+  return londonTodayAt(now.getTime());
 }
 
 /** An `asOf` query parameter: a London date, or null when absent. */

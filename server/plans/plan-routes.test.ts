@@ -180,6 +180,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     const auditor = await t.as(AUDITOR_A);
     const [allocation] = await allocationsOf(t.db, AUDITOR_A);
     const month = TEST_NOW.toISOString().slice(0, 7);
+    // In the tests' world the case was allocated before the audit below was completed (a
+    // completion time before the allocation is refused at sync).
+    await t.db.query('UPDATE allocations SET created_at = $1 WHERE id = $2', [
+      `${month}-01T09:00:00Z`,
+      allocation?.id,
+    ]);
     const before = measure.points.find((p) => p.periodId === month);
     const pushed = await auditor.request('/api/sync/push', {
       method: 'POST',

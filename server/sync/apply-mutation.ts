@@ -10,7 +10,11 @@
  *   already submitted, or holding what the database cannot store: see storable-json.ts) is
  *   rejected with its reason, recorded, and never blocks the rest;
  * - every applied revision is appended to audit_revisions, with who and which device, and
- *   logged in the audit log, in the same transaction as the change.
+ *   logged in the audit log, in the same transaction as the change;
+ * - a submission's completion time comes from the device's clock: one in the future (beyond a
+ *   few minutes' skew) or before the case was allocated is rejected under the `completedAt`
+ *   key, so the device can show it and the auditor correct it (shared/sync/completion-time.ts);
+ *   the server's own receipt time is kept beside an accepted one (`completed_received_at`).
  * Round trips are kept few (a push's throughput is bound by them): an edit reads and locks
  * the row once, works out the new document from it, and writes the row, its revision and its
  * log row in the statement that records the answer: four round trips with BEGIN and COMMIT.
@@ -25,6 +29,7 @@ import { AUDIT_COLUMNS_SQL, AUDIT_FROM_SQL, auditDocument, type AuditRow } from 
 import { eventInsert } from '../audit-log/record-event';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { findUnstorable, storableCopy } from './storable-json';
+import { COMPLETED_AT_KEY, completionTimeProblem } from '../../shared/sync/completion-time';
 
 export interface PushContext {
   person: Person;
@@ -137,8 +142,10 @@ function revisionInsert(values: unknown[]): SqlPart {
   return (first) => {
     const [id, rev, status, answers, completedAt, by, device, mutation] = placeholders(first, 8);
     return {
-      sql: `INSERT INTO audit_revisions (audit_id, rev, status, answers, completed_at, changed_by, device_id, mutation_id)
-        VALUES (${id}, ${rev}, ${status}, ${answers}::jsonb, ${completedAt}, ${by}, ${device}, ${mutation})`,
+      sql: `INSERT INTO audit_revisions (audit_id, rev, status, answers, completed_at, completed_received_at,
+          changed_by, device_id, mutation_id)
+        VALUES (${id}, ${rev}, ${status}, ${answers}::jsonb, ${completedAt},
+          CASE WHEN ${status} = 'submitted' THEN now() END, ${by}, ${device}, ${mutation})`,
       params: values,
     };
   };
@@ -150,6 +157,7 @@ function auditUpdate(values: unknown[]): SqlPart {
     const [id, status, answers, completedAt, grade, rev, by] = placeholders(first, 7);
     return {
       sql: `UPDATE audits SET status = ${status}, answers = ${answers}::jsonb, completed_at = ${completedAt},
+        completed_received_at = CASE WHEN ${status} = 'submitted' THEN now() END,
         overall_grade = ${grade}, rev = ${rev}, updated_at = now(), updated_by = ${by},
         returned_note = CASE WHEN ${status} = 'submitted' THEN NULL ELSE returned_note END
         WHERE id = ${id}`,
@@ -283,6 +291,18 @@ async function decide(
       code: 'required',
       message: 'A submitted audit needs the time it was completed.',
     });
+  } else if (snapshot.status === 'submitted' && snapshot.completedAt) {
+    // Only on submission (rare next to edits): one more round trip for the clock and the allocation.
+    const [clock] = await tx.query<{ now_ms: number; allocated_ms: number | null }>(
+      `SELECT (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
+              (SELECT (extract(epoch FROM min(created_at)) * 1000)::float8 FROM allocations
+               WHERE case_id = $1 AND auditor_id = $2) AS allocated_ms`,
+      [snapshot.caseId, ctx.person.id],
+    );
+    const wrongTime = clock
+      ? completionTimeProblem(snapshot.completedAt, clock.now_ms, clock.allocated_ms)
+      : null;
+    if (wrongTime) problems.push({ itemKey: COMPLETED_AT_KEY, code: 'invalid_answer', message: wrongTime });
   }
   if (problems.length > 0) {
     const reason =
@@ -383,9 +403,10 @@ async function decide(
 
   const [saved] = await tx.query<AuditRow>(
     `INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status,
-       answers, completed_at, overall_grade, rev, updated_by)
+       answers, completed_at, completed_received_at, overall_grade, rev, updated_by)
      SELECT $1, c.id, c.team_id, c.case_type, $3, $4, $5,
-       CASE WHEN al.round_name IS NULL THEN 'ad_hoc' ELSE 'practice_week' END, $6, $7::jsonb, $8, $9, 1, $5
+       CASE WHEN al.round_name IS NULL THEN 'ad_hoc' ELSE 'practice_week' END, $6, $7::jsonb, $8,
+       CASE WHEN $6 = 'submitted' THEN now() END, $9, 1, $5
      FROM cases c JOIN allocations al ON al.case_id = c.id AND al.auditor_id = $5 AND al.active
      WHERE c.id = $2
      ON CONFLICT (id) DO NOTHING ${RETURNING_AUDIT_SQL}`,

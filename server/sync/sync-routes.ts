@@ -2,6 +2,7 @@
  * /api/sync: a device pushes its outbox and pulls what changed since its checkpoint. Both
  * are for auditors (the people who work offline); every document pushed or pulled passes
  * the same access rules as the rest of the API: an auditor pushes and pulls only their own.
+ * A pull that returns audits is logged (`sync.pulled`, with their ids).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -19,7 +20,9 @@ import { appError } from '../../shared/errors/app-error';
 import { applyMutation } from './apply-mutation';
 import { pull } from './pull';
 import { exportFileSchema } from '../../shared/sync/export-file';
+import type { ImportResponse } from '../../shared/sync/import-result';
 import { limitBody } from '../http/body-limit';
+import { recordEvent } from '../audit-log/record-event';
 
 const pullQuerySchema = z.object({
   checkpoint: z.string().max(2_000).optional(),
@@ -68,9 +71,19 @@ export function syncRoutes(deps: AppDeps) {
           ip: clientAddress(c, deps.config.trustProxy),
           userAgent: c.req.header('user-agent') ?? '',
         };
+        // Which of the file's changes the server held already (the file was imported before,
+        // or the device synced them after exporting): the answer says so, not "applied".
+        const held = await deps.db.query<{ mutation_id: string }>(
+          'SELECT mutation_id::text FROM sync_mutations WHERE mutation_id = ANY ($1::uuid[]) AND person_id = $2',
+          [file.mutations.map((m) => m.mutationId), person.id],
+        );
         const results = [];
         for (const mutation of file.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
-        const response: PushResponse = { protocol: PROTOCOL_VERSION, results };
+        const response: ImportResponse = {
+          protocol: PROTOCOL_VERSION,
+          results,
+          alreadyOnServer: held.map((row) => row.mutation_id),
+        };
         return c.json(response);
       },
     )
@@ -85,6 +98,19 @@ export function syncRoutes(deps: AppDeps) {
           query.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
         );
       }
-      return c.json(await pull(deps.db, person, query.data.checkpoint, query.data.limit));
+      const page = await pull(deps.db, person, query.data.checkpoint, query.data.limit);
+      // A pull hands the device the full content of audits: one log row per pull that returned
+      // any (polls that found nothing are not logged), naming them.
+      if (page.audits.length > 0) {
+        await recordEvent(deps.db, {
+          actorId: person.id,
+          action: 'sync.pulled',
+          entityType: 'audit',
+          detail: { count: page.audits.length, auditIds: page.audits.map((a) => a.id) },
+          ip: clientAddress(c, deps.config.trustProxy),
+          userAgent: c.req.header('user-agent') ?? '',
+        });
+      }
+      return c.json(page);
     });
 }

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'case-flag.retired': 'Retired a case flag',
   'case-flag.reinstated': 'Brought back a case flag',
   'audit-log.exported': 'Exported the audit log',
+  'audit-log.searched': 'Searched the audit log',
+  'sync.pulled': 'Downloaded audits to a device',
   'audit.viewed': 'Viewed an audit',
   'audit.changed': 'Changed an audit',
   'case-list.imported': 'Imported a case list',

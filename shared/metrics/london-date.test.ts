@@ -6,6 +6,7 @@ import {
   londonDate,
   londonDayNumber,
   londonOffsetMinutes,
+  londonToday,
   parseZonedTimestamp,
 } from './london-date';
 
@@ -104,6 +105,29 @@ describe('londonDate', () => {
 
   it('gives day numbers that round-trip through calendar dates', () => {
     expect(dateOfDayNumber(londonDayNumber('2019-08-31T22:30:00Z'))).toBe('2019-08-31');
+  });
+});
+
+describe('londonToday', () => {
+  it.each([
+    [
+      'a summer night after midnight in London (still yesterday in UTC)',
+      Date.UTC(2026, 5, 30, 23, 30),
+      '2026-07-01',
+    ],
+    ['the last minute of a summer day', Date.UTC(2026, 5, 30, 22, 59), '2026-06-30'],
+    ['a winter night: London is on UTC', Date.UTC(2026, 11, 31, 23, 30), '2026-12-31'],
+    ['New Year in winter', Date.UTC(2027, 0, 1, 0, 0), '2027-01-01'],
+  ])('%s', (_name, nowMs, expected) => {
+    expect(londonToday(nowMs)).toBe(expected);
+  });
+
+  it('is the London date of the instant, for any instant from 1996 to 2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(londonToday(ms)).toBe(londonDate(new Date(ms).toISOString()));
+      }),
+    );
   });
 });
 

@@ -199,6 +199,16 @@ export function londonDate(timestamp: string): string {
   return dateOfDayNumber(londonDayNumber(timestamp));
 }
 
+/**
+ * Today's date in Europe/London at the instant `nowMs` (epoch milliseconds): the one "today"
+ * every screen and route uses (due dates, default report dates, file names). UTC's date is
+ * wrong for the first hour of every summer day.
+ * @example londonToday(Date.UTC(2026, 5, 30, 23, 30)) // '2026-07-01' (00:30 BST)
+ */
+export function londonToday(nowMs: number): string {
+  return dateOfDayNumber(Math.floor((nowMs + londonOffsetMinutes(nowMs) * MS_PER_MINUTE) / MS_PER_DAY));
+}
+
 /** A zod schema for a timestamp that must carry a zone; use it at every edge that takes one. */
 export const zonedTimestampSchema = z.string().refine(isZonedTimestamp, {
   message: 'Expected a time with a zone, e.g. "2019-03-31T10:15:00Z" or "2019-03-31T11:15:00+01:00".',

@@ -33,8 +33,10 @@ export function problemsFrom(
   const items = error.fields.map((f) => {
     const first = f.path.split('.')[0] ?? '';
     const field = known.length === 0 || known.includes(first) ? first || fallback : fallback;
-    byField[field] ??= f.message;
-    return { href: `#${prefix}-${field}`, message: f.message };
+    // A file reader's problem names its place ("Row 14, column D (Allocated worker)"): say it.
+    const message = /^Row \d+/.test(f.path) ? `${f.path}: ${f.message}` : f.message;
+    byField[field] ??= message;
+    return { href: `#${prefix}-${field}`, message };
   });
   return { summary: error.message, items, byField };
 }
