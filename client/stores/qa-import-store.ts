@@ -55,7 +55,10 @@ export const useQaImportStore = defineStore('qa-import', () => {
   }
   async function commit(fileName: string, content: string, mapping: ColumnMapping): Promise<ImportResult> {
     return importResultSchema.parse(
-      await api('/api/imports', { method: 'POST', body: { fileName, content, ...readChoice.value, mapping } }),
+      await api('/api/imports', {
+        method: 'POST',
+        body: { fileName, content, ...readChoice.value, mapping },
+      }),
     );
   }
   async function history(): Promise<ImportHistory> {

@@ -6,6 +6,7 @@
  * evaluateMetric over every audit in the database, and the counts must equal a rebuild from
  * the audits table. The demo's own audits are in the data too, so seeding is checked as well.
  */
+import { ORGANISATION_SCOPE } from '../auth/service-scope';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -345,6 +346,7 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
             ...(frameworks ? { frameworks } : {}),
           },
         } satisfies MetricDefinition,
+        scope: ORGANISATION_SCOPE,
         range,
         groupBy,
       }));

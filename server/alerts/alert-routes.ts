@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
+import { dataScope } from '../auth/service-scope';
 import { logChange, logView } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { acknowledgeAlertSchema } from '../../shared/alerts/alert-schemas';
@@ -19,9 +20,9 @@ import { readAlertSettings } from './alert-settings';
 export function alertRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/', async (c) => {
-      const person = requirePerson(c);
+      requirePerson(c);
       await escalateDueAlerts(deps.db);
-      const alerts = await listAlerts(deps.db, person);
+      const alerts = await listAlerts(deps.db, dataScope(c));
       await logView(c, deps, 'alert-list', '', { ids: alerts.map((a) => a.id) });
       return c.json({ alerts, escalationHours: readAlertSettings(process.env).escalationHours });
     })
@@ -33,7 +34,7 @@ export function alertRoutes(deps: AppDeps) {
         await acknowledgeAlert(tx, id, person, note);
         await logChange(c, deps, tx, 'alert', id, {}, 'alert.acknowledged');
       });
-      const [alert] = await listAlerts(deps.db, person, id);
+      const [alert] = await listAlerts(deps.db, dataScope(c), id);
       return c.json({ alert });
     });
 }

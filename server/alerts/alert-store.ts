@@ -4,6 +4,7 @@
  * long it took — in minutes and in working minutes — and whether it was escalated.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import type { Person } from '../http/app-env';
 import { appError } from '../../shared/errors/app-error';
 import { answersSchema } from '../../shared/framework/answer-schema';
@@ -39,16 +40,18 @@ interface RecipientRow {
 const minutesBetween = (from: string, to: string | null): number | null =>
   to === null ? null : Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
-export async function listAlerts(db: Queryable, person: Person, alertId?: string): Promise<Alert[]> {
+/**
+ * The alerts within the scope: those raised to the person, and for a QA lead every alert of
+ * their service.
+ */
+export async function listAlerts(db: Queryable, scope: DataScope, alertId?: string): Promise<Alert[]> {
   const { closedDays } = readAlertSettings(process.env);
   const params: unknown[] = [];
-  const conditions: string[] = [];
-  if (!person.roles.includes('qa_lead')) {
-    params.push(person.id);
-    conditions.push(
-      `EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = al.id AND r.person_id = $${params.length})`,
-    );
-  }
+  const raisedToMe = inScope({ ...scope, reach: 'assigned' }, { assignee: 'r.person_id' }, params);
+  const conditions: string[] = [
+    `(EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = al.id AND ${raisedToMe})
+      OR ${inScope(scope, { team: 'al.team_id' }, params)})`,
+  ];
   if (alertId) {
     params.push(alertId);
     conditions.push(`al.id = $${params.length}`);
@@ -58,7 +61,7 @@ export async function listAlerts(db: Queryable, person: Person, alertId?: string
             al.escalated_at, al.acknowledged_at, a.answers, a.framework_key, a.framework_version
      FROM alerts al JOIN cases c ON c.id = al.case_id JOIN teams t ON t.id = al.team_id JOIN people p ON p.id = al.raised_by
        JOIN audits a ON a.id = al.audit_id
-     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+     WHERE ${conditions.join(' AND ')}
      ORDER BY (al.acknowledged_at IS NULL) DESC, al.raised_at DESC LIMIT 200`,
     params,
   );
@@ -73,7 +76,7 @@ export async function listAlerts(db: Queryable, person: Person, alertId?: string
     const answers = answersSchema.safeParse(row.answers);
     const concern = framework && answers.success ? answers.data[framework.safeguardingConcernKey] : undefined;
     const own = recipients.filter((r) => r.alert_id === row.id);
-    const mine = own.find((r) => r.person_id === person.id);
+    const mine = own.find((r) => r.person_id === scope.personId);
     alerts.push({
       id: row.id,
       auditId: row.audit_id,

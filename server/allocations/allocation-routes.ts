@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
+import { dataScope, inScope } from '../auth/service-scope';
 import { logChange, requestOrigin } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
@@ -28,6 +29,9 @@ const roundRef = z.object({ roundId: z.uuid('Choose a round.') });
 export function allocationRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/people', async (c) => {
+      // The people of the QA lead's service: a round allocates its service's cases to them.
+      const params: unknown[] = [];
+      const inReach = inScope(dataScope(c), { service: 'p.service_id' }, params);
       const rows = await deps.db.query<{
         id: string;
         name: string;
@@ -37,7 +41,8 @@ export function allocationRoutes(deps: AppDeps) {
       }>(
         `SELECT p.id, p.display_name AS name, p.team_id, t.name AS team_name, p.roles
          FROM people p LEFT JOIN teams t ON t.id = p.team_id
-         WHERE p.active AND p.roles && ARRAY['auditor', 'moderator']::text[] ORDER BY p.display_name`,
+         WHERE p.active AND p.roles && ARRAY['auditor', 'moderator']::text[] AND ${inReach} ORDER BY p.display_name`,
+        params,
       );
       const option = (r: (typeof rows)[number]) => ({
         id: r.id,
@@ -55,8 +60,8 @@ export function allocationRoutes(deps: AppDeps) {
       const person = requirePerson(c);
       const body = await parseBody(c, bulkAllocationSchema.extend(roundRef.shape));
       const result = await deps.db.transaction(async (tx) => {
-        const round = await requireRound(tx, body.roundId);
-        const done = await bulkAllocate(tx, round, body, person.id);
+        const round = await requireRound(tx, body.roundId, dataScope(c));
+        const done = await bulkAllocate(tx, round, body, person.id, dataScope(c));
         if (!body.preview)
           await logChange(
             c,
@@ -75,8 +80,8 @@ export function allocationRoutes(deps: AppDeps) {
       const person = requirePerson(c);
       const body = await parseBody(c, handAllocationSchema.extend(roundRef.shape));
       const id = await deps.db.transaction(async (tx) => {
-        const round = await requireRound(tx, body.roundId);
-        const auditor = await requireAuditor(tx, body.auditorId);
+        const round = await requireRound(tx, body.roundId, dataScope(c));
+        const auditor = await requireAuditor(tx, dataScope(c), body.auditorId);
         const allocationId = await createAllocation(tx, {
           round,
           frameworkKey: round.frameworkKey,
@@ -105,8 +110,8 @@ export function allocationRoutes(deps: AppDeps) {
       const body = await parseBody(c, reallocationSchema);
       const result = await deps.db.transaction(async (tx) => {
         const old = await requireAllocation(tx, id);
-        const round = old.round_id ? await requireRound(tx, old.round_id) : null;
-        const auditor = await requireAuditor(tx, body.auditorId);
+        const round = old.round_id ? await requireRound(tx, old.round_id, dataScope(c)) : null;
+        const auditor = await requireAuditor(tx, dataScope(c), body.auditorId);
         const done = await reallocate(tx, id, round, auditor, body.dueDate, {
           id: person.id,
           ...requestOrigin(c, deps),

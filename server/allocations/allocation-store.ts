@@ -6,6 +6,7 @@
  * allocation's id, which is how a round's audits are found.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import type { Round } from '../../shared/rounds/round-schemas';
 
@@ -13,22 +14,32 @@ export interface AuditorRow {
   id: string;
   name: string;
   team_id: string | null;
+  /** Their service: a case is allocated only to an auditor of the case's service. */
+  service_id: string;
 }
 
-/** Active people holding the auditor role, among `ids` (all of them when absent). */
-export async function auditors(db: Queryable, ids?: readonly string[]): Promise<AuditorRow[]> {
+/** Active people holding the auditor role within the scope (a QA lead's service), among `ids` (all when absent). */
+export async function auditors(
+  db: Queryable,
+  scope: DataScope,
+  ids?: readonly string[],
+): Promise<AuditorRow[]> {
+  const params: unknown[] = [];
+  const inReach = inScope(scope, { service: 'service_id' }, params);
+  if (ids) params.push(ids);
   return db.query<AuditorRow>(
-    `SELECT id, display_name AS name, team_id FROM people
-     WHERE active AND 'auditor' = ANY (roles) ${ids ? 'AND id = ANY ($1::uuid[])' : ''} ORDER BY display_name`,
-    ids ? [ids] : [],
+    `SELECT id, display_name AS name, team_id, service_id FROM people
+     WHERE active AND 'auditor' = ANY (roles) AND service_id IS NOT NULL AND ${inReach}
+       ${ids ? `AND id = ANY ($${params.length}::uuid[])` : ''} ORDER BY display_name`,
+    params,
   );
 }
 
-export async function requireAuditor(db: Queryable, id: string): Promise<AuditorRow> {
-  const [auditor] = await auditors(db, [id]);
+export async function requireAuditor(db: Queryable, scope: DataScope, id: string): Promise<AuditorRow> {
+  const [auditor] = await auditors(db, scope, [id]);
   if (!auditor)
     throw appError('validation_failed', 'Choose an auditor.', [
-      { path: 'auditorId', message: 'That person is not an active auditor.' },
+      { path: 'auditorId', message: 'That person is not an active auditor of your service.' },
     ]);
   return auditor;
 }
@@ -48,8 +59,8 @@ export interface NewAllocation {
 /** Inserts one allocation after checking the rules; answers 409 when the case is already taken. */
 export async function createAllocation(tx: Queryable, a: NewAllocation): Promise<string> {
   const [found] = await tx.query<{ team_id: string; reference: string }>(
-    'SELECT team_id, reference FROM cases WHERE id = $1',
-    [a.caseId],
+    'SELECT c.team_id, c.reference FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.id = $1 AND t.service_id = $2',
+    [a.caseId, a.auditor.service_id],
   );
   if (!found)
     throw appError('validation_failed', 'Choose a case.', [

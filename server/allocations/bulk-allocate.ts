@@ -5,6 +5,7 @@
  * same allocation when it is then made.
  */
 import type { Queryable } from '../db/database';
+import type { DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import { balanceAssignments } from '../../shared/rounds/balance-assignments';
 import type { BulkAllocation, BulkAllocationResult } from '../../shared/rounds/allocation-schemas';
@@ -16,11 +17,15 @@ export async function bulkAllocate(
   round: Round,
   request: BulkAllocation,
   allocatedBy: string,
+  scope: DataScope,
 ): Promise<BulkAllocationResult> {
-  const chosen = await auditors(tx, request.auditorIds);
+  const chosen = await auditors(tx, scope, request.auditorIds);
   if (chosen.length !== new Set(request.auditorIds).size)
     throw appError('validation_failed', 'Choose auditors from the list.', [
-      { path: 'auditorIds', message: 'One or more of these people is not an active auditor.' },
+      {
+        path: 'auditorIds',
+        message: 'One or more of these people is not an active auditor of your service.',
+      },
     ]);
   const open = await tx.query<{ id: string; reference: string; team_id: string }>(
     `SELECT c.id, c.reference, c.team_id FROM round_cases rc JOIN cases c ON c.id = rc.case_id

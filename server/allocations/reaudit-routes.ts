@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
+import { dataScope, inScope } from '../auth/service-scope';
 import { logChange, logView } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
@@ -45,13 +46,19 @@ const toRow = (r: Row): ReauditRow => ({
 export function reauditRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/', async (c) => {
+      const scope = dataScope(c);
+      const candidateParams: unknown[] = [];
+      const candidateReach = inScope(scope, { team: 'a.team_id' }, candidateParams);
+      const scheduledParams: unknown[] = [];
+      const scheduledReach = inScope(scope, { team: 'c.team_id' }, scheduledParams);
       const candidates = await deps.db.query<Row>(
         `SELECT NULL AS allocation_id, a.id AS original_audit_id, c.reference, t.name AS team_name, a.overall_grade AS original_grade,
                 a.completed_at AS original_completed_at, NULL AS auditor_name, NULL AS due_date, NULL AS new_grade, NULL AS new_completed_at
          FROM audits a JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
          WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade = 3
-           AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.reaudit_of = a.id)
+           AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.reaudit_of = a.id) AND ${candidateReach}
          ORDER BY a.completed_at DESC LIMIT 200`,
+        candidateParams,
       );
       const scheduled = await deps.db.query<Row>(
         `SELECT x.id AS allocation_id, o.id AS original_audit_id, c.reference, t.name AS team_name, o.overall_grade AS original_grade,
@@ -60,7 +67,8 @@ export function reauditRoutes(deps: AppDeps) {
                 CASE WHEN n.status = 'submitted' AND NOT n.deleted THEN n.completed_at END AS new_completed_at
          FROM allocations x JOIN audits o ON o.id = x.reaudit_of JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id
            JOIN people p ON p.id = x.auditor_id LEFT JOIN audits n ON n.id = x.id
-         WHERE (x.active OR x.finished) ORDER BY x.created_at DESC`,
+         WHERE (x.active OR x.finished) AND ${scheduledReach} ORDER BY x.created_at DESC`,
+        scheduledParams,
       );
       await logView(c, deps, 'audit-list', '', {
         view: 'reaudits',
@@ -90,12 +98,12 @@ export function reauditRoutes(deps: AppDeps) {
           );
         const [already] = await tx.query('SELECT id FROM allocations WHERE reaudit_of = $1', [auditId]);
         if (already) throw appError('conflict', 'A re-audit of this audit is already scheduled.');
-        const round = body.roundId ? await requireRound(tx, body.roundId) : null;
+        const round = body.roundId ? await requireRound(tx, body.roundId, dataScope(c)) : null;
         const [latest] = await tx.query<{ version: number }>(
           "SELECT max(version) AS version FROM frameworks WHERE key = $1 AND status = 'published'",
           [audit.framework_key],
         );
-        const auditor = await requireAuditor(tx, body.auditorId);
+        const auditor = await requireAuditor(tx, dataScope(c), body.auditorId);
         // The auditor's own finished allocation of this case makes way: their submitted audit stays on their device.
         await tx.query(
           `UPDATE allocations x SET active = false, updated_at = now() FROM audits a

@@ -1,7 +1,8 @@
 /**
  * Searching and exporting the audit log: filters by person, action family, record and a date
  * range in Europe/London, paged newest first; the CSV export escapes and defuses every cell,
- * walks past one page of rows, and is itself logged with its filters.
+ * walks past one page of rows, and is itself logged with its filters. A QA lead reads what the
+ * people of their service did and what was done to their service's audits; the admin reads it all.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,11 +29,37 @@ describe.each(ENGINES)('audit log search and export on $engine', (engine) => {
     await t.close();
   });
 
-  /** Rows about one made-up audit, so each test sees only its own. */
+  /**
+   * A new audit in a team of the QA lead's service (or of another service), so each test sees
+   * only its own rows.
+   */
+  const newAudit = async (service: 'own' | 'other' = 'own'): Promise<string> => {
+    const [row] = await t.db.query<{ id: string }>(
+      `WITH s AS (SELECT service_id FROM people WHERE email = $1),
+       other AS (INSERT INTO services (id, name) SELECT gen_random_uuid(), 'Log test service ' || gen_random_uuid() WHERE $3
+                 RETURNING id),
+       team AS (INSERT INTO teams (id, service_id, name) SELECT gen_random_uuid(), id, 'Log test team ' || gen_random_uuid() FROM other
+                RETURNING id),
+       c AS (INSERT INTO cases (id, reference, team_id, case_type)
+             SELECT gen_random_uuid(), 'LOG-' || substr(md5(random()::text), 1, 10),
+                    coalesce((SELECT id FROM team), (SELECT t.id FROM teams t, s WHERE t.service_id = s.service_id ORDER BY t.name LIMIT 1)),
+                    (SELECT key FROM case_types ORDER BY key LIMIT 1)
+             RETURNING id, team_id, case_type)
+       INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status)
+       SELECT gen_random_uuid(), c.id, c.team_id, c.case_type, 'lantern-default', 1, $2, 'ad_hoc', 'draft' FROM c
+       RETURNING id`,
+      [QA_LEAD, auditorId, service === 'other'],
+    );
+    if (!row) throw new Error('no audit for the log test');
+    return row.id;
+  };
+
+  /** Rows about one new audit of the QA lead's service, so each test sees only its own. */
   const seed = async (
     rows: { at: string; action: string; actorId?: string | null; label?: string; detail?: object }[],
+    entityId?: string,
   ) => {
-    const entityId = randomUUID();
+    entityId ??= await newAudit();
     for (const row of rows) {
       await t.db.query(
         `INSERT INTO audit_log (at, actor_id, actor_label, action, entity_type, entity_id, detail, ip, user_agent)
@@ -167,8 +194,32 @@ describe.each(ENGINES)('audit log search and export on $engine', (engine) => {
     expect(logged).toMatchObject({ actor_email: ADMIN, detail: { filters: { entityId } } });
   });
 
+  it('shows a QA lead nothing of another service, and the admin everything', async () => {
+    const elsewhere = await newAudit('other');
+    await seed([{ at: '2026-03-03T09:00:00Z', action: 'audit.viewed', label: 'someone' }], elsewhere);
+    const [stranger] = await t.db.query<{ id: string }>(
+      `INSERT INTO people (id, email, display_name, service_id, roles)
+       SELECT gen_random_uuid(), 'log-stranger-' || gen_random_uuid() || '@test.invalid', 'Log stranger', t.service_id, '{auditor}'
+       FROM audits a JOIN teams t ON t.id = a.team_id WHERE a.id = $1 RETURNING id`,
+      [elsewhere],
+    );
+    // A person of the other service signing in: about no audit at all.
+    const theirs = randomUUID();
+    await t.db.query(
+      `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id) VALUES ('2026-03-03T10:00:00Z', $1, 'sign-in', 'person', $2)`,
+      [stranger?.id, theirs],
+    );
+    expect((await search({ entityId: elsewhere })).total).toBe(0);
+    expect((await search({ entityId: theirs })).total).toBe(0);
+    const admin = await t.as(ADMIN);
+    expect((await search({ entityId: elsewhere }, admin)).total).toBe(1);
+    expect((await search({ entityId: theirs }, admin)).total).toBe(1);
+    const exported = await (await qaLead.request(`/api/audit-log/export?entityId=${elsewhere}`)).text();
+    expect(exported).not.toContain(elsewhere);
+  });
+
   it('exports every matching row, past one page of the export', async () => {
-    const entityId = randomUUID();
+    const entityId = await newAudit();
     await t.db.query(
       `INSERT INTO audit_log (at, action, entity_type, entity_id)
        SELECT timestamptz '2026-01-01T00:00:00Z' + make_interval(secs => n), 'audit.viewed', 'audit', $1

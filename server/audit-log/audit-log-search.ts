@@ -5,6 +5,7 @@
  * the CSV export, which walks the same filter in pages by id.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import type { AuditLogEntry, AuditLogQuery } from '../../shared/accounts/audit-log-query';
 
 interface EntryRow {
@@ -24,10 +25,18 @@ interface EntryRow {
 
 type Filters = Omit<AuditLogQuery, 'page' | 'pageSize'>;
 
-/** WHERE clause and parameters for the filters; parameters are numbered from 1. */
-function whereClause(filters: Filters): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
+/**
+ * WHERE clause and parameters for the filters within the scope; parameters are numbered from 1.
+ * The admin reads the whole log; a QA lead what the people of their service did and what
+ * anyone did to an audit of their service.
+ */
+function whereClause(filters: Filters, scope: DataScope): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
+  const byService = inScope(scope, { service: 'p.service_id' }, params);
+  const aboutAudit = inScope(scope, { team: 'sa.team_id' }, params);
+  const conditions: string[] = [
+    `(${byService} OR (l.entity_type = 'audit' AND l.entity_id IN (SELECT sa.id::text FROM audits sa WHERE ${aboutAudit})))`,
+  ];
   const add = (condition: (n: string) => string, value: unknown) => {
     params.push(value);
     conditions.push(condition(`$${params.length}`));
@@ -44,7 +53,7 @@ function whereClause(filters: Filters): { sql: string; params: unknown[] } {
   if (filters.entityId) add((n) => `l.entity_id = ${n}`, filters.entityId);
   if (filters.from) add((n) => `l.at >= (${n}::date)::timestamp AT TIME ZONE 'Europe/London'`, filters.from);
   if (filters.to) add((n) => `l.at < ((${n}::date) + 1)::timestamp AT TIME ZONE 'Europe/London'`, filters.to);
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { sql: `WHERE ${conditions.join(' AND ')}`, params };
 }
 
 const SELECT = `SELECT l.id, l.at, l.actor_id, p.display_name AS actor_name, p.email AS actor_email,
@@ -74,8 +83,9 @@ function parseDetail(text: string): Record<string, unknown> {
 export async function searchAuditLog(
   db: Queryable,
   query: AuditLogQuery,
+  scope: DataScope,
 ): Promise<{ entries: AuditLogEntry[]; total: number }> {
-  const where = whereClause(query);
+  const where = whereClause(query, scope);
   const [count] = await db.query<{ total: number }>(
     `SELECT count(*) AS total FROM audit_log l LEFT JOIN people p ON p.id = l.actor_id ${where.sql}`,
     where.params,
@@ -94,8 +104,9 @@ export async function auditLogPageBefore(
   filters: Filters,
   beforeId: number | null,
   limit: number,
+  scope: DataScope,
 ): Promise<AuditLogEntry[]> {
-  const where = whereClause(filters);
+  const where = whereClause(filters, scope);
   const params = [...where.params];
   let sql = where.sql;
   if (beforeId !== null) {

@@ -1,7 +1,8 @@
 /**
  * Enforces access-rules.ts on every /api request, before any handler runs: finds the route
  * Hono matched, its declared rule, and refuses — 401 when nobody is signed in, 403 when the
- * person holds none of the roles or the record is outside their reach. A route with no rule
+ * person holds none of the roles or the record is outside their reach. On a route whose rule
+ * names roles it sets the person's data scope (service-scope.ts) for the handler. A route with no rule
  * is refused too (fail closed) and named in the server log. A refusal says only
  * `{ code, message }`, never what exists behind it.
  */
@@ -13,9 +14,12 @@ import { appError } from '../../shared/errors/app-error';
 import { ACCESS_RULES, ruleFor, type AccessRule } from './access-rules';
 import { TARGET_RESOLVERS } from './access-targets';
 import { reachCovers, reachesOf } from './reach';
+import { scopeFor } from './service-scope';
 
 const SIGNED_OUT = 'Your session has ended. Sign in again to continue.';
 const REFUSED = 'You do not have access to this.';
+const NO_SERVICE =
+  'You are not in a service yet, so Lantern shows you no audits. Ask an administrator to add you to one.';
 
 export function accessMiddleware(
   deps: { db: Queryable },
@@ -37,10 +41,18 @@ export function accessMiddleware(
     if (!person) throw appError('unauthenticated', SIGNED_OUT);
     if (rule.kind === 'signed-in') return next();
 
-    const reaches = reachesOf(person, rule.reach);
-    if (reaches.length === 0) throw appError('forbidden', REFUSED);
-    if (!reaches.includes('all')) {
-      if (!rule.target) throw appError('forbidden', REFUSED);
+    const granted = reachesOf(person, rule.reach);
+    if (granted.length === 0) throw appError('forbidden', REFUSED);
+    // Fail closed: a service-wide reach of a person in no service reaches nothing, never everything.
+    const reaches = person.serviceId === null ? granted.filter((reach) => reach !== 'service') : granted;
+    const scope = scopeFor(person, reaches);
+    if (!scope) throw appError('forbidden', NO_SERVICE);
+    c.set('scope', scope);
+    if (scope.reach !== 'all') {
+      if (!rule.target) {
+        if (rule.scopedList) return next();
+        throw appError('forbidden', REFUSED);
+      }
       const id = pathParam(endpoint.path, c.req.path, rule.target.param);
       const place = id === undefined ? null : await TARGET_RESOLVERS[rule.target.kind](deps.db, id);
       if (!place) throw appError('not_found', 'There is nothing here. It may have been removed.');

@@ -16,6 +16,16 @@
  * 'team' (the person's own team), 'assigned' (records allocated or sampled to the person). A
  * person with several roles gets the widest reach any of their roles is given here.
  *
+ * Audit-derived data (audits, moderation, figures, rounds, allocations, alerts, plans and their
+ * measures, the audit log) never goes past a person's service: a route about one record names it
+ * (`within(..., on(kind, param))`) and the middleware refuses another service's record before
+ * the handler runs; a list, a figure or a new record is `scoped(...)`: the middleware hands the
+ * handler the person's scope (server/auth/service-scope.ts) and the store keeps every query
+ * inside it with `inScope`. `allow(...)` is organisation-wide and is kept for what is not
+ * audit-derived (people, teams, labels, framework versions) and the admin. Every route also
+ * declares what it may show of a service's data in service-data-probes.ts, which
+ * service-data.test.ts checks against a world of two services.
+ *
  * The roles (PRODUCT.md): an auditor sees the cases allocated to them ('assigned'); a
  * moderator the audits sampled to them ('assigned'); QA leads and managers their service's
  * teams ('service'); an admin manages people, roles and teams and reads no audit content —
@@ -41,6 +51,8 @@ export type AccessRule =
       reach: Partial<Record<Role, Reach>>;
       target: AccessTarget | null;
       auditContent: boolean;
+      /** No record named: the handler keeps what it lists or creates within the person's scope. */
+      scopedList?: boolean;
     };
 
 /** Anyone, signed in or not (sign-in itself, health, the organisation's name). */
@@ -57,6 +69,22 @@ export function allow(...roles: Role[]): AccessRule {
     target: null,
     auditContent: false,
   };
+}
+
+/**
+ * Signed in with one of the roles; the handler lists, counts or creates only within the reach of
+ * the person's roles (`dataScope(c)` and `inScope`, server/auth/service-scope.ts).
+ * @throws Error when a rule that reads audit content lists 'admin' (PRODUCT.md: admins do not).
+ */
+export function scoped(
+  reach: Partial<Record<Role, Reach>>,
+  options: { auditContent?: boolean } = {},
+): AccessRule {
+  const auditContent = options.auditContent ?? false;
+  if (auditContent && reach.admin) {
+    throw new Error('An admin reads no audit content: remove admin from this rule.');
+  }
+  return { kind: 'roles', reach, target: null, auditContent, scopedList: true };
 }
 
 /** The record a scoped rule is about: its kind and the path parameter that names it. */
@@ -77,6 +105,19 @@ export function within(
   }
   return { kind: 'roles', reach, target, auditContent };
 }
+
+/** Reaches used by several routes below. */
+const QA_SERVICE = { qa_lead: 'service' } as const;
+const PLAN_KEEPERS = { manager: 'service', qa_lead: 'service' } as const;
+const MODERATION = { moderator: 'assigned', qa_lead: 'service' } as const;
+const ALERT_RECIPIENTS = {
+  auditor: 'assigned',
+  moderator: 'assigned',
+  qa_lead: 'assigned',
+  manager: 'assigned',
+  admin: 'assigned',
+} as const;
+const ALERT_READERS = { ...ALERT_RECIPIENTS, qa_lead: 'service' } as const;
 
 export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/health': PUBLIC,
@@ -118,8 +159,10 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/admin/set-up-problems': allow('admin', 'qa_lead'),
   'GET /api/admin/roles': allow('admin'),
 
-  'GET /api/audit-log': allow('qa_lead', 'admin'),
-  'GET /api/audit-log/export': allow('qa_lead', 'admin'),
+  // The admin reads the whole log (sign-ins, people, roles); a QA lead what their service's people
+  // did and what was done to their service's audits.
+  'GET /api/audit-log': scoped({ qa_lead: 'service', admin: 'all' }),
+  'GET /api/audit-log/export': scoped({ qa_lead: 'service', admin: 'all' }),
 
   // The sync handlers keep each auditor to their own audits.
   'POST /api/sync/push': allow('auditor'),
@@ -136,81 +179,89 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   }),
   'GET /api/frameworks/:key/:version': SIGNED_IN,
 
-  // The improvement plan is the organisation's: managers and QA leads keep it and read its
-  // measures organisation-wide, with the excerpts of the findings linked to it.
-  'GET /api/plans': allow('manager', 'qa_lead'),
-  'POST /api/plans': allow('manager', 'qa_lead'),
-  'POST /api/plans/import': allow('manager', 'qa_lead'),
-  'GET /api/plans/:planId': allow('manager', 'qa_lead'),
-  'PUT /api/plans/:planId': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/areas': allow('manager', 'qa_lead'),
-  'PUT /api/plans/:planId/areas/:areaId': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions': allow('manager', 'qa_lead'),
-  'GET /api/plans/:planId/actions/:actionId': allow('manager', 'qa_lead'),
-  'PUT /api/plans/:planId/actions/:actionId': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions/:actionId/notes': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions/:actionId/rag': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions/:actionId/sign-off': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions/:actionId/findings': allow('manager', 'qa_lead'),
-  'DELETE /api/plans/:planId/actions/:actionId/findings/:linkId': allow('manager', 'qa_lead'),
-  'POST /api/plans/:planId/actions/:actionId/measures': allow('manager', 'qa_lead'),
-  'PUT /api/plans/:planId/measures/:measureId': allow('manager', 'qa_lead'),
-  'PUT /api/plans/:planId/measures/:measureId/values': allow('manager', 'qa_lead'),
-  'GET /api/plans/:planId/report': allow('manager', 'qa_lead'),
-  'GET /api/plans/:planId/export': allow('manager', 'qa_lead'),
+  // An improvement plan belongs to a service (its manager's or QA lead's): its measures count
+  // that service's audits only, and only that service's managers and QA leads reach it.
+  'GET /api/plans': scoped(PLAN_KEEPERS),
+  'POST /api/plans': scoped(PLAN_KEEPERS),
+  'POST /api/plans/import': scoped(PLAN_KEEPERS),
+  'GET /api/plans/:planId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'PUT /api/plans/:planId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/areas': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'PUT /api/plans/:planId/areas/:areaId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'GET /api/plans/:planId/actions/:actionId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'PUT /api/plans/:planId/actions/:actionId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions/:actionId/notes': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions/:actionId/rag': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions/:actionId/sign-off': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions/:actionId/findings': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'DELETE /api/plans/:planId/actions/:actionId/findings/:linkId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/actions/:actionId/measures': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'PUT /api/plans/:planId/measures/:measureId': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'PUT /api/plans/:planId/measures/:measureId/values': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'GET /api/plans/:planId/report': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'GET /api/plans/:planId/export': within(PLAN_KEEPERS, on('plan', 'planId')),
   // Findings are audit content: the search lists the person's own service's only.
-  'GET /api/findings': allow('manager', 'qa_lead'),
+  'GET /api/findings': scoped(PLAN_KEEPERS, { auditContent: true }),
   'GET /api/findings/audits/:auditId': within(
     { qa_lead: 'service', manager: 'service' },
     on('audit', 'auditId'),
     { auditContent: true },
   ),
-  'GET /api/metrics/trend': allow('manager', 'qa_lead'),
-  'GET /api/metrics/items': allow('manager', 'qa_lead'),
-  'GET /api/metrics/options': allow('manager', 'qa_lead'),
+  // Figures count the person's service's audits only; the teams offered are that service's.
+  'GET /api/metrics/trend': scoped(PLAN_KEEPERS),
+  'GET /api/metrics/items': scoped(PLAN_KEEPERS),
+  'GET /api/metrics/options': scoped(PLAN_KEEPERS),
 
-  // The QA lead's work (issue 8): rounds, case-list imports, allocation, re-audits and framework
-  // versions are the organisation's and the QA lead's, organisation-wide.
-  'GET /api/rounds': allow('qa_lead'),
-  'POST /api/rounds': allow('qa_lead'),
-  'GET /api/rounds/:roundId': allow('qa_lead'),
-  'PUT /api/rounds/:roundId': allow('qa_lead'),
-  'POST /api/rounds/:roundId/sample/preview': allow('qa_lead'),
-  'POST /api/rounds/:roundId/sample': allow('qa_lead'),
-  'GET /api/rounds/:roundId/cases': allow('qa_lead'),
-  'GET /api/rounds/:roundId/progress': allow('qa_lead'),
-  'GET /api/imports': allow('qa_lead'),
-  'POST /api/imports/preview': allow('qa_lead'),
-  'POST /api/imports': allow('qa_lead'),
+  // The QA lead's work (issue 8): a round belongs to the QA lead's service and holds only its
+  // cases and people; case-list imports, allocation and re-audits stay within the service too.
+  // Framework versions are the organisation's (not audit-derived).
+  'GET /api/rounds': scoped(QA_SERVICE),
+  'POST /api/rounds': scoped(QA_SERVICE),
+  'GET /api/rounds/:roundId': within(QA_SERVICE, on('round', 'roundId')),
+  'PUT /api/rounds/:roundId': within(QA_SERVICE, on('round', 'roundId')),
+  'POST /api/rounds/:roundId/sample/preview': within(QA_SERVICE, on('round', 'roundId')),
+  'POST /api/rounds/:roundId/sample': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/rounds/:roundId/cases': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/rounds/:roundId/progress': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/imports': scoped(QA_SERVICE),
+  'POST /api/imports/preview': scoped(QA_SERVICE),
+  'POST /api/imports': scoped(QA_SERVICE),
   // The names remembered from case-list imports are the organisation's: any QA lead reads and forgets them.
   'GET /api/imports/name-mappings': allow('qa_lead'),
   'DELETE /api/imports/name-mappings/:mappingId': allow('qa_lead'),
-  'GET /api/allocations/people': allow('qa_lead'),
-  'POST /api/allocations/bulk': allow('qa_lead'),
-  'POST /api/allocations': allow('qa_lead'),
-  'POST /api/allocations/:allocationId/reallocate': allow('qa_lead'),
-  'POST /api/allocations/:allocationId/withdraw': allow('qa_lead'),
-  'PUT /api/allocations/:allocationId/due-date': allow('qa_lead'),
-  'GET /api/reaudits': allow('qa_lead'),
-  'POST /api/reaudits/:auditId': allow('qa_lead'),
+  'GET /api/allocations/people': scoped(QA_SERVICE),
+  'POST /api/allocations/bulk': scoped(QA_SERVICE),
+  'POST /api/allocations': scoped(QA_SERVICE),
+  'POST /api/allocations/:allocationId/reallocate': within(QA_SERVICE, on('allocation', 'allocationId')),
+  'POST /api/allocations/:allocationId/withdraw': within(QA_SERVICE, on('allocation', 'allocationId')),
+  'PUT /api/allocations/:allocationId/due-date': within(QA_SERVICE, on('allocation', 'allocationId')),
+  'GET /api/reaudits': scoped(QA_SERVICE, { auditContent: true }),
+  'POST /api/reaudits/:auditId': within(QA_SERVICE, on('audit', 'auditId')),
   'GET /api/frameworks': allow('qa_lead'),
   'POST /api/frameworks/:key/:version/draft': allow('qa_lead'),
   'PUT /api/frameworks/:key/:version': allow('qa_lead'),
   'POST /api/frameworks/:key/:version/publish': allow('qa_lead'),
-  // Moderation: the QA lead draws the sample and reads agreement; a moderator reaches only the
-  // audits sampled to them, and never their own — checked per record in the handlers
-  // (server/moderation/may-moderate.ts) until a 'moderation' target resolver exists.
-  'POST /api/moderation/rounds/:roundId/sample': allow('qa_lead'),
-  'GET /api/moderation/agreement': allow('qa_lead'),
-  'GET /api/moderation': allow('moderator', 'qa_lead'),
-  'GET /api/moderation/:moderationId': allow('moderator', 'qa_lead'),
-  'POST /api/moderation/:moderationId/decision': allow('moderator', 'qa_lead'),
-  'POST /api/moderation/:moderationId/return': allow('moderator', 'qa_lead'),
+  // Moderation: the QA lead draws the sample and reads agreement within their service; a
+  // moderator reaches only the audits sampled to them (a partner moderator may be of another
+  // service), and nobody their own audit (server/moderation/may-moderate.ts).
+  'POST /api/moderation/rounds/:roundId/sample': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/moderation/agreement': scoped(QA_SERVICE),
+  'GET /api/moderation': scoped(MODERATION, { auditContent: true }),
+  'GET /api/moderation/:moderationId': within(MODERATION, on('moderation', 'moderationId'), {
+    auditContent: true,
+  }),
+  'POST /api/moderation/:moderationId/decision': within(MODERATION, on('moderation', 'moderationId'), {
+    auditContent: true,
+  }),
+  'POST /api/moderation/:moderationId/return': within(MODERATION, on('moderation', 'moderationId'), {
+    auditContent: true,
+  }),
   // Safeguarding alerts go to QA leads, team managers (who may hold only the auditor role) and
-  // heads of service: any signed-in person reads the alerts raised to them and acknowledges
-  // their own (server/alerts/alert-store.ts).
-  'GET /api/alerts': SIGNED_IN,
-  'POST /api/alerts/:alertId/acknowledge': SIGNED_IN,
+  // heads of service: anyone reads and acknowledges the alerts raised to them; a QA lead reads
+  // every alert of their service (server/alerts/alert-store.ts).
+  'GET /api/alerts': scoped(ALERT_READERS),
+  'POST /api/alerts/:alertId/acknowledge': within(ALERT_RECIPIENTS, on('alert', 'alertId')),
 };
 
 /** The rule for a route key, or undefined when none was declared. */

@@ -39,6 +39,55 @@ export const TARGET_RESOLVERS = {
     );
     return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id] } : null;
   },
+  // A moderation sits with its audit; it is assigned to its moderator.
+  moderation: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; moderator_id: string }>(
+      `SELECT a.team_id, t.service_id, m.moderator_id
+       FROM moderations m JOIN audits a ON a.id = m.audit_id JOIN teams t ON t.id = a.team_id WHERE m.id = $1`,
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.moderator_id] } : null;
+  },
+  // A round belongs to the service it was made in (migration 008); it has no one team.
+  round: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ service_id: string | null }>(
+      'SELECT service_id FROM rounds WHERE id = $1',
+      [id],
+    );
+    return row ? { teamId: null, serviceId: row.service_id, assigneeIds: [] } : null;
+  },
+  // An allocation sits with its case's team; it is assigned to its auditor.
+  allocation: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; auditor_id: string }>(
+      `SELECT c.team_id, t.service_id, x.auditor_id
+       FROM allocations x JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id WHERE x.id = $1`,
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id] } : null;
+  },
+  // An improvement plan belongs to one service (migration 008).
+  plan: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ service_id: string | null }>(
+      'SELECT service_id FROM plans WHERE id = $1',
+      [id],
+    );
+    return row ? { teamId: null, serviceId: row.service_id, assigneeIds: [] } : null;
+  },
+  // A safeguarding alert sits with the case's team; it is assigned to the people it was raised to.
+  alert: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; recipients: string[] | null }>(
+      `SELECT al.team_id, t.service_id,
+              (SELECT array_agg(r.person_id::text) FROM alert_recipients r WHERE r.alert_id = al.id) AS recipients
+       FROM alerts al JOIN teams t ON t.id = al.team_id WHERE al.id = $1`,
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: row.recipients ?? [] } : null;
+  },
 } satisfies Record<string, Resolver>;
 
 export type TargetKind = keyof typeof TARGET_RESOLVERS;

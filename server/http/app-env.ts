@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import type { Config } from '../config';
 import type { Role } from '../../shared/accounts/roles';
 import type { MailSetup } from '../auth/password-link-emails';
+import type { DataScope } from '../auth/service-scope';
 
 export interface AppDeps {
   db: Database;
@@ -46,5 +47,7 @@ export interface LanternEnv {
   Variables: {
     person: Person | null;
     session: SessionContext | null;
+    /** Set by the access middleware on routes whose rule names roles (server/auth/service-scope.ts). */
+    scope?: DataScope;
   };
 }

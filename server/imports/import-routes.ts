@@ -36,6 +36,7 @@ import { prepareImport, type PreparedImport } from './prepare-import';
 import { applyDecisions, applyImport } from './apply-import';
 import { deleteMapping, listMappings } from './name-mappings-store';
 import { idParam } from '../admin/id-param';
+import { dataScope, inScope, serviceForNewRecord } from '../auth/service-scope';
 
 const SAMPLE_ROWS = 10;
 
@@ -109,6 +110,8 @@ export function importRoutes(deps: AppDeps) {
       }),
     )
     .get('/', async (c) => {
+      // The imports of the QA lead's service.
+      const params: unknown[] = [];
       const rows = await deps.db.query<{
         id: string;
         file_name: string;
@@ -122,7 +125,10 @@ export function importRoutes(deps: AppDeps) {
       }>(
         `SELECT i.id, i.file_name, i.format, i.row_count, i.created_count, i.updated_count, i.unchanged_count,
                 i.imported_at, p.display_name AS imported_by_name
-         FROM case_imports i LEFT JOIN people p ON p.id = i.imported_by ORDER BY i.imported_at DESC LIMIT 50`,
+         FROM case_imports i LEFT JOIN people p ON p.id = i.imported_by
+         WHERE ${inScope(dataScope(c), { service: 'i.service_id' }, params)}
+         ORDER BY i.imported_at DESC LIMIT 50`,
+        params,
       );
       return c.json({
         imports: rows.map((r) => ({
@@ -217,7 +223,7 @@ export function importRoutes(deps: AppDeps) {
           importId = crypto.randomUUID();
           await tx.query(
             `INSERT INTO case_imports (id, file_name, file_sha256, format, mapping, row_count, created_count, updated_count,
-               unchanged_count, imported_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)`,
+               unchanged_count, imported_by, service_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
             [
               importId,
               prepared.fileName,
@@ -229,6 +235,7 @@ export function importRoutes(deps: AppDeps) {
               updated,
               unchanged,
               person.id,
+              serviceForNewRecord(dataScope(c)),
             ],
           );
         }

@@ -15,6 +15,7 @@ import { metricDefinitionSchema, type MetricDefinition } from '../../shared/metr
 import type { MeasurePoint, MeasureView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 import { readMetric } from '../metrics/read-metric';
+import { scopeOfService } from '../auth/service-scope';
 
 export interface MeasureRow {
   id: string;
@@ -26,10 +27,13 @@ export interface MeasureRow {
   trajectory: unknown;
   tolerance: number;
   minimum_n: number;
+  /** The plan's service: a measure counts that service's audits only (null: none). */
+  service_id: string | null;
 }
 
+/** Columns of plan_measures (read as `FROM plan_measures m`), with the service of the plan. */
 export const MEASURE_COLUMNS =
-  'id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n';
+  'm.id, m.action_id, m.title, m.source, m.metric, m.bucket, m.trajectory, m.tolerance, m.minimum_n, (SELECT pl.service_id FROM plans pl WHERE pl.id = m.plan_id) AS service_id';
 
 interface ManualValue {
   period_id: string;
@@ -127,7 +131,11 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
   let points: MeasurePoint[];
   let method: MeasureView['method'];
   if (metric) {
-    const answer = await readMetric(db, { definition: { ...metric, bucket }, range: { from, to: asOf } });
+    const answer = await readMetric(db, {
+      definition: { ...metric, bucket },
+      scope: scopeOfService(row.service_id),
+      range: { from, to: asOf },
+    });
     method = answer.method;
     const periods = answer.series[0]?.result.periods ?? [];
     points = periods.map((p) => {

@@ -24,9 +24,19 @@ import { idParam, touchPlan } from '../plans/plan-store';
 import { actionDetail } from '../plans/action-routes';
 import { currentFramework } from '../metrics/metric-routes';
 
-async function assertSound(db: Queryable, input: MeasureInput): Promise<void> {
+async function assertSound(db: Queryable, input: MeasureInput, planId: string): Promise<void> {
   if (input.source !== 'audits') return;
   const problems = metricProblems(input.metric, await currentFramework(db));
+  // A measure counts its plan's service's audits only: a team it filters on must be one of them.
+  const teamIds = input.metric.filters.teamIds ?? [];
+  if (teamIds.length > 0) {
+    const [outside] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unnest($1::text[]) AS f(id)
+       WHERE f.id NOT IN (SELECT t.id::text FROM teams t JOIN plans p ON p.service_id = t.service_id WHERE p.id = $2)`,
+      [teamIds, planId],
+    );
+    if ((outside?.n ?? 0) > 0) problems.push('It filters on a team outside the plan’s service.');
+  }
   if (problems.length > 0)
     throw appError(
       'validation_failed',
@@ -50,7 +60,7 @@ export function measureRoutes(deps: AppDeps) {
       const planId = idParam(c.req.param('planId'), 'plan');
       const actionId = idParam(c.req.param('actionId'), 'action');
       const input = await parseBody(c, measureInputSchema);
-      await assertSound(deps.db, input);
+      await assertSound(deps.db, input, planId);
       const id = randomUUID();
       await deps.db.transaction(async (tx) => {
         const [action] = await tx.query('SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2', [
@@ -86,7 +96,7 @@ export function measureRoutes(deps: AppDeps) {
       const planId = idParam(c.req.param('planId'), 'plan');
       const measureId = idParam(c.req.param('measureId'), 'measure');
       const input = await parseBody(c, measureInputSchema);
-      await assertSound(deps.db, input);
+      await assertSound(deps.db, input, planId);
       const actionId = await deps.db.transaction(async (tx) => {
         const col = columns(input);
         const [row] = await tx.query<{ action_id: string }>(

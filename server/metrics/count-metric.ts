@@ -51,7 +51,7 @@ export async function countMetric(db: Queryable, query: MetricQuery): Promise<Me
   const sql = `SELECT month, ${group} AS grp,
       coalesce(sum(audits) FILTER (WHERE value = ANY($4::text[])), 0)::int8 AS k, sum(audits)::int8 AS n
     FROM metric_counts
-    WHERE item_key = $1 AND month >= $2::date AND month <= $3::date${filterSql(definition.filters, params)}
+    WHERE item_key = $1 AND month >= $2::date AND month <= $3::date${filterSql(query.scope, definition.filters, params)}
     GROUP BY 1, 2
     HAVING sum(audits) > 0`;
   const rows = await db.query<{ month: string; grp: string | null; k: number; n: number }>(sql, params);

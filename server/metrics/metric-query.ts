@@ -5,6 +5,7 @@
  * board report cannot tell which reader produced it.
  */
 import type { MetricDefinition, MetricFilters } from '../../shared/metrics/metric-definition';
+import { inScope, type DataScope } from '../auth/service-scope';
 import type { MetricResult } from '../../shared/metrics/evaluate-metric';
 import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
 
@@ -14,6 +15,8 @@ export type MetricGroupBy = 'team' | 'case-type';
 
 export interface MetricQuery {
   definition: MetricDefinition;
+  /** Whose audits count: the reader's service (a plan's measures: the plan's service). */
+  scope: DataScope;
   /** London dates, inclusive; every period overlapping them is reported whole. */
   range: { from: string; to: string };
   practiceWeeks?: readonly PracticeWeek[];
@@ -34,9 +37,12 @@ export interface MetricAnswer {
   series: MetricSeries[];
 }
 
-/** SQL conditions and parameters for a definition's filters on columns shared by audits and metric_counts. */
-export function filterSql(filters: MetricFilters, params: unknown[], prefix = ''): string {
-  const conditions: string[] = [];
+/**
+ * SQL conditions and parameters for the scope and a definition's filters, on columns shared by
+ * audits and metric_counts.
+ */
+export function filterSql(scope: DataScope, filters: MetricFilters, params: unknown[], prefix = ''): string {
+  const conditions: string[] = [inScope(scope, { team: `${prefix}team_id` }, params)];
   const add = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;

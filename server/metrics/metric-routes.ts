@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { requirePerson } from '../auth/require-person';
+import { dataScope, inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import { trendDefinition, trendQuerySchema } from '../../shared/plans/trend-query';
 import type { Framework } from '../../shared/framework/framework-schema';
@@ -28,10 +29,19 @@ export async function currentFramework(db: Queryable): Promise<Framework> {
   return framework;
 }
 
-async function groupNames(db: Queryable, groupBy: string): Promise<Map<string, string>> {
+/** The teams a dashboard offers and names: those of the reader's service. */
+async function teamsInScope(db: Queryable, scope: DataScope): Promise<{ id: string; name: string }[]> {
+  const params: unknown[] = [];
+  return db.query<{ id: string; name: string }>(
+    `SELECT id::text AS id, name FROM teams WHERE ${inScope(scope, { team: 'id' }, params)} ORDER BY name`,
+    params,
+  );
+}
+
+async function groupNames(db: Queryable, scope: DataScope, groupBy: string): Promise<Map<string, string>> {
   const rows =
     groupBy === 'team'
-      ? await db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams')
+      ? await teamsInScope(db, scope)
       : await db.query<{ id: string; name: string }>('SELECT key AS id, label AS name FROM case_types');
   return new Map(rows.map((r) => [r.id, r.name]));
 }
@@ -48,6 +58,7 @@ export function metricRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/trend', async (c) => {
       requirePerson(c);
+      const scope = dataScope(c);
       const parsed = trendQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw invalid(parsed.error.issues);
       const query = parsed.data;
@@ -56,16 +67,17 @@ export function metricRoutes(deps: AppDeps) {
       const range = { from: query.from, to: query.to };
       const practiceWeeks =
         query.bucket === 'practice-week'
-          ? await practiceWeeksBetween(deps.db, query.from, query.to)
+          ? await practiceWeeksBetween(deps.db, scope, query.from, query.to)
           : undefined;
       const groupBy = query.groupBy === 'none' ? null : query.groupBy;
       const answer = await readMetric(deps.db, {
         definition: definition.data,
+        scope,
         range,
         groupBy,
         ...(practiceWeeks ? { practiceWeeks } : {}),
       });
-      const names = groupBy ? await groupNames(deps.db, groupBy) : new Map<string, string>();
+      const names = groupBy ? await groupNames(deps.db, scope, groupBy) : new Map<string, string>();
       return c.json({
         method: answer.method,
         series: answer.series.map((s) => ({
@@ -103,7 +115,11 @@ export function metricRoutes(deps: AppDeps) {
             filters: teamIds.length ? { teamIds } : {},
             bucket: 'quarter',
           };
-          const answer = await readMetric(deps.db, { definition, range: { from: from.data, to: to.data } });
+          const answer = await readMetric(deps.db, {
+            definition,
+            scope: dataScope(c),
+            range: { from: from.data, to: to.data },
+          });
           const result = answer.series[0]?.result;
           items.push({
             key: item.key,
@@ -122,7 +138,7 @@ export function metricRoutes(deps: AppDeps) {
       requirePerson(c);
       const framework = await currentFramework(deps.db);
       const [teams, caseTypes, caseFlags] = await Promise.all([
-        deps.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams ORDER BY name'),
+        teamsInScope(deps.db, dataScope(c)),
         // Retired types and flags stay: their audits keep counting in trends.
         deps.db.query<{ key: string; label: string; retired: boolean }>(
           'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY label',

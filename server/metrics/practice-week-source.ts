@@ -4,15 +4,23 @@
  * each Monday-to-Sunday London week in which practice-week audits were completed.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
 
-export async function practiceWeeksBetween(db: Queryable, from: string, to: string): Promise<PracticeWeek[]> {
+export async function practiceWeeksBetween(
+  db: Queryable,
+  scope: DataScope,
+  from: string,
+  to: string,
+): Promise<PracticeWeek[]> {
+  const params: unknown[] = [from, to];
   const rows = await db.query<{ monday: string }>(
     `SELECT DISTINCT date_trunc('week', completed_at AT TIME ZONE 'Europe/London')::date AS monday
      FROM audits WHERE status = 'submitted' AND NOT deleted AND kind = 'practice_week'
        AND completed_at >= $1::date - 7 AND completed_at < $2::date + 8
+       AND ${inScope(scope, { team: 'team_id' }, params)}
      ORDER BY 1`,
-    [from, to],
+    params,
   );
   return rows.map(({ monday }) => {
     const start = new Date(`${monday}T00:00:00Z`);

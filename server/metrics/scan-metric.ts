@@ -86,7 +86,7 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        JOIN cases c ON c.id = a.case_id
      WHERE a.status = 'submitted' AND NOT a.deleted
-       AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(definition.filters, params, 'a.')}`,
+       AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(query.scope, definition.filters, params, 'a.')}`,
     params,
   );
   const audits = rows.flatMap((row) => auditForMetrics(row) ?? []);

@@ -7,6 +7,7 @@
  * overall grade of submitted audits from the last twelve months.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import { agreementReport, type AgreementReport } from '../../shared/moderation/agreement-report';
 import { gradeAnswerSchema, type Answers } from '../../shared/framework/answer-schema';
 import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
@@ -27,7 +28,14 @@ const AT_LEAST_GOOD: MetricDefinition = {
   bucket: 'month',
 };
 
-export async function agreementFigures(db: Queryable, roundId: string | null): Promise<AgreementReport> {
+export async function agreementFigures(
+  db: Queryable,
+  scope: DataScope,
+  roundId: string | null,
+): Promise<AgreementReport> {
+  const params: unknown[] = [];
+  const inReach = inScope(scope, { team: 'a.team_id' }, params);
+  if (roundId) params.push(roundId);
   const rows = await db.query<{
     auditor_overall: number;
     moderated_overall: number;
@@ -38,9 +46,9 @@ export async function agreementFigures(db: Queryable, roundId: string | null): P
   }>(
     `SELECT m.auditor_overall, m.moderated_overall, a.auditor_id, p.display_name AS auditor_name, m.round_id, r.name AS round_name
      FROM moderations m JOIN audits a ON a.id = m.audit_id JOIN people p ON p.id = a.auditor_id LEFT JOIN rounds r ON r.id = m.round_id
-     WHERE m.status IN ('agreed', 'regraded') AND m.auditor_overall IS NOT NULL AND NOT a.deleted
-       ${roundId ? 'AND m.round_id = $1' : ''}`,
-    roundId ? [roundId] : [],
+     WHERE m.status IN ('agreed', 'regraded') AND m.auditor_overall IS NOT NULL AND NOT a.deleted AND ${inReach}
+       ${roundId ? `AND m.round_id = $${params.length}` : ''}`,
+    params,
   );
   return agreementReport(
     rows.map((r) => ({
@@ -54,12 +62,13 @@ export async function agreementFigures(db: Queryable, roundId: string | null): P
   );
 }
 
-export async function atLeastGoodTrend(db: Queryable): Promise<AgreementTrendRow[]> {
+export async function atLeastGoodTrend(db: Queryable, scope: DataScope): Promise<AgreementTrendRow[]> {
   const [clock] = await db.query<{ now: string; from: string }>(
     `SELECT now() AS now, (date_trunc('month', now() AT TIME ZONE 'Europe/London') - interval '11 months')::date::text AS from`,
   );
   const today = londonDate(clock?.now ?? new Date().toISOString());
   const from = clock?.from ?? today;
+  const params: unknown[] = [from];
   const rows = await db.query<{
     id: string;
     completed_at: string;
@@ -75,8 +84,9 @@ export async function atLeastGoodTrend(db: Queryable): Promise<AgreementTrendRow
             a.answers -> (f.definition ->> 'overallGradeKey') AS overall, m.moderated_overall
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        LEFT JOIN moderations m ON m.audit_id = a.id AND m.status IN ('agreed', 'regraded')
-     WHERE a.status = 'submitted' AND NOT a.deleted AND a.completed_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London'`,
-    [from],
+     WHERE a.status = 'submitted' AND NOT a.deleted AND a.completed_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London'
+       AND ${inScope(scope, { team: 'a.team_id' }, params)}`,
+    params,
   );
   const audits: AuditForMetrics[] = rows.map((r): AuditForMetrics => {
     const own = gradeAnswerSchema.safeParse(r.overall);

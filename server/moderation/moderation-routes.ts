@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
+import { dataScope } from '../auth/service-scope';
 import { logChange, logView, requestOrigin } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
@@ -45,13 +46,14 @@ function query<S extends z.ZodType>(schema: S, raw: Record<string, string>): z.i
 export function moderationRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/agreement', async (c) => {
+      const scope = dataScope(c);
       const { roundId } = query(listQuerySchema, c.req.query());
-      if (roundId) await requireRound(deps.db, roundId);
-      const report = await agreementFigures(deps.db, roundId ?? null);
+      if (roundId) await requireRound(deps.db, roundId, scope);
+      const report = await agreementFigures(deps.db, scope, roundId ?? null);
       const response: AgreementResponse = {
         roundId: roundId ?? null,
         ...report,
-        trend: await atLeastGoodTrend(deps.db),
+        trend: await atLeastGoodTrend(deps.db, scope),
       };
       return c.json(response);
     })
@@ -60,7 +62,7 @@ export function moderationRoutes(deps: AppDeps) {
       const id = idParam(c, 'roundId', 'round');
       const body = await parseBody(c, moderationSampleRequestSchema);
       const result = await deps.db.transaction(async (tx) => {
-        const round = await requireRound(tx, id);
+        const round = await requireRound(tx, id, dataScope(c));
         const drawn = await sampleForModeration(tx, round, body, person.id);
         if (!body.preview)
           await logChange(
@@ -79,9 +81,9 @@ export function moderationRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const person = requirePerson(c);
       const q = query(listQuerySchema, c.req.query());
-      // A moderator sees the audits sampled to them; a QA lead sees every moderation (or their own with mine=1).
+      // A moderator sees the audits sampled to them; a QA lead their service's (or their own with mine=1).
       const onlyMine = !person.roles.includes('qa_lead') || q.mine === '1';
-      const moderations = await listModerations(deps.db, {
+      const moderations = await listModerations(deps.db, dataScope(c), {
         ...(onlyMine ? { moderatorId: person.id } : {}),
         ...(q.roundId ? { roundId: q.roundId } : {}),
       });

@@ -16,17 +16,23 @@ export async function sampleForModeration(
   sampledBy: string,
 ): Promise<ModerationSampleResult> {
   const moderators = await tx.query<{ id: string; name: string }>(
-    `SELECT id, display_name AS name FROM people WHERE active AND 'moderator' = ANY (roles) AND id = ANY ($1::uuid[])`,
-    [request.moderatorIds],
+    `SELECT id, display_name AS name FROM people
+     WHERE active AND 'moderator' = ANY (roles) AND id = ANY ($1::uuid[])
+       AND service_id = (SELECT service_id FROM rounds WHERE id = $2)`,
+    [request.moderatorIds, round.id],
   );
   if (moderators.length !== new Set(request.moderatorIds).size)
     throw appError('validation_failed', 'Choose moderators from the list.', [
-      { path: 'moderatorIds', message: 'One or more of these people is not an active moderator.' },
+      {
+        path: 'moderatorIds',
+        message: 'One or more of these people is not an active moderator of this service.',
+      },
     ]);
   const audits = await tx.query<{ id: string; auditor_id: string; auditor_name: string; reference: string }>(
     `SELECT a.id, a.auditor_id, p.display_name AS auditor_name, c.reference
      FROM allocations x JOIN audits a ON a.id = x.id JOIN people p ON p.id = a.auditor_id JOIN cases c ON c.id = a.case_id
-     WHERE x.round_id = $1 AND (x.active OR x.finished) AND a.status = 'submitted' AND NOT a.deleted`,
+     WHERE x.round_id = $1 AND (x.active OR x.finished) AND a.status = 'submitted' AND NOT a.deleted
+       AND a.team_id IN (SELECT t.id FROM teams t JOIN rounds r ON r.service_id = t.service_id WHERE r.id = $1)`,
     [round.id],
   );
   const existing = await tx.query<{ audit_id: string; moderator_id: string }>(

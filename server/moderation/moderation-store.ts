@@ -4,6 +4,7 @@
  * when it returned the audit and the auditor has since submitted it again.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import { answersSchema, type Answers } from '../../shared/framework/answer-schema';
 import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
@@ -63,12 +64,14 @@ export function toSummary(row: ModerationRow): ModerationSummary {
   };
 }
 
+/** The moderations within the scope: a moderator's own queue, a QA lead's service's. */
 export async function listModerations(
   db: Queryable,
+  scope: DataScope,
   filter: { moderatorId?: string; roundId?: string },
 ): Promise<ModerationSummary[]> {
-  const conditions: string[] = [];
   const params: unknown[] = [];
+  const conditions: string[] = [inScope(scope, { team: 'a.team_id', assignee: 'm.moderator_id' }, params)];
   if (filter.moderatorId) {
     params.push(filter.moderatorId);
     conditions.push(`m.moderator_id = $${params.length}`);
@@ -78,7 +81,7 @@ export async function listModerations(
     conditions.push(`m.round_id = $${params.length}`);
   }
   const rows = await db.query<ModerationRow>(
-    `${SELECT} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    `${SELECT} WHERE ${conditions.join(' AND ')}
      ORDER BY (m.status = 'pending' OR (m.status = 'returned' AND a.status = 'submitted')) DESC, m.sampled_at DESC, c.reference`,
     params,
   );

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
+import { dataScope, serviceForNewRecord } from '../auth/service-scope';
 import { logChange, logView } from '../audit-log/log-access';
 import { areaInputSchema, planImportSchema, planInputSchema } from '../../shared/plans/plan-schemas';
 import { appError } from '../../shared/errors/app-error';
@@ -21,18 +22,20 @@ export function planRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/', async (c) => {
       requirePerson(c);
-      const plans = await listPlans(deps.db);
+      const plans = await listPlans(deps.db, dataScope(c));
       await logView(c, deps, 'plan-list', '', { ids: plans.map((p) => p.id) });
       return c.json({ plans });
     })
     .post('/', async (c) => {
       const person = requirePerson(c);
+      const serviceId = serviceForNewRecord(dataScope(c));
       const input = await parseBody(c, planInputSchema);
       const id = randomUUID();
       await deps.db.transaction(async (tx) => {
         await tx.query(
-          'INSERT INTO plans (id, title, kind, area_noun, sources, created_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
-          [id, input.title, input.kind, input.areaNoun, JSON.stringify(input.sources), person.id],
+          `INSERT INTO plans (id, title, kind, area_noun, sources, created_by, service_id)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+          [id, input.title, input.kind, input.areaNoun, JSON.stringify(input.sources), person.id, serviceId],
         );
         await logChange(c, deps, tx, 'plan-item', id, { plan: 'created' });
       });
@@ -40,6 +43,7 @@ export function planRoutes(deps: AppDeps) {
     })
     .post('/import', async (c) => {
       const person = requirePerson(c);
+      const serviceId = serviceForNewRecord(dataScope(c));
       const input = await parseBody(c, planImportSchema);
       const rows = await readPlanFile(input.fileName, Buffer.from(input.content, 'base64'), {
         sheet: input.sheet,
@@ -55,7 +59,7 @@ export function planRoutes(deps: AppDeps) {
         );
       }
       const id = await deps.db.transaction(async (tx) => {
-        const planId = await saveImportedPlan(tx, { ...input, areas: result.areas }, person);
+        const planId = await saveImportedPlan(tx, { ...input, areas: result.areas }, person, serviceId);
         await logChange(c, deps, tx, 'plan-item', planId, { plan: 'imported', fileName: input.fileName });
         return planId;
       });

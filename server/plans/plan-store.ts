@@ -11,6 +11,7 @@ import { areaNounSchema, managerRagSchema, timescaleSchema } from '../../shared/
 import { planSourceSchema } from '../../shared/plans/plan-schemas';
 import { appError } from '../../shared/errors/app-error';
 import { MEASURE_COLUMNS, measureFigures, type MeasureRow } from '../measures/measure-figures';
+import { inScope, type DataScope } from '../auth/service-scope';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A path parameter that must name a record: anything but a UUID names none. */
@@ -76,9 +77,13 @@ async function planRow(db: Queryable, planId: string): Promise<PlanRow> {
   return plan;
 }
 
-export async function listPlans(db: Queryable): Promise<PlanListItem[]> {
+/** The plans of the scope (a manager's or QA lead's service), most recently changed first. */
+export async function listPlans(db: Queryable, scope: DataScope): Promise<PlanListItem[]> {
+  const params: unknown[] = [];
   const plans = await db.query<PlanRow>(
-    'SELECT id, title, kind, area_noun, sources, updated_at FROM plans ORDER BY updated_at DESC, title',
+    `SELECT id, title, kind, area_noun, sources, updated_at FROM plans
+     WHERE ${inScope(scope, { service: 'service_id' }, params)} ORDER BY updated_at DESC, title`,
+    params,
   );
   return Promise.all(
     plans.map(async (p) => {

@@ -20,11 +20,14 @@ export async function saveImportedPlan(
     areas: ImportedArea[];
   },
   person: Pick<Person, 'id' | 'name'>,
+  /** The service the plan belongs to: the importer's. */
+  serviceId: string,
 ): Promise<string> {
   const planId = randomUUID();
   await tx.query(
-    'INSERT INTO plans (id, title, kind, area_noun, sources, created_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
-    [planId, input.title, input.kind, input.areaNoun, '[]', person.id],
+    `INSERT INTO plans (id, title, kind, area_noun, sources, created_by, service_id)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    [planId, input.title, input.kind, input.areaNoun, '[]', person.id, serviceId],
   );
   const areaRows: object[] = [];
   const actionRows: object[] = [];

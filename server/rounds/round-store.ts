@@ -4,6 +4,7 @@
  * is fixed once any case is allocated.
  */
 import type { Queryable } from '../db/database';
+import { inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
 import type { Round, RoundInput } from '../../shared/rounds/round-schemas';
@@ -63,18 +64,28 @@ function toRound(row: RoundRow): Round {
   };
 }
 
-export async function listRounds(db: Queryable): Promise<Round[]> {
-  const rows = await db.query<RoundRow>(`${SELECT} ORDER BY r.start_date DESC, r.name`);
+/** The rounds of the scope (a QA lead's service's), newest first. */
+export async function listRounds(db: Queryable, scope: DataScope): Promise<Round[]> {
+  const params: unknown[] = [];
+  const rows = await db.query<RoundRow>(
+    `${SELECT} WHERE ${inScope(scope, { service: 'r.service_id' }, params)} ORDER BY r.start_date DESC, r.name`,
+    params,
+  );
   return rows.map(toRound);
 }
 
-export async function findRound(db: Queryable, id: string): Promise<Round | null> {
-  const [row] = await db.query<RoundRow>(`${SELECT} WHERE r.id = $1`, [id]);
+/** A round within the scope; one of another service is not found, as if it did not exist. */
+export async function findRound(db: Queryable, id: string, scope: DataScope): Promise<Round | null> {
+  const params: unknown[] = [id];
+  const [row] = await db.query<RoundRow>(
+    `${SELECT} WHERE r.id = $1 AND ${inScope(scope, { service: 'r.service_id' }, params)}`,
+    params,
+  );
   return row ? toRound(row) : null;
 }
 
-export async function requireRound(db: Queryable, id: string): Promise<Round> {
-  const round = await findRound(db, id);
+export async function requireRound(db: Queryable, id: string, scope: DataScope): Promise<Round> {
+  const round = await findRound(db, id, scope);
   if (!round) throw appError('not_found', 'There is no round with that id.');
   return round;
 }
@@ -97,13 +108,19 @@ async function assertPublished(db: Queryable, key: string, version: number): Pro
     ]);
 }
 
-export async function insertRound(tx: Queryable, input: RoundInput, createdBy: string): Promise<string> {
+/** A new round of the creator's service. */
+export async function insertRound(
+  tx: Queryable,
+  input: RoundInput,
+  createdBy: string,
+  serviceId: string,
+): Promise<string> {
   await assertPublished(tx, input.frameworkKey, input.frameworkVersion);
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO rounds (id, name, kind, theme, start_date, end_date, due_date, framework_key, framework_version,
-       exclude_own_team, moderation_share, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       exclude_own_team, moderation_share, created_by, service_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
       input.name,
@@ -117,6 +134,7 @@ export async function insertRound(tx: Queryable, input: RoundInput, createdBy: s
       input.excludeOwnTeam,
       input.moderationShare,
       createdBy,
+      serviceId,
     ],
   );
   return id;

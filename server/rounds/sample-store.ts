@@ -31,7 +31,8 @@ interface CaseRow {
   opened_on: string | null;
 }
 
-export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
+/** The cases a round of this service can draw from: the service's teams' cases only. */
+export async function sampleCases(db: Queryable, roundId: string): Promise<SampleCase[]> {
   const rows = await db.query<CaseRow>(
     `SELECT c.id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label, c.plan_type,
             c.closed, last.completed_at AS last_audited, c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on
@@ -39,7 +40,9 @@ export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
      LEFT JOIN LATERAL (
        SELECT max(a.completed_at) AS completed_at FROM audits a
        WHERE a.case_id = c.id AND a.status = 'submitted' AND NOT a.deleted
-     ) last ON true`,
+     ) last ON true
+     WHERE t.service_id = (SELECT service_id FROM rounds WHERE id = $1)`,
+    [roundId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -58,7 +61,7 @@ export async function sampleCases(db: Queryable): Promise<SampleCase[]> {
 
 export async function drawRoundSample(db: Queryable, round: Round, spec: SampleSpec): Promise<SampleResult> {
   return drawSample(
-    await sampleCases(db),
+    await sampleCases(db, round.id),
     spec,
     auditCutOffDay(round.startDate, spec.excludeAuditedWithinMonths),
     dayNumberOf(round.startDate),

@@ -6,6 +6,7 @@
  * Size with LANTERN_BENCH_AUDITS (default 1,000,000). Also reports how long rebuilding the
  * counts from the audits takes after a bulk load.
  */
+import { ORGANISATION_SCOPE } from '../../server/auth/service-scope';
 import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
 import { seedFirstStart } from '../../server/demo/seed-first-start';
@@ -69,7 +70,9 @@ async function measure(label: string, db: Database): Promise<void> {
     filters: { teamIds },
     bucket: 'month' as const,
   };
-  const counts = await timed(() => readMetric(db, { definition, range: { from, to }, groupBy: 'team' }));
+  const counts = await timed(() =>
+    readMetric(db, { definition, scope: ORGANISATION_SCOPE, range: { from, to }, groupBy: 'team' }),
+  );
   const naive = await timed(() =>
     db.query<{ team: string; month: string; k: number; n: number }>(NAIVE_SQL, [teamIds, from, to]),
   );

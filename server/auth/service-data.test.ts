@@ -1,0 +1,245 @@
+/**
+ * Nothing of one service reaches a person of another, generated from the registry: every API
+ * route in ACCESS_RULES has a declared data expectation (service-data-probes.ts), and every
+ * route that returns or changes audit-derived data is called, aimed at the Alpha service's
+ * records, by every person of the Bravo service (QA lead, manager, moderator, auditors) and by
+ * people in no service. It must answer with none of Alpha's ids, references, names, notes or
+ * counts — a read's answer is the same before and after Alpha gains an audit, a moderation and
+ * an alert — and a write must change no row of Alpha's. The same read made by Alpha's own person
+ * shows Alpha's data, so each probe is known to aim at something.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../tests/support/test-databases';
+import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import {
+  buildTwoServiceWorld,
+  type ServiceWorld,
+  type TwoServiceWorld,
+} from '../../tests/support/two-service-world';
+import { createApp } from '../app';
+import type { Database, Queryable } from '../db/database';
+import { AUDIT_COLUMNS } from '../demo/synthetic-audits';
+import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../demo/synthetic-answers';
+import { insertRows } from '../db/insert-rows';
+import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
+import { seededRandom } from '../../shared/random/seeded-random';
+import { ACCESS_RULES } from './access-rules';
+import { DATA_PROBES, type DataProbe, type ProbeContext } from './service-data-probes';
+
+const unusedDb: Database = new Proxy({} as Database, {
+  get: () => {
+    throw new Error('listing routes must not touch the database');
+  },
+});
+const ROUTES = [
+  ...new Set(
+    createApp({ db: unusedDb, config: TEST_CONFIG, schemaVersion: 0, oidc: null })
+      .routes.filter((r) => r.path.startsWith('/api') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`),
+  ),
+];
+const isRead = (key: string) => key.startsWith('GET ');
+// Reads first: their answers are compared before and after Alpha changes, and no write of the
+// callers' own (a new round, a plan) may come in between.
+const ORDERED = [...ROUTES.filter(isRead), ...ROUTES.filter((key) => !isRead(key))];
+
+describe('the data expectations', () => {
+  it('declares what every API route may show of a service’s data', () => {
+    const missing = Object.keys(ACCESS_RULES).filter((key) => !Object.hasOwn(DATA_PROBES, key));
+    expect(
+      missing,
+      `Declare in server/auth/service-data-probes.ts what these routes return or change of a service's data:\n${missing.join('\n')}`,
+    ).toEqual([]);
+    const stale = Object.keys(DATA_PROBES).filter((key) => !Object.hasOwn(ACCESS_RULES, key));
+    expect(stale).toEqual([]);
+  });
+});
+
+/** Every row of a service's data that a write could change, as text. */
+async function fingerprint(db: Queryable, w: ServiceWorld): Promise<string> {
+  // The service, its cases, its plan and its round, named once as columns of `p`.
+  const teams = `(SELECT id FROM teams WHERE service_id = (SELECT s FROM p))`;
+  const cases = `(SELECT id FROM cases WHERE team_id IN ${teams} OR id IN (SELECT unnest(c) FROM p))`;
+  const audits = `(SELECT id FROM audits WHERE team_id IN ${teams})`;
+  const plan = '(SELECT plan FROM p)';
+  const round = '(SELECT round FROM p)';
+  const actions = `(SELECT id FROM plan_actions WHERE plan_id = ${plan})`;
+  const tables: [string, string][] = [
+    ['cases', `id IN ${cases}`],
+    ['audits', `id IN ${audits}`],
+    ['audit_revisions', `audit_id IN ${audits}`],
+    ['moderations', `audit_id IN ${audits}`],
+    ['allocations', `case_id IN ${cases} OR round_id = ${round}`],
+    ['rounds', `id = ${round}`],
+    ['round_cases', `round_id = ${round} OR case_id IN ${cases}`],
+    ['alerts', `team_id IN ${teams}`],
+    ['alert_recipients', `alert_id IN (SELECT id FROM alerts WHERE team_id IN ${teams})`],
+    ['plans', `id = ${plan}`],
+    ['plan_areas', `plan_id = ${plan}`],
+    ['plan_actions', `plan_id = ${plan}`],
+    ['plan_action_events', `action_id IN ${actions}`],
+    ['plan_measures', `plan_id = ${plan}`],
+    ['plan_measure_values', `measure_id IN (SELECT id FROM plan_measures WHERE plan_id = ${plan})`],
+    ['plan_finding_links', `action_id IN ${actions} OR audit_id IN ${audits}`],
+    ['metric_counts', `team_id IN ${teams}`],
+  ];
+  const parts: string[] = [];
+  for (const [table, where] of tables) {
+    const [row] = await db.query<{ rows: string | null }>(
+      `WITH p AS (SELECT $1::uuid AS s, $2::uuid[] AS c, $3::uuid AS plan, $4::uuid AS round)
+       SELECT (SELECT json_agg(x ORDER BY x::text) FROM (SELECT to_jsonb(t) AS x FROM ${table} t WHERE ${where}) s)::text AS rows`,
+      [w.serviceId, w.caseIds, w.planId, w.roundId],
+    );
+    parts.push(`${table}: ${row?.rows ?? '[]'}`);
+  }
+  return parts.join('\n');
+}
+
+/** Alpha gains a submitted Inadequate audit, moderated (re-graded), with an alert. */
+async function alphaChanges(db: Database, w: ServiceWorld): Promise<void> {
+  const auditId = randomUUID();
+  const answers = syntheticAnswers(3, seededRandom(99));
+  answers['overall.areas-for-development'] = { kind: 'text', value: 'Alpha later note' };
+  const caseId = w.caseIds[7] ?? '';
+  await insertRows(db, 'audits', AUDIT_COLUMNS, [
+    {
+      id: auditId,
+      case_id: caseId,
+      team_id: w.teamIds[0],
+      case_type: 'child-in-need',
+      framework_key: DEFAULT_FRAMEWORK_REF.key,
+      framework_version: DEFAULT_FRAMEWORK_REF.version,
+      auditor_id: w.people.auditor1,
+      kind: 'practice_week',
+      status: 'submitted',
+      answers,
+      overall_grade: 3,
+      completed_at: '2026-03-25T10:00:00Z',
+      created_at: '2026-03-25T10:00:00Z',
+      updated_at: '2026-03-25T10:00:00Z',
+    },
+  ]);
+  await db.query(
+    `INSERT INTO moderations (id, audit_id, round_id, moderator_id, status, auditor_overall, moderated_overall, audit_rev, moderated_at)
+     VALUES ($1, $2, $3, $4, 'regraded', 3, 2, 1, '2026-03-26T10:00:00Z')`,
+    [randomUUID(), auditId, w.roundId, w.people.qa],
+  );
+  const alertId = randomUUID();
+  await db.query(
+    `INSERT INTO alerts (id, audit_id, case_id, team_id, raised_by, raised_at, escalate_at)
+     VALUES ($1, $2, $3, $4, $5, '2026-10-14T10:00:00Z', '2099-01-01T00:00:00Z')`,
+    [alertId, auditId, caseId, w.teamIds[0], w.people.auditor1],
+  );
+  await db.query("INSERT INTO alert_recipients (alert_id, person_id, reason) VALUES ($1, $2, 'qa_lead')", [
+    alertId,
+    w.people.qa,
+  ]);
+  await db.transaction((tx) => rebuildMetricCounts(tx));
+}
+
+function leakedMarkers(text: string, markers: readonly string[]): string[] {
+  return markers.filter((marker) => text.includes(marker));
+}
+
+describe.each(ENGINES)('no service sees another’s data on $engine', (engine) => {
+  let t: TestApp;
+  let world: TwoServiceWorld;
+  /** Bravo's people and people in no service, by a readable name. */
+  let outsiders: { name: string; personId: string; mine: ServiceWorld }[];
+  const before = new Map<string, string>();
+
+  const contextFor = (mine: ServiceWorld): ProbeContext => ({ db: t.db, victim: world.alpha, mine });
+
+  async function call(
+    key: string,
+    probe: Extract<DataProbe, { data: 'service' }>,
+    personId: string,
+    mine: ServiceWorld,
+  ) {
+    const method = key.slice(0, key.indexOf(' '));
+    const ctx = contextFor(mine);
+    const body = probe.body ? await probe.body(ctx) : undefined;
+    const response = await t.request(probe.path(ctx), {
+      method,
+      headers: await world.headers(personId),
+      ...(body !== undefined ? { json: body } : method !== 'GET' ? { json: {} } : {}),
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: false });
+    world = await buildTwoServiceWorld(t);
+    const b = world.bravo;
+    outsiders = [
+      { name: 'Bravo QA lead', personId: b.people.qa, mine: b },
+      { name: 'Bravo manager', personId: b.people.manager, mine: b },
+      { name: 'Bravo moderator', personId: b.people.moderator, mine: b },
+      { name: 'Bravo auditor', personId: b.people.auditor1, mine: b },
+      { name: 'QA lead in no service', personId: world.loose.qa, mine: b },
+      { name: 'manager in no service', personId: world.loose.manager, mine: b },
+    ];
+    for (const key of ORDERED) {
+      const probe = DATA_PROBES[key];
+      if (!isRead(key) || probe?.data !== 'service' || probe.volatile) continue;
+      for (const who of outsiders)
+        before.set(`${key} ${who.name}`, (await call(key, probe, who.personId, who.mine)).text);
+    }
+    await alphaChanges(t.db, world.alpha);
+  }, 600_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  for (const key of ORDERED) {
+    const probe = DATA_PROBES[key];
+    if (!probe) continue; // reported above
+    if (probe.data === 'none') {
+      if (!isRead(key) || key.includes('/oidc/')) continue;
+      it(`${key}: no audit-derived data of another service (${probe.why})`, async () => {
+        for (const who of outsiders) {
+          const path = key
+            .slice(4)
+            .replace(':key', 'lantern-default')
+            .replace(':version', '1')
+            .replace(/:[A-Za-z]+/g, () => world.alpha.people.qa);
+          const response = await t.request(path, { headers: await world.headers(who.personId) });
+          const text = await response.text();
+          const leaked = leakedMarkers(text, world.alpha.auditMarkers);
+          expect(leaked, `${key} as ${who.name}`).toEqual([]);
+        }
+      });
+      continue;
+    }
+    it(`${key}: another service's people get nothing of it`, async () => {
+      const problems: string[] = [];
+      for (const who of outsiders) {
+        const print = isRead(key) ? '' : await fingerprint(t.db, world.alpha);
+        const { status, text } = await call(key, probe, who.personId, who.mine);
+        const echoed = new Set(probe.echoed?.(contextFor(who.mine)) ?? []);
+        const leaked = leakedMarkers(text, world.alpha.markers).filter((marker) => !echoed.has(marker));
+        if (leaked.length > 0)
+          problems.push(`${who.name}: ${status}, answer holds ${leaked.slice(0, 4).join(', ')}`);
+        if (status >= 500) problems.push(`${who.name}: ${status} ${text.slice(0, 200)}`);
+        if (probe.target && status !== 403 && status !== 404)
+          problems.push(`${who.name}: ${status} on another service's record, not a refusal`);
+        if (isRead(key) && !probe.volatile) {
+          const earlier = before.get(`${key} ${who.name}`);
+          if (earlier !== text) problems.push(`${who.name}: the answer changed when Alpha's data did`);
+        }
+        if (!isRead(key) && (await fingerprint(t.db, world.alpha)) !== print)
+          problems.push(`${who.name}: ${status}, and a row of Alpha's changed`);
+      }
+      expect(problems, key).toEqual([]);
+      if (probe.control) {
+        const { status, text } = await call(key, probe, world.alpha.people[probe.control], world.alpha);
+        expect(status, `${key} as Alpha's ${probe.control}: ${text.slice(0, 200)}`).toBe(200);
+        expect(
+          leakedMarkers(text, world.alpha.markers).length,
+          `${key} as Alpha's ${probe.control}`,
+        ).toBeGreaterThan(0);
+      }
+    });
+  }
+});

@@ -1,0 +1,437 @@
+/**
+ * A small organisation with two services, two teams each, for the cross-service data test
+ * (server/auth/service-data.test.ts): in each service a QA lead, a manager, a moderator and two
+ * auditors; cases; submitted audits (some moderated, one pending moderation, one inadequate);
+ * a round with its cases and allocations; a safeguarding alert; a case-list import; and an
+ * improvement plan with an area, an action, a measure counted from audits and one entered by
+ * hand. Records that the app owns by service (rounds, plans, imports) are made through the API
+ * by that service's own people, so they are placed exactly as the app places them.
+ *
+ * `markers` are strings that appear only in one service's data (ids, references, names, notes):
+ * a response to a person of the other service must contain none of them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../server/db/database';
+import { insertRows } from '../../server/db/insert-rows';
+import { hashPassword } from '../../server/auth/password';
+import { createSession } from '../../server/auth/sessions';
+import { rebuildMetricCounts } from '../../server/aggregates/rebuild-metric-counts';
+import { AUDIT_COLUMNS } from '../../server/demo/synthetic-audits';
+import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../../server/demo/synthetic-answers';
+import { seededRandom } from '../../shared/random/seeded-random';
+import type { TestApp } from './test-app';
+
+export type ServiceKey = 'alpha' | 'bravo';
+export type WorldRole = 'qa' | 'manager' | 'moderator' | 'auditor1' | 'auditor2';
+export const WORLD_ROLES: readonly WorldRole[] = ['qa', 'manager', 'moderator', 'auditor1', 'auditor2'];
+
+export const WORLD_PASSWORD = 'two-services-test-password';
+
+export interface ServiceWorld {
+  key: ServiceKey;
+  label: string;
+  serviceId: string;
+  teamIds: [string, string];
+  people: Record<WorldRole, string>;
+  caseIds: string[];
+  references: string[];
+  /** Submitted audits, the first two in the round. */
+  auditIds: string[];
+  /** An audit graded Inadequate with no re-audit scheduled (a re-audit candidate). */
+  inadequateAuditId: string;
+  moderationPendingId: string;
+  moderationAgreedId: string;
+  roundId: string;
+  roundName: string;
+  allocationId: string;
+  /** A case of the round not yet allocated. */
+  freeCaseId: string;
+  alertId: string;
+  planId: string;
+  areaId: string;
+  actionId: string;
+  measureId: string;
+  manualMeasureId: string;
+  importFileName: string;
+  /** Strings found only in this service's data: its people, teams and audit-derived records. */
+  markers: string[];
+  /** The audit-derived ones alone (cases, audits, moderation, rounds, alerts, plans, imports). */
+  auditMarkers: string[];
+}
+
+export interface TwoServiceWorld {
+  alpha: ServiceWorld;
+  bravo: ServiceWorld;
+  /** People in no service: a QA lead and a manager (they must reach nothing audit-derived). */
+  loose: { qa: string; manager: string };
+  /** A session's headers for a person (a fresh session each call). */
+  headers(personId: string): Promise<Record<string, string>>;
+}
+
+const CAP = { alpha: 'Alpha', bravo: 'Bravo' } as const;
+const REF = { alpha: 'ALF', bravo: 'BRV' } as const;
+
+async function insertPeople(
+  db: Queryable,
+  key: ServiceKey | 'unplaced',
+  serviceId: string | null,
+  teams: [string, string] | null,
+  passwordHash: string,
+): Promise<Record<WorldRole, string>> {
+  const name = key === 'unplaced' ? 'Unplaced' : CAP[key];
+  const spec: Record<WorldRole, { roles: string[]; team: string | null; title: string }> = {
+    qa: { roles: ['qa_lead', 'moderator'], team: null, title: 'Head of quality assurance' },
+    manager: { roles: ['manager'], team: null, title: 'Head of service' },
+    moderator: { roles: ['moderator', 'auditor'], team: null, title: 'Practice lead' },
+    auditor1: { roles: ['auditor'], team: teams?.[0] ?? null, title: 'Team manager' },
+    auditor2: { roles: ['auditor'], team: teams?.[1] ?? null, title: 'Senior practitioner' },
+  };
+  const ids = Object.fromEntries(WORLD_ROLES.map((role) => [role, randomUUID()])) as Record<
+    WorldRole,
+    string
+  >;
+  await insertRows(
+    db,
+    'people',
+    {
+      id: 'uuid',
+      email: 'text',
+      display_name: 'text',
+      job_title: 'text',
+      team_id: 'uuid',
+      service_id: 'uuid',
+      roles: 'text[]',
+      password_hash: 'text',
+    },
+    WORLD_ROLES.map((role) => ({
+      id: ids[role],
+      email: `${key}-${role}@two-services.test.invalid`,
+      display_name: `${name} ${role} person`,
+      job_title: spec[role].title,
+      team_id: spec[role].team,
+      service_id: serviceId,
+      roles: spec[role].roles,
+      password_hash: passwordHash,
+    })),
+  );
+  return ids;
+}
+
+async function json<T>(response: Response, expected: number): Promise<T> {
+  const text = await response.text();
+  if (response.status !== expected) throw new Error(`world set-up: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function buildService(
+  t: TestApp,
+  key: ServiceKey,
+  passwordHash: string,
+  headers: (personId: string) => Promise<Record<string, string>>,
+): Promise<ServiceWorld> {
+  const db = t.db;
+  const name = CAP[key];
+  const serviceId = randomUUID();
+  const teamIds: [string, string] = [randomUUID(), randomUUID()];
+  await db.query('INSERT INTO services (id, name) VALUES ($1, $2)', [serviceId, `${name} service (test)`]);
+  await db.query('INSERT INTO teams (id, service_id, name) VALUES ($1, $3, $4), ($2, $3, $5)', [
+    teamIds[0],
+    teamIds[1],
+    serviceId,
+    `${name} team one`,
+    `${name} team two`,
+  ]);
+  const people = await insertPeople(db, key, serviceId, teamIds, passwordHash);
+  const caseType = 'child-in-need';
+  await db.query("INSERT INTO case_types (key, label) VALUES ($1, 'Child in need') ON CONFLICT DO NOTHING", [
+    caseType,
+  ]);
+  const caseIds = Array.from({ length: 8 }, () => randomUUID());
+  const references = caseIds.map((_, i) => `${REF[key]}-${String(1000 + i)}`);
+  await insertRows(
+    db,
+    'cases',
+    { id: 'uuid', reference: 'text', team_id: 'uuid', case_type: 'text', allocated_worker: 'text' },
+    caseIds.map((id, i) => ({
+      id,
+      reference: references[i],
+      team_id: teamIds[i % 2],
+      case_type: caseType,
+      allocated_worker: `${name} worker ${i}`,
+    })),
+  );
+
+  // Five submitted audits in March 2026 (the first four graded Good or Requires improvement, the
+  // fifth Inadequate), each with a note only this service has written.
+  const random = seededRandom(key === 'alpha' ? 1 : 2);
+  const auditIds = Array.from({ length: 5 }, () => randomUUID());
+  const auditor = [people.auditor1, people.auditor2, people.moderator];
+  await insertRows(
+    db,
+    'audits',
+    AUDIT_COLUMNS,
+    auditIds.map((id, i) => {
+      const grade = i === 4 ? 3 : 1 + (i % 2);
+      const answers = syntheticAnswers(grade, random);
+      answers['overall.areas-for-development'] = { kind: 'text', value: `${name} finding note ${i}` };
+      answers['overall.strengths'] = { kind: 'text', value: `${name} strengths note ${i}` };
+      const completed = `2026-03-${String(10 + i).padStart(2, '0')}T11:00:00Z`;
+      return {
+        id,
+        case_id: caseIds[i],
+        team_id: teamIds[i % 2],
+        case_type: caseType,
+        framework_key: DEFAULT_FRAMEWORK_REF.key,
+        framework_version: DEFAULT_FRAMEWORK_REF.version,
+        auditor_id: auditor[i % 3],
+        kind: i < 2 ? 'practice_week' : 'monthly',
+        status: 'submitted',
+        answers,
+        overall_grade: grade,
+        completed_at: completed,
+        created_at: completed,
+        updated_at: completed,
+      };
+    }),
+  );
+  const inadequateAuditId = auditIds[4] ?? '';
+
+  const qa = await headers(people.qa);
+  const round = (
+    await json<{ round: { id: string; name: string } }>(
+      await t.request('/api/rounds', {
+        method: 'POST',
+        headers: qa,
+        json: {
+          name: `${name} practice week`,
+          kind: 'practice_week',
+          startDate: '2026-10-12',
+          endDate: '2026-10-16',
+          dueDate: '2026-10-16',
+          frameworkKey: DEFAULT_FRAMEWORK_REF.key,
+          frameworkVersion: DEFAULT_FRAMEWORK_REF.version,
+          moderationShare: 0.3,
+        },
+      }),
+      201,
+    )
+  ).round;
+  // The round holds the first two audited cases and two more; the third is allocated to auditor 2.
+  const inRound = [caseIds[0], caseIds[1], caseIds[5], caseIds[6]];
+  await insertRows(
+    db,
+    'round_cases',
+    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    inRound.map((caseId, position) => ({ round_id: round.id, case_id: caseId, stratum: '', position })),
+  );
+  const allocationColumns = {
+    id: 'uuid',
+    case_id: 'uuid',
+    auditor_id: 'uuid',
+    framework_key: 'text',
+    framework_version: 'integer',
+    round_name: 'text',
+    round_id: 'uuid',
+    due_date: 'date',
+    active: 'boolean',
+    finished: 'boolean',
+  } as const;
+  const allocationId = randomUUID();
+  await insertRows(db, 'allocations', allocationColumns, [
+    ...[0, 1].map((i) => ({
+      id: auditIds[i],
+      case_id: caseIds[i],
+      auditor_id: auditor[i % 3],
+      framework_key: DEFAULT_FRAMEWORK_REF.key,
+      framework_version: DEFAULT_FRAMEWORK_REF.version,
+      round_name: round.name,
+      round_id: round.id,
+      due_date: '2026-10-16',
+      active: false,
+      finished: true,
+    })),
+    {
+      id: allocationId,
+      case_id: caseIds[5],
+      auditor_id: people.auditor2,
+      framework_key: DEFAULT_FRAMEWORK_REF.key,
+      framework_version: DEFAULT_FRAMEWORK_REF.version,
+      round_name: round.name,
+      round_id: round.id,
+      due_date: '2026-10-16',
+      active: true,
+      finished: false,
+    },
+  ]);
+
+  // Moderation: one agreed (counted), one pending for the service's moderator.
+  const moderationAgreedId = randomUUID();
+  const moderationPendingId = randomUUID();
+  await db.query(
+    `INSERT INTO moderations (id, audit_id, round_id, moderator_id, status, auditor_overall, moderated_overall, audit_rev, moderated_at)
+     VALUES ($1, $2, $3, $4, 'agreed', 1, 1, 1, '2026-03-20T10:00:00Z'),
+            ($5, $6, $3, $4, 'pending', NULL, NULL, NULL, NULL)`,
+    [moderationAgreedId, auditIds[0], round.id, people.moderator, moderationPendingId, auditIds[1]],
+  );
+
+  // A safeguarding alert raised on the third audit, to the QA lead and the team's manager.
+  const alertId = randomUUID();
+  await db.query(
+    `INSERT INTO alerts (id, audit_id, case_id, team_id, raised_by, raised_at, escalate_at)
+     VALUES ($1, $2, $3, $4, $5, '2026-10-14T09:00:00Z', '2099-01-01T00:00:00Z')`,
+    [alertId, auditIds[2], caseIds[2], teamIds[0], people.moderator],
+  );
+  await db.query(
+    `INSERT INTO alert_recipients (alert_id, person_id, reason) VALUES ($1, $2, 'qa_lead'), ($1, $3, 'team_manager')`,
+    [alertId, people.qa, people.auditor1],
+  );
+
+  // A case-list import of the service's, as the import leaves it (the import itself is tested
+  // in server/imports/).
+  const importFileName = `${key}-case-list.csv`;
+  await db.query(
+    `INSERT INTO case_imports (id, file_name, file_sha256, format, mapping, row_count, created_count, updated_count,
+       unchanged_count, imported_by, service_id)
+     VALUES (gen_random_uuid(), $1, md5($1), 'csv', '{}'::jsonb, 2, 2, 0, 0, $2, $3)`,
+    [importFileName, people.qa, serviceId],
+  );
+
+  // The service's improvement plan.
+  const manager = await headers(people.manager);
+  const plan = await json<{ id: string }>(
+    await t.request('/api/plans', {
+      method: 'POST',
+      headers: manager,
+      json: { title: `${name} improvement plan`, kind: 'inspection' },
+    }),
+    201,
+  );
+  const withArea = await json<{ areas: { id: string }[] }>(
+    await t.request(`/api/plans/${plan.id}/areas`, {
+      method: 'POST',
+      headers: manager,
+      json: { reference: 'A', title: `${name} area title`, theme: 'A', timescale: 'within-3-months' },
+    }),
+    201,
+  );
+  const areaId = withArea.areas[0]?.id ?? '';
+  const action = await json<{ action: { id: string } }>(
+    await t.request(`/api/plans/${plan.id}/actions`, {
+      method: 'POST',
+      headers: manager,
+      json: { areaId, number: 'A1', description: `${name} action description`, owner: `${name} owner` },
+    }),
+    201,
+  );
+  const actionId = action.action.id;
+  const trajectory = {
+    baseline: { date: '2026-01-31', value: 0.4 },
+    milestones: [{ date: '2026-12-31', target: 0.8 }],
+  };
+  const withMeasure = await json<{ measures: { id: string }[] }>(
+    await t.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
+      method: 'POST',
+      headers: manager,
+      json: {
+        title: `${name} audits at least good`,
+        source: 'audits',
+        metric: {
+          name: 'At least good',
+          source: { item: 'overall.grade' },
+          passing: [0, 1],
+          bucket: 'month',
+        },
+        trajectory,
+      },
+    }),
+    201,
+  );
+  const withManual = await json<{ measures: { id: string }[] }>(
+    await t.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
+      method: 'POST',
+      headers: manager,
+      json: { title: `${name} return interviews`, source: 'manual', bucket: 'quarter', trajectory },
+    }),
+    201,
+  );
+  const measureId = withMeasure.measures[0]?.id ?? '';
+  const manualMeasureId = withManual.measures.find((m) => m.id !== measureId)?.id ?? '';
+
+  const world: ServiceWorld = {
+    key,
+    label: name,
+    serviceId,
+    teamIds,
+    people,
+    caseIds,
+    references,
+    auditIds,
+    inadequateAuditId,
+    moderationPendingId,
+    moderationAgreedId,
+    roundId: round.id,
+    roundName: round.name,
+    allocationId,
+    freeCaseId: caseIds[6] ?? '',
+    alertId,
+    planId: plan.id,
+    areaId,
+    actionId,
+    measureId,
+    manualMeasureId,
+    importFileName,
+    markers: [],
+    auditMarkers: [],
+  };
+  world.auditMarkers = [
+    ...caseIds,
+    ...auditIds,
+    moderationAgreedId,
+    moderationPendingId,
+    round.id,
+    allocationId,
+    alertId,
+    plan.id,
+    areaId,
+    actionId,
+    measureId,
+    manualMeasureId,
+    `${REF[key]}-`,
+    importFileName,
+    ...['finding note', 'strengths note', 'later note', 'practice week', 'improvement plan', 'area title']
+      .concat(['action description', 'owner', 'audits at least good', 'return interviews', 'worker'])
+      .map((text) => `${name} ${text}`),
+  ];
+  // People and teams: every name begins with the service's; e-mails with its key.
+  world.markers = [
+    serviceId,
+    ...teamIds,
+    ...Object.values(people),
+    `${name} `,
+    `${key}-`,
+    ...world.auditMarkers,
+  ];
+  return world;
+}
+
+/**
+ * Builds the two-service world on a test app (created with `demo: false` so nothing else is
+ * there), with the pre-aggregated counts rebuilt so dashboards see the audits.
+ */
+export async function buildTwoServiceWorld(t: TestApp): Promise<TwoServiceWorld> {
+  const passwordHash = await hashPassword(WORLD_PASSWORD);
+  const headers = async (personId: string): Promise<Record<string, string>> => {
+    const session = await createSession(
+      t.db,
+      personId,
+      { idleMinutes: 60, maxHours: 1 },
+      { ip: '192.0.2.20', userAgent: 'two-services', method: 'password' },
+    );
+    return { cookie: `lantern_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+  };
+  const alpha = await buildService(t, 'alpha', passwordHash, headers);
+  const bravo = await buildService(t, 'bravo', passwordHash, headers);
+  const looseIds = await insertPeople(t.db, 'unplaced', null, null, passwordHash);
+  await t.db.transaction((tx) => rebuildMetricCounts(tx));
+  return { alpha, bravo, loose: { qa: looseIds.qa, manager: looseIds.manager }, headers };
+}
