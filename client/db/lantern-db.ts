@@ -12,6 +12,8 @@
  *   edits; 'sent' entries may have reached the server and are never changed again;
  * - allocations, frameworks: what the person needs to audit offline;
  * - conflicts: answers changed on two devices, kept until the person chooses;
+ * - typing: answers typed behind a save in flight, per audit and tab, until a save includes
+ *   them (typing-journal.ts);
  * - meta: device id, pull checkpoint, last sync time.
  */
 import Dexie, { type EntityTable } from 'dexie';
@@ -19,6 +21,7 @@ import type { AuditDocument, AuditSnapshot } from '../../shared/sync/audit-docum
 import type { AllocationDocument } from '../../shared/sync/protocol';
 import type { Framework } from '../../shared/framework/framework-schema';
 import type { AnswerConflict } from '../../shared/sync/merge-answers';
+import type { Answer } from '../../shared/framework/answer-schema';
 
 export interface LocalAudit {
   id: string;
@@ -32,6 +35,11 @@ export interface LocalAudit {
   localUpdatedAt: string;
   rejection: { reason: string; problems: { itemKey: string; message: string }[] } | null;
   returnedNote: string | null;
+  /**
+   * Per tab (page load) that typed into this audit: the sequence number of its latest change
+   * included here. A typing-journal record at or below it is already in (typing-journal.ts).
+   */
+  typedSeqs?: Record<string, number>;
 }
 
 export interface OutboxEntry {
@@ -58,6 +66,19 @@ export interface ConflictRecord extends AnswerConflict {
   createdAt: string;
 }
 
+/** What one tab has typed into one audit and not yet saved there (typing-journal.ts). */
+export interface TypingRecord {
+  /** `${auditId}|${tabId}` */
+  id: string;
+  auditId: string;
+  tabId: string;
+  /** The tab's sequence number of the latest change in `answers`. */
+  seq: number;
+  /** Item key → the newest answer, or null to clear it. */
+  answers: Record<string, Answer | null>;
+  at: number;
+}
+
 export interface MetaRecord {
   key: string;
   value: string;
@@ -69,6 +90,7 @@ export type LanternDb = Dexie & {
   allocations: EntityTable<AllocationDocument, 'id'>;
   frameworks: EntityTable<StoredFramework, 'id'>;
   conflicts: EntityTable<ConflictRecord, 'id'>;
+  typing: EntityTable<TypingRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -91,5 +113,6 @@ export function createLanternDb(personId: string, name: string = databaseName(pe
     conflicts: 'id, auditId',
     meta: 'key',
   });
+  db.version(2).stores({ typing: 'id, auditId' });
   return db;
 }

@@ -22,6 +22,8 @@ export interface AuditChange {
   answers: Record<string, Answer | null>;
   status?: AuditSnapshot['status'];
   completedAt?: string | null;
+  /** The tab that typed the change and the sequence number of its latest keystroke in it. */
+  typed?: { tabId: string; seq: number };
 }
 
 export interface NewAudit {
@@ -35,6 +37,15 @@ export interface SavedChange {
    * durable from this moment (what "keystroke to durable commit" is timed to).
    */
   committedAt: number;
+}
+
+/** How many tabs' sequence numbers an audit record remembers (each page load that typed is one). */
+const MAX_TYPED_SEQS = 50;
+
+/** Keep the newest `MAX_TYPED_SEQS` entries (insertion order: the latest tab last). */
+export function trimTypedSeqs(seqs: Record<string, number>): Record<string, number> {
+  const entries = Object.entries(seqs);
+  return entries.length <= MAX_TYPED_SEQS ? seqs : Object.fromEntries(entries.slice(-MAX_TYPED_SEQS));
 }
 
 /** The stored audit with the change applied, and the outbox entry that carries it. */
@@ -69,9 +80,18 @@ export function applyAuditChange(
     completedAt: change.completedAt !== undefined ? change.completedAt : audit.snapshot.completedAt,
   };
   const mutationId = audit.queuedMutationId ?? newId();
+  const typedSeqs = change.typed
+    ? trimTypedSeqs({
+        ...Object.fromEntries(
+          Object.entries(audit.typedSeqs ?? {}).filter(([tab]) => tab !== change.typed?.tabId),
+        ),
+        [change.typed.tabId]: Math.max(change.typed.seq, audit.typedSeqs?.[change.typed.tabId] ?? 0),
+      })
+    : audit.typedSeqs;
   return {
     audit: {
       ...audit,
+      ...(typedSeqs ? { typedSeqs } : {}),
       snapshot,
       queuedMutationId: mutationId,
       localUpdatedAt: new Date(now).toISOString(),

@@ -2,8 +2,11 @@
  * The audit open on screen. Every change is written to the device at once (one Dexie
  * transaction with its outbox entry); while a write is in flight the next change waits and
  * the latest values go in the following write, so a burst of keystrokes costs a few commits,
- * not one each, and the last keystroke is durable within a commit or two. A failed write
- * keeps the values on screen and in memory, says "not saved", and retries.
+ * not one each. No change is ever held only in memory: each also goes at once into the typing
+ * journal (typing-journal.ts), a blind write that IndexedDB runs beside the audit's, needs no
+ * answer from the page to land, and is written again when the page is hidden or left; the next
+ * open (or start) folds it in. A failed write keeps the values on screen, says "not saved", and
+ * retries.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowReactive, shallowRef, watch } from 'vue';
@@ -15,6 +18,7 @@ import type { Framework } from '../../shared/framework/framework-schema';
 import type { AllocationDocument } from '../../shared/sync/protocol';
 import { frameworkId, type ConflictRecord, type LocalAudit } from '../db/lantern-db';
 import { saveAuditChange, type AuditChange } from '../db/save-answers';
+import { dropTypingJournal, foldTypingJournal, journalKey, writeTypingJournal } from '../db/typing-journal';
 import { onBeforeReload } from '../pwa/service-worker-updates';
 import { useDeviceStore } from './device-store';
 
@@ -43,6 +47,9 @@ function sameRecord(a: LocalAudit, b: LocalAudit): boolean {
   );
 }
 
+/** This page load, as the typing journal and `typedSeqs` know it. */
+const TAB_ID = typeof crypto !== 'undefined' ? crypto.randomUUID() : 'tab';
+
 export const useAuditEditorStore = defineStore('audit-editor', () => {
   const device = useDeviceStore();
   const auditId = ref<string | null>(null);
@@ -68,6 +75,11 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   const saveState = ref<SaveState>('saved');
   const saveError = ref<string | null>(null);
   let writing: Promise<void> | null = null;
+  /** This tab's change counter, and the latest change put in the typing journal (0: none). */
+  let seq = 0;
+  let journaledSeq = 0;
+  /** The latest change of this tab that a save has committed into the audit. */
+  let committedSeq = 0;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let subscriptions: Subscription[] = [];
@@ -113,10 +125,14 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       pending = {};
       pendingView.value = {};
       pendingStatus.value = null;
+      journaledSeq = 0;
+      committedSeq = 0;
       saveState.value = 'saved';
       loaded.value = false;
       missing.value = null;
     }
+    // Words another page load typed behind a write and could not save before it went.
+    await foldTypingJournal(db, id);
     allocation.value = (await db.allocations.get(id)) ?? null;
     const local = await db.audits.get(id);
     const key = allocation.value
@@ -168,11 +184,16 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     if (!db || !id) return;
     const answersToWrite = pending;
     const statusToWrite = pendingStatus.value;
+    const seqToWrite = seq;
     if (Object.keys(answersToWrite).length === 0 && !statusToWrite) return;
     try {
       const { audit: saved, committedAt } = await saveAuditChange(db, {
         auditId: id,
-        change: { answers: answersToWrite, ...(statusToWrite ?? {}) },
+        change: {
+          answers: answersToWrite,
+          ...(statusToWrite ?? {}),
+          typed: { tabId: TAB_ID, seq: seqToWrite },
+        },
         create: newSnapshot,
         newId: () => crypto.randomUUID(),
         now: Date.now(),
@@ -182,6 +203,7 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       if (auditId.value === id) stored.value = saved;
       // Durable: tell anyone listening when it became so (the benchmark times keystrokes to it).
       window.dispatchEvent(new CustomEvent('lantern:saved', { detail: { auditId: id, at: committedAt } }));
+      if (auditId.value === id) committedSeq = Math.max(committedSeq, seqToWrite);
       // Only what was written leaves `pending`; anything typed meanwhile stays for the next write.
       const rest = { ...pending };
       for (const [key, value] of Object.entries(answersToWrite)) if (rest[key] === value) delete rest[key];
@@ -225,6 +247,7 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       try {
         while (Object.keys(pending).length > 0 || pendingStatus.value) await writePending();
         saveState.value = 'saved';
+        dropJournalIfCovered();
       } catch {
         // Reported through saveState/saveError; the retry timer tries again.
       } finally {
@@ -253,10 +276,56 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   function setAnswer(itemKey: string, answer: Answer | null): void {
     if (readOnly.value) return;
     pending = { ...pending, [itemKey]: answer };
+    seq++;
     const starts = !writing;
     publishOnIssue = starts;
     void save().then(() => device.requestSoonSync());
+    // Then the typing journal: a blind write, issued now, beside the save (after its read, so
+    // the save goes out first). It is what survives when the page goes before the save lands,
+    // and all that holds the change while it waits behind a save in flight.
+    journalPending();
     if (!starts) publishPending();
+  }
+
+  /** A burst of saves ended with the journal's words in the audit: the journal record goes. */
+  function dropJournalIfCovered(): void {
+    const db = device.db;
+    const id = auditId.value;
+    if (!db || !id || journaledSeq === 0 || journaledSeq > committedSeq) return;
+    journaledSeq = 0;
+    dropTypingJournal(db, id, TAB_ID, committedSeq).catch((error: unknown) => {
+      console.error('Clearing the typing journal failed (it is folded in on the next open):', error);
+    });
+  }
+
+  /**
+   * Put everything not yet committed into the typing journal now: its requests are issued before
+   * this returns, so they commit even when the page is gone a moment later.
+   */
+  function journalPending(): void {
+    const db = device.db;
+    const id = auditId.value;
+    if (!db || !id || !db.isOpen() || Object.keys(pending).length === 0) return;
+    if (journaledSeq === seq) return; // this very state is in the journal already
+    journaledSeq = seq;
+    writeTypingJournal(db, {
+      id: journalKey(id, TAB_ID),
+      auditId: id,
+      tabId: TAB_ID,
+      seq,
+      answers: pending,
+      at: Date.now(),
+    }).catch((error: unknown) => {
+      // The audit's own write reports "not saved" and retries; this is the belt to its braces.
+      console.error('Writing the typing journal failed:', error);
+      journaledSeq = 0;
+    });
+  }
+
+  /** The page is being hidden or left: what is pending goes to the device now. */
+  function leaving(): void {
+    journalPending();
+    if (Object.keys(pending).length > 0 || pendingStatus.value) void save();
   }
 
   async function submit(completedAt: string): Promise<boolean> {
@@ -279,8 +348,12 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   onBeforeReload(flush);
   if (typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') leaving();
     });
+    // beforeunload comes first on a reload or navigation, while the page still runs; pagehide
+    // last, when closing a tab. Neither is awaited: the journal's requests are out already.
+    window.addEventListener('beforeunload', leaving);
+    window.addEventListener('pagehide', leaving);
   }
 
   return {

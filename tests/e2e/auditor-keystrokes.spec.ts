@@ -1,0 +1,132 @@
+/**
+ * "No keystroke lost at any moment" (issue 12): a note typed fast (8 ms a key) survives the
+ * page being reloaded at once, 20 times, and the browser process being killed at once, 10
+ * times. Each trial appends a line to the same note and the next trial first checks that
+ * everything typed so far is there, so a single lost character fails the test with the trial
+ * that lost it. Nothing here waits for time: every wait is for a condition.
+ */
+import { test, expect, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+
+/** As playwright.config.ts launches Chromium. */
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const EXECUTABLE = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+const KEY_DELAY_MS = 8;
+
+/** What trial `i` types: ordinary words, punctuation and a quote, as a note is written. */
+const line = (i: number): string => `Visit ${i}: seen alone, said "it's ok".\n`;
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  test.setTimeout(180_000); // a first start builds the demo organisation: slow on a busy machine
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const notes = (page: Page) => page.locator('textarea').first();
+
+/** Open the audit from the device (the service worker serves the page) and wait until it shows `expected`. */
+async function openAudit(page: Page, auditUrl: string, expected: string): Promise<void> {
+  await page.goto(auditUrl);
+  await expect(notes(page)).toHaveValue(expected);
+}
+
+/** Put the caret at the end of the note and type `text` at `KEY_DELAY_MS` a key. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await notes(page).focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+}
+
+/** The browser process of a persistent profile (not its renderers, GPU or zygote helpers). */
+async function browserPid(profile: string): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    const parts = args.split('\0');
+    if (parts.includes(`--user-data-dir=${profile}`) && !parts.some((p) => p.startsWith('--type=')))
+      return Number(entry);
+  }
+  throw new Error(`No browser process runs the profile ${profile}`);
+}
+
+/** Every process of the profile has gone (the renderers die with the browser). */
+async function profileProcessesGone(profile: string): Promise<boolean> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (args.includes(`--user-data-dir=${profile}`)) return false;
+  }
+  return true;
+}
+
+const launch = (profile: string): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, args: LAUNCH_ARGS });
+
+/** Sign in, download everything for offline work and open the first new case: the audit's address. */
+async function openNewCase(page: Page, email: string): Promise<string> {
+  await signIn(page, server.url, email);
+  await openMyAuditsReadyForOffline(page, server.url);
+  const reference = await firstCase(page);
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`Audit of case ${reference}`) })).toBeVisible();
+  return page.url();
+}
+
+test('typed at 8 ms a key and the page reloaded at once, 20 times: every character is kept', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const auditUrl = await openNewCase(page, AMARA);
+  let typed = '';
+  for (let i = 1; i <= 20; i++) {
+    await typeAtEnd(page, line(i));
+    typed += line(i);
+    const reloaded = page.reload(); // at once: nothing awaited between the last key and the reload
+    await reloaded;
+    await expect(notes(page), `after reload ${i}`).toHaveValue(typed);
+  }
+  // And the device has it, not only the screen: a fresh visit reads it back.
+  await openAudit(page, auditUrl, typed);
+});
+
+test('typed at 8 ms a key and the browser process killed at once, 10 times: every character is kept', async () => {
+  test.setTimeout(240_000);
+  const profile = await mkdtemp(join(tmpdir(), 'lantern-keystrokes-'));
+  let context: BrowserContext | null = null;
+  try {
+    context = await launch(profile);
+    let page = context.pages()[0] ?? (await context.newPage());
+    const auditUrl = await openNewCase(page, BEN);
+    let typed = '';
+    for (let i = 1; i <= 10; i++) {
+      const pid = await browserPid(profile);
+      await typeAtEnd(page, line(i));
+      typed += line(i);
+      process.kill(pid, 'SIGKILL'); // at once: no unload handler, no graceful shutdown
+      await context.close().catch(() => undefined);
+      context = null;
+      await expect.poll(() => profileProcessesGone(profile), { timeout: 20_000 }).toBe(true);
+      context = await launch(profile);
+      page = context.pages()[0] ?? (await context.newPage());
+      await openAudit(page, auditUrl, typed);
+    }
+  } finally {
+    await context?.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+});
