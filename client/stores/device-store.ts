@@ -12,6 +12,7 @@ import type { LanternDb } from '../db/lantern-db';
 import { api } from '../api/http';
 import { describeImport, importResponseSchema } from '../../shared/sync/import-result';
 import { requestPersistence } from '../pwa/storage-status';
+import { foldTypingJournal } from '../db/typing-journal';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'signed-out' | 'failed' | 'waiting-for-leader';
 
@@ -41,6 +42,23 @@ export const useDeviceStore = defineStore('device', () => {
     [] as string[],
   );
   const waitingCount = computed(() => waitingAuditIds.value.length);
+  /**
+   * Audits with an answer changed on another device that waits for the person's choice. Until
+   * they choose, one of the two versions exists only here: that is unsynced work too.
+   */
+  const conflictAudits = useLiveQuery(
+    async () => {
+      if (!db) return [];
+      const ids = (await db.conflicts.orderBy('auditId').uniqueKeys()) as string[];
+      const allocations = await db.allocations.bulkGet(ids);
+      return ids.map((id, i) => ({ id, caseReference: allocations[i]?.caseReference ?? null }));
+    },
+    [] as { id: string; caseReference: string | null }[],
+  );
+  const conflictAuditIds = computed(() => conflictAudits.value.map((a) => a.id));
+  const conflictCount = useLiveQuery(async () => (db ? await db.conflicts.count() : 0), 0);
+  /** Audits with anything the server does not hold yet: waiting to sync or waiting for a choice. */
+  const unsyncedCount = computed(() => new Set([...waitingAuditIds.value, ...conflictAuditIds.value]).size);
   const lastSyncedAt = useLiveQuery(
     async () => (db ? ((await db.meta.get('last-synced-at'))?.value ?? null) : null),
     null as string | null,
@@ -64,6 +82,11 @@ export const useDeviceStore = defineStore('device', () => {
   async function start(): Promise<void> {
     if (!db || !personId || runner) return;
     const deviceId = await deviceIdOf(db);
+    // Words typed behind a write when the page last went (reload, closed, killed): into their
+    // audits and the outbox before anything syncs or lists them.
+    await foldTypingJournal(db).catch((error: unknown) => {
+      console.error('Folding the typing journal failed (it is tried again on the next start):', error);
+    });
     if (!session.person?.roles.includes('auditor')) return;
     // Auditors keep work on the device for days: ask the browser not to clear it.
     void requestPersistence();
@@ -115,6 +138,10 @@ export const useDeviceStore = defineStore('device', () => {
     leader,
     waitingAuditIds,
     waitingCount,
+    conflictAudits,
+    conflictAuditIds,
+    conflictCount,
+    unsyncedCount,
     lastSyncedAt,
     start,
     syncNow,
