@@ -1,5 +1,6 @@
 /**
- * The admin screens' calls: people, teams, services and roles. Each answer is parsed with the
+ * The admin screens' calls: people, teams (with their managers), services (with their head of
+ * service), case types, case flags, set-up problems and roles. Each answer is parsed with the
  * shared schema it was written with; lists are kept so that moving between screens does not
  * refetch what was just shown.
  */
@@ -24,9 +25,17 @@ import {
   type AdminRole,
   type AdminService,
   type AdminTeam,
-  type ServiceInput,
-  type TeamInput,
+  type ServiceRequest,
+  type TeamRequest,
 } from '../../shared/accounts/team-schemas';
+import {
+  caseLabelSchema,
+  type CaseLabel,
+  type CaseLabelKind,
+  type CreateCaseLabelRequest,
+  type UpdateCaseLabelRequest,
+} from '../../shared/organisation/case-label-schemas';
+import { setUpProblemsSchema, type SetUpProblem } from '../../shared/organisation/set-up-problems';
 
 const peopleAnswer = z.object({ people: z.array(adminPersonSchema) });
 const personAnswer = z.object({ person: adminPersonSchema });
@@ -36,12 +45,16 @@ const teamAnswer = z.object({ team: adminTeamSchema });
 const servicesAnswer = z.object({ services: z.array(adminServiceSchema) });
 const serviceAnswer = z.object({ service: adminServiceSchema });
 const rolesAnswer = z.object({ roles: z.array(adminRoleSchema) });
+const caseLabelsAnswer = z.object({ items: z.array(caseLabelSchema) });
+const caseLabelAnswer = z.object({ item: caseLabelSchema });
 
 export const useAdminStore = defineStore('admin', () => {
   const people = ref<AdminPerson[]>([]);
   const teams = ref<AdminTeam[]>([]);
   const services = ref<AdminService[]>([]);
   const roles = ref<AdminRole[]>([]);
+  const caseLabels = ref<Record<CaseLabelKind, CaseLabel[]>>({ 'case-types': [], 'case-flags': [] });
+  const setUpProblems = ref<SetUpProblem[]>([]);
 
   async function loadPeople(): Promise<void> {
     people.value = peopleAnswer.parse(await api<unknown>('/api/admin/people')).people;
@@ -81,19 +94,56 @@ export const useAdminStore = defineStore('admin', () => {
     services.value = servicesAnswer.parse(serviceList).services;
   }
 
-  async function createTeam(input: TeamInput): Promise<AdminTeam> {
+  async function createTeam(input: TeamRequest): Promise<AdminTeam> {
     return teamAnswer.parse(await api<unknown>('/api/admin/teams', { method: 'POST', body: input })).team;
   }
 
-  async function updateTeam(id: string, input: TeamInput): Promise<AdminTeam> {
+  async function updateTeam(id: string, input: TeamRequest): Promise<AdminTeam> {
     return teamAnswer.parse(
       await api<unknown>(`/api/admin/teams/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
     ).team;
   }
 
-  async function createService(input: ServiceInput): Promise<AdminService> {
+  async function createService(input: ServiceRequest): Promise<AdminService> {
     return serviceAnswer.parse(await api<unknown>('/api/admin/services', { method: 'POST', body: input }))
       .service;
+  }
+
+  async function updateService(id: string, input: ServiceRequest): Promise<AdminService> {
+    return serviceAnswer.parse(
+      await api<unknown>(`/api/admin/services/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
+    ).service;
+  }
+
+  async function loadCaseLabels(kind: CaseLabelKind): Promise<void> {
+    caseLabels.value[kind] = caseLabelsAnswer.parse(await api<unknown>(`/api/admin/${kind}`)).items;
+  }
+
+  async function createCaseLabel(kind: CaseLabelKind, input: CreateCaseLabelRequest): Promise<CaseLabel> {
+    const { item } = caseLabelAnswer.parse(
+      await api<unknown>(`/api/admin/${kind}`, { method: 'POST', body: input }),
+    );
+    await loadCaseLabels(kind);
+    return item;
+  }
+
+  async function updateCaseLabel(
+    kind: CaseLabelKind,
+    key: string,
+    input: UpdateCaseLabelRequest,
+  ): Promise<CaseLabel> {
+    const { item } = caseLabelAnswer.parse(
+      await api<unknown>(`/api/admin/${kind}/${encodeURIComponent(key)}`, { method: 'PUT', body: input }),
+    );
+    caseLabels.value[kind] = caseLabels.value[kind].map((x) => (x.key === key ? item : x));
+    return item;
+  }
+
+  /** Teams without a manager and services without a head of service (admins and QA leads). */
+  async function loadSetUpProblems(): Promise<void> {
+    setUpProblems.value = setUpProblemsSchema.parse(
+      await api<unknown>('/api/admin/set-up-problems'),
+    ).problems;
   }
 
   async function loadRoles(): Promise<void> {
@@ -105,6 +155,8 @@ export const useAdminStore = defineStore('admin', () => {
     teams,
     services,
     roles,
+    caseLabels,
+    setUpProblems,
     loadPeople,
     loadPerson,
     createPerson,
@@ -114,6 +166,11 @@ export const useAdminStore = defineStore('admin', () => {
     createTeam,
     updateTeam,
     createService,
+    updateService,
+    loadCaseLabels,
+    createCaseLabel,
+    updateCaseLabel,
+    loadSetUpProblems,
     loadRoles,
   };
 });

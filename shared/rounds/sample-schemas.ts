@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const sampleResultSchema = z.object({
   considered: z.number(),
+  excludedByFilters: z.number(),
   excludedClosed: z.number(),
   excludedRecentlyAudited: z.number(),
   eligible: z.number(),

@@ -1,5 +1,5 @@
 /**
- * The admin's screens (people, teams and services, roles) and the audit log, which QA leads
+ * The admin's screens (people, teams and services, case types and flags, roles) and the audit log, which QA leads
  * use too. Every data call behind them is checked again on the server
  * (server/auth/access-rules.ts); these role lists only decide what to offer.
  */
@@ -59,6 +59,26 @@ export const adminRoutes: RouteRecordRaw[] = [
     name: 'admin-service-new',
     component: () => import('./ServiceView.vue'),
     meta: { title: 'Add a service', roles: ['admin'] },
+  },
+  {
+    path: '/admin/services/:id',
+    name: 'admin-service',
+    component: () => import('./ServiceView.vue'),
+    meta: { title: 'Change a service', roles: ['admin'] },
+  },
+  {
+    path: '/admin/case-types',
+    name: 'admin-case-types',
+    component: () => import('./CaseLabelsView.vue'),
+    props: { kind: 'case-types' },
+    meta: { title: 'Case types', roles: ['admin'] },
+  },
+  {
+    path: '/admin/case-flags',
+    name: 'admin-case-flags',
+    component: () => import('./CaseLabelsView.vue'),
+    props: { kind: 'case-flags' },
+    meta: { title: 'Case flags', roles: ['admin'] },
   },
   {
     path: '/admin/roles',
