@@ -14,6 +14,7 @@ import type {
   PlanView,
 } from '../../shared/plans/plan-views';
 import type { ManagerRag } from '../../shared/plans/plan-vocabulary';
+import type { TableEncoding } from '../../shared/imports/table-choice';
 
 const json = (body: unknown) => ({ method: 'POST', body });
 
@@ -34,6 +35,8 @@ export const usePlanStore = defineStore('plans', () => {
     areaNoun: string;
     fileName: string;
     content: string;
+    sheet?: string;
+    encoding?: TableEncoding;
   }): Promise<PlanView> {
     plan.value = await api<PlanView>('/api/plans/import', json(input));
     return plan.value;
