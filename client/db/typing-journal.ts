@@ -25,7 +25,10 @@ export const journalKey = (auditId: string, tabId: string): string => `${auditId
  */
 export function writeTypingJournal(db: LanternDb, record: TypingRecord): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const tx = db.backendDB().transaction(['typing'], 'readwrite', { durability: 'strict' });
+    // Relaxed: the journal guards against the page or the browser going (its data is with the
+    // operating system once committed), and costs no disk flush per keystroke; the audit's own
+    // save, strict, follows within a write or two and guards against power loss.
+    const tx = db.backendDB().transaction(['typing'], 'readwrite', { durability: 'relaxed' });
     tx.objectStore('typing').put(record);
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new DOMException('The journal write was aborted.', 'AbortError'));
