@@ -42,25 +42,45 @@ export function safeText(): z.ZodString {
   });
 }
 
+/** Deeper than any body Lantern reads; a deeper one is refused rather than walked. */
+export const MAX_BODY_NESTING = 64;
+
+interface Visit {
+  value: unknown;
+  key: string;
+  depth: number;
+  parent: Visit | null;
+}
+
+/** The dotted path to a visit, built only when there is something to name. */
+function pathOf(visit: Visit, last?: string): string {
+  const keys = last === undefined ? [] : [last];
+  for (let v: Visit | null = visit; v && v.parent; v = v.parent) keys.unshift(v.key);
+  return keys.join('.') || '(body)';
+}
+
 /**
  * Where the first unsafe string (or object key) sits in a parsed JSON value, as a dotted path,
- * with what is wrong; null when every string is safe. Iterative, so depth cannot overflow it.
+ * with what is wrong; null when every string is safe. Iterative with parent links (no path copied
+ * per level), and refuses nesting deeper than MAX_BODY_NESTING, so a hostile body costs linear time.
  */
 export function findUnsafeText(value: unknown): { path: string; message: string } | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    if (typeof next.value === 'string') {
-      const problem = textProblem(next.value);
-      if (problem) return { path: next.path.join('.') || '(body)', message: problem };
+  const stack: Visit[] = [{ value, key: '', depth: 0, parent: null }];
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    if (typeof visit.value === 'string') {
+      const problem = textProblem(visit.value);
+      if (problem) return { path: pathOf(visit), message: problem };
       continue;
     }
-    if (typeof next.value !== 'object' || next.value === null) continue;
-    const entries = Object.entries(next.value);
+    if (typeof visit.value !== 'object' || visit.value === null) continue;
+    if (visit.depth >= MAX_BODY_NESTING)
+      return { path: pathOf(visit), message: 'Nested too deeply to be read.' };
+    const entries = Object.entries(visit.value);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] ?? ['', null];
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: [...next.path, '(a field name)'].join('.'), message: keyProblem };
-      stack.push({ value: child, path: [...next.path, key] });
+      if (keyProblem) return { path: pathOf(visit, '(a field name)'), message: keyProblem };
+      stack.push({ value: child, key, depth: visit.depth + 1, parent: visit });
     }
   }
   return null;
