@@ -1,7 +1,8 @@
 /**
  * The case-list import on the client: reads the chosen file into base64 (kept in memory
  * between the preview and the import, so both check the same bytes), and calls the import
- * API. Answers are parsed with the shared schemas.
+ * API with the decisions about names Lantern does not know; lists and forgets the names
+ * remembered from earlier imports. Answers are parsed with the shared schemas.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -15,6 +16,7 @@ import {
   type ImportResult,
 } from '../../shared/imports/import-schemas';
 import type { ColumnMapping } from '../../shared/imports/column-mapping';
+import { nameMappingSchema, type NameDecision, type NameMapping } from '../../shared/imports/import-names';
 
 const historySchema = z.object({
   imports: z.array(
@@ -45,24 +47,41 @@ export async function fileToBase64(file: Blob): Promise<string> {
 export const useQaImportStore = defineStore('qa-import', () => {
   /** The file's sheet and character set, once the person has answered the reader's question; sent with the file. */
   const readChoice = ref<TableChoice>({});
-  async function preview(fileName: string, content: string, mapping?: ColumnMapping): Promise<ImportPreview> {
+  async function preview(
+    fileName: string,
+    content: string,
+    mapping?: ColumnMapping,
+    decisions: NameDecision[] = [],
+  ): Promise<ImportPreview> {
     return importPreviewSchema.parse(
       await api('/api/imports/preview', {
         method: 'POST',
-        body: { fileName, content, ...readChoice.value, ...(mapping ? { mapping } : {}) },
+        body: { fileName, content, ...readChoice.value, ...(mapping ? { mapping } : {}), decisions },
       }),
     );
   }
-  async function commit(fileName: string, content: string, mapping: ColumnMapping): Promise<ImportResult> {
+  async function commit(
+    fileName: string,
+    content: string,
+    mapping: ColumnMapping,
+    decisions: NameDecision[] = [],
+  ): Promise<ImportResult> {
     return importResultSchema.parse(
       await api('/api/imports', {
         method: 'POST',
-        body: { fileName, content, ...readChoice.value, mapping },
+        body: { fileName, content, ...readChoice.value, mapping, decisions },
       }),
     );
   }
   async function history(): Promise<ImportHistory> {
     return historySchema.parse(await api('/api/imports')).imports;
   }
-  return { readChoice, preview, commit, history };
+  async function rememberedNames(): Promise<NameMapping[]> {
+    return z.object({ mappings: z.array(nameMappingSchema) }).parse(await api('/api/imports/name-mappings'))
+      .mappings;
+  }
+  async function forgetName(id: string): Promise<void> {
+    await api(`/api/imports/name-mappings/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+  return { readChoice, preview, commit, history, rememberedNames, forgetName };
 });

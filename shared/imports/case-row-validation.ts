@@ -113,6 +113,7 @@ export function validateCaseRows(
     if (known.has(key)) abbreviations.set(abbreviation, key);
 
   const names = new Map<string, NameUse>();
+  const normalisedText = new Map<string, string>();
   /** The target of a name: exact, then an alias, then (case types) an abbreviation; undefined when unknown. */
   const resolve = (
     kind: NameKind,
@@ -121,7 +122,12 @@ export function validateCaseRows(
     row: number,
     field: CaseField,
   ): string | undefined => {
-    const normalised = normaliseName(text);
+    // A list repeats a few dozen names over thousands of rows: normalise each text once.
+    let normalised = normalisedText.get(text);
+    if (normalised === undefined) {
+      normalised = normaliseName(text);
+      normalisedText.set(text, normalised);
+    }
     const found = exact.get(normalised);
     if (found !== undefined) return found;
     const alias = lookups.aliases?.[kind]?.get(normalised);

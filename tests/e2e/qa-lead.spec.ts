@@ -95,14 +95,35 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   });
   await expect(erin.getByTestId('error-summary')).toBeFocused();
   const problems = erin.getByTestId('import-problems');
-  await expect(problems.locator('tbody tr')).toHaveCount(3);
-  await expect(problems.locator('tbody th')).toHaveText(['13', '251', '432']);
-  await expect(problems).toContainText('"Assesment Team Z" is not a team in Lantern');
+  await expect(problems.locator('tbody tr')).toHaveCount(1);
+  await expect(problems.locator('tbody th')).toHaveText(['432']);
+  // The misspelt team and the case type Lantern does not have wait for a choice, each once.
+  const team = erin.getByTestId('import-name-team');
+  await expect(team).toContainText('Team “Assesment Team Z”');
+  await expect(team).toContainText('first on row 13, column B (Team)');
+  await expect(erin.getByTestId('import-name-case_type')).toContainText('Case type “Early help”');
   await expect(erin.getByTestId('import-ready')).toHaveCount(0);
   await axe(erin, 'import with problems');
+  // Mapped in the preview: "Assesment Team Z" is Assessment Team A; checked again, it is no longer unknown.
+  const waiting = erin.getByTestId('import-names-waiting');
+  const waitingBefore = Number(((await waiting.textContent()) ?? '').trim().split(' ')[0]);
+  await team.getByLabel('Map it to an existing team').check();
+  const target = team.getByLabel('The team “Assesment Team Z” stands for');
+  const teamA = await target.locator('option', { hasText: 'Assessment Team A (' }).getAttribute('value');
+  await target.selectOption(teamA ?? '');
+  await erin.getByTestId('import-names-check').click();
+  await expect(waiting).toContainText(
+    `${waitingBefore - 1} ${waitingBefore - 1 === 1 ? 'name needs' : 'names need'} a choice`,
+  );
+  await expect(team.locator('.error-message')).toHaveCount(0);
+  await axe(erin, 'import with a name to decide');
   await erin
     .getByLabel('Case list file')
     .setInputFiles({ name: 'northmoor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  // Flags the council does not keep yet (if any) are created in the preview.
+  const flags = erin.getByTestId('import-name-flag');
+  for (let i = 0; i < (await flags.count()); i++) await flags.nth(i).getByLabel('Create a new flag').check();
+  if ((await flags.count()) > 0) await erin.getByTestId('import-names-check').click();
   await expect(erin.getByTestId('import-ready')).toContainText('500 new');
   await erin.getByRole('button', { name: 'Import 500 cases' }).click();
   await expect(erin.getByTestId('import-result')).toContainText('500 new, 0 changed');
