@@ -40,7 +40,7 @@ export const MAX_READERS = 2;
 /** The worker's heap: a 200,000-row workbook needs about a third of it. */
 export const READER_HEAP_MB = 1024;
 /** A file that takes longer than this to read is refused (no real table does). */
-export const READER_TIMEOUT_MS = 120_000;
+export const READER_TIMEOUT_MS = 300_000;
 
 // The server runs under tsx; the worker registers tsx's loader itself (Node 20 does not carry
 // the parent's loader into workers, and a test runner's parent has its own) and then imports
