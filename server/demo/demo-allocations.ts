@@ -1,15 +1,16 @@
 /**
- * The demo's current practice week: each demo auditor has twelve cases allocated, not yet
- * audited, due at the end of the week, so a visitor can audit offline straight away.
+ * The demo's current practice week in each service: each demo auditor has twelve of their
+ * service's cases allocated, not yet audited, due at the end of the week, so a visitor can
+ * audit offline straight away.
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import type { DemoIds } from './demo-organisation';
+import { DEMO_SERVICES } from './demo-services';
 import { DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
 
 export const DEMO_ALLOCATIONS_PER_AUDITOR = 12;
-const DEMO_AUDITORS = ['auditor1', 'auditor2', 'auditor3', 'moderator'];
 
 export function practiceWeekName(now: Date): string {
   return `Practice week — ${now.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' })}`;
@@ -23,11 +24,13 @@ export async function seedDemoAllocations(
 ): Promise<number> {
   const random = seededRandom(seed);
   const due = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
-  const rows = DEMO_AUDITORS.flatMap((key, a) => {
+  const rows = DEMO_SERVICES.flatMap((service) =>
+    service.auditors.map((key, a) => ({ key, a, service: service.key })),
+  ).flatMap(({ key, a, service }) => {
     const auditorId = ids.personIds.get(key);
-    // Different cases for each auditor, never from the auditor's own team where they have one.
+    // Different cases for each auditor, of their own service, never from their own team.
     const ownTeam = ids.people.get(key)?.team;
-    const pool = ids.cases.filter((c) => c.teamKey !== ownTeam);
+    const pool = ids.cases.filter((c) => c.serviceKey === service && c.teamKey !== ownTeam);
     return Array.from({ length: DEMO_ALLOCATIONS_PER_AUDITOR }, (_, i) => {
       const c = pool[((a * DEMO_ALLOCATIONS_PER_AUDITOR + i) * 7) % pool.length];
       return {

@@ -1,14 +1,15 @@
 /**
  * The labelled demo organisation created on the first start of an empty database (unless
- * LANTERN_DEMO=0): a fictional council's children's services with teams, case types, cases
- * known only by a synthetic reference, and people for every role. Everything is generated
- * from a fixed seed, so every demo looks the same.
+ * LANTERN_DEMO=0): a fictional council's children's services — two services (demo-services.ts),
+ * each with its teams and people for every role — case types, and cases known only by a
+ * synthetic reference. Everything is generated from a fixed seed, so every demo looks the same.
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { hashPassword } from '../auth/password';
 import { pick, randomInt, randomUuid, seededRandom, type Random } from '../../shared/random/seeded-random';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
+import { DEMO_SERVICES, demoServiceOfPerson, demoServiceOfTeam } from './demo-services';
 
 export const DEMO_ORGANISATION_NAME = "Northmoor Children's Services (demo)";
 
@@ -71,11 +72,12 @@ const WORKER_LAST = [
 ];
 
 export interface DemoIds {
-  serviceId: string;
+  /** By demo service key (demo-services.ts). */
+  serviceIds: Map<string, string>;
   teamIds: Map<string, string>;
   personIds: Map<string, string>;
   people: Map<string, { team?: string }>;
-  cases: { id: string; reference: string; teamKey: string; caseType: string }[];
+  cases: { id: string; reference: string; teamKey: string; caseType: string; serviceKey: string }[];
 }
 
 export const DEMO_CASE_COUNT = 640;
@@ -87,18 +89,25 @@ export async function seedDemoOrganisation(tx: Queryable, seed = 20_260_101): Pr
     id(),
     DEMO_ORGANISATION_NAME,
   ]);
-  const serviceId = id();
-  await tx.query('INSERT INTO services (id, name) VALUES ($1, $2)', [
-    serviceId,
-    "Children's Social Care (demo)",
-  ]);
+  const serviceIds = new Map<string, string>(DEMO_SERVICES.map((service) => [service.key, id()]));
+  await insertRows(
+    tx,
+    'services',
+    { id: 'uuid', name: 'text' },
+    DEMO_SERVICES.map((service) => ({ id: serviceIds.get(service.key), name: service.name })),
+  );
+  const serviceIdOfTeam = (key: string) => serviceIds.get(demoServiceOfTeam(key).key);
 
   const teamIds = new Map<string, string>(DEMO_TEAMS.map((team) => [team.key, id()]));
   await insertRows(
     tx,
     'teams',
     { id: 'uuid', service_id: 'uuid', name: 'text' },
-    DEMO_TEAMS.map((team) => ({ id: teamIds.get(team.key), service_id: serviceId, name: team.name })),
+    DEMO_TEAMS.map((team) => ({
+      id: teamIds.get(team.key),
+      service_id: serviceIdOfTeam(team.key),
+      name: team.name,
+    })),
   );
   await insertRows(tx, 'case_types', { key: 'text', label: 'text' }, [...CASE_TYPES]);
 
@@ -123,7 +132,7 @@ export async function seedDemoOrganisation(tx: Queryable, seed = 20_260_101): Pr
       display_name: person.name,
       job_title: person.jobTitle,
       team_id: person.team ? teamIds.get(person.team) : null,
-      service_id: serviceId,
+      service_id: serviceIds.get(demoServiceOfPerson(person.key).key),
       roles: person.roles,
       password_hash: passwordHash,
     })),
@@ -143,7 +152,7 @@ export async function seedDemoOrganisation(tx: Queryable, seed = 20_260_101): Pr
     })),
   );
   return {
-    serviceId,
+    serviceIds,
     teamIds,
     personIds,
     people: new Map(DEMO_PEOPLE.map((p) => [p.key, { team: p.team }])),
@@ -163,6 +172,7 @@ function demoCases(random: Random, id: () => string) {
       id: id(),
       reference,
       teamKey: team.key as string,
+      serviceKey: demoServiceOfTeam(team.key).key,
       caseType: pick(random, TEAM_CASE_TYPES[team.key] ?? ['child-in-need']),
       worker: `${pick(random, WORKER_FIRST)} ${pick(random, WORKER_LAST)}`,
     };

@@ -1,6 +1,7 @@
 /**
- * The demo organisation's people: one or more for every role, all synthetic, all on the
- * reserved `.invalid` domain so no e-mail can ever reach a real person.
+ * The demo organisation's people: one or more for every role in each of its two services
+ * (demo-services.ts says who is in which), all synthetic, all on the reserved `.invalid`
+ * domain so no e-mail can ever reach a real person.
  */
 
 /** Shown on the sign-in page in demo mode only. */
@@ -60,6 +61,43 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     email: 'farah.manager@demo.lantern.invalid',
     name: 'Farah Khan (demo)',
     jobTitle: 'Head of service',
+    roles: ['manager'],
+  },
+  {
+    key: 'auditor4',
+    email: 'kit.auditor@demo.lantern.invalid',
+    name: 'Kit Lowe (demo)',
+    jobTitle: 'Team manager, Leaving Care',
+    roles: ['auditor'],
+    team: 'care-leavers',
+  },
+  {
+    key: 'auditor5',
+    email: 'lena.auditor@demo.lantern.invalid',
+    name: 'Lena Park (demo)',
+    jobTitle: 'Senior practitioner, Disabled Children',
+    roles: ['auditor'],
+    team: 'disabled-children',
+  },
+  {
+    key: 'moderator2',
+    email: 'jade.moderator@demo.lantern.invalid',
+    name: 'Jade Okafor (demo)',
+    jobTitle: 'Practice lead, Corporate Parenting',
+    roles: ['moderator', 'auditor'],
+  },
+  {
+    key: 'qalead2',
+    email: 'hana.qalead@demo.lantern.invalid',
+    name: 'Hana Price (demo)',
+    jobTitle: 'Quality assurance lead, Corporate Parenting',
+    roles: ['qa_lead', 'moderator'],
+  },
+  {
+    key: 'manager2',
+    email: 'ivo.manager@demo.lantern.invalid',
+    name: 'Ivo Marsh (demo)',
+    jobTitle: 'Head of service, Corporate Parenting',
     roles: ['manager'],
   },
   {

@@ -1,5 +1,6 @@
 /**
- * The demo's rounds, so the QA lead's screens have real figures from the first start:
+ * The demo's rounds, in each service (demo-services.ts), so each QA lead's screens have real
+ * figures from the first start:
  * - the current practice week, holding the allocations demo-allocations.ts made;
  * - a past practice week (eight weeks ago, Monday to Friday) whose 36 cases were all audited
  *   and submitted — its allocations finished, off the auditors' devices — with a moderation sample (30%, at least one per auditor) mostly moderated:
@@ -18,13 +19,12 @@ import { moderatedItems } from '../../shared/moderation/moderation-problems';
 import type { Answers } from '../../shared/framework/answer-schema';
 import { gradeIndexSchema, type GradeIndex } from '../../shared/metrics/grade-scale';
 import type { DemoIds } from './demo-organisation';
+import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { practiceWeekName } from './demo-allocations';
 import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
 import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
 import { recordCountedGrades } from '../moderation/record-counted-grades';
 
-// Two of the demo's auditors did the past week (the others' devices hold only the current one).
-const AUDITORS = ['auditor3', 'moderator'];
 const CASES_PER_AUDITOR = 18;
 const DOWN_REASONS = [
   'The plan has no contingency and the risks in the assessment are not addressed, so the plan section cannot be good.',
@@ -41,6 +41,7 @@ const roundRow = (
   end: string,
   due: string,
   createdBy: string | undefined,
+  serviceId: string | undefined,
 ) => ({
   id,
   name,
@@ -53,6 +54,7 @@ const roundRow = (
   framework_version: DEFAULT_FRAMEWORK_REF.version,
   moderation_share: 0.3,
   created_by: createdBy,
+  service_id: serviceId,
 });
 
 const ROUND_COLUMNS = {
@@ -67,16 +69,27 @@ const ROUND_COLUMNS = {
   framework_version: 'integer',
   moderation_share: 'numeric',
   created_by: 'uuid',
+  service_id: 'uuid',
 } as const;
 
-export async function seedDemoRounds(
+export async function seedDemoRounds(tx: Queryable, ids: DemoIds, now: Date): Promise<{ moderated: number }> {
+  let moderated = 0;
+  for (const [n, service] of DEMO_SERVICES.entries())
+    moderated += (await seedServiceRounds(tx, ids, now, service, 808 + n)).moderated;
+  return { moderated };
+}
+
+async function seedServiceRounds(
   tx: Queryable,
   ids: DemoIds,
   now: Date,
-  seed = 808,
+  service: DemoService,
+  seed: number,
 ): Promise<{ moderated: number }> {
   const random = seededRandom(seed);
-  const qaLead = ids.personIds.get('qalead');
+  const qaLead = ids.personIds.get(service.qaLead);
+  const serviceId = ids.serviceIds.get(service.key);
+  const ofService = new Set(ids.cases.filter((c) => c.serviceKey === service.key).map((c) => c.id));
   const today = londonDayNumber(now.toISOString());
 
   // The current practice week: the allocations demo-allocations.ts made under its name.
@@ -90,12 +103,15 @@ export async function seedDemoRounds(
       dateOfDayNumber(today + 5),
       dateOfDayNumber(today + 5),
       qaLead,
+      serviceId,
     ),
   ]);
-  const current = await tx.query<{ id: string; case_id: string }>(
-    'SELECT id, case_id FROM allocations WHERE round_name = $1 AND round_id IS NULL ORDER BY id',
-    [currentName],
-  );
+  const current = (
+    await tx.query<{ id: string; case_id: string }>(
+      'SELECT id, case_id FROM allocations WHERE round_name = $1 AND round_id IS NULL ORDER BY id',
+      [currentName],
+    )
+  ).filter((allocation) => ofService.has(allocation.case_id));
   const inRound = new Set<string>();
   for (const allocation of current) {
     // One auditor per case within a round; a case the demo gave two auditors stays outside it.
@@ -130,6 +146,7 @@ export async function seedDemoRounds(
       dateOfDayNumber(monday + 4),
       dateOfDayNumber(monday + 4),
       qaLead,
+      serviceId,
     ),
   ]);
   const busy = new Set(current.map((a) => a.case_id));
@@ -137,10 +154,10 @@ export async function seedDemoRounds(
   const audits: DemoAudit[] = [];
   const roundCases: Record<string, unknown>[] = [];
   const trend = { from: 0.45, to: 0.5, start: new Date(now.getTime() - 60 * 86_400_000), end: now };
-  for (const key of AUDITORS) {
+  for (const key of service.pastWeekAuditors) {
     const auditorId = ids.personIds.get(key) ?? '';
     const ownTeam = ids.people.get(key)?.team;
-    const pool = ids.cases.filter((c) => c.teamKey !== ownTeam && !busy.has(c.id));
+    const pool = ids.cases.filter((c) => ofService.has(c.id) && c.teamKey !== ownTeam && !busy.has(c.id));
     for (let i = 0; i < CASES_PER_AUDITOR; i++) {
       const c = pick(random, pool);
       busy.add(c.id);
@@ -209,7 +226,7 @@ export async function seedDemoRounds(
     },
     allocations,
   );
-  return { moderated: await moderateDemoSample(tx, pastId, audits, ids, random) };
+  return { moderated: await moderateDemoSample(tx, pastId, audits, ids, service, random) };
 }
 
 /** A past-round audit as inserted (AUDIT_COLUMNS), typed for the moderation that follows. */
@@ -238,9 +255,10 @@ async function moderateDemoSample(
   roundId: string,
   audits: DemoAudit[],
   ids: DemoIds,
+  service: DemoService,
   random: () => number,
 ): Promise<number> {
-  const moderators = ['moderator', 'qalead'].map((key) => ids.personIds.get(key) ?? '');
+  const moderators = [service.moderator, service.qaLead].map((key) => ids.personIds.get(key) ?? '');
   const draw = drawModerationSample(
     audits.map((a) => ({ id: a.id, auditorId: a.auditor_id })),
     { share: 0.3, seed: 808 },

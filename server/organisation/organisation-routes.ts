@@ -19,9 +19,16 @@ export function organisationRoutes(deps: AppDeps) {
     // The label follows the data, not the start flag: demo data is labelled whoever started it.
     const isDemo = org?.is_demo === true;
     const demoAccounts = isDemo
-      ? await deps.db.query<{ email: string; display_name: string; job_title: string; roles: string[] }>(
-          `SELECT email, display_name, job_title, roles FROM people
-           WHERE active AND email LIKE '%@demo.lantern.invalid' ORDER BY display_name`,
+      ? await deps.db.query<{
+          email: string;
+          display_name: string;
+          job_title: string;
+          roles: string[];
+          service_name: string | null;
+        }>(
+          `SELECT p.email, p.display_name, p.job_title, p.roles, s.name AS service_name
+           FROM people p LEFT JOIN services s ON s.id = p.service_id
+           WHERE p.active AND p.email LIKE '%@demo.lantern.invalid' ORDER BY s.name NULLS LAST, p.display_name`,
         )
       : [];
     const noAdmin = (await countActiveAdmins(deps.db)) === 0;
@@ -39,6 +46,7 @@ export function organisationRoutes(deps: AppDeps) {
               name: p.display_name,
               jobTitle: p.job_title,
               roles: p.roles,
+              service: p.service_name ?? '',
             })),
           }
         : null,

@@ -22,9 +22,11 @@ import { periodBucketer } from '../../shared/metrics/periods';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
 import type { Trajectory } from '../../shared/metrics/trajectory';
 import type { DemoIds } from '../demo/demo-organisation';
+import { DEMO_SERVICES, type DemoService } from '../demo/demo-services';
 import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
 
-export const DEMO_PLAN_TITLE = 'Improving practice: post-inspection improvement plan (demo)';
+/** The first service's plan (each demo service has its own: demo-services.ts). */
+export const DEMO_PLAN_TITLE = DEMO_SERVICES[0]?.planTitle ?? '';
 
 /** The last day of the month `offset` months from the month of `day`. */
 function monthEnd(day: number, offset: number): string {
@@ -49,26 +51,35 @@ const metric = (
   bucket,
 });
 
-export async function seedDemoImprovementPlan(
+/** One plan per demo service, each counting its own service's audits; returns the plans' ids. */
+export async function seedDemoImprovementPlan(tx: Queryable, ids: DemoIds, now: Date): Promise<string[]> {
+  await rebuildMetricCounts(tx);
+  const planIds: string[] = [];
+  for (const [n, service] of DEMO_SERVICES.entries())
+    planIds.push(await seedServicePlan(tx, ids, now, service, 9 + n));
+  return planIds;
+}
+
+async function seedServicePlan(
   tx: Queryable,
   ids: DemoIds,
   now: Date,
-  seed = 9,
+  service: DemoService,
+  seed: number,
 ): Promise<string> {
-  await rebuildMetricCounts(tx);
   const random = seededRandom(seed);
   const id = () => randomUuid(random);
   const today = londonDayNumber(now.toISOString());
   const start = -18;
-  const managerId = ids.personIds.get('manager') ?? null;
-  const qaId = ids.personIds.get('qalead') ?? null;
+  const managerId = ids.personIds.get(service.manager) ?? null;
+  const qaId = ids.personIds.get(service.qaLead) ?? null;
   const planId = id();
   await tx.query(
-    `INSERT INTO plans (id, title, kind, area_noun, sources, created_by, created_at, updated_at)
-     VALUES ($1, $2, 'merged', 'area for improvement', $3::jsonb, $4, $5, $5)`,
+    `INSERT INTO plans (id, title, kind, area_noun, sources, created_by, created_at, updated_at, service_id)
+     VALUES ($1, $2, 'merged', 'area for improvement', $3::jsonb, $4, $5, $5, $6)`,
     [
       planId,
-      DEMO_PLAN_TITLE,
+      service.planTitle,
       JSON.stringify([
         {
           kind: 'inspection',
@@ -84,6 +95,7 @@ export async function seedDemoImprovementPlan(
       ]),
       managerId,
       now.toISOString(),
+      ids.serviceIds.get(service.key),
     ],
   );
 

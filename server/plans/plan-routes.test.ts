@@ -49,17 +49,17 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     expect(response.status, text).toBe(status);
     return JSON.parse(text) as T;
   };
-  const newPlan = async () =>
+  const newPlan = async (by: Client = manager) =>
     json<PlanView>(
-      await manager.request('/api/plans', {
+      await by.request('/api/plans', {
         method: 'POST',
         json: { title: `Plan ${randomUUID()}`, kind: 'inspection' },
       }),
       201,
     );
-  const newAction = async (plan: PlanView) => {
+  const newAction = async (plan: PlanView, by: Client = manager) => {
     const withArea = await json<PlanView>(
-      await manager.request(`/api/plans/${plan.id}/areas`, {
+      await by.request(`/api/plans/${plan.id}/areas`, {
         method: 'POST',
         json: { reference: 'A', title: 'Audit quality', theme: 'A', timescale: 'within-3-months' },
       }),
@@ -67,7 +67,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     );
     const areaId = withArea.areas[0]?.id;
     return json<ActionDetailView>(
-      await manager.request(`/api/plans/${plan.id}/actions`, {
+      await by.request(`/api/plans/${plan.id}/actions`, {
         method: 'POST',
         json: {
           areaId,
@@ -370,9 +370,9 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       findings: [],
     });
     expect((await other.request(`/api/findings/audits/${finding.auditId}`)).status).toBe(403);
-    // Their own organisation's plan, but not another service's audit content linked into it.
-    const plan = await newPlan();
-    const { action } = await newAction(plan);
+    // Their own service's plan, but not another service's audit content linked into it.
+    const plan = await newPlan(other);
+    const { action } = await newAction(plan, other);
     const refused = await other.request(`/api/plans/${plan.id}/actions/${action.id}/findings`, {
       method: 'POST',
       json: { auditId: finding.auditId, itemKey: finding.itemKey, itemIndex: finding.itemIndex },

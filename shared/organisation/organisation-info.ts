@@ -10,6 +10,8 @@ export const demoAccountSchema = z.object({
   name: z.string(),
   jobTitle: z.string(),
   roles: z.array(z.string()),
+  /** The service the account belongs to: it sees that service's audits only ('' when none). */
+  service: z.string().default(''),
 });
 
 export const organisationInfoSchema = z.object({
