@@ -1,8 +1,9 @@
 /**
  * Several devices and tabs: two devices editing one audit offline merge answer by answer and
  * offer the overlapping answer as a choice; only one tab of a device pushes, and closing it
- * hands the role on; a shared tablet refuses sign-out while work is unsynced and keeps each
- * person's data apart.
+ * hands the role on; a shared tablet refuses sign-out while work is unsynced (an answer waiting
+ * for a choice included) and keeps each person's data apart; a version the server refused can be
+ * restored from the history.
  */
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startServer, type ServerProcess } from '../support/server-process';
@@ -10,7 +11,8 @@ import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './su
 
 let server: ServerProcess;
 test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
+  test.setTimeout(180_000); // a first start builds the demo organisation: slow on a busy machine
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
 });
 test.afterAll(async () => {
   await server.stop();
@@ -193,4 +195,78 @@ test('a shared tablet refuses sign-out with unsynced work, then keeps each perso
   await page.goto(`${server.url}/audits`);
   await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
   await expect(page.getByTestId('audit-list')).not.toContainText(reference);
+});
+
+test('an answer waiting for a choice is unsynced work: the bar says so, sign-out is refused, and the losing text can be restored from the history', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000); // two devices, four syncs and a restore
+  const devices: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
+  const [tablet, laptop] = await Promise.all(devices.map((d) => d.newPage()));
+  if (!tablet || !laptop) throw new Error('two pages');
+  await signIn(tablet, server.url, 'chloe.auditor@demo.lantern.invalid');
+  await openMyAuditsReadyForOffline(tablet, server.url);
+  const reference = await firstCase(tablet);
+  await openCase(tablet, reference);
+  await group(tablet, /seen in line with the plan/)
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  await syncAndWait(tablet);
+  await signIn(laptop, server.url, 'chloe.auditor@demo.lantern.invalid');
+  await openMyAuditsReadyForOffline(laptop, server.url);
+  await openCase(laptop, reference);
+
+  // Both write the same note offline; the tablet syncs first, so the laptop's is refused.
+  await Promise.all(devices.map((d) => d.setOffline(true)));
+  await tablet.getByLabel('Evidence and notes').fill('Tablet: the plan was read to the family.');
+  await laptop
+    .getByLabel('Evidence and notes')
+    .fill('Laptop: father not yet assessed; chase health visitor.');
+  await devices[0]?.setOffline(false);
+  await syncAndWait(tablet);
+  await devices[1]?.setOffline(false);
+  await laptop.getByRole('button', { name: 'Sync now' }).click();
+  const conflicts = laptop.getByTestId('conflicts');
+  await expect(conflicts).toContainText('Laptop: father not yet assessed', { timeout: 20_000 });
+
+  // Until the person chooses, one version lives only on this device: not "Everything is synced".
+  await expect(laptop.getByTestId('waiting-count')).toHaveText('Not everything is synced');
+  await expect(laptop.getByTestId('choices-waiting')).toContainText(
+    '1 answer was changed on another device: choose which to keep',
+  );
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Chloe/ }).click();
+  await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
+  const blocked = laptop.getByTestId('sign-out-blocked');
+  await expect(blocked).toContainText('1 answer was changed on another device');
+  const names = await laptop.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(names.some((n) => n?.startsWith('lantern-') && n !== 'lantern-device')).toBe(true);
+
+  // They keep the tablet's words; the laptop's, refused by the server, are in the history.
+  await blocked.getByRole('link', { name: `Audit of case ${reference}` }).click();
+  await laptop
+    .getByTestId('conflicts')
+    .getByRole('button', { name: /Keep the other/ })
+    .click();
+  await expect(laptop.getByTestId('conflicts')).toHaveCount(0);
+  await syncAndWait(laptop);
+  await laptop.getByRole('link', { name: 'Revision history' }).click();
+  const refused = laptop.getByTestId('versions').locator('[data-version="refused"]').first();
+  await refused.getByText(/answers? changed/).click();
+  await expect(refused).toContainText('Laptop: father not yet assessed; chase health visitor.');
+  await refused
+    .getByRole('button', { name: /Restore this version of Evidence and notes/ })
+    .first()
+    .click();
+  await expect(laptop.getByTestId('restored')).toContainText('is back as it was');
+  await laptop.getByRole('link', { name: 'Back to the audit' }).click();
+  await expect(laptop.getByLabel('Evidence and notes')).toHaveValue(
+    'Laptop: father not yet assessed; chase health visitor.',
+  );
+  await syncAndWait(laptop);
+  await tablet.getByRole('button', { name: 'Sync now' }).click();
+  await expect(tablet.getByLabel('Evidence and notes')).toHaveValue(
+    'Laptop: father not yet assessed; chase health visitor.',
+    { timeout: 20_000 },
+  );
+  await Promise.all(devices.map((d) => d.close()));
 });
