@@ -15,12 +15,16 @@ import { startServer, type ServerProcess } from '../support/server-process';
 import { signIn } from './support/auditor-steps';
 import { csvText, windows1252, xlsxBytes } from '../fixtures/tables/same-rows';
 
+/** The first file a server reads starts its reader worker (tsx, exceljs): slow on a loaded machine. */
+const READ = { timeout: 120_000 };
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const FARAH = 'farah.manager@demo.lantern.invalid';
 
 let dataDir: string;
 let server: ServerProcess;
+
+test.describe.configure({ timeout: 600_000 });
 
 test.beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lantern-forms-'));
@@ -54,15 +58,15 @@ test('the case-list import asks which sheet and which character set, and imports
     buffer: await xlsxBytes(rows),
   });
   const ask = page.getByTestId('import-ask');
-  await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible();
+  await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible(READ);
   await expect(ask.getByRole('radio')).toHaveCount(2);
   await axe(page, 'which sheet');
   await ask.getByLabel(/^Cases/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
-  await expect(page.getByText('cases.xlsx, sheet “Cases”: 2 rows.')).toBeVisible();
+  await expect(page.getByText('cases.xlsx, sheet “Cases”: 2 rows.')).toBeVisible(READ);
   await expect(page.getByTestId('import-ready')).toContainText('2 new');
   await page.getByRole('button', { name: 'Import 2 cases' }).click();
-  await expect(page.getByTestId('import-result')).toContainText('2 new');
+  await expect(page.getByTestId('import-result')).toContainText('2 new', READ);
 
   // UTF-8 with one line pasted from a Windows-1252 file: the reader shows both readings.
   const mixed = Buffer.concat([
@@ -80,14 +84,14 @@ test('the case-list import asks which sheet and which character set, and imports
   await page
     .getByLabel('Case list file')
     .setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: mixed });
-  await expect(ask.getByRole('heading', { name: 'How was the file saved?' })).toBeVisible();
+  await expect(ask.getByRole('heading', { name: 'How was the file saved?' })).toBeVisible(READ);
   await expect(ask).toContainText('UTF-8 — reads as “FORM-3,Assessment Team A,CIN,Zoë Brontë”');
   await expect(ask).toContainText('Windows-1252) — reads as “FORM-3,Assessment Team A,CIN,ZoÃ« BrontÃ«”');
   await axe(page, 'which character set');
   // Read as UTF-8, the pasted line's ’ is lost: the cell is named and nothing is imported.
   await ask.getByLabel(/^UTF-8/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
-  await expect(page.getByTestId('error-summary')).toContainText('Row 3, column D (Allocated worker)');
+  await expect(page.getByTestId('error-summary')).toContainText('Row 3, column D (Allocated worker)', READ);
   await axe(page, 'garbled cell');
 });
 
@@ -115,9 +119,9 @@ test('the plan import asks which sheet of a workbook holds the plan', async ({ p
   });
   await page.getByRole('button', { name: 'Import the plan' }).click();
   const ask = page.getByTestId('plan-import-ask');
-  await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible();
+  await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible(READ);
   await axe(page, 'plan: which sheet');
   await ask.getByLabel(/^Plan/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
-  await expect(page.getByRole('heading', { name: '1. Children’s plans – “SMART” (£)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1. Children’s plans – “SMART” (£)' })).toBeVisible(READ);
 });
