@@ -130,7 +130,7 @@ describe.each(ENGINES)('case-list import on $engine', (engine) => {
     const rows = caseListRows(20, 3, 'UPD');
     await post('/api/imports', 'a.csv', toCsv(rows));
     const changed = rows.map((row) => [...row]);
-    changed[4]![1] = 'Leaving Care';
+    changed[4]![1] = 'Children in Care';
     const withoutWorker = changed.map((row) => [row[0]!, row[1]!, row[2]!]);
     const result = importResultSchema.parse(
       await (
@@ -142,7 +142,7 @@ describe.each(ENGINES)('case-list import on $engine', (engine) => {
       'SELECT t.name AS team, c.allocated_worker FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.reference = $1',
       [rows[4]![0]],
     );
-    expect(row).toEqual({ team: 'Leaving Care', allocated_worker: rows[4]![3] });
+    expect(row).toEqual({ team: 'Children in Care', allocated_worker: rows[4]![3] });
   });
 
   it('gives the same preview and the same import from XLSX as from CSV', async () => {
@@ -218,7 +218,7 @@ describe.each(ENGINES)('case-list import on $engine', (engine) => {
 
   it('reads semicolon-separated Windows-1252 CSV as older Excel writes it', async () => {
     const text =
-      'Case reference;Team;Case type;Allocated worker\r\nW1252-1;Leaving Care;Care leaver;Zoë Brontë\r\n';
+      'Case reference;Team;Case type;Allocated worker\r\nW1252-1;Children in Care;Care leaver;Zoë Brontë\r\n';
     const bytes = Buffer.from(text.replace('ë', '\u00eb'), 'latin1');
     const result = importResultSchema.parse(await (await post('/api/imports', 'w.csv', bytes)).json());
     expect(result.created).toBe(1);

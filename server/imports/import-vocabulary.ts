@@ -7,19 +7,20 @@ import type { Queryable } from '../db/database';
 import type { Vocabulary } from '../../shared/imports/resolve-names';
 
 export async function loadVocabulary(db: Queryable): Promise<Vocabulary> {
-  const [teams, caseTypes, flags, services] = await Promise.all([
-    db.query<{ id: string; name: string; service_id: string; service_name: string }>(
-      `SELECT t.id, t.name, t.service_id, s.name AS service_name
-       FROM teams t JOIN services s ON s.id = t.service_id ORDER BY lower(t.name)`,
-    ),
-    db.query<{ key: string; label: string; retired: boolean }>(
-      'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY lower(label)',
-    ),
-    db.query<{ key: string; label: string; retired: boolean }>(
-      'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_flags ORDER BY lower(label)',
-    ),
-    db.query<{ id: string; name: string }>('SELECT id, name FROM services ORDER BY lower(name)'),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const teams = await db.query<{ id: string; name: string; service_id: string; service_name: string }>(
+    `SELECT t.id, t.name, t.service_id, s.name AS service_name
+     FROM teams t JOIN services s ON s.id = t.service_id ORDER BY lower(t.name)`,
+  );
+  const caseTypes = await db.query<{ key: string; label: string; retired: boolean }>(
+    'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY lower(label)',
+  );
+  const flags = await db.query<{ key: string; label: string; retired: boolean }>(
+    'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_flags ORDER BY lower(label)',
+  );
+  const services = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM services ORDER BY lower(name)',
+  );
   return {
     teams: teams.map((t) => ({
       id: t.id,

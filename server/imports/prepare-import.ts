@@ -159,7 +159,8 @@ export async function prepareImport(
       changes: empty,
     };
 
-  const [vocabulary, remembered] = await Promise.all([loadVocabulary(db), loadRemembered(db)]);
+  const vocabulary = await loadVocabulary(db);
+  const remembered = await loadRemembered(db);
   const resolved = resolveNames(vocabulary, importer, remembered, request.decisions ?? []);
   const options = optionsFor(vocabulary, importer);
   const active = <T extends { retired: boolean }>(list: readonly T[]): T[] => list.filter((x) => !x.retired);

@@ -111,6 +111,17 @@ describe('resolveNames', () => {
       message: /already a team called "Assessment Team A" in Lantern/,
     },
     {
+      name: "a decision about another service's team, named exactly",
+      decision: {
+        action: 'create',
+        kind: 'team',
+        source: 'leaving care south',
+        name: 'Leaving Care South 2',
+      },
+      message:
+        /Leaving Care South is a team of South: a case list of yours may place cases only in your own service's teams/,
+    },
+    {
       name: 'a flag name longer than the admin screens allow',
       decision: { action: 'create', kind: 'flag', source: 'X', name: 'x'.repeat(61) },
       message: /60 characters or fewer/,

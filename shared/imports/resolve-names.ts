@@ -156,6 +156,16 @@ export function resolveNames(
     const id = `${kind}:${source}`;
     if (decided.has(id)) return refuse(`there is more than one decision about this ${what}.`);
     decided.add(id);
+    const elsewhere =
+      kind === 'team'
+        ? vocabulary.teams.find(
+            (t) => !t.retired && normaliseName(t.name) === source && !teamInReach(importer, t.serviceId),
+          )
+        : undefined;
+    if (elsewhere)
+      return refuse(
+        `${elsewhere.name} is a team of ${elsewhere.serviceName}: a case list of yours may place cases only in your own service's teams.`,
+      );
     const taken = takenNames(kind, vocabulary, true).get(source);
     if (taken !== undefined)
       return refuse(`there is already a ${what} called "${taken}" in Lantern, so nothing needs deciding.`);
