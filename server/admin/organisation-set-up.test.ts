@@ -74,6 +74,25 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
       )
     ).team;
 
+  it('built the demo through the same set-up: named team managers, heads of service, flags and opened dates on cases', async () => {
+    const teams = (await json<{ teams: AdminTeam[] }>(await admin.request('/api/admin/teams'), 200)).teams;
+    expect(teams.find((team) => team.name === 'Assessment Team A')?.managers.map((m) => m.name)).toEqual([
+      'Amara Osei (demo)',
+    ]);
+    const services = (
+      await json<{ services: AdminService[] }>(await admin.request('/api/admin/services'), 200)
+    ).services;
+    for (const service of services.filter((s) => s.name.endsWith('(demo)')))
+      expect(service.headOfService, service.name).not.toBeNull();
+    const flags = (await json<{ items: CaseLabel[] }>(await admin.request('/api/admin/case-flags'), 200))
+      .items;
+    expect(flags.find((f) => f.key === 'at-risk-of-exploitation')?.cases).toBeGreaterThan(0);
+    const [cases] = await t.db.query<{ undated: number }>(
+      'SELECT count(*) FILTER (WHERE opened_on IS NULL) AS undated FROM cases',
+    );
+    expect(cases?.undated).toBe(0);
+  });
+
   describe.each(['case-types', 'case-flags'] as const)('%s', (kind) => {
     const entity = kind === 'case-types' ? 'case-type' : 'case-flag';
     const add = (label: string) => admin.request(`/api/admin/${kind}`, { method: 'POST', json: { label } });

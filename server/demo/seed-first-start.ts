@@ -11,6 +11,7 @@ import { seedDemoAudits } from './demo-audits';
 import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
+import { seedDemoSetUp } from './demo-set-up';
 
 export interface SeedOptions {
   demo: boolean;
@@ -33,6 +34,8 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     }
     const ids = await seedDemoOrganisation(tx);
     const now = options.now ?? new Date();
+    // Through the admin's own set-up code: flags, named team managers, heads of service.
+    await seedDemoSetUp(tx, ids, now);
     const audits = await seedDemoAudits(tx, ids, now);
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
