@@ -49,14 +49,18 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
     expect(response.status, await response.clone().text()).toBe(200);
     return (await response.json()) as Trend;
   };
-  /** k and n counted straight from the tables, for audits whose case matches `where`. */
+  /**
+   * k and n counted straight from the tables, for audits of the QA lead's service (the figures
+   * a person sees are their service's) whose case matches `where`.
+   */
   const counted = async (where: string) => {
     const [row] = await t.db.query<{ k: number; n: number }>(
       `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
        FROM audits a JOIN cases c ON c.id = a.case_id
        WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade IS NOT NULL
+         AND a.team_id IN (SELECT t.id FROM teams t JOIN people p ON p.service_id = t.service_id WHERE p.email = $3)
          AND (a.completed_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date AND ${where}`,
-      [RANGE.from, RANGE.to],
+      [RANGE.from, RANGE.to, QA_LEAD],
     );
     return row!;
   };
