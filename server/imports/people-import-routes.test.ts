@@ -30,7 +30,8 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     admin = await t.as(ADMIN);
-  });
+    // Seeding the demo organisation takes a while on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await t.close();
   });
@@ -410,7 +411,7 @@ describe.each(ENGINES)('people import with a mail server on $engine', (engine) =
     const port = (server.server.address() as AddressInfo).port;
     mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Lantern <lantern@test.invalid>');
     t = await createTestApp(engine, { mail: { mailer, publicUrl: 'https://lantern.council.invalid' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
     mailer.close();

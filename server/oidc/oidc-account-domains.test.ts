@@ -70,7 +70,8 @@ describe.each(ENGINES)('accounts on first single sign-on on $engine', (engine) =
       oidc: SETTINGS,
       oidcClient: client,
     });
-  });
+    // Seeding the demo organisation takes a while on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await target.drop();
   });
