@@ -39,7 +39,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     manager = await t.as(MANAGER);
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
   });
