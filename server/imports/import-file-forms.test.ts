@@ -67,9 +67,9 @@ describe.each(ENGINES)('file forms through the import routes on $engine', (engin
   beforeAll(async () => {
     t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
-    // The council's team whose name holds a comma, in the same service as Leaving Care.
+    // The council's team whose name holds a comma, in the QA lead's service (that of Assessment Team A).
     await t.db.query(
-      `INSERT INTO teams (id, service_id, name) SELECT $1, service_id, $2 FROM teams WHERE name = 'Leaving Care'`,
+      `INSERT INTO teams (id, service_id, name) SELECT $1, service_id, $2 FROM teams WHERE name = 'Assessment Team A'`,
       [crypto.randomUUID(), COMMA_TEAM],
     );
   });
@@ -138,12 +138,12 @@ describe.each(ENGINES)('file forms through the import routes on $engine', (engin
       csvText(
         [
           ['Case reference', 'Team', 'Case type', 'Allocated worker'],
-          ['ASK-1', 'Leaving Care', 'CIN', 'Zoë Brontë'],
+          ['ASK-1', 'Assessment Team A', 'CIN', 'Zoë Brontë'],
         ],
         ',',
       ),
     );
-    const bytes = Buffer.concat([utf8, windows1252('ASK-2,Leaving Care,CIN,Ann O’Hara\r\n')]);
+    const bytes = Buffer.concat([utf8, windows1252('ASK-2,Assessment Team A,CIN,Ann O’Hara\r\n')]);
     const asked = await importFile('mixed.csv', bytes);
     expect(asked.status).toBe(422);
     expect(asked.body).toMatchObject({
