@@ -27,6 +27,7 @@ let server: ServerProcess;
 test.describe.configure({ timeout: 600_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000);
   dataDir = await mkdtemp(join(tmpdir(), 'lantern-forms-'));
   server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
 });
