@@ -31,8 +31,10 @@ let dataDir: string;
 let server: ServerProcess;
 
 test.beforeAll(async () => {
+  // A busy machine can take minutes to build the demo on first start.
+  test.setTimeout(300_000);
   dataDir = await mkdtemp(join(tmpdir(), 'lantern-qa-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' } });
+  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
 });
 test.afterAll(async () => {
   await server.stop();
