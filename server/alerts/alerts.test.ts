@@ -108,7 +108,7 @@ describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
   it('escalates an unacknowledged alert to the head of service once its time has passed, on read', async () => {
     const round = await createRound(qa);
     const [other] = await t.db.query<{ id: string }>(
-      `SELECT c.id FROM cases c JOIN teams t ON t.id = c.team_id WHERE t.name = 'Leaving Care'
+      `SELECT c.id FROM cases c JOIN teams t ON t.id = c.team_id WHERE t.name = 'Assessment Team B'
          AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.case_id = c.id) LIMIT 1`,
     );
     const made = await qa.request('/api/allocations', {
@@ -162,7 +162,8 @@ describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Lantern <lantern@test.invalid>');
     try {
       const result = await sendPendingAlertEmails(t.db, mailer, 'https://lantern.example.gov.uk');
-      // Alert 1: the QA lead and the team manager; alert 2 (Leaving Care has no team manager):
+      // Alert 1: the QA lead and the named team manager; alert 2 (Assessment Team B has no named
+      // team manager, a set-up problem):
       // the QA lead, then the head of service on escalation.
       expect(result).toEqual({ sent: 4, failed: 0 });
       expect(received.map((m) => m.to).sort()).toEqual([

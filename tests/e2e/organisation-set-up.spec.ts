@@ -87,14 +87,14 @@ test('an admin keeps the case flags and case types by keyboard: add, a clear err
 
   const input = page.getByLabel('Name of a new case flag');
   await tabTo(page, input);
-  await page.keyboard.type('At risk of exploitation');
+  await page.keyboard.type('Young carer');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Added At risk of exploitation.');
-  const row = page.getByRole('row', { name: /At risk of exploitation/ });
+  await expect(page.getByRole('status')).toHaveText('Added Young carer.');
+  const row = page.getByRole('row', { name: /Young carer/ });
   await expect(row).toContainText('In use');
 
   // The same name again: the error is tied to the field and the summary links to it.
-  await input.fill('at risk of EXPLOITATION');
+  await input.fill('young CARER');
   await page.keyboard.press('Enter');
   const summary = page.locator('.error-summary');
   await expect(summary).toContainText('There is already a case flag called');
@@ -103,16 +103,14 @@ test('an admin keeps the case flags and case types by keyboard: add, a clear err
   await summary.getByRole('link').click();
   await expect(input).toBeFocused();
 
-  await tabTo(page, row.getByRole('button', { name: 'Rename At risk of exploitation' }));
+  await tabTo(page, row.getByRole('button', { name: 'Rename Young carer' }));
   await page.keyboard.press('Enter');
-  const rename = page.getByLabel('New name for At risk of exploitation');
+  const rename = page.getByLabel('New name for Young carer');
   await expect(rename).toBeFocused();
-  await rename.fill('At risk of exploitation (CE)');
+  await rename.fill('Young carer (YC)');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText(
-    'Renamed At risk of exploitation to At risk of exploitation (CE).',
-  );
-  const renamed = page.getByRole('row', { name: /At risk of exploitation \(CE\)/ });
+  await expect(page.getByRole('status')).toHaveText('Renamed Young carer to Young carer (YC).');
+  const renamed = page.getByRole('row', { name: /Young carer \(YC\)/ });
   await tabTo(page, renamed.getByRole('button', { name: /^Retire/ }));
   await page.keyboard.press('Enter');
   await expect(renamed).toContainText('Retired');
@@ -173,6 +171,8 @@ test('an admin names a team’s managers and a service’s head of service by ke
   );
 
   await page.getByRole('link', { name: 'Early Help (e2e)' }).click();
+  // The form is filled from the server once loaded: choose after that.
+  await expect(page.getByRole('heading', { name: 'Change Early Help (e2e)' })).toBeVisible();
   await page.getByLabel('Head of service').selectOption({ label: 'Farah Khan (demo) — Head of service' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('row', { name: /Early Help \(e2e\)/ }).last()).toContainText(
