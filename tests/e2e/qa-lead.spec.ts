@@ -122,11 +122,16 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   await erin
     .getByLabel('Case list file')
     .setInputFiles({ name: 'northmoor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
+  // The corrected file's preview: the misspelt team is gone, and it is ready or asks about names.
+  await expect(team).toHaveCount(0);
+  await expect(erin.getByTestId('import-ready').or(erin.getByTestId('import-names-waiting'))).toBeVisible({
+    timeout: 30_000,
+  });
   // Flags the council does not keep yet (if any) are created in the preview.
   const flags = erin.getByTestId('import-name-flag');
   for (let i = 0; i < (await flags.count()); i++) await flags.nth(i).getByLabel('Create a new flag').check();
   if ((await flags.count()) > 0) await erin.getByTestId('import-names-check').click();
-  await expect(erin.getByTestId('import-ready')).toContainText('500 new');
+  await expect(erin.getByTestId('import-ready')).toContainText('500 new', { timeout: 30_000 });
   await erin.getByRole('button', { name: 'Import 500 cases' }).click();
   await expect(erin.getByTestId('import-result')).toContainText('500 new, 0 changed');
 
