@@ -26,6 +26,7 @@ describe.each(ENGINES)('re-audits on $engine', (engine) => {
     const chloeId = await personId(t, CHLOE);
     const [candidate] = await t.db.query<{ id: string; case_id: string }>(
       `SELECT a.id, a.case_id FROM audits a JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = $1
+       JOIN teams t ON t.id = a.team_id AND t.service_id = p.service_id
        WHERE a.status = 'submitted' AND a.overall_grade = 3 AND c.team_id IS DISTINCT FROM p.team_id
          AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.case_id = a.case_id AND x.auditor_id = $1 AND x.active)
        ORDER BY a.completed_at DESC LIMIT 1`,
