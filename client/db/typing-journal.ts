@@ -15,6 +15,7 @@
  */
 import type { LanternDb, LocalAudit, TypingRecord } from './lantern-db';
 import { applyAuditChange, type NewAudit } from './save-answers';
+import { dropTypingMirror, mirrorTypingRecord, readTypingMirror } from './typing-mirror';
 
 export const journalKey = (auditId: string, tabId: string): string => `${auditId}|${tabId}`;
 
@@ -24,6 +25,7 @@ export const journalKey = (auditId: string, tabId: string): string => `${auditId
  * @throws (rejects with) whatever IndexedDB throws; nothing is half-written.
  */
 export function writeTypingJournal(db: LanternDb, record: TypingRecord): Promise<void> {
+  mirrorTypingRecord(db.name, record);
   return new Promise<void>((resolve, reject) => {
     // Relaxed: the journal guards against the page or the browser going (its data is with the
     // operating system once committed), and costs no disk flush per keystroke; the audit's own
@@ -47,6 +49,7 @@ export async function dropTypingJournal(
     const record = await db.typing.get(journalKey(auditId, tabId));
     if (record && record.seq <= seq) await db.typing.delete(record.id);
   });
+  dropTypingMirror(db.name, journalKey(auditId, tabId), seq);
 }
 
 /**
@@ -56,15 +59,24 @@ export async function dropTypingJournal(
  * @returns how many records were applied.
  */
 export async function foldTypingJournal(db: LanternDb, auditId?: string): Promise<number> {
-  return db.transaction('rw', [db.audits, db.outbox, db.typing, db.allocations], async () => {
-    const records = auditId
+  // Read before the transaction (no non-Dexie work inside it); the newer copy of each record wins.
+  const mirrored = readTypingMirror(db.name, auditId);
+  const settled: { id: string; seq: number }[] = [];
+  const applied = await db.transaction('rw', [db.audits, db.outbox, db.typing, db.allocations], async () => {
+    const journalled = auditId
       ? await db.typing.where('auditId').equals(auditId).toArray()
       : await db.typing.toArray();
+    const newest = new Map(journalled.map((record) => [record.id, record]));
+    for (const record of mirrored) {
+      const known = newest.get(record.id);
+      if (!known || known.seq < record.seq) newest.set(record.id, record);
+    }
     let applied = 0;
-    for (const record of records) {
+    for (const record of newest.values()) {
       const stored: LocalAudit | undefined = await db.audits.get(record.auditId);
       if (stored && record.seq <= (stored.typedSeqs?.[record.tabId] ?? 0)) {
         await db.typing.delete(record.id);
+        settled.push({ id: record.id, seq: record.seq });
         continue;
       }
       let create: () => NewAudit;
@@ -96,8 +108,11 @@ export async function foldTypingJournal(db: LanternDb, auditId?: string): Promis
       await db.audits.put(audit);
       await db.outbox.put(outbox);
       await db.typing.delete(record.id);
+      settled.push({ id: record.id, seq: record.seq });
       applied++;
     }
     return applied;
   });
+  for (const { id, seq } of settled) dropTypingMirror(db.name, id, seq);
+  return applied;
 }
