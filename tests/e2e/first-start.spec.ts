@@ -19,7 +19,7 @@ test('a first start serves the app with the labelled demo organisation', async (
   await expect(page.getByTestId('demo-banner')).toContainText('Demo data');
   await expect(page.locator('.site-header')).toContainText("Northmoor Children's Services (demo)");
   await page.getByRole('link', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   const accounts = page.getByTestId('demo-accounts');
   await expect(accounts).toContainText('lantern-demo');
   for (const role of ['Auditor', 'Moderator', 'QA lead', 'Manager', 'Admin']) {
@@ -42,7 +42,7 @@ test('an empty start shows no demo label and no demo accounts', async ({ page })
   const empty = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0' } });
   try {
     await page.goto(empty.url + '/sign-in');
-    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
     await expect(page.getByTestId('demo-banner')).toHaveCount(0);
     await expect(page.getByTestId('demo-accounts')).toHaveCount(0);
   } finally {
