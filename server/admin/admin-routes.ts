@@ -13,6 +13,7 @@ import { mailFromEnv } from '../auth/password-link-emails';
 import { servicesRoutes, teamsRoutes } from './teams-routes';
 import { caseLabelsRoutes } from './case-labels-routes';
 import { listSetUpProblems } from './set-up-problems';
+import { dataScope } from '../auth/service-scope';
 
 export function adminRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -25,7 +26,9 @@ export function adminRoutes(deps: AppDeps) {
     )
     .route('/case-types', caseLabelsRoutes(deps, 'case-types'))
     .route('/case-flags', caseLabelsRoutes(deps, 'case-flags'))
-    .get('/set-up-problems', async (c) => c.json({ problems: await listSetUpProblems(deps.db) }))
+    .get('/set-up-problems', async (c) =>
+      c.json({ problems: await listSetUpProblems(deps.db, dataScope(c)) }),
+    )
     .get('/roles', async (c) => {
       const counts = await deps.db.query<{ role: string; n: number }>(
         'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',

@@ -156,7 +156,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/admin/case-flags': allow('admin'),
   'PUT /api/admin/case-flags/:key': allow('admin'),
   // Teams without a manager and services without a head of service, for the admin and QA leads.
-  'GET /api/admin/set-up-problems': allow('admin', 'qa_lead'),
+  'GET /api/admin/set-up-problems': scoped({ admin: 'all', qa_lead: 'service' }),
   'GET /api/admin/roles': allow('admin'),
 
   // The admin reads the whole log (sign-ins, people, roles); a QA lead what their service's people
