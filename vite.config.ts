@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // The client is a PWA that must start offline after one online visit: the app shell is
 // precached, and updates wait for the person (registerType 'prompt', never auto-update).
@@ -38,13 +38,20 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
-    {
-      // Written last: server/static/ensure-client-build.ts treats a build without it as unfinished.
-      name: 'lantern-build-stamp',
-      apply: 'build',
-      closeBundle() {
-        writeFileSync(join('dist', '.lantern-build'), new Date().toISOString());
-      },
-    },
+    (() => {
+      let outDir = 'dist';
+      return {
+        // Written last: server/static/ensure-client-build.ts treats a build without it as unfinished.
+        // Into the folder this build wrote (`vite build --outDir elsewhere` builds beside a running suite).
+        name: 'lantern-build-stamp',
+        apply: 'build' as const,
+        configResolved(config: { root: string; build: { outDir: string } }) {
+          outDir = resolve(config.root, config.build.outDir);
+        },
+        closeBundle() {
+          writeFileSync(join(outDir, '.lantern-build'), new Date().toISOString());
+        },
+      };
+    })(),
   ],
 });
