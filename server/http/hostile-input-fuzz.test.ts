@@ -210,6 +210,7 @@ const DEMO_EMAIL: Record<Role, string> = {
   admin: 'gus.admin@demo.lantern.invalid',
   auditor: 'amara.auditor@demo.lantern.invalid',
   moderator: 'dev.moderator@demo.lantern.invalid',
+  practitioner: 'pia.practitioner@demo.lantern.invalid',
 };
 
 function roleFor(route: string): Role {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const ROLES = ['auditor', 'moderator', 'qa_lead', 'manager', 'admin'] as const;
+export const ROLES = ['auditor', 'moderator', 'qa_lead', 'manager', 'admin', 'practitioner'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   qa_lead: 'QA lead',
   manager: 'Manager',
   admin: 'Admin',
+  practitioner: 'Practitioner',
 };
 
 /** What each role may see and do, in the words the admin screens show. */
@@ -26,6 +27,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   manager: "Keeps the improvement action plan and its measures for their service's teams.",
   admin:
     'Manages people, roles and teams, and searches the audit log. Reads no audit content unless they also hold a role that may.',
+  practitioner:
+    'The allocated worker of cases: reads the audits of their own cases in full and responds to them, and sees nothing else.',
 };
 
 /** The signed-in person as the API describes them. */
