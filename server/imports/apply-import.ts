@@ -53,7 +53,8 @@ export async function applyDecisions(
     for (const c of [...changes.created, ...changes.updated]) {
       c.teamId = swap(c.teamId);
       c.caseType = swap(c.caseType);
-      if (c.flags) c.flags = [...new Set(c.flags.map(swap))].sort();
+      // The file's order, as validateCaseRows kept it.
+      if (c.flags) c.flags = [...new Set(c.flags.map(swap))];
     }
   }
   await keepMappings(

@@ -67,10 +67,22 @@ describe('validateCaseRows', () => {
         teamId: 't-cp',
         caseType: 'child-looked-after',
         allocatedWorker: 'Sam Dale',
-        flags: ['exploitation', 'missing'],
+        // The file's order ("Missing|exploitation"), not the alphabet's.
+        flags: ['missing', 'exploitation'],
         closed: false,
       },
     ]);
+  });
+
+  it('keeps a case’s flags in the file’s order, each once where it first appears', () => {
+    const { cases, problems } = validateCaseRows(
+      [['NM-100004', 'Assessment Team A', 'CIN', '', 'Missing; Exploitation; missing', 'Open']],
+      MAPPING,
+      LOOKUPS,
+      HEADERS,
+    );
+    expect(problems).toEqual([]);
+    expect(cases[0]?.flags).toEqual(['missing', 'exploitation']);
   });
 
   it.each([

@@ -220,10 +220,11 @@ export function validateCaseRows(
       problem('flags', `Each flag must be ${MAX.flag} characters or fewer.`);
     let flags: string[] | undefined;
     if (written !== undefined && ok) {
-      // Free text: as written; with the council's list: each flag's key.
+      // Free text: as written; with the council's list: each flag's key. In the file's order (a
+      // flag named twice kept where it first appears), as the council listed them.
       const keys = flagKeys ? written.map((flag) => resolve('flag', flagKeys, flag, row, 'flags')) : written;
       if (keys.some((key) => key === undefined)) named = false;
-      flags = [...new Set(keys.filter((key): key is string => key !== undefined))].sort();
+      flags = [...new Set(keys.filter((key): key is string => key !== undefined))];
     }
 
     const closedText = value('closed');
