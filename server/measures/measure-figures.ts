@@ -16,6 +16,8 @@ import type { MeasurePoint, MeasureView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 import { readMetric } from '../metrics/read-metric';
 import { scopeOfService } from '../auth/service-scope';
+import { metricFilterWords } from '../../shared/metrics/metric-filter-words';
+import { filterNames } from './filter-names';
 
 export interface MeasureRow {
   id: string;
@@ -173,6 +175,7 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
     title: row.title,
     source: row.source,
     metric,
+    whichAudits: metric ? metricFilterWords(metric.filters, await filterNames(db, metric.filters)) : null,
     bucket,
     trajectory,
     tolerance: row.tolerance,

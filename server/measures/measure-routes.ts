@@ -26,7 +26,10 @@ import { currentFramework } from '../metrics/metric-routes';
 
 async function assertSound(db: Queryable, input: MeasureInput, planId: string): Promise<void> {
   if (input.source !== 'audits') return;
-  const problems = metricProblems(input.metric, await currentFramework(db));
+  const problems: { path: string; message: string }[] = metricProblems(
+    input.metric,
+    await currentFramework(db),
+  ).map((message) => ({ path: 'metric', message }));
   // A measure counts its plan's service's audits only: a team it filters on must be one of them.
   const teamIds = input.metric.filters.teamIds ?? [];
   if (teamIds.length > 0) {
@@ -35,14 +38,32 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
        WHERE f.id NOT IN (SELECT t.id::text FROM teams t JOIN plans p ON p.service_id = t.service_id WHERE p.id = $2)`,
       [teamIds, planId],
     );
-    if ((outside?.n ?? 0) > 0) problems.push('It filters on a team outside the plan’s service.');
+    if ((outside?.n ?? 0) > 0)
+      problems.push({
+        path: 'metric.filters.teamIds',
+        message: 'It filters on a team outside the plan’s service.',
+      });
+  }
+  // A case type or flag it filters on must be one the council keeps (retired ones too: their
+  // audits keep counting), or the measure would silently count nothing.
+  const caseTypeKeys = input.metric.filters.caseTypeIds ?? [];
+  const flagKeys = input.metric.filters.flagIds ?? [];
+  if (caseTypeKeys.length + flagKeys.length > 0) {
+    const unknown = await db.query<{ field: 'caseTypeIds' | 'flagIds'; key: string }>(
+      `SELECT 'caseTypeIds' AS field, k AS key FROM unnest($1::text[]) AS t(k)
+         WHERE k NOT IN (SELECT key FROM case_types)
+       UNION ALL
+       SELECT 'flagIds', k FROM unnest($2::text[]) AS f(k) WHERE k NOT IN (SELECT key FROM case_flags)`,
+      [caseTypeKeys, flagKeys],
+    );
+    for (const u of unknown)
+      problems.push({
+        path: `metric.filters.${u.field}`,
+        message: `It filters on a ${u.field === 'flagIds' ? 'case flag' : 'case type'} Lantern does not know (“${u.key}”).`,
+      });
   }
   if (problems.length > 0)
-    throw appError(
-      'validation_failed',
-      'This measure cannot be counted from audits as it stands.',
-      problems.map((message) => ({ path: 'metric', message })),
-    );
+    throw appError('validation_failed', 'This measure cannot be counted from audits as it stands.', problems);
 }
 
 function columns(input: MeasureInput) {

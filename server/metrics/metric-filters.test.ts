@@ -2,13 +2,17 @@
  * Metric filters by case flag and by case age, on each engine: the counts are not keyed by
  * either, so such a trend is read by the scan and evaluated by the shared rule
  * (shared/organisation/case-age.ts); its figures equal a count made straight from the tables.
+ * The dashboard's table of every item takes the same filters; a plan measure filtered so says so
+ * in words and counts the same audits; a filter naming a flag Lantern does not know is refused.
  * A retired flag keeps filtering its audits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { ActionDetailView, PlanView } from '../../shared/plans/plan-views';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
+const MANAGER = 'farah.manager@demo.lantern.invalid';
 const RANGE = { from: '2025-01-01', to: '2026-10-31' };
 
 interface Trend {
@@ -19,10 +23,12 @@ interface Trend {
 describe.each(ENGINES)('metric filters by case flag and case age on $engine', (engine) => {
   let t: TestApp;
   let qa: Client;
+  let manager: Client;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
+    manager = await t.as(MANAGER);
     await t.db.query(
       "INSERT INTO case_flags (key, label) VALUES ('at-risk-of-exploitation', 'At risk of exploitation'), ('care-leaver', 'Care leaver') ON CONFLICT DO NOTHING",
     );
@@ -83,6 +89,140 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
     expect(expected.n).toBeGreaterThan(0);
     expect(answer.method).toBe('scan');
     expect(answer.series[0]?.overall).toMatchObject(expected);
+  });
+
+  it('gives the table of every item the same filters as the trend', async () => {
+    const query = new URLSearchParams({
+      ...RANGE,
+      flagIds: 'at-risk-of-exploitation',
+      openLongerThanMonths: '6',
+    });
+    const response = await qa.request(`/api/metrics/items?${query}`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const { sections } = (await response.json()) as {
+      sections: { items: { key: string; overall: { k: number; n: number } }[] }[];
+    };
+    const overall = sections.flatMap((s) => s.items).find((i) => i.key === 'overall.grade');
+    const expected = await counted(
+      "c.flags @> ARRAY['at-risk-of-exploitation'] AND c.opened_on = DATE '2019-06-01'",
+    );
+    expect(expected.n).toBeGreaterThan(0);
+    expect(overall?.overall).toMatchObject(expected);
+  });
+
+  it('refuses a case age that is not a whole number of months, naming the field', async () => {
+    const query = new URLSearchParams({ ...RANGE, openLongerThanMonths: 'six' });
+    const response = await qa.request(`/api/metrics/items?${query}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fields: { path: string; message: string }[] };
+    expect(body.fields).toContainEqual({
+      path: 'openLongerThanMonths',
+      message: 'Enter a whole number of months.',
+    });
+  });
+
+  describe('a plan measure filtered by case flag and case age', () => {
+    const trajectory = {
+      baseline: { date: '2025-01-31', value: 0.4 },
+      milestones: [{ date: '2026-12-31', target: 0.8 }],
+    };
+    const newAction = async (): Promise<{ planId: string; actionId: string }> => {
+      const create = async <T>(path: string, json: unknown): Promise<T> => {
+        const response = await manager.request(path, { method: 'POST', json });
+        expect(response.status, await response.clone().text()).toBe(201);
+        return (await response.json()) as T;
+      };
+      const plan = await create<PlanView>('/api/plans', { title: 'Exploitation audits', kind: 'inspection' });
+      const withArea = await create<PlanView>(`/api/plans/${plan.id}/areas`, {
+        reference: 'B',
+        title: 'Children at risk of exploitation',
+        theme: 'Exploitation',
+        timescale: 'within-3-months',
+      });
+      const detail = await create<ActionDetailView>(`/api/plans/${plan.id}/actions`, {
+        areaId: withArea.areas[0]?.id,
+        number: 'B1',
+        description: 'Audit every exploitation case quarterly',
+        owner: 'Head of QA',
+        targetDate: '2026-12-31',
+      });
+      return { planId: plan.id, actionId: detail.action.id };
+    };
+    const metric = (filters: Record<string, unknown>) => ({
+      name: 'Exploitation cases rated at least good',
+      source: { item: 'overall.grade' },
+      passing: [0, 1],
+      filters,
+      bucket: 'quarter',
+    });
+
+    it('says which audits it counts, and counts exactly those', async () => {
+      const { planId, actionId } = await newAction();
+      const response = await manager.request(`/api/plans/${planId}/actions/${actionId}/measures`, {
+        method: 'POST',
+        json: {
+          title: 'Exploitation cases rated at least good',
+          source: 'audits',
+          metric: metric({ flagIds: ['at-risk-of-exploitation'], openLongerThanMonths: 6 }),
+          trajectory,
+        },
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      const measure = ((await response.json()) as ActionDetailView).measures[0];
+      expect(measure?.whichAudits).toBe(
+        'submitted audits of cases flagged At risk of exploitation, open longer than 6 months when audited',
+      );
+      const sum = (key: 'k' | 'n') => (measure?.points ?? []).reduce((total, p) => total + (p[key] ?? 0), 0);
+      const [expected] = await t.db.query<{ k: number; n: number }>(
+        `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
+         FROM audits a JOIN cases c ON c.id = a.case_id
+         WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade IS NOT NULL
+           AND a.team_id IN (SELECT t.id FROM teams t JOIN people p ON p.service_id = t.service_id WHERE p.email = $1)
+           AND (a.completed_at AT TIME ZONE 'Europe/London')::date >= DATE '2025-01-01'
+           AND c.flags @> ARRAY['at-risk-of-exploitation'] AND c.opened_on = DATE '2019-06-01'`,
+        [MANAGER],
+      );
+      expect(expected?.n).toBeGreaterThan(0);
+      expect({ k: sum('k'), n: sum('n') }).toEqual(expected);
+    });
+
+    it.each([
+      [
+        'a flag Lantern does not know',
+        { flagIds: ['no-such-flag'] },
+        'metric.filters.flagIds',
+        'It filters on a case flag Lantern does not know (“no-such-flag”).',
+      ],
+      [
+        'a case type Lantern does not know',
+        { caseTypeIds: ['no-such-type'] },
+        'metric.filters.caseTypeIds',
+        'It filters on a case type Lantern does not know (“no-such-type”).',
+      ],
+      [
+        'a case age of 0 months',
+        { openLongerThanMonths: 0 },
+        'metric.filters.openLongerThanMonths',
+        'Enter 1 month or more, or leave the case age out.',
+      ],
+    ])(
+      'is refused with %s, naming the field, and nothing is saved',
+      async (_name, filters, path, message) => {
+        const { planId, actionId } = await newAction();
+        const response = await manager.request(`/api/plans/${planId}/actions/${actionId}/measures`, {
+          method: 'POST',
+          json: { title: 'Refused', source: 'audits', metric: metric(filters), trajectory },
+        });
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { fields: { path: string; message: string }[] };
+        expect(body.fields).toContainEqual({ path, message });
+        const [saved] = await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM plan_measures WHERE action_id = $1',
+          [actionId],
+        );
+        expect(saved?.n).toBe(0);
+      },
+    );
   });
 
   it('keeps filtering by a flag after it is retired, and lists it as retired', async () => {

@@ -1,18 +1,24 @@
 /**
  * /api/metrics: the dashboard's trends (by month, quarter, financial year or practice week,
  * optionally split by team or case type), the figures for every section grade and question
- * over a range, and the choices the dashboard offers. Figures come from readMetric: the
- * pre-aggregated counts wherever they can answer.
+ * over a range for the same audits (teams, case types, kinds, case flags, case age), and the
+ * choices the dashboard offers. Figures come from readMetric: the pre-aggregated counts wherever
+ * they can answer.
  */
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { requirePerson } from '../auth/require-person';
 import { dataScope, inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
-import { trendDefinition, trendQuerySchema } from '../../shared/plans/trend-query';
+import {
+  filterQuerySchema,
+  filtersOfQuery,
+  trendDefinition,
+  trendQuerySchema,
+} from '../../shared/plans/trend-query';
 import type { Framework } from '../../shared/framework/framework-schema';
 import { AT_LEAST_GOOD } from '../../shared/metrics/grade-scale';
-import type { MetricDefinition } from '../../shared/metrics/metric-definition';
+import { metricFiltersSchema, type MetricDefinition } from '../../shared/metrics/metric-definition';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
 import { readMetric } from './read-metric';
 import { practiceWeeksBetween } from './practice-week-source';
@@ -100,8 +106,12 @@ export function metricRoutes(deps: AppDeps) {
             ? [{ path: 'from', message: 'Enter a start date on or before the end date.' }]
             : []),
         ]);
+      // The same audits as the trend above it: teams, case types, kinds, flags and case age.
+      const query = filterQuerySchema.safeParse(c.req.query());
+      if (!query.success) throw invalid(query.error.issues);
+      const filters = metricFiltersSchema.safeParse(filtersOfQuery(query.data));
+      if (!filters.success) throw invalid(filters.error.issues);
       const framework = await currentFramework(deps.db);
-      const teamIds = (c.req.query('teamIds') ?? '').split(',').filter(Boolean);
       const sections = [];
       for (const section of framework.sections) {
         const items = [];
@@ -112,7 +122,7 @@ export function metricRoutes(deps: AppDeps) {
             name: item.label,
             source: { item: item.key },
             passing: item.kind === 'grade' ? [...AT_LEAST_GOOD] : ['yes'],
-            filters: teamIds.length ? { teamIds } : {},
+            filters: filters.data,
             bucket: 'quarter',
           };
           const answer = await readMetric(deps.db, {

@@ -1,7 +1,7 @@
 /**
  * The board report as an Excel workbook (exceljs): a Summary sheet in the councils' words, the
  * Plan (every area and action with its RAG, owner, dates, latest progress note and sign-off as
- * of the report's date), and the Measures (one row per period: count, percentage, 95%
+ * of the report’s date), and the Measures (one row per period: which audits it counts, count, percentage, 95%
  * interval, target and RAG). Percentages are written as numbers with a percentage format, so
  * a council can chart them; "no data" periods are left blank, never 0.
  */
@@ -87,6 +87,7 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
   measures.columns = [
     { header: 'Action no.', key: 'number', width: 10 },
     { header: 'Measure', key: 'title', width: 50 },
+    { header: 'Counted from', key: 'counted', width: 50 },
     { header: 'Period', key: 'period', width: 24 },
     { header: 'Passed (k)', key: 'k', width: 10 },
     { header: 'Counted (n)', key: 'n', width: 11 },
@@ -102,6 +103,7 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
       measures.addRow({
         number: m.actionNumber,
         title: m.title,
+        counted: m.whichAudits ?? 'Entered by hand',
         period: p.label,
         k: p.k ?? undefined,
         n: p.n ?? undefined,

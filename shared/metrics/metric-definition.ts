@@ -45,7 +45,12 @@ export const metricFiltersSchema = z.object({
    * Audits of cases open longer than this many months when the audit was completed (London day;
    * shared/organisation/case-age.ts). A case with no opened date never passes.
    */
-  openLongerThanMonths: z.number().int().min(1).max(600).optional(),
+  openLongerThanMonths: z
+    .number()
+    .int('Enter a whole number of months.')
+    .min(1, 'Enter 1 month or more, or leave the case age out.')
+    .max(600, 'Enter at most 600 months.')
+    .optional(),
 });
 
 /** A whole metric definition; `filters` may be omitted (every audit counts). */

@@ -50,6 +50,8 @@ export interface MeasureView {
   title: string;
   source: 'audits' | 'manual';
   metric: MetricDefinition | null;
+  /** Which audits a measure counted from audits is a percentage of, in words (metric-filter-words.ts); null when kept by hand. */
+  whichAudits: string | null;
   bucket: TimeBucket;
   trajectory: Trajectory;
   tolerance: number;

@@ -20,6 +20,36 @@ const list = z
       : [],
   );
 
+/** Which audits, as a query string says it: the dashboard's trend and its table of every item share these. */
+export const filterQueryFields = {
+  teamIds: list,
+  caseTypeIds: list,
+  kinds: list,
+  /** Case flags (keys): audits of cases carrying any of them. */
+  flagIds: list,
+  /** Audits of cases open longer than this many months when audited; 0 or absent: any age. */
+  openLongerThanMonths: z.coerce
+    .number({ error: 'Enter a whole number of months.' })
+    .int('Enter a whole number of months.')
+    .min(0, 'Enter 0 or more months.')
+    .max(600, 'Enter at most 600 months.')
+    .default(0),
+};
+export const filterQuerySchema = z.object(filterQueryFields);
+/** The filter fields of a parsed query. */
+export type FilterQuery = z.infer<typeof filterQuerySchema>;
+
+/** A metric's `filters` from the query's: an empty list or 0 months is no filter. Parse the result with metricFiltersSchema. */
+export function filtersOfQuery(query: FilterQuery): Record<string, unknown> {
+  return {
+    ...(query.teamIds.length ? { teamIds: query.teamIds } : {}),
+    ...(query.caseTypeIds.length ? { caseTypeIds: query.caseTypeIds } : {}),
+    ...(query.kinds.length ? { kinds: query.kinds } : {}),
+    ...(query.flagIds.length ? { flagIds: query.flagIds } : {}),
+    ...(query.openLongerThanMonths > 0 ? { openLongerThanMonths: query.openLongerThanMonths } : {}),
+  };
+}
+
 export const trendQuerySchema = z
   .object({
     item: z.string().optional(),
@@ -30,18 +60,7 @@ export const trendQuerySchema = z
       .default('month'),
     from: calendarDateSchema,
     to: calendarDateSchema,
-    teamIds: list,
-    caseTypeIds: list,
-    kinds: list,
-    /** Case flags (keys): audits of cases carrying any of them. */
-    flagIds: list,
-    /** Audits of cases open longer than this many months when audited; 0 or absent: any age. */
-    openLongerThanMonths: z.coerce
-      .number()
-      .int('Enter a whole number of months.')
-      .min(0, 'Enter 0 or more months.')
-      .max(600, 'Enter at most 600 months.')
-      .default(0),
+    ...filterQueryFields,
     groupBy: z.enum(['none', 'team', 'case-type']).default('none'),
   })
   .refine((q) => q.from <= q.to, {
@@ -63,13 +82,7 @@ export function trendDefinition(query: TrendQuery) {
     name: 'Dashboard trend',
     source: query.item ? { item: query.item } : { anyOf: query.anyOf },
     passing: query.passing.map((p) => (/^[0-3]$/.test(p) ? Number(p) : p)),
-    filters: {
-      ...(query.teamIds.length ? { teamIds: query.teamIds } : {}),
-      ...(query.caseTypeIds.length ? { caseTypeIds: query.caseTypeIds } : {}),
-      ...(query.kinds.length ? { kinds: query.kinds } : {}),
-      ...(query.flagIds.length ? { flagIds: query.flagIds } : {}),
-      ...(query.openLongerThanMonths > 0 ? { openLongerThanMonths: query.openLongerThanMonths } : {}),
-    },
+    filters: filtersOfQuery(query),
     bucket: query.bucket,
   } satisfies Record<keyof MetricDefinition, unknown>);
 }

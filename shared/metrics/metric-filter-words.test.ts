@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { metricFilterWords, orList, type FilterNames } from './metric-filter-words';
+import type { MetricFilters } from './metric-definition';
+
+// Names as a council's admin keeps them (README: case types and flags the council keeps itself).
+const names: FilterNames = {
+  teams: new Map([
+    ['t-1', 'Front Door (MASH)'],
+    ['t-2', 'Children in Care'],
+  ]),
+  caseTypes: new Map([['cin', 'Child in need']]),
+  flags: new Map([
+    ['child-protection-plan', 'Child protection plan'],
+    ['care-leaver', 'Care leaver'],
+    ['at-risk', 'At risk of exploitation – CSE'],
+  ]),
+};
+
+describe('metricFilterWords', () => {
+  it.each<[string, MetricFilters, string]>([
+    ['no filter: every audit', {}, 'every submitted audit'],
+    ['one flag', { flagIds: ['care-leaver'] }, 'submitted audits of cases flagged Care leaver'],
+    [
+      'several flags: any of them',
+      { flagIds: ['child-protection-plan', 'care-leaver', 'at-risk'] },
+      'submitted audits of cases flagged Child protection plan, Care leaver or At risk of exploitation – CSE',
+    ],
+    [
+      'case age, one month',
+      { openLongerThanMonths: 1 },
+      'submitted audits of cases open longer than 1 month when audited',
+    ],
+    [
+      'flag and case age',
+      { flagIds: ['child-protection-plan'], openLongerThanMonths: 6 },
+      'submitted audits of cases flagged Child protection plan, open longer than 6 months when audited',
+    ],
+    [
+      'case type, flag and teams',
+      { caseTypeIds: ['cin'], flagIds: ['care-leaver'], teamIds: ['t-1', 't-2'] },
+      'submitted audits of cases of case type Child in need, flagged Care leaver, in Front Door (MASH) or Children in Care',
+    ],
+    ['teams only', { teamIds: ['t-2'] }, 'submitted audits, in Children in Care'],
+    [
+      'kinds and a framework version',
+      { kinds: ['practice_week', 'ad_hoc'], frameworks: [{ key: 'lantern-default', version: 2 }] },
+      'submitted practice week or ad hoc audits, on framework lantern-default version 2',
+    ],
+    [
+      'a key nothing is called by any more is quoted, never dropped',
+      { flagIds: ['gone-flag'] },
+      'submitted audits of cases flagged “gone-flag”',
+    ],
+  ])('%s', (_name, filters, words) => {
+    expect(metricFilterWords(filters, names)).toBe(words);
+  });
+});
+
+describe('orList', () => {
+  it.each<[string[], string]>([
+    [[], ''],
+    [['A'], 'A'],
+    [['A', 'B'], 'A or B'],
+    [['A', 'B', 'C'], 'A, B or C'],
+  ])('%j reads %s', (words, text) => {
+    expect(orList(words)).toBe(text);
+  });
+});
