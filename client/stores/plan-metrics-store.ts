@@ -1,5 +1,5 @@
 /**
- * The dashboard's figures: the choices it offers (teams, case types, the framework's sections
+ * The dashboard's figures: the choices it offers (teams, case types, case flags, the framework's sections
  * and items), a trend for a query, and every section grade and question over a range. The only
  * code that calls /api/metrics.
  */
@@ -12,6 +12,8 @@ import type { Proportion } from '../../shared/metrics/proportion';
 export interface MetricOptions {
   teams: { id: string; name: string }[];
   caseTypes: { id: string; name: string }[];
+  /** The council's case flags (retired ones named so): audits of cases carrying any of those chosen. */
+  caseFlags: { id: string; name: string }[];
   framework: { key: string; version: number; overallGradeKey: string };
   sections: { key: string; title: string; items: { key: string; label: string; kind: string }[] }[];
 }
