@@ -134,6 +134,7 @@ describe('the matrix generator agrees with the middleware on a scoped rule', () 
       'manager → allowed (own)',
       'manager → 403 (other-service)',
       'admin → allowed (other-service)',
+      'practitioner → 403 (role)',
     ]);
   });
 });
