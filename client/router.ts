@@ -9,6 +9,7 @@ import { auditorRoutes } from './views/auditor/auditor-routes';
 import { managerRoutes } from './views/manager/manager-routes';
 import { adminRoutes } from './views/admin/admin-routes';
 import { qaRoutes } from './views/qa/qa-routes';
+import { recordRoutes } from './views/records/record-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -41,6 +42,7 @@ export const router = createRouter({
     ...managerRoutes,
     ...adminRoutes,
     ...qaRoutes,
+    ...recordRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
 });

@@ -23,6 +23,9 @@ import type { OidcClient } from './oidc/oidc-client';
 import { syncRoutes } from './sync/sync-routes';
 import { auditHistoryRoutes } from './audits/audit-history-routes';
 import { auditVersionsRoutes } from './audits/audit-versions-routes';
+import { auditRecordRoutes } from './audits/audit-record-routes';
+import { readableAuditsRoutes } from './audits/readable-audits-routes';
+import { casePractitionerRoutes } from './cases/case-practitioner-routes';
 import { frameworkRoutes } from './frameworks/framework-routes';
 import { planRoutes } from './plans/plan-routes';
 import { actionRoutes } from './plans/action-routes';
@@ -113,6 +116,9 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/sync', syncRoutes(deps))
     .route('/audits', auditHistoryRoutes(deps))
     .route('/audits', auditVersionsRoutes(deps))
+    .route('/audits', auditRecordRoutes(deps))
+    .route('/audit-records', readableAuditsRoutes(deps))
+    .route('/cases', casePractitionerRoutes(deps))
     .route('/frameworks', frameworkRoutes(deps))
     .route('/plans', planRoutes(deps))
     .route('/plans', actionRoutes(deps))

@@ -9,6 +9,7 @@ import { updateMetricCounts } from '../aggregates/update-metric-counts';
 import { takeKindFromRound } from '../rounds/take-kind-from-round';
 import { raiseSafeguardingAlert } from '../alerts/raise-safeguarding-alert';
 import type { CountedAudit } from '../aggregates/audit-contributions';
+import { tellOfAudit } from './tell-of-audit';
 
 /** An audit row's fields that derived data depends on. */
 export type AuditState = CountedAudit;
@@ -42,6 +43,12 @@ export async function onAuditWritten(tx: Queryable, write: AuditWrite): Promise<
   const after = write.after ?? (await readAuditState(tx, write.auditId));
   await updateMetricCounts(tx, write.before, after);
   if (after) await raiseSafeguardingAlert(tx, write.auditId, after);
+  // The practitioner and team managers hear of it when it becomes submitted (not on later edits).
+  if (after?.status === 'submitted' && !after.deleted && write.before?.status !== 'submitted')
+    await tellOfAudit(tx, write.auditId, 'submitted');
+  // …or, by the council's setting, when a moderator first puts their grades on it.
+  if (after && after.moderatedGrades != null && write.before && write.before.moderatedGrades == null)
+    await tellOfAudit(tx, write.auditId, 'moderated');
 }
 
 async function readAuditState(tx: Queryable, auditId: string): Promise<AuditStateAfter | null> {

@@ -173,6 +173,25 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
     on('audit', 'auditId'),
     { auditContent: true },
   ),
+  // The whole audit (issue 14): its auditor and moderators, the case's practitioner and team
+  // managers (the 'auditRecord' target's readers), and the QA leads and managers of its service.
+  'GET /api/audits/:auditId/record': within(
+    { auditor: 'assigned', moderator: 'assigned', practitioner: 'assigned', qa_lead: 'service', manager: 'service' },
+    on('auditRecord', 'auditId'),
+    { auditContent: true },
+  ),
+  // Only the case's practitioner responds to an audit of it.
+  'POST /api/audits/:auditId/responses': within({ practitioner: 'assigned' }, on('practitionerAudit', 'auditId'), {
+    auditContent: true,
+  }),
+  // The audits of a person's own cases and managed teams, whatever their role: never wider.
+  'GET /api/audit-records': scoped(
+    { practitioner: 'assigned', auditor: 'assigned', moderator: 'assigned', qa_lead: 'assigned', manager: 'assigned' },
+    { auditContent: true },
+  ),
+  // The QA lead chooses a case's practitioner from their service's practitioners.
+  'GET /api/cases/:caseId/practitioner': within(QA_SERVICE, on('case', 'caseId')),
+  'PUT /api/cases/:caseId/practitioner': within(QA_SERVICE, on('case', 'caseId')),
   // Every version of their own text the server kept, refused snapshots included: the auditor's alone.
   'GET /api/audits/:auditId/versions': within({ auditor: 'assigned' }, on('audit', 'auditId'), {
     auditContent: true,

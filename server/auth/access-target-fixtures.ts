@@ -30,6 +30,14 @@ export const TARGET_FIXTURES: Record<TargetKind, (db: Queryable, place: FixtureP
     if (!row) throw new Error('the audit fixture was not created');
     return row.id;
   },
+  // A submitted audit of a case whose practitioner is the assignee (the auditor is someone else).
+  auditRecord: async (db, place) => practitionersAudit(db, place),
+  practitionerAudit: async (db, place) => practitionersAudit(db, place),
+  case: async (db, place) => {
+    const [row] = await db.query<{ id: string }>(`WITH c AS (${NEW_CASE}) SELECT id FROM c`, [place.teamId]);
+    if (!row) throw new Error('the case fixture was not created');
+    return row.id;
+  },
   // A submitted audit by someone else, sampled to the assignee.
   moderation: async (db, place) => {
     const auditId = await submittedAudit(db, place);
@@ -101,5 +109,29 @@ async function submittedAudit(db: Queryable, place: FixturePlace): Promise<strin
     [place.teamId, place.assigneeId || null],
   );
   if (!row) throw new Error('the submitted audit fixture was not created');
+  return row.id;
+}
+
+/**
+ * A submitted audit of a case whose practitioner is the assignee (if any), by an auditor made for
+ * it: nobody else is among the people the audit concerns.
+ */
+async function practitionersAudit(db: Queryable, place: FixturePlace): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `WITH p AS (
+       INSERT INTO people (id, email, display_name, roles)
+       VALUES (gen_random_uuid(), 'fixture-' || substr(md5(random()::text), 1, 12) || '@test.invalid', 'Fixture auditor', '{auditor}')
+       RETURNING id),
+     c AS (
+       INSERT INTO cases (id, reference, team_id, case_type, practitioner_id)
+       VALUES (gen_random_uuid(), 'FIX-' || substr(md5(random()::text), 1, 10), $1,
+               (SELECT key FROM case_types ORDER BY key LIMIT 1), $2::uuid)
+       RETURNING id, team_id, case_type)
+     INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status, completed_at)
+     SELECT gen_random_uuid(), c.id, c.team_id, c.case_type, 'lantern-default', 1, p.id, 'ad_hoc', 'submitted', now() FROM c, p
+     RETURNING id`,
+    [place.teamId, place.assigneeId || null],
+  );
+  if (!row) throw new Error('the practitioner audit fixture was not created');
   return row.id;
 }

@@ -6,6 +6,7 @@
  * resolver here and a fixture in access-target-fixtures.ts (the type checker asks for it).
  */
 import type { Queryable } from '../db/database';
+import { jointAuditorIdsSql } from '../allocations/joint-audits';
 
 /** Where a record sits, for deciding who may reach it. */
 export interface TargetPlace {

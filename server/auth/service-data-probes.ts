@@ -147,6 +147,33 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     target: true,
     control: 'qa',
   },
+  // The whole audit (issue 14): the victim's practitioner reads the audit of their own case.
+  'GET /api/audits/:auditId/record': {
+    data: 'service',
+    path: (ctx) => `/api/audits/${ctx.victim.auditIds[0] ?? ''}/record`,
+    target: true,
+    control: 'practitioner',
+  },
+  'POST /api/audits/:auditId/responses': {
+    data: 'service',
+    path: (ctx) => `/api/audits/${ctx.victim.auditIds[0] ?? ''}/responses`,
+    body: () => ({ kind: 'reflection', text: 'A response from someone else entirely.' }),
+    target: true,
+  },
+  // The audits of the caller's own cases and managed teams.
+  'GET /api/audit-records': { data: 'service', path: () => '/api/audit-records', control: 'practitioner' },
+  'GET /api/cases/:caseId/practitioner': {
+    data: 'service',
+    path: (ctx) => `/api/cases/${ctx.victim.caseIds[0] ?? ''}/practitioner`,
+    target: true,
+    control: 'qa',
+  },
+  'PUT /api/cases/:caseId/practitioner': {
+    data: 'service',
+    path: (ctx) => `/api/cases/${ctx.victim.caseIds[0] ?? ''}/practitioner`,
+    body: (ctx) => ({ practitionerId: ctx.mine.people.practitioner }),
+    target: true,
+  },
   // The auditor's own kept versions (issue 12): only the audit's auditor; the world's audits
   // were inserted without revisions, so there is no control read.
   'GET /api/audits/:auditId/versions': {

@@ -70,6 +70,7 @@ async function fingerprint(db: Queryable, w: ServiceWorld): Promise<string> {
     ['audits', `id IN ${audits}`],
     ['audit_revisions', `audit_id IN ${audits}`],
     ['moderations', `audit_id IN ${audits}`],
+    ['practitioner_responses', `audit_id IN ${audits}`],
     ['allocations', `case_id IN ${cases} OR round_id = ${round}`],
     ['rounds', `id = ${round}`],
     ['round_cases', `round_id = ${round} OR case_id IN ${cases}`],

@@ -203,7 +203,7 @@ const ALL_CASES = hostileCases(ROUTES);
 const DATABASE_CLASSES: ReadonlySet<HostileClass> = new Set(['nul', 'date-range', 'number-range']);
 
 /** The demo person each route is called as: the first of these roles its rule allows. */
-const ROLE_PREFERENCE: Role[] = ['qa_lead', 'manager', 'admin', 'auditor', 'moderator'];
+const ROLE_PREFERENCE: Role[] = ['qa_lead', 'manager', 'admin', 'auditor', 'moderator', 'practitioner'];
 const DEMO_EMAIL: Record<Role, string> = {
   qa_lead: 'erin.qalead@demo.lantern.invalid',
   manager: 'farah.manager@demo.lantern.invalid',
@@ -349,6 +349,16 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
         key: 'lantern-default',
         version: '1',
       };
+      // The audit's case is the demo practitioner's (they alone respond to it), in the QA lead's service.
+      const [audited] = await t.db.query<{ id: string }>(
+        'SELECT case_id::text AS id FROM audits WHERE id = $1',
+        [found.auditId],
+      );
+      found.caseId = audited?.id ?? null;
+      await t.db.query('UPDATE cases SET practitioner_id = $1 WHERE id = $2', [
+        people.get('practitioner'),
+        found.caseId,
+      ]);
       for (const [name, value] of Object.entries(found)) if (value) pathValues.set(name, value);
       // Records the caller was seen to reach (read back through the API), or needs no reach for.
       const reached = (param: string, ok: boolean) => ok && found[param] && reachable.add(param);
@@ -356,7 +366,16 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
       for (const param of ['areaId', 'actionId', 'measureId']) reached(param, Boolean(planId));
       reached('roundId', true);
       reached('allocationId', Boolean(roundId));
-      for (const param of ['auditId', 'moderationId', 'personId', 'teamId', 'serviceId', 'key', 'version']) {
+      for (const param of [
+        'auditId',
+        'caseId',
+        'moderationId',
+        'personId',
+        'teamId',
+        'serviceId',
+        'key',
+        'version',
+      ]) {
         reached(param, true);
       }
     }, 180_000);

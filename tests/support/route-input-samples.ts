@@ -258,6 +258,10 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/allocations/:allocationId/withdraw': { body: {} },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
   'POST /api/reaudits/:auditId': { body: { auditorId: UUID, roundId: null, dueDate: '2026-11-13' } },
+  'POST /api/audits/:auditId/responses': {
+    body: { kind: 'factual_correction', text: 'The child was seen on 3 March, not 13 March.' },
+  },
+  'PUT /api/cases/:caseId/practitioner': { body: { practitionerId: UUID } },
   'GET /api/moderation': { query: { roundId: UUID } },
   'POST /api/moderation/rounds/:roundId/sample': {
     body: { share: 0.1, seed: 3, moderatorIds: [UUID], preview: true },

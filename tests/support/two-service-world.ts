@@ -1,7 +1,8 @@
 /**
  * A small organisation with two services, two teams each, for the cross-service data test
- * (server/auth/service-data.test.ts): in each service a QA lead, a manager, a moderator and two
- * auditors; cases; submitted audits (some moderated, one pending moderation, one inadequate);
+ * (server/auth/service-data.test.ts): in each service a QA lead, a manager, a moderator, two
+ * auditors, a practitioner (the allocated worker of two audited cases of the first team) and the
+ * first team's named manager; cases; submitted audits (some moderated, one pending moderation, one inadequate);
  * a round with its cases and allocations; a safeguarding alert; a case-list import; and an
  * improvement plan with an area, an action, a measure counted from audits and one entered by
  * hand. Records that the app owns by service (rounds, plans, imports) are made through the API
@@ -22,8 +23,17 @@ import { seededRandom } from '../../shared/random/seeded-random';
 import type { TestApp } from './test-app';
 
 export type ServiceKey = 'alpha' | 'bravo';
-export type WorldRole = 'qa' | 'manager' | 'moderator' | 'auditor1' | 'auditor2';
-export const WORLD_ROLES: readonly WorldRole[] = ['qa', 'manager', 'moderator', 'auditor1', 'auditor2'];
+export type WorldRole =
+  'qa' | 'manager' | 'moderator' | 'auditor1' | 'auditor2' | 'practitioner' | 'teamManager';
+export const WORLD_ROLES: readonly WorldRole[] = [
+  'qa',
+  'manager',
+  'moderator',
+  'auditor1',
+  'auditor2',
+  'practitioner',
+  'teamManager',
+];
 
 export const WORLD_PASSWORD = 'two-services-test-password';
 
@@ -87,6 +97,10 @@ async function insertPeople(
     auditor2: { roles: ['auditor'], team: teams?.[1] ?? null, title: 'Senior practitioner' },
   };
   const ids = Object.fromEntries(WORLD_ROLES.map((role) => [role, randomUUID()])) as Record<
+    // The allocated worker of the first team's audited cases 0 and 2 (not of case 4).
+    practitioner: { roles: ['practitioner'], team: teams?.[0] ?? null, title: 'Social worker' },
+    // The first team's named manager, holding only the auditor role.
+    teamManager: { roles: ['auditor'], team: teams?.[0] ?? null, title: 'Team manager' },
     WorldRole,
     string
   >;
@@ -105,7 +119,7 @@ async function insertPeople(
     },
     WORLD_ROLES.map((role) => ({
       id: ids[role],
-      email: `${key}-${role}@two-services.test.invalid`,
+      email: `${key}-${role}@two-services.test.invalid`.toLowerCase(),
       display_name: `${name} ${role} person`,
       job_title: spec[role].title,
       team_id: spec[role].team,
@@ -144,6 +158,10 @@ async function buildService(
   const people = await insertPeople(db, key, serviceId, teamIds, passwordHash);
   const caseType = 'child-in-need';
   await db.query("INSERT INTO case_types (key, label) VALUES ($1, 'Child in need') ON CONFLICT DO NOTHING", [
+  await db.query('INSERT INTO team_managers (team_id, person_id) VALUES ($1, $2)', [
+    teamIds[0],
+    people.teamManager,
+  ]);
     caseType,
   ]);
   const caseIds = Array.from({ length: 8 }, () => randomUUID());
@@ -162,6 +180,10 @@ async function buildService(
   );
 
   // Five submitted audits in March 2026 (the first four graded Good or Requires improvement, the
+  await db.query('UPDATE cases SET practitioner_id = $1 WHERE id = ANY ($2::uuid[])', [
+    people.practitioner,
+    [caseIds[0], caseIds[2]],
+  ]);
   // fifth Inadequate), each with a note only this service has written.
   const random = seededRandom(key === 'alpha' ? 1 : 2);
   const auditIds = Array.from({ length: 5 }, () => randomUUID());

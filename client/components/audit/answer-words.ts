@@ -1,4 +1,7 @@
-/** The words for answer values, and an answer as one line of text (for conflicts and reviews). */
+/**
+ * The words for answer values, and an answer as one line of text: the one wording of answers for
+ * every screen that shows them (conflicts, reviews, moderation, the whole audit).
+ */
 import type { Answer } from '../../../shared/framework/answer-schema';
 import { GRADES } from '../../../shared/metrics/grade-scale';
 
@@ -11,7 +14,7 @@ export const QUESTION_OPTIONS = [
 
 export const GRADE_OPTIONS = GRADES.map((g) => ({ value: String(g.index), label: g.label }));
 
-export function answerText(answer: Answer | null): string {
+export function answerText(answer: Answer | null | undefined): string {
   if (!answer) return '(no answer)';
   switch (answer.kind) {
     case 'question':

@@ -1,0 +1,74 @@
+/**
+ * The whole audit for the people entitled to read it (the access rule's 'auditRecord' target:
+ * its auditor, its moderators, the case's practitioner and team managers; the QA leads and
+ * managers of its service), and the practitioner's response to it.
+ *   GET  /api/audits/:auditId/record     every answer, grade, reason, response and change (logged)
+ *   POST /api/audits/:auditId/responses  the case's practitioner responds; no grade changes, the
+ *                                        auditor and the service's QA leads are told
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { requirePerson } from '../auth/require-person';
+import { idParam } from '../admin/id-param';
+import { parseBody } from '../http/parse-body';
+import { logChange, logView } from '../audit-log/log-access';
+import { appError } from '../../shared/errors/app-error';
+import { practitionerResponseRequestSchema } from '../../shared/audits/audit-record-schemas';
+import { notify } from '../notifications/notify';
+import { loadAuditRecord } from './audit-record-store';
+
+export function auditRecordRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/:auditId/record', async (c) => {
+      const person = requirePerson(c);
+      const auditId = idParam(c, 'auditId', 'audit');
+      const record = await loadAuditRecord(deps.db, auditId, person);
+      await logView(c, deps, 'audit', auditId, { as: 'record' });
+      return c.json(record);
+    })
+    .post('/:auditId/responses', async (c) => {
+      const person = requirePerson(c);
+      const auditId = idParam(c, 'auditId', 'audit');
+      const body = await parseBody(c, practitionerResponseRequestSchema);
+      const id = randomUUID();
+      await deps.db.transaction(async (tx) => {
+        const [audit] = await tx.query<{ reference: string; auditor_id: string; service_id: string }>(
+          `SELECT c.reference, a.auditor_id, t.service_id
+           FROM audits a JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
+           WHERE a.id = $1 AND a.status = 'submitted' AND NOT a.deleted AND c.practitioner_id = $2
+           FOR UPDATE OF a`,
+          [auditId, person.id],
+        );
+        if (!audit)
+          throw appError(
+            'conflict',
+            'This audit is back with its auditor, or the case is no longer yours. You can respond once it is submitted again.',
+          );
+        await tx.query(
+          'INSERT INTO practitioner_responses (id, audit_id, author_id, kind, body) VALUES ($1, $2, $3, $4, $5)',
+          [id, auditId, person.id, body.kind, body.text],
+        );
+        const qaLeads = await tx.query<{ id: string }>(
+          `SELECT id FROM people WHERE active AND 'qa_lead' = ANY (roles) AND service_id = $1`,
+          [audit.service_id],
+        );
+        await notify(tx, [audit.auditor_id, ...qaLeads.map((p) => p.id)], {
+          kind: 'practitioner_response',
+          title: `The practitioner responded to the audit of case ${audit.reference}`,
+          link: `/audits/${auditId}/record`,
+          subjectId: id,
+        });
+        await logChange(
+          c,
+          deps,
+          tx,
+          'audit',
+          auditId,
+          { responseId: id, kind: body.kind },
+          'audit.responded',
+        );
+      });
+      return c.json({ id }, 201);
+    });
+}
