@@ -6,7 +6,6 @@
  * resolver here and a fixture in access-target-fixtures.ts (the type checker asks for it).
  */
 import type { Queryable } from '../db/database';
-import { jointAuditorIdsSql } from '../allocations/joint-audits';
 
 /** Where a record sits, for deciding who may reach it. */
 export interface TargetPlace {
@@ -39,6 +38,49 @@ export const TARGET_RESOLVERS = {
       [id],
     );
     return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id] } : null;
+  },
+  // The whole audit (its record) sits with the audit's team; it is read by the people the audit
+  // concerns: its auditor, its moderators once they have decided (a moderator still to grade it
+  // must not see the auditor's grades first), the case's practitioner and the team's named managers.
+  auditRecord: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; readers: string[] | null }>(
+      `SELECT a.team_id, t.service_id,
+              array_remove(
+                ARRAY[a.auditor_id::text, c.practitioner_id::text]
+                || ARRAY(SELECT m.moderator_id::text FROM moderations m
+                         WHERE m.audit_id = a.id AND m.status IN ('agreed', 'regraded'))
+                || ARRAY(SELECT tm.person_id::text FROM team_managers tm WHERE tm.team_id = a.team_id),
+                NULL) AS readers
+       FROM audits a JOIN teams t ON t.id = a.team_id JOIN cases c ON c.id = a.case_id WHERE a.id = $1`,
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: row.readers ?? [] } : null;
+  },
+  // An audit as its case's practitioner answers it: assigned to that practitioner alone.
+  practitionerAudit: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; practitioner_id: string | null }>(
+      `SELECT a.team_id, t.service_id, c.practitioner_id
+       FROM audits a JOIN teams t ON t.id = a.team_id JOIN cases c ON c.id = a.case_id WHERE a.id = $1`,
+      [id],
+    );
+    return row
+      ? {
+          teamId: row.team_id,
+          serviceId: row.service_id,
+          assigneeIds: row.practitioner_id ? [row.practitioner_id] : [],
+        }
+      : null;
+  },
+  // A case sits with the team that holds it now.
+  case: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string }>(
+      'SELECT c.team_id, t.service_id FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.id = $1',
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [] } : null;
   },
   // A moderation sits with its audit; it is assigned to its moderator.
   moderation: async (db, id) => {
