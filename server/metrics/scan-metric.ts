@@ -13,6 +13,7 @@ import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
 import { periodBucketer } from '../../shared/metrics/periods';
 import { answersSchema } from '../../shared/framework/answer-schema';
 import { auditKindSchema, type AuditForMetrics } from '../../shared/metrics/audit-for-metrics';
+import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
 import { filterSql, type MetricQuery, type MetricSeries } from './metric-query';
 
 interface ScanRow {
@@ -62,19 +63,24 @@ export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
   };
 }
 
-export async function scanMetric(db: Queryable, query: MetricQuery): Promise<MetricSeries[]> {
+/** What a scan read: the audits, and the options evaluateMetric needs to bucket them as asked. */
+export interface ScannedAudits {
+  audits: AuditForMetrics[];
+  options: { range: { from: string; to: string }; practiceWeeks?: readonly PracticeWeek[] };
+}
+
+/**
+ * The audits a query's scan reads: its scope and the filters SQL can apply, over the whole
+ * periods its range overlaps; null when no period does. Several metrics with the same filters,
+ * bucket and range (the dashboard's table of every item) can be evaluated over one read.
+ */
+export async function scannedAudits(db: Queryable, query: MetricQuery): Promise<ScannedAudits | null> {
   const { definition } = query;
   const bucketer = periodBucketer(definition.bucket, query.practiceWeeks);
   const keys = bucketer.keysOverlapping(dayNumberOf(query.range.from), dayNumberOf(query.range.to));
   const firstKey = keys[0];
   const lastKey = keys.at(-1);
-  const empty = {
-    name: definition.name,
-    periods: [],
-    overall: { k: 0, n: 0, fraction: null, interval: null },
-  };
-  if (firstKey === undefined || lastKey === undefined)
-    return query.groupBy ? [] : [{ group: null, result: empty }];
+  if (firstKey === undefined || lastKey === undefined) return null;
   const from = bucketer.period(firstKey).startDate;
   const to = bucketer.period(lastKey).endDate;
   // A London day starts at most an hour before its UTC midnight: a day either side is enough.
@@ -89,11 +95,27 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
        AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(query.scope, definition.filters, params, 'a.')}`,
     params,
   );
-  const audits = rows.flatMap((row) => auditForMetrics(row) ?? []);
-  const options = {
-    range: { from, to },
-    ...(query.practiceWeeks ? { practiceWeeks: query.practiceWeeks } : {}),
+  return {
+    audits: rows.flatMap((row) => auditForMetrics(row) ?? []),
+    options: {
+      range: { from, to },
+      ...(query.practiceWeeks ? { practiceWeeks: query.practiceWeeks } : {}),
+    },
   };
+}
+
+export async function scanMetric(db: Queryable, query: MetricQuery): Promise<MetricSeries[]> {
+  const { definition } = query;
+  const scanned = await scannedAudits(db, query);
+  if (!scanned) {
+    const empty = {
+      name: definition.name,
+      periods: [],
+      overall: { k: 0, n: 0, fraction: null, interval: null },
+    };
+    return query.groupBy ? [] : [{ group: null, result: empty }];
+  }
+  const { audits, options } = scanned;
   if (!query.groupBy) return [{ group: null, result: evaluateMetric(definition, audits, options) }];
   const groupOf = (a: AuditForMetrics): string => (query.groupBy === 'team' ? a.teamId : a.caseTypeId);
   const groups = [...new Set(audits.map(groupOf))].sort();
