@@ -16,6 +16,7 @@ import { countActiveAdmins } from './admin/people-store';
 import { firstAdminSteps } from '../shared/organisation/first-admin';
 import { createApp } from './app';
 import { startAlertSweeper } from './alerts/alert-sweeper';
+import { startNotificationSweeper } from './notifications/notification-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
 import type { Database } from './db/database';
 
@@ -47,7 +48,14 @@ async function main(): Promise<void> {
   // Safeguarding alerts escalate and are e-mailed on a timer. Only a serving process runs it
   // (in-process tests call the sweep functions themselves); it keeps no state, so every process
   // sharing a PostgreSQL may run one (server/alerts/alert-sweeper.ts).
-  stopSweeper = startAlertSweeper(db);
+  // Notifications (late audits, their e-mails) sweep the same way, on their own timer
+  // (server/notifications/notification-sweeper.ts).
+  const stopAlertSweeper = startAlertSweeper(db);
+  const stopNotificationSweeper = startNotificationSweeper(db);
+  stopSweeper = () => {
+    stopAlertSweeper();
+    stopNotificationSweeper();
+  };
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(`lantern: ${listenFailure(error, config.port)}`);

@@ -1,0 +1,41 @@
+/**
+ * A person's inbox as it travels: what Lantern told them, when, where it leads, and whether
+ * they have read it. Titles carry a case reference at most, never case content.
+ */
+import { z } from 'zod';
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  /** A path inside Lantern. */
+  link: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const inboxSchema = z.object({
+  notifications: z.array(notificationSchema),
+  unread: z.number().int().nonnegative(),
+  /** The inbox shows the newest this many; older ones stay stored. */
+  limit: z.number().int().positive(),
+});
+export type Inbox = z.infer<typeof inboxSchema>;
+
+export const unreadCountSchema = z.object({ unread: z.number().int().nonnegative() });
+
+/** What each kind is, for the inbox's label beside a title. */
+export const NOTICE_KIND_LABELS: Record<string, string> = {
+  audit_submitted: 'Audit of your case',
+  practitioner_response: 'Practitioner’s response',
+  action_assigned: 'Case action',
+  action_overdue: 'Case action overdue',
+  action_escalated: 'Case action escalated',
+  allocation_overdue: 'Late audit',
+  allocation_overdue_qa: 'Late audit',
+};
+
+export function noticeKindLabel(kind: string): string {
+  return NOTICE_KIND_LABELS[kind] ?? 'Notice';
+}
