@@ -10,6 +10,7 @@ import { managerRoutes } from './views/manager/manager-routes';
 import { adminRoutes } from './views/admin/admin-routes';
 import { qaRoutes } from './views/qa/qa-routes';
 import { recordRoutes } from './views/records/record-routes';
+import { caseActionRoutes } from './views/case-actions/case-action-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,11 +39,19 @@ export const router = createRouter({
       component: () => import('./views/SetPasswordView.vue'),
       meta: { title: 'Choose your password' },
     },
+    {
+      // Every role's notices (issue 14): any signed-in person.
+      path: '/inbox',
+      name: 'inbox',
+      component: () => import('./views/inbox/InboxView.vue'),
+      meta: { title: 'Inbox', roles: [] },
+    },
     ...auditorRoutes,
     ...managerRoutes,
     ...adminRoutes,
     ...qaRoutes,
     ...recordRoutes,
+    ...caseActionRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
 });

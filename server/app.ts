@@ -16,6 +16,7 @@ import { clientRoutes } from './static/serve-client';
 import { sessionMiddleware } from './auth/session-middleware';
 import { authRoutes } from './auth/auth-routes';
 import { accessMiddleware } from './auth/access-middleware';
+import { guestViewLog } from './auth/guest-view-log';
 import { adminRoutes } from './admin/admin-routes';
 import { auditLogRoutes } from './audit-log/audit-log-routes';
 import { readOidcSettings, type OidcSettings } from './oidc/oidc-settings';
@@ -27,6 +28,7 @@ import { auditRecordRoutes } from './audits/audit-record-routes';
 import { readableAuditsRoutes } from './audits/readable-audits-routes';
 import { casePractitionerRoutes } from './cases/case-practitioner-routes';
 import { frameworkRoutes } from './frameworks/framework-routes';
+import { auditToolRoutes } from './frameworks/audit-tool-routes';
 import { planRoutes } from './plans/plan-routes';
 import { actionRoutes } from './plans/action-routes';
 import { reportRoutes } from './plans/report-routes';
@@ -36,9 +38,12 @@ import { metricRoutes } from './metrics/metric-routes';
 import { roundRoutes } from './rounds/round-routes';
 import { importRoutes } from './imports/import-routes';
 import { allocationRoutes } from './allocations/allocation-routes';
+import { jointAllocationRoutes } from './allocations/joint-allocation-routes';
 import { reauditRoutes } from './allocations/reaudit-routes';
 import { moderationRoutes } from './moderation/moderation-routes';
 import { alertRoutes } from './alerts/alert-routes';
+import { notificationRoutes } from './notifications/notification-routes';
+import { caseActionRoutes } from './case-actions/case-action-routes';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -103,6 +108,8 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   app.use('/api/*', refuseUnsafeUrl());
 
   app.use('/api/*', sessionMiddleware(deps));
+  // Every request of a guest (someone from outside the council) is logged, refusals included.
+  app.use('/api/*', guestViewLog(deps));
   // Every API route's access rule (server/auth/access-rules.ts), before its handler runs.
   app.use('/api/*', accessMiddleware(deps));
 
@@ -120,6 +127,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/audit-records', readableAuditsRoutes(deps))
     .route('/cases', casePractitionerRoutes(deps))
     .route('/frameworks', frameworkRoutes(deps))
+    .route('/audit-tools', auditToolRoutes(deps))
     .route('/plans', planRoutes(deps))
     .route('/plans', actionRoutes(deps))
     .route('/plans', measureRoutes(deps))
@@ -129,9 +137,12 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/rounds', roundRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/allocations', allocationRoutes(deps))
+    .route('/allocations', jointAllocationRoutes(deps))
     .route('/reaudits', reauditRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
-    .route('/alerts', alertRoutes(deps));
+    .route('/alerts', alertRoutes(deps))
+    .route('/notifications', notificationRoutes(deps))
+    .route('/case-actions', caseActionRoutes(deps));
   api.all('*', (c) =>
     c.json(appError('not_found', `No API route ${c.req.method} ${c.req.path}.`).toBody(), 404),
   );

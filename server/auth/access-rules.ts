@@ -118,6 +118,16 @@ const ALERT_RECIPIENTS = {
   admin: 'assigned',
 } as const;
 const ALERT_READERS = { ...ALERT_RECIPIENTS, qa_lead: 'service' } as const;
+/** Owners and team managers of any role ('assigned'); QA leads and managers by service. */
+const CASE_ACTION_READERS = {
+  auditor: 'assigned',
+  moderator: 'assigned',
+  practitioner: 'assigned',
+  qa_lead: 'service',
+  manager: 'service',
+} as const;
+/** The owner, the team manager and the QA lead change an action; a service manager only their own. */
+const CASE_ACTION_CHANGERS = { ...CASE_ACTION_READERS, manager: 'assigned' } as const;
 
 export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/health': PUBLIC,
@@ -158,6 +168,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // Teams without a manager and services without a head of service, for the admin and QA leads.
   'GET /api/admin/set-up-problems': scoped({ admin: 'all', qa_lead: 'service' }),
   'GET /api/admin/roles': allow('admin'),
+  // The admin's task list on an empty install, and the council's own name.
+  'GET /api/admin/set-up-tasks': allow('admin'),
+  'PUT /api/admin/organisation': allow('admin'),
 
   // The admin reads the whole log (sign-ins, people, roles); a QA lead what their service's people
   // did and what was done to their service's audits.
@@ -176,17 +189,33 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // The whole audit (issue 14): its auditor and moderators, the case's practitioner and team
   // managers (the 'auditRecord' target's readers), and the QA leads and managers of its service.
   'GET /api/audits/:auditId/record': within(
-    { auditor: 'assigned', moderator: 'assigned', practitioner: 'assigned', qa_lead: 'service', manager: 'service' },
+    {
+      auditor: 'assigned',
+      moderator: 'assigned',
+      practitioner: 'assigned',
+      qa_lead: 'service',
+      manager: 'service',
+    },
     on('auditRecord', 'auditId'),
     { auditContent: true },
   ),
   // Only the case's practitioner responds to an audit of it.
-  'POST /api/audits/:auditId/responses': within({ practitioner: 'assigned' }, on('practitionerAudit', 'auditId'), {
-    auditContent: true,
-  }),
+  'POST /api/audits/:auditId/responses': within(
+    { practitioner: 'assigned' },
+    on('practitionerAudit', 'auditId'),
+    {
+      auditContent: true,
+    },
+  ),
   // The audits of a person's own cases and managed teams, whatever their role: never wider.
   'GET /api/audit-records': scoped(
-    { practitioner: 'assigned', auditor: 'assigned', moderator: 'assigned', qa_lead: 'assigned', manager: 'assigned' },
+    {
+      practitioner: 'assigned',
+      auditor: 'assigned',
+      moderator: 'assigned',
+      qa_lead: 'assigned',
+      manager: 'assigned',
+    },
     { auditContent: true },
   ),
   // The QA lead chooses a case's practitioner from their service's practitioners.
@@ -243,6 +272,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/rounds/:roundId/sample': within(QA_SERVICE, on('round', 'roundId')),
   'GET /api/rounds/:roundId/cases': within(QA_SERVICE, on('round', 'roundId')),
   'GET /api/rounds/:roundId/progress': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/rounds/:roundId/self-audit-agreement': within(QA_SERVICE, on('round', 'roundId')),
   'GET /api/imports': scoped(QA_SERVICE),
   'POST /api/imports/preview': scoped(QA_SERVICE),
   'POST /api/imports': scoped(QA_SERVICE),
@@ -252,8 +282,11 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/allocations/people': scoped(QA_SERVICE),
   'POST /api/allocations/bulk': scoped(QA_SERVICE),
   'POST /api/allocations': scoped(QA_SERVICE),
+  'POST /api/allocations/self-audits': scoped(QA_SERVICE),
   'POST /api/allocations/:allocationId/reallocate': within(QA_SERVICE, on('allocation', 'allocationId')),
   'POST /api/allocations/:allocationId/withdraw': within(QA_SERVICE, on('allocation', 'allocationId')),
+  // One more auditor on the case's audit: a joint audit (docs/JOINT-AUDITS.md).
+  'POST /api/allocations/:allocationId/joint': within(QA_SERVICE, on('allocation', 'allocationId')),
   'PUT /api/allocations/:allocationId/due-date': within(QA_SERVICE, on('allocation', 'allocationId')),
   'GET /api/reaudits': scoped(QA_SERVICE, { auditContent: true }),
   'POST /api/reaudits/:auditId': within(QA_SERVICE, on('audit', 'auditId')),
@@ -261,6 +294,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/frameworks/:key/:version/draft': allow('qa_lead'),
   'PUT /api/frameworks/:key/:version': allow('qa_lead'),
   'POST /api/frameworks/:key/:version/publish': allow('qa_lead'),
+  'GET /api/audit-tools': allow('qa_lead'),
+  'POST /api/audit-tools': allow('qa_lead'),
+  'PUT /api/audit-tools/:key': allow('qa_lead'),
   // Moderation: the QA lead draws the sample and reads agreement within their service; a
   // moderator reaches only the audits sampled to them (a partner moderator may be of another
   // service), and nobody their own audit (server/moderation/may-moderate.ts).
@@ -268,6 +304,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/moderation/agreement': scoped(QA_SERVICE),
   'GET /api/moderation': scoped(MODERATION, { auditContent: true }),
   'GET /api/moderation/:moderationId': within(MODERATION, on('moderation', 'moderationId'), {
+    auditContent: true,
+  }),
+  'POST /api/moderation/:moderationId/blind': within(MODERATION, on('moderation', 'moderationId'), {
     auditContent: true,
   }),
   'POST /api/moderation/:moderationId/decision': within(MODERATION, on('moderation', 'moderationId'), {
@@ -281,6 +320,27 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // every alert of their service (server/alerts/alert-store.ts).
   'GET /api/alerts': scoped(ALERT_READERS),
   'POST /api/alerts/:alertId/acknowledge': within(ALERT_RECIPIENTS, on('alert', 'alertId')),
+  // Case actions (issue 14): an owner reaches the actions they own and a team manager their
+  // teams' ('assigned', whatever their role: server/case-actions/case-action-store.ts); QA leads
+  // and managers every action of their service. Compliance figures are the service's.
+  'GET /api/case-actions': scoped(CASE_ACTION_READERS, { auditContent: true }),
+  'GET /api/case-actions/compliance': scoped(PLAN_KEEPERS),
+  'GET /api/case-actions/:caseActionId': within(CASE_ACTION_READERS, on('caseAction', 'caseActionId'), {
+    auditContent: true,
+  }),
+  'GET /api/case-actions/:caseActionId/owners': within(
+    CASE_ACTION_CHANGERS,
+    on('caseAction', 'caseActionId'),
+  ),
+  'PATCH /api/case-actions/:caseActionId': within(CASE_ACTION_CHANGERS, on('caseAction', 'caseActionId'), {
+    auditContent: true,
+  }),
+  // Every person's own inbox, whatever their roles: each query is keyed by the signed-in
+  // person, so nobody reaches another's notices (server/notifications/inbox-store.ts).
+  'GET /api/notifications': SIGNED_IN,
+  'GET /api/notifications/unread-count': SIGNED_IN,
+  'POST /api/notifications/read-all': SIGNED_IN,
+  'POST /api/notifications/:notificationId/read': SIGNED_IN,
 };
 
 /** The rule for a route key, or undefined when none was declared. */

@@ -92,6 +92,8 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
   'GET /api/admin/services': none('the admin manages services and teams'),
   'POST /api/admin/services': none('the admin manages services and teams'),
   'GET /api/admin/roles': none('the list of roles'),
+  'GET /api/admin/set-up-tasks': none('counts of the organisation’s set-up, for the admin'),
+  'PUT /api/admin/organisation': none('the organisation’s name'),
   'GET /api/admin/people-imports': none('the admin imports people'),
   'POST /api/admin/people-imports/preview': none('the admin imports people'),
   'POST /api/admin/people-imports': none('the admin imports people'),
@@ -383,6 +385,11 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     target: true,
     control: 'qa',
   },
+  'GET /api/rounds/:roundId/self-audit-agreement': {
+    data: 'service',
+    path: (ctx) => `/api/rounds/${ctx.victim.roundId}/self-audit-agreement`,
+    target: true,
+  },
   'GET /api/imports': { data: 'service', path: () => '/api/imports', control: 'qa' },
   'POST /api/imports/preview': {
     // A file naming the victim's case reference: the preview shows the file's own rows back,
@@ -407,6 +414,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     data: 'service',
     path: () => '/api/allocations/bulk',
     body: (ctx) => ({ roundId: ctx.victim.roundId, auditorIds: [ctx.mine.people.auditor1] }),
+  },
+  'POST /api/allocations/self-audits': {
+    // The victim's round's self-audits, allocated by someone of another service.
+    data: 'service',
+    path: () => '/api/allocations/self-audits',
+    body: (ctx) => ({ roundId: ctx.victim.roundId }),
   },
   'POST /api/allocations': {
     // The victim's case into the caller's own round.
@@ -447,6 +460,9 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
   'POST /api/frameworks/:key/:version/draft': none('framework versions are the organisation’s'),
   'PUT /api/frameworks/:key/:version': none('framework versions are the organisation’s'),
   'POST /api/frameworks/:key/:version/publish': none('framework versions are the organisation’s'),
+  'GET /api/audit-tools': none('audit tools are the organisation’s, not audit-derived'),
+  'POST /api/audit-tools': none('audit tools are the organisation’s'),
+  'PUT /api/audit-tools/:key': none('audit tools are the organisation’s'),
 
   'POST /api/moderation/rounds/:roundId/sample': {
     data: 'service',
@@ -465,6 +481,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     path: (ctx) => `/api/moderation/${ctx.victim.moderationPendingId}`,
     target: true,
     control: 'qa',
+  },
+  'POST /api/moderation/:moderationId/blind': {
+    data: 'service',
+    path: (ctx) => `/api/moderation/${ctx.victim.moderationPendingId}/blind`,
+    body: async (ctx) => ({ grades: await moderatedGrades(ctx, ctx.victim.auditIds[1] ?? ''), auditRev: 1 }),
+    target: true,
   },
   'POST /api/moderation/:moderationId/decision': {
     data: 'service',
@@ -487,6 +509,44 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     data: 'service',
     path: (ctx) => `/api/alerts/${ctx.victim.alertId}/acknowledge`,
     body: () => ({ note: 'Acknowledged from another service.' }),
+    target: true,
+  },
+  // The caller's own inbox: notices sent to them alone, so nothing of another service's.
+  'GET /api/notifications': { data: 'service', path: () => '/api/notifications' },
+  'GET /api/notifications/unread-count': { data: 'service', path: () => '/api/notifications/unread-count' },
+  'POST /api/notifications/read-all': {
+    data: 'service',
+    path: () => '/api/notifications/read-all',
+    body: () => ({}),
+  },
+  'POST /api/notifications/:notificationId/read': {
+    data: 'service',
+    path: (ctx) => `/api/notifications/${ctx.victim.people.qa}/read`,
+    body: () => ({}),
+    target: true,
+  },
+  'GET /api/case-actions': { data: 'service', path: () => '/api/case-actions', control: 'qa' },
+  'GET /api/case-actions/compliance': {
+    data: 'service',
+    path: () => '/api/case-actions/compliance',
+    control: 'qa',
+  },
+  'GET /api/case-actions/:caseActionId': {
+    data: 'service',
+    path: (ctx) => `/api/case-actions/${ctx.victim.caseActionId}`,
+    target: true,
+    control: 'qa',
+  },
+  'GET /api/case-actions/:caseActionId/owners': {
+    data: 'service',
+    path: (ctx) => `/api/case-actions/${ctx.victim.caseActionId}/owners`,
+    target: true,
+    control: 'qa',
+  },
+  'PATCH /api/case-actions/:caseActionId': {
+    data: 'service',
+    path: (ctx) => `/api/case-actions/${ctx.victim.caseActionId}`,
+    body: () => ({ state: 'done', completedOn: '2026-05-01', evidence: 'Done from another service.' }),
     target: true,
   },
 };

@@ -52,6 +52,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'PUT /api/admin/teams/:teamId': { body: { name: 'Fuzz team', serviceId: UUID, managerIds: [] } },
   'POST /api/admin/services': { body: { name: 'Fuzz service' } },
   'PUT /api/admin/services/:serviceId': { body: { name: 'Fuzz service' } },
+  'PUT /api/admin/organisation': { body: { name: 'Fuzz County Council' } },
   'POST /api/admin/people-imports/preview': { body: { fileName: 'people.csv', content: BASE64_CSV } },
   'POST /api/admin/people-imports': { body: { fileName: 'people.csv', content: BASE64_CSV } },
   'POST /api/admin/case-types': { body: { label: 'Fuzz case type' } },
@@ -99,6 +100,17 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/frameworks/:key/:version/draft': { body: {} },
   'PUT /api/frameworks/:key/:version': { body: { definition: { title: 'Fuzz framework' } } },
   'POST /api/frameworks/:key/:version/publish': { body: {} },
+  'POST /api/audit-tools': {
+    body: {
+      name: 'Children at risk of exploitation',
+      purpose: 'thematic',
+      description: 'A thematic audit',
+      copyFrom: { key: 'lantern-default', version: 1 },
+    },
+  },
+  'PUT /api/audit-tools/:key': {
+    body: { name: 'Case file audit', purpose: 'case_file', description: '' },
+  },
 
   'GET /api/plans/:planId': { query: { asOf: '2026-09-30' } },
   'POST /api/plans': {
@@ -254,6 +266,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
     body: { roundId: UUID, auditorIds: [UUID], dueDate: '2026-11-13', seed: 1, preview: true },
   },
   'POST /api/allocations': { body: { roundId: UUID, caseId: UUID, auditorId: UUID, dueDate: '2026-11-13' } },
+  'POST /api/allocations/self-audits': { body: { roundId: UUID, dueDate: '2026-11-13', preview: true } },
   'POST /api/allocations/:allocationId/reallocate': { body: { auditorId: UUID, dueDate: '2026-11-13' } },
   'POST /api/allocations/:allocationId/withdraw': { body: {} },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
@@ -266,9 +279,22 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/moderation/rounds/:roundId/sample': {
     body: { share: 0.1, seed: 3, moderatorIds: [UUID], preview: true },
   },
+  'POST /api/moderation/:moderationId/blind': { body: { grades: { 'overall.grade': 1 }, auditRev: 1 } },
   'POST /api/moderation/:moderationId/decision': {
     body: { grades: { 'overall.grade': 1 }, reasons: { 'overall.grade': 'Fuzz reason' }, auditRev: 1 },
   },
   'POST /api/moderation/:moderationId/return': { body: { note: 'Fuzz note', auditRev: 1 } },
   'POST /api/alerts/:alertId/acknowledge': { body: {} },
+  'POST /api/notifications/read-all': { body: {} },
+  'POST /api/notifications/:notificationId/read': { body: {} },
+  'GET /api/case-actions': { query: { view: 'mine' } },
+  'PATCH /api/case-actions/:caseActionId': {
+    body: {
+      state: 'done',
+      evidence: 'Fuzz evidence',
+      completedOn: '2026-05-01',
+      notNeededReason: 'Fuzz reason',
+      ownerId: UUID,
+    },
+  },
 };
