@@ -95,12 +95,12 @@ async function insertPeople(
     moderator: { roles: ['moderator', 'auditor'], team: null, title: 'Practice lead' },
     auditor1: { roles: ['auditor'], team: teams?.[0] ?? null, title: 'Team manager' },
     auditor2: { roles: ['auditor'], team: teams?.[1] ?? null, title: 'Senior practitioner' },
-  };
-  const ids = Object.fromEntries(WORLD_ROLES.map((role) => [role, randomUUID()])) as Record<
     // The allocated worker of the first team's audited cases 0 and 2 (not of case 4).
     practitioner: { roles: ['practitioner'], team: teams?.[0] ?? null, title: 'Social worker' },
     // The first team's named manager, holding only the auditor role.
     teamManager: { roles: ['auditor'], team: teams?.[0] ?? null, title: 'Team manager' },
+  };
+  const ids = Object.fromEntries(WORLD_ROLES.map((role) => [role, randomUUID()])) as Record<
     WorldRole,
     string
   >;
@@ -156,12 +156,12 @@ async function buildService(
     `${name} team two`,
   ]);
   const people = await insertPeople(db, key, serviceId, teamIds, passwordHash);
-  const caseType = 'child-in-need';
-  await db.query("INSERT INTO case_types (key, label) VALUES ($1, 'Child in need') ON CONFLICT DO NOTHING", [
   await db.query('INSERT INTO team_managers (team_id, person_id) VALUES ($1, $2)', [
     teamIds[0],
     people.teamManager,
   ]);
+  const caseType = 'child-in-need';
+  await db.query("INSERT INTO case_types (key, label) VALUES ($1, 'Child in need') ON CONFLICT DO NOTHING", [
     caseType,
   ]);
   const caseIds = Array.from({ length: 8 }, () => randomUUID());
@@ -178,12 +178,12 @@ async function buildService(
       allocated_worker: `${name} worker ${i}`,
     })),
   );
-
-  // Five submitted audits in March 2026 (the first four graded Good or Requires improvement, the
   await db.query('UPDATE cases SET practitioner_id = $1 WHERE id = ANY ($2::uuid[])', [
     people.practitioner,
     [caseIds[0], caseIds[2]],
   ]);
+
+  // Five submitted audits in March 2026 (the first four graded Good or Requires improvement, the
   // fifth Inadequate), each with a note only this service has written.
   const random = seededRandom(key === 'alpha' ? 1 : 2);
   const auditIds = Array.from({ length: 5 }, () => randomUUID());
