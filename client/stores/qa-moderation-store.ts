@@ -1,6 +1,6 @@
 /**
  * Moderation on the client: drawing a round's sample, the moderator's queue, one moderation
- * with its audit, the decision, returning an audit, and the agreement dashboard.
+ * with its audit, the blind grades, the decision, returning an audit, and the agreement dashboard.
  */
 import { defineStore } from 'pinia';
 import { api } from '../api/http';
@@ -43,6 +43,9 @@ export const useQaModerationStore = defineStore('qa-moderation', () => {
   ): Promise<void> {
     await api(`/api/moderation/${encodeURIComponent(id)}/decision`, post({ grades, reasons, auditRev }));
   }
+  async function saveBlind(id: string, grades: Record<string, number>, auditRev: number): Promise<void> {
+    await api(`/api/moderation/${encodeURIComponent(id)}/blind`, post({ grades, auditRev }));
+  }
   async function returnToAuditor(id: string, note: string, auditRev: number): Promise<void> {
     await api(`/api/moderation/${encodeURIComponent(id)}/return`, post({ note, auditRev }));
   }
@@ -51,5 +54,5 @@ export const useQaModerationStore = defineStore('qa-moderation', () => {
       await api(`/api/moderation/agreement${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`),
     );
   }
-  return { drawSample, list, detail, decide, returnToAuditor, agreement };
+  return { drawSample, list, detail, saveBlind, decide, returnToAuditor, agreement };
 });

@@ -10,6 +10,7 @@ import { recordEvent } from '../audit-log/record-event';
 import { clientAddress } from '../http/client-address';
 import { sameAnswer } from '../../shared/sync/merge-answers';
 import type { Answers } from '../../shared/framework/answer-schema';
+import { assertNotBlindModerator } from '../moderation/blind-view';
 
 interface RevisionRow {
   rev: number;
@@ -24,6 +25,8 @@ export function auditHistoryRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>().get('/:auditId/history', async (c) => {
     const person = requirePerson(c);
     const auditId = c.req.param('auditId');
+    // A QA lead grading this audit blind must not read the auditor's grades here first.
+    await assertNotBlindModerator(deps.db, person.id, auditId);
     const rows = await deps.db.query<RevisionRow>(
       `SELECT r.rev, r.status, r.answers, r.changed_at, p.display_name AS changed_by, r.device_id::text AS device_id
        FROM audit_revisions r JOIN people p ON p.id = r.changed_by

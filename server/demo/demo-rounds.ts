@@ -288,10 +288,18 @@ async function moderateDemoSample(
       grades[DEFAULT_FRAMEWORK.overallGradeKey] = { kind: 'grade', value: moved };
       reasons[DEFAULT_FRAMEWORK.overallGradeKey] = moved > own ? pick(random, DOWN_REASONS) : UP_REASON;
     }
+    // Moderated blind (migration 019): the moderator's own grades first. Now and then their
+    // blind overall grade was a grade lower and, once they saw the auditor's, they agreed.
+    const blindOverall: GradeIndex = moved === own && n % 4 === 0 ? worse(own) : moved;
+    const blind: Answers = {
+      ...grades,
+      [DEFAULT_FRAMEWORK.overallGradeKey]: { kind: 'grade', value: blindOverall },
+    };
     await tx.query(
       `INSERT INTO moderations (id, audit_id, round_id, moderator_id, sample_seed, status, auditor_overall, moderated_overall,
-         moderated_answers, reasons, audit_rev, sampled_at, moderated_at)
-       VALUES ($1, $2, $3, $4, 808, $5, $6, $7, $8::jsonb, $9::jsonb, 1, $10::timestamptz, $11::timestamptz)`,
+         moderated_answers, reasons, audit_rev, sampled_at, moderated_at, blind_answers, blind_overall, blind_at, blind_by)
+       VALUES ($1, $2, $3, $4, 808, $5, $6, $7, $8::jsonb, $9::jsonb, 1, $10::timestamptz, $11::timestamptz,
+         $12::jsonb, $13, $11::timestamptz, CASE WHEN $12::jsonb IS NULL THEN NULL ELSE $4::uuid END)`,
       [
         randomUuid(random),
         d.auditId,
@@ -304,6 +312,8 @@ async function moderateDemoSample(
         pending ? '{}' : JSON.stringify(reasons),
         audit.completed_at,
         pending ? null : audit.updated_at,
+        pending ? null : JSON.stringify(blind),
+        pending ? null : blindOverall,
       ],
     );
     if (!pending) {

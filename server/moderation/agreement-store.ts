@@ -1,6 +1,7 @@
 /**
- * The figures behind the agreement dashboard: the auditor's and the moderator's overall
- * grades of every moderated audit (agreed or re-graded), reported by
+ * The figures behind the agreement dashboard: the auditor's overall grade and the moderator's
+ * BLIND overall grade (given before they saw the auditor's, migration 019) of every moderated
+ * audit (agreed or re-graded), reported by
  * shared/moderation/agreement-report.ts; and the "at least good" trend by month over the last
  * twelve, as it counts (moderated grades where there are any) beside the auditors' own
  * grades, both evaluated by shared/metrics/evaluate-metric.ts. The trend reads only the
@@ -32,34 +33,38 @@ export async function agreementFigures(
   db: Queryable,
   scope: DataScope,
   roundId: string | null,
-): Promise<AgreementReport> {
+): Promise<AgreementReport & { notBlind: number }> {
   const params: unknown[] = [];
   const inReach = inScope(scope, { team: 'a.team_id' }, params);
   if (roundId) params.push(roundId);
   const rows = await db.query<{
     auditor_overall: number;
-    moderated_overall: number;
+    blind_overall: number | null;
     auditor_id: string;
     auditor_name: string;
     round_id: string | null;
     round_name: string | null;
   }>(
-    `SELECT m.auditor_overall, m.moderated_overall, a.auditor_id, p.display_name AS auditor_name, m.round_id, r.name AS round_name
+    `SELECT m.auditor_overall, m.blind_overall, a.auditor_id, p.display_name AS auditor_name, m.round_id, r.name AS round_name
      FROM moderations m JOIN audits a ON a.id = m.audit_id JOIN people p ON p.id = a.auditor_id LEFT JOIN rounds r ON r.id = m.round_id
      WHERE m.status IN ('agreed', 'regraded') AND m.auditor_overall IS NOT NULL AND NOT a.deleted AND ${inReach}
        ${roundId ? `AND m.round_id = $${params.length}` : ''}`,
     params,
   );
-  return agreementReport(
-    rows.map((r) => ({
+  // Moderations recorded before blind moderation (no blind grade) were graded with the
+  // auditor's grades in view: their agreement would flatter, so they are counted apart.
+  const blind = rows.filter((r) => r.blind_overall !== null);
+  const report = agreementReport(
+    blind.map((r) => ({
       auditor: gradeIndexSchema.parse(r.auditor_overall),
-      moderator: gradeIndexSchema.parse(r.moderated_overall),
+      moderator: gradeIndexSchema.parse(r.blind_overall),
       auditorId: r.auditor_id,
       auditorName: r.auditor_name,
       roundId: r.round_id,
       roundName: r.round_name,
     })),
   );
+  return { ...report, notBlind: rows.length - blind.length };
 }
 
 export async function atLeastGoodTrend(db: Queryable, scope: DataScope): Promise<AgreementTrendRow[]> {
@@ -84,7 +89,8 @@ export async function atLeastGoodTrend(db: Queryable, scope: DataScope): Promise
             a.answers -> (f.definition ->> 'overallGradeKey') AS overall, m.moderated_overall
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        LEFT JOIN moderations m ON m.audit_id = a.id AND m.status IN ('agreed', 'regraded')
-     WHERE a.status = 'submitted' AND NOT a.deleted AND a.completed_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London'
+     WHERE a.status = 'submitted' AND NOT a.deleted AND a.stage = 'independent'
+       AND a.completed_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London'
        AND ${inScope(scope, { team: 'a.team_id' }, params)}`,
     params,
   );

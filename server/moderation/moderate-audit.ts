@@ -1,5 +1,6 @@
 /**
- * The moderator's decision on one audit, in one transaction: their grade for each section
+ * The moderator's decision on one audit, made after their blind grades are saved
+ * (save-blind-grades.ts), in one transaction: their final grade for each section
  * and the overall grade (agreeing or changing each, a reason for each change) is kept in the
  * moderation beside the auditor's own answers, which are never touched; the audit's
  * `overall_grade` — the grade that counts in every aggregate and dashboard — becomes the
@@ -71,6 +72,12 @@ export async function moderateAudit(
 ): Promise<void> {
   const moderation = await requireModeration(tx, moderationId, true);
   assertMayModerate(person, moderation);
+  // Blind moderation: the moderator's own grades come first, unseen by anyone's (save-blind-grades.ts).
+  if (moderation.blind_at === null)
+    throw appError(
+      'conflict',
+      "Save your own grades first: you see the auditor's beside them once yours are saved.",
+    );
   const audit = await loadAuditState(tx, moderation.audit_id);
   if (audit.status !== 'submitted')
     throw appError(

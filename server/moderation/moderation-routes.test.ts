@@ -101,6 +101,26 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     if (other) expect((await moderator.request(`/api/moderation/${other.id}`)).status).toBe(403);
   });
 
+  /** The auditor's own grades, from the table: a blind moderator is not sent them. */
+  const auditorGrades = async (auditId: string): Promise<Record<string, number>> => {
+    const [row] = await t.db.query<{ answers: Record<string, { kind: string; value: number }> }>(
+      'SELECT answers FROM audits WHERE id = $1',
+      [auditId],
+    );
+    return Object.fromEntries(
+      Object.entries(row?.answers ?? {})
+        .filter(([, answer]) => answer.kind === 'grade')
+        .map(([key, answer]) => [key, answer.value]),
+    );
+  };
+  const saveBlind = (
+    client: Client,
+    moderationId: string,
+    grades: Record<string, number>,
+    auditRev: number,
+  ) =>
+    client.request(`/api/moderation/${moderationId}/blind`, { method: 'POST', json: { grades, auditRev } });
+
   /** One of Amara's audits in the sample, and what its moderator sees. */
   const amarasModeration = async () => {
     const [moderation] = moderationListSchema
@@ -122,10 +142,10 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     );
     expect(viewed).toHaveLength(1);
 
-    const grades: Record<string, number> = {};
-    for (const [key, answer] of Object.entries(detail.audit.answers))
-      if (answer.kind === 'grade') grades[key] = answer.value;
+    const grades = await auditorGrades(moderation.auditId);
     grades['overall.grade'] = 3;
+    // Blind first: the moderator's own grades, the overall one Inadequate.
+    expect((await saveBlind(qa, moderation.id, grades, detail.audit.rev)).status).toBe(200);
     const before = await (await qa.request('/api/moderation/agreement')).json();
     const withoutReason = await qa.request(`/api/moderation/${moderation.id}/decision`, {
       method: 'POST',
@@ -185,9 +205,7 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     const { moderation, detail } = await amarasModeration();
     // The moderator reconsiders the audit re-graded above: the overall grade stays Inadequate,
     // and now one section moves too.
-    const grades: Record<string, number> = {};
-    for (const [key, answer] of Object.entries(detail.audit.answers))
-      if (answer.kind === 'grade') grades[key] = answer.value;
+    const grades = await auditorGrades(moderation.auditId);
     grades['overall.grade'] = 3;
     const section = Object.keys(grades).find((key) => key !== 'overall.grade');
     if (!section) throw new Error('the audit has no section grade');
@@ -205,6 +223,8 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
       return Object.fromEntries(rows.map((r) => [r.value, r.audits]));
     };
     const before = await counts();
+    if (detail.moderation.blindState === 'blind')
+      expect((await saveBlind(qa, moderation.id, grades, detail.audit.rev)).status).toBe(200);
     const decided = await qa.request(`/api/moderation/${moderation.id}/decision`, {
       method: 'POST',
       json: {
@@ -295,5 +315,114 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
       .parse(await (await qa.request(`/api/moderation?roundId=${round.id}`)).json())
       .moderations.find((m) => m.id === moderation.id);
     expect(again).toMatchObject({ status: 'returned', resubmitted: true });
+  });
+
+  it("keeps moderation blind: no auditor's grade by any route until the moderator's own are saved; agreement on blind grades", async () => {
+    // Every remaining submitted audit of the round goes to Dev, so there are fresh ones to grade.
+    const more = await qa.request(`/api/moderation/rounds/${round.id}/sample`, {
+      method: 'POST',
+      json: { share: 1, seed: 5, moderatorIds: [moderatorIds[0]], preview: false },
+    });
+    expect(more.status).toBe(200);
+    const queue = moderationListSchema
+      .parse(await (await moderator.request(`/api/moderation?roundId=${round.id}`)).json())
+      .moderations.filter((m) => m.status === 'pending');
+    const [fresh, legacy] = queue;
+    if (!fresh || !legacy) throw new Error('expected two pending moderations for Dev');
+    // The queue and the moderation itself carry no grade of the auditor's.
+    expect(queue.every((m) => m.blindState === 'blind' && m.auditorOverall === null)).toBe(true);
+    const blindDetail = moderationDetailSchema.parse(
+      await (await moderator.request(`/api/moderation/${fresh.id}`)).json(),
+    );
+    expect(Object.values(blindDetail.audit.answers).some((a) => a.kind === 'grade')).toBe(false);
+    expect(blindDetail.moderation.auditorOverall).toBeNull();
+    expect(blindDetail.itemsToGrade.map((i) => i.key)).toContain('overall.grade');
+    const sent = Object.keys(blindDetail.audit.answers);
+    expect(blindDetail.itemsToGrade.filter((i) => sent.includes(i.key))).toEqual([]);
+
+    // A QA lead holding a blind moderation cannot read the audit's history (its grades) either;
+    // once no blind moderation of theirs is open on it, they can.
+    const third = queue[2];
+    if (!third) throw new Error('expected a third pending moderation');
+    await t.db.query('UPDATE moderations SET moderator_id = $2 WHERE id = $1', [third.id, moderatorIds[1]]);
+    expect((await qa.request(`/api/audits/${third.auditId}/history`)).status).toBe(403);
+    expect((await qa.request(`/api/audits/${fresh.auditId}/history`)).status).toBe(200);
+
+    // No decision before the blind grades; the blind grades need every item, and no reasons.
+    const given = await auditorGrades(fresh.auditId);
+    const early = await moderator.request(`/api/moderation/${fresh.id}/decision`, {
+      method: 'POST',
+      json: { grades: given, reasons: {}, auditRev: blindDetail.audit.rev },
+    });
+    expect(early.status).toBe(409);
+    const partial = await saveBlind(moderator, fresh.id, { 'overall.grade': 1 }, blindDetail.audit.rev);
+    expect(partial.status).toBe(400);
+    const partialFields = ((await partial.json()) as { fields: { path: string }[] }).fields.map(
+      (f) => f.path,
+    );
+    expect(partialFields.length).toBe(Object.keys(given).length - 1);
+    // Dev's blind grades agree with the auditor's exactly.
+    expect((await saveBlind(moderator, fresh.id, given, blindDetail.audit.rev)).status).toBe(200);
+    expect((await saveBlind(moderator, fresh.id, given, blindDetail.audit.rev)).status).toBe(409);
+    const revealed = moderationDetailSchema.parse(
+      await (await moderator.request(`/api/moderation/${fresh.id}`)).json(),
+    );
+    expect(revealed.moderation.blindState).toBe('revealed');
+    expect(revealed.moderation.auditorOverall).toBe(given['overall.grade']);
+    expect(revealed.audit.answers['overall.grade']).toEqual({ kind: 'grade', value: given['overall.grade'] });
+    expect(revealed.moderation.blindAnswers['overall.grade']).toEqual({
+      kind: 'grade',
+      value: given['overall.grade'],
+    });
+
+    // Seeing the auditor's grades, Dev then moves the overall grade: the final grade counts,
+    // the blind one is kept, and agreement is measured on the blind one (an exact agreement).
+    const before = agreementResponseSchema.parse(
+      await (await qa.request(`/api/moderation/agreement?roundId=${round.id}`)).json(),
+    );
+    const final = { ...given, 'overall.grade': 3 };
+    const decided = await moderator.request(`/api/moderation/${fresh.id}/decision`, {
+      method: 'POST',
+      json: {
+        grades: final,
+        reasons: { 'overall.grade': 'Risks not addressed.' },
+        auditRev: revealed.audit.rev,
+      },
+    });
+    expect(decided.status).toBe(200);
+    const [row] = await t.db.query<{
+      blind_overall: number;
+      moderated_overall: number;
+      overall_grade: number;
+    }>(
+      `SELECT m.blind_overall, m.moderated_overall, a.overall_grade FROM moderations m JOIN audits a ON a.id = m.audit_id
+       WHERE m.id = $1`,
+      [fresh.id],
+    );
+    expect(row).toEqual({ blind_overall: given['overall.grade'], moderated_overall: 3, overall_grade: 3 });
+    const after = agreementResponseSchema.parse(
+      await (await qa.request(`/api/moderation/agreement?roundId=${round.id}`)).json(),
+    );
+    expect(after.overall.pairs).toBe(before.overall.pairs + 1);
+    expect(after.overall.exact.k).toBe(before.overall.exact.k + 1);
+    expect(after.overall.movedDown.k).toBe(before.overall.movedDown.k);
+
+    // A moderation recorded before blind moderation (no blind grades): final, shown with the
+    // auditor's grades, and counted apart from the agreement figures as not blind.
+    await t.db.query(
+      `UPDATE moderations SET status = 'agreed', auditor_overall = 1, moderated_overall = 1, moderated_at = now()
+       WHERE id = $1`,
+      [legacy.id],
+    );
+    const withLegacy = agreementResponseSchema.parse(
+      await (await qa.request(`/api/moderation/agreement?roundId=${round.id}`)).json(),
+    );
+    expect(withLegacy.overall.pairs).toBe(after.overall.pairs);
+    expect(withLegacy.notBlind).toBe(after.notBlind + 1);
+    const legacyDetail = moderationDetailSchema.parse(
+      await (await moderator.request(`/api/moderation/${legacy.id}`)).json(),
+    );
+    expect(legacyDetail.moderation.blindState).toBe('not_blind');
+    expect(legacyDetail.moderation.auditorOverall).toBe(1);
   });
 });

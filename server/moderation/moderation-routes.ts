@@ -1,7 +1,8 @@
 /**
  * /api/moderation — a round's moderation sample (drawn by the QA lead, previewed first), a
  * moderator's queue, one moderation with its audit read-only beside the moderator's grades
- * (every view logged), the decision (agree or re-grade, with reasons), returning the audit to
+ * (every view logged; the auditor's grades left out until the moderator's blind grades are
+ * saved), the blind grades, the decision (agree or re-grade, with reasons), returning the audit to
  * its auditor with a note, and the agreement dashboard.
  */
 import { Hono } from 'hono';
@@ -15,6 +16,7 @@ import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
 import { loadFramework } from '../frameworks/framework-cache';
 import {
+  blindGradesSchema,
   moderationDecisionSchema,
   moderationSampleRequestSchema,
   returnToAuditorSchema,
@@ -23,12 +25,16 @@ import {
 import type { AgreementResponse } from '../../shared/moderation/agreement-schemas';
 import { requireRound } from '../rounds/round-store';
 import {
+  blindState,
   listModerations,
   parseAnswers,
   parseReasons,
   requireModeration,
   toSummary,
 } from './moderation-store';
+import { moderatedItems } from '../../shared/moderation/moderation-problems';
+import { withoutGrades } from './blind-view';
+import { saveBlindGrades } from './save-blind-grades';
 import { assertMayModerate } from './may-moderate';
 import { moderateAudit } from './moderate-audit';
 import { returnAudit } from './return-audit';
@@ -114,25 +120,37 @@ export function moderationRoutes(deps: AppDeps) {
       if (!audit) throw appError('not_found', 'The audit this moderation is about no longer exists.');
       const framework = await loadFramework(deps.db, audit.framework_key, audit.framework_version);
       if (!framework) throw appError('internal', 'The framework this audit was written on is missing.');
-      await logView(c, deps, 'audit', audit.id, { as: 'moderation', moderationId: row.id });
+      const blind = blindState(row) === 'blind';
+      await logView(c, deps, 'audit', audit.id, { as: 'moderation', moderationId: row.id, blind });
+      const answers = parseAnswers(audit.answers);
       const detail: ModerationDetail = {
         moderation: {
           ...toSummary(row),
           moderatedAnswers: parseAnswers(row.moderated_answers),
+          blindAnswers: parseAnswers(row.blind_answers),
           reasons: parseReasons(row.reasons),
           returnNote: row.return_note,
         },
+        itemsToGrade: moderatedItems(framework, answers),
         audit: {
           id: audit.id,
           status: audit.status,
           rev: audit.rev,
-          answers: parseAnswers(audit.answers),
+          // Blind: no grade of the auditor's leaves the server until the moderator's own are saved.
+          answers: blind ? withoutGrades(answers) : answers,
           completedAt: audit.completed_at,
           caseTypeLabel: audit.case_type_label,
         },
         framework,
       };
       return c.json(detail);
+    })
+    .post('/:moderationId/blind', async (c) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'moderationId', 'moderation');
+      const body = await parseBody(c, blindGradesSchema);
+      await deps.db.transaction((tx) => saveBlindGrades(tx, id, body, person, requestOrigin(c, deps)));
+      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
     })
     .post('/:moderationId/decision', async (c) => {
       const person = requirePerson(c);

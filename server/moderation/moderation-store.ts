@@ -29,6 +29,8 @@ export interface ModerationRow {
   moderated_answers: unknown;
   reasons: unknown;
   return_note: string | null;
+  blind_answers: unknown;
+  blind_at: string | null;
   sampled_at: string;
   moderated_at: string | null;
 }
@@ -36,13 +38,24 @@ export interface ModerationRow {
 const SELECT = `SELECT m.id, m.audit_id, m.round_id, r.name AS round_name, c.reference, t.name AS team_name,
     a.auditor_id, pa.display_name AS auditor_name, m.moderator_id, pm.display_name AS moderator_name, m.status,
     a.status AS audit_status, coalesce(m.auditor_overall, (a.answers -> (f.definition ->> 'overallGradeKey') ->> 'value')::smallint) AS auditor_overall,
-    m.moderated_overall, m.moderated_answers, m.reasons, m.return_note, m.sampled_at, m.moderated_at
+    m.moderated_overall, m.moderated_answers, m.reasons, m.return_note, m.blind_answers, m.blind_at, m.sampled_at, m.moderated_at
   FROM moderations m JOIN audits a ON a.id = m.audit_id JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
     JOIN people pa ON pa.id = a.auditor_id JOIN people pm ON pm.id = m.moderator_id
     JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
     LEFT JOIN rounds r ON r.id = m.round_id`;
 
 const grade = (value: number | null) => (value === null ? null : gradeIndexSchema.parse(value));
+
+/**
+ * Where the moderation stands on blindness. A moderation decided (agreed or re-graded) with no
+ * blind grades was recorded before blind moderation (migration 019): 'not_blind'. Otherwise it
+ * is 'blind' until the moderator saves their own grades: until then no route sends the
+ * auditor's grades with it (server/moderation/blind-view.ts).
+ */
+export function blindState(row: Pick<ModerationRow, 'blind_at' | 'status'>): ModerationSummary['blindState'] {
+  if (row.blind_at !== null) return 'revealed';
+  return row.status === 'agreed' || row.status === 'regraded' ? 'not_blind' : 'blind';
+}
 
 export function toSummary(row: ModerationRow): ModerationSummary {
   return {
@@ -57,8 +70,9 @@ export function toSummary(row: ModerationRow): ModerationSummary {
     moderatorName: row.moderator_name,
     status: moderationStatusSchema.parse(row.status),
     resubmitted: row.status === 'returned' && row.audit_status === 'submitted',
-    auditorOverall: grade(row.auditor_overall),
+    auditorOverall: blindState(row) === 'blind' ? null : grade(row.auditor_overall),
     moderatedOverall: grade(row.moderated_overall),
+    blindState: blindState(row),
     sampledAt: row.sampled_at,
     moderatedAt: row.moderated_at,
   };

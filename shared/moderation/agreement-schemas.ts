@@ -34,6 +34,8 @@ export const agreementResponseSchema = z.object({
   overall: agreementFiguresSchema,
   byAuditor: z.array(agreementFiguresSchema),
   byRound: z.array(agreementFiguresSchema),
+  /** Moderations recorded before blind moderation: final grades that count, left out of the figures above. */
+  notBlind: z.number(),
   trend: z.array(agreementTrendRowSchema),
 });
 export type AgreementResponse = z.infer<typeof agreementResponseSchema>;

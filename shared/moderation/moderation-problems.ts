@@ -57,3 +57,25 @@ export function moderationProblems(
   }
   return problems;
 }
+
+/**
+ * What the moderator's blind grades must contain: a grade for every item to grade and nothing
+ * else. No reasons: nothing is being changed yet, the auditor's grades are still unseen.
+ * @example blindGradeProblems(framework, answers, {}) // one problem per item to grade
+ */
+export function blindGradeProblems(
+  framework: Framework,
+  auditorAnswers: Answers,
+  grades: Readonly<Record<string, GradeIndex>>,
+): ModerationProblem[] {
+  const items = moderatedItems(framework, auditorAnswers);
+  const keys = new Set(items.map((item) => item.key));
+  return [
+    ...Object.keys(grades)
+      .filter((key) => !keys.has(key))
+      .map((key) => ({ itemKey: key, message: `"${key}" is not a grade to give on this audit.` })),
+    ...items
+      .filter((item) => grades[item.key] === undefined)
+      .map((item) => ({ itemKey: item.key, message: `Choose your grade for "${item.label}".` })),
+  ];
+}

@@ -57,8 +57,16 @@ export const moderationSummarySchema = z.object({
   status: moderationStatusSchema,
   /** The audit was returned and the auditor has submitted it again: ready to moderate again. */
   resubmitted: z.boolean(),
+  /** The auditor's overall grade: null until the moderator has saved their blind grades. */
   auditorOverall: gradeIndexSchema.nullable(),
   moderatedOverall: gradeIndexSchema.nullable(),
+  /**
+   * 'blind': the moderator's own grades are not saved yet, and no auditor's grade is sent;
+   * 'revealed': they are, and the auditor's grades are shown beside them; 'not_blind': a
+   * moderation recorded before blind moderation existed (migration 019): the moderator saw the
+   * auditor's grades, so it counts as final but is left out of the agreement figures.
+   */
+  blindState: z.enum(['blind', 'revealed', 'not_blind']),
   sampledAt: z.string(),
   moderatedAt: z.string().nullable(),
 });
@@ -68,9 +76,13 @@ export const moderationListSchema = z.object({ moderations: z.array(moderationSu
 export const moderationDetailSchema = z.object({
   moderation: moderationSummarySchema.extend({
     moderatedAnswers: answersSchema,
+    /** The moderator's blind grades, as saved before the auditor's were shown; {} until then. */
+    blindAnswers: answersSchema,
     reasons: z.record(z.string(), z.string()),
     returnNote: z.string().nullable(),
   }),
+  /** The grades the moderator gives (each section the auditor graded, and the overall grade), in form order. */
+  itemsToGrade: z.array(z.object({ key: z.string(), label: z.string() })),
   audit: z.object({
     id: z.string(),
     status: z.enum(['draft', 'submitted']),
@@ -93,6 +105,13 @@ export const moderationDecisionSchema = z.object({
   auditRev: boundedInt(1),
 });
 export type ModerationDecision = z.infer<typeof moderationDecisionSchema>;
+
+/** The moderator's own grades, given before the auditor's are shown: one for every item to grade. */
+export const blindGradesSchema = z.object({
+  grades: z.record(z.string().max(200), gradeIndexSchema),
+  auditRev: boundedInt(1),
+});
+export type BlindGrades = z.infer<typeof blindGradesSchema>;
 
 export const returnToAuditorSchema = z.object({
   note: z

@@ -3,8 +3,9 @@
  * 500-row case list with three bad rows (each shown by row, nothing imported), fix it and
  * import it; set up a round, draw its sample, allocate in bulk; two auditors submit — one on a
  * tablet with no network first (the server process is stopped), one online; the QA lead draws
- * the moderation sample; a moderator re-grades one audit down, by keyboard; the agreement
- * dashboard shows the kappa the shared function gives for those grades, and the trend counts
+ * the moderation sample; a moderator grades blind, then sees the auditor's grades and re-grades
+ * one audit down, by keyboard; the agreement dashboard shows the kappa computed by hand on the
+ * blind grades, and the trend counts
  * the moderated grade. A safeguarding alert is acknowledged by keyboard. Every QA screen then
  * passes an axe scan, keeps its targets at 44 px and can be walked by Tab.
  */
@@ -252,43 +253,72 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   await expect(trendRow().first()).toContainText(' of ');
   const before = await trendRow().allTextContents();
 
-  // Dev agrees with Amara's grade and re-grades Ben's down a grade, with a reason, by keyboard.
+  // Dev moderates blind: first his own grades, with no auditor's grade on the page (nor in what
+  // the server sent); only then the auditor's beside them. Blind, he grades Amara's Outstanding
+  // audit Good and Ben's Good one Requires improvement; then he agrees with Amara on every
+  // grade, and keeps Ben's overall grade down a grade with a reason, by keyboard.
   const devContext = await browser.newContext();
   const dev = await devContext.newPage();
   await signIn(dev, server.url, DEV);
-  const pairs: { auditor: GradeIndex; moderator: GradeIndex }[] = [];
-  for (const [reference, down] of [
-    [amaraCase.reference, false],
-    [benCase.reference, true],
+  for (const [reference, auditor, blindOverall, down] of [
+    [amaraCase.reference, 0, 'Good', false],
+    [benCase.reference, 1, 'Requires improvement to be good', true],
   ] as const) {
     await dev.goto(`${server.url}/qa/moderation`);
+    const sent = dev.waitForResponse((r) => /\/api\/moderation\/[0-9a-f-]{36}$/.test(r.url()));
     await dev.locator(`[data-case="${reference}"]`).getByRole('link').click();
+    const detail = (await (await sent).json()) as { audit: { answers: Record<string, { kind: string }> } };
+    expect(Object.values(detail.audit.answers).filter((a) => a.kind === 'grade')).toEqual([]);
     await expect(dev.getByRole('heading', { name: `Moderate the audit of case ${reference}` })).toBeVisible();
+    await expect(dev.getByTestId('blind-step')).toBeVisible();
+    await expect(dev.getByTestId('auditor-grade')).toHaveCount(0);
+    await expect(dev.locator('main')).not.toContainText("The auditor's grade");
+    const groups = dev.locator('form fieldset.choices');
+    for (let g = 0; g < (await groups.count()); g++)
+      await groups.nth(g).getByRole('radio', { name: 'Good', exact: true }).check();
     const overall = dev.getByRole('group', { name: 'Your grade: Overall grade for the case' });
-    const auditorWords = (await overall.locator('.hint').textContent())
-      ?.replace("The auditor's grade: ", '')
-      .trim();
-    const auditor = GRADES.findIndex((g) => g.label === auditorWords) as GradeIndex;
+    await overall.getByRole('radio', { name: blindOverall, exact: true }).check();
+    await dev.getByRole('button', { name: 'Save my grades' }).focus();
+    await dev.keyboard.press('Enter');
+    await expect(dev.getByTestId('decide-step')).toBeVisible();
+    await expect(overall.getByTestId('auditor-grade')).toHaveText(
+      `The auditor's grade: ${GRADES[auditor]?.label}`,
+    );
+    await expect(overall.getByTestId('blind-grade')).toHaveText(`Your blind grade: ${blindOverall}`);
+    // Every section: agree with the auditor (the radio says so to a screen reader).
+    for (let g = 0; g < (await groups.count()); g++)
+      await groups
+        .nth(g)
+        .getByRole('radio', { name: /agrees with the auditor/ })
+        .check();
     if (down) {
       await overall.getByRole('radio', { checked: true }).focus();
       await dev.keyboard.press('ArrowRight');
       await dev.keyboard.press('Tab');
       await expect(dev.getByLabel('Why you changed this grade')).toBeFocused();
       await dev.keyboard.type('The plan has no contingency, so it cannot be good.');
-      pairs.push({ auditor, moderator: (auditor + 1) as GradeIndex });
-    } else pairs.push({ auditor, moderator: auditor });
+    }
     await dev.getByRole('button', { name: 'Save moderation' }).focus();
     await dev.keyboard.press('Enter');
     await expect(dev.getByTestId('moderation-status')).toHaveText(down ? 'Re-graded' : 'Agreed');
   }
 
-  // Agreement for the round: the kappa the shared function gives for these grades.
+  // Agreement for the round is on the blind grades: (auditor, blind) = (Outstanding 0, Good 1)
+  // and (Good 1, Requires improvement 2). By hand, with weights (i − j)²: observed disagreement
+  // (1 + 1) / 2 = 1; expected from the margins (auditor ½·0, ½·1; moderator ½·1, ½·2)
+  // = ¼·1 + ¼·4 + ¼·0 + ¼·1 = 1.5; κ = 1 − 1 / 1.5 = 1/3.
   await erin.goto(`${server.url}/qa/agreement`);
   await erin.getByLabel('Round').selectOption({ label: 'Practice week — E2E' });
-  const expected = moderationAgreement(pairs);
-  await expect(erin.getByTestId('kappa')).toHaveText(formatKappa(expected.kappa));
-  await expect(erin.getByTestId('agreement-overall')).toContainText('Exact agreement 50% — 1 of 2');
-  await expect(erin.getByTestId('agreement-overall')).toContainText('moved down 50% — 1 of 2');
+  await expect(erin.getByTestId('agreement-blind')).toContainText('blind grade');
+  await expect(erin.getByTestId('kappa')).toHaveText(formatKappa(1 / 3));
+  expect(
+    moderationAgreement([
+      { auditor: 0, moderator: 1 },
+      { auditor: 1, moderator: 2 },
+    ]).kappa,
+  ).toBeCloseTo(1 / 3, 12);
+  await expect(erin.getByTestId('agreement-overall')).toContainText('Exact agreement 0% — 0 of 2');
+  await expect(erin.getByTestId('agreement-overall')).toContainText('moved down 100% — 2 of 2');
   await axe(erin, 'agreement');
   // The trend counts the moderated grade: Ben's Good became Requires improvement.
   const after = await trendRow().allTextContents();
