@@ -14,6 +14,7 @@ import { servicesRoutes, teamsRoutes } from './teams-routes';
 import { caseLabelsRoutes } from './case-labels-routes';
 import { listSetUpProblems } from './set-up-problems';
 import { dataScope } from '../auth/service-scope';
+import { organisationNameRoutes, setUpTasksRoutes } from './set-up-tasks';
 
 export function adminRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -26,6 +27,8 @@ export function adminRoutes(deps: AppDeps) {
     )
     .route('/case-types', caseLabelsRoutes(deps, 'case-types'))
     .route('/case-flags', caseLabelsRoutes(deps, 'case-flags'))
+    .route('/set-up-tasks', setUpTasksRoutes(deps))
+    .route('/organisation', organisationNameRoutes(deps))
     .get('/set-up-problems', async (c) =>
       c.json({ problems: await listSetUpProblems(deps.db, dataScope(c)) }),
     )

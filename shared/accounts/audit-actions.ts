@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'team.created': 'Added a team',
   'team.updated': 'Changed a team',
   'team.managers-changed': "Changed a team's managers",
+  'organisation.renamed': 'Renamed the organisation',
   'service.created': 'Added a service',
   'service.updated': 'Renamed a service',
   'service.head-changed': "Changed a service's head of service",
@@ -43,6 +44,16 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'import-name.forgotten': 'Forgot what a name in case lists stands for',
   'plan-item.viewed': 'Viewed a plan item',
   'plan-item.changed': 'Changed a plan item',
+  'audit-tool.created': 'Created an audit tool from a copy of another',
+  'audit-tool.changed': 'Renamed an audit tool or changed its purpose',
+  'guest.request': 'A guest from outside the council used Lantern',
+  'guest.created': 'Added a guest from outside the council to a round',
+  'allocation.joined': 'Added an auditor to a joint audit',
+  'round.self-audits-allocated': "Allocated a round's self-audits",
+  'case-action.viewed': 'Viewed a case action',
+  'case-action.changed': "Changed a case action's progress or owner",
+  'case-action-list.viewed': 'Listed case actions',
+  'case-action-compliance.viewed': 'Viewed post-audit compliance',
 };
 
 /** The words for an action; an action not listed yet shows as itself. */

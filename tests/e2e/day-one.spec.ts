@@ -29,6 +29,7 @@ const SLOW = { timeout: 120_000 };
 const PASSWORD = 'lantern day one on a wet tuesday';
 
 const ADMIN = { email: 'morgan.ashby@council.lantern.invalid', name: 'Morgan Ashby' };
+const COUNCIL = 'Northshire County Council';
 const SERVICE = 'Children’s Social Care';
 const TEAMS = ['Front Door (MASH)', 'Children in Need, East', 'Children in Care'] as const;
 const SET_UP_TYPES = ['Child in need', 'Child protection', 'Looked after'];
@@ -174,6 +175,17 @@ test('day one: an empty install to an auditor’s first allocation, every stored
   const adminLink = await createFirstAdmin();
   server = await startServer({ dataDir, env: ENV, timeoutMs: START_MS });
   await setPasswordAndSignIn(admin, adminLink, ADMIN.email, ADMIN.name);
+
+  // The admin home lists what to set up first; the council names itself from it.
+  await admin.goto(`${server.url}/admin`);
+  const tasks = admin.getByTestId('set-up-tasks');
+  await expect(tasks).toContainText('0 of 6 done');
+  await tasks.getByRole('link', { name: 'Name your organisation' }).click();
+  await admin.getByLabel('Organisation name').fill(COUNCIL);
+  await admin.getByRole('button', { name: 'Save name' }).click();
+  await expect(admin.getByRole('heading', { name: 'Admin', exact: true })).toBeVisible();
+  await expect(admin.locator('header')).toContainText(COUNCIL);
+  await expect(tasks).toContainText('1 of 6 done');
 
   // The organisation: a service, three teams, case types and flags.
   await admin.goto(`${server.url}/admin/services/new`);

@@ -13,6 +13,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { title: 'Admin', roles: ['admin'] },
   },
   {
+    path: '/admin/organisation',
+    name: 'admin-organisation',
+    component: () => import('./OrganisationView.vue'),
+    meta: { title: 'Your organisation’s name', roles: ['admin'] },
+  },
+  {
     path: '/admin/people',
     name: 'admin-people',
     component: () => import('./PeopleView.vue'),
