@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readConfig } from './config';
+import { settingValueProblems, unknownSettingWarnings } from './known-settings';
 import { StartupError } from './startup-error';
 import { openDatabase, releaseDataDir } from './db/open-database';
 import { migrate } from './db/migrate';
@@ -27,6 +28,9 @@ const log = (line: string): void => console.log(`lantern: ${line}`);
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = readConfig(process.env);
+  const settingProblems = settingValueProblems(process.env);
+  if (settingProblems.length > 0) throw new StartupError(settingProblems.join('; '));
+  for (const warning of unknownSettingWarnings(process.env)) log(`warning: ${warning}`);
   await assertPortFree(config.port, config.host);
   const clientDir = config.clientDir ?? CLIENT_DIR;
   if (config.clientBuild === 'auto' && !config.clientDir) await ensureClientBuild(ROOT, CLIENT_DIR, log);
