@@ -33,11 +33,15 @@ describe('case action escalation dates', () => {
     const base = { dueDate: '2026-05-01', completedOn: null, escalatedAt: null };
     expect(actionStanding({ ...base, state: 'open' }, '2026-05-01')).toBe('open');
     expect(actionStanding({ ...base, state: 'open' }, '2026-05-02')).toBe('overdue');
-    expect(actionStanding({ ...base, state: 'open', escalatedAt: '2026-05-09T09:00:00.000Z' }, '2026-05-12')).toBe(
-      'escalated',
+    expect(
+      actionStanding({ ...base, state: 'open', escalatedAt: '2026-05-09T09:00:00.000Z' }, '2026-05-12'),
+    ).toBe('escalated');
+    expect(actionStanding({ ...base, state: 'done', completedOn: '2026-05-01' }, '2026-06-01')).toBe(
+      'done_on_time',
     );
-    expect(actionStanding({ ...base, state: 'done', completedOn: '2026-05-01' }, '2026-06-01')).toBe('done_on_time');
-    expect(actionStanding({ ...base, state: 'done', completedOn: '2026-05-02' }, '2026-06-01')).toBe('done_late');
+    expect(actionStanding({ ...base, state: 'done', completedOn: '2026-05-02' }, '2026-06-01')).toBe(
+      'done_late',
+    );
     expect(actionStanding({ ...base, state: 'not_needed' }, '2026-06-01')).toBe('not_needed');
   });
 });

@@ -17,7 +17,11 @@ export function isWorkingDate(date: string, closedDays: ReadonlySet<string>): bo
 }
 
 /** The date `workingDays` working days after `dueDate` (the due date itself never counts). */
-export function escalationDate(dueDate: string, workingDays: number, closedDays: ReadonlySet<string>): string {
+export function escalationDate(
+  dueDate: string,
+  workingDays: number,
+  closedDays: ReadonlySet<string>,
+): string {
   let day = dayNumberOf(dueDate);
   let left = Math.max(1, Math.floor(workingDays));
   for (let guard = 0; guard < 3660; guard++) {
@@ -52,6 +56,7 @@ export function actionStanding(
   if (action.state === 'not_needed') return 'not_needed';
   if (action.state === 'done')
     return action.completedOn !== null && action.completedOn <= action.dueDate ? 'done_on_time' : 'done_late';
-  if (!isOverdue(action.state, action.dueDate, today)) return 'open';
-  return action.escalatedAt ? 'escalated' : 'overdue';
+  // Escalated stays escalated (the sweeper's clock decided it); a moved due date clears the mark.
+  if (action.escalatedAt) return 'escalated';
+  return isOverdue(action.state, action.dueDate, today) ? 'overdue' : 'open';
 }

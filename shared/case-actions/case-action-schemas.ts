@@ -22,7 +22,10 @@ export const MAX_EVIDENCE_LENGTH = 5_000;
 const note = z
   .string()
   .trim()
-  .max(MAX_EVIDENCE_LENGTH, `Keep this to ${MAX_EVIDENCE_LENGTH.toLocaleString('en-GB')} characters or fewer.`);
+  .max(
+    MAX_EVIDENCE_LENGTH,
+    `Keep this to ${MAX_EVIDENCE_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
+  );
 
 /**
  * A change to an action's progress or owner. Done needs a completion date (not in the future,
@@ -41,7 +44,8 @@ export const caseActionUpdateSchema = z
 export type CaseActionUpdate = z.infer<typeof caseActionUpdateSchema>;
 
 /** Where an action stands for the people following it. */
-export type CaseActionStanding = 'open' | 'overdue' | 'escalated' | 'done_on_time' | 'done_late' | 'not_needed';
+export type CaseActionStanding =
+  'open' | 'overdue' | 'escalated' | 'done_on_time' | 'done_late' | 'not_needed';
 
 export const CASE_ACTION_STANDING_LABELS: Record<CaseActionStanding, string> = {
   open: 'Open',

@@ -1,0 +1,28 @@
+/** The tag class for where an action stands (the GOV.UK tag colours in styles). */
+import type { CaseActionStanding } from '../../../shared/case-actions/case-action-schemas';
+
+export function standingClass(standing: CaseActionStanding): string {
+  switch (standing) {
+    case 'overdue':
+      return 'tag tag-warn';
+    case 'escalated':
+      return 'tag tag-error';
+    case 'done_late':
+      return 'tag tag-muted';
+    case 'done_on_time':
+      return 'tag tag-ok';
+    default:
+      return 'tag';
+  }
+}
+
+/** 18 December 2026. */
+export function dateWords(date: string | null): string {
+  if (!date) return '';
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
