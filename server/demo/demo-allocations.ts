@@ -1,7 +1,9 @@
 /**
  * The demo's current practice week in each service: each demo auditor has twelve of their
  * service's cases allocated, not yet audited, due at the end of the week, so a visitor can
- * audit offline straight away.
+ * audit offline straight away. The second auditor of each service also has two cases carried
+ * over from last week, due two days ago and now late (the round view shows them overdue, and
+ * the auditor and QA lead were told: demo-notifications.ts).
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
@@ -24,6 +26,7 @@ export async function seedDemoAllocations(
 ): Promise<number> {
   const random = seededRandom(seed);
   const due = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const late = new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   const rows = DEMO_SERVICES.flatMap((service) =>
     service.auditors.map((key, a) => ({ key, a, service: service.key })),
   ).flatMap(({ key, a, service }) => {
@@ -40,7 +43,7 @@ export async function seedDemoAllocations(
         framework_key: DEFAULT_FRAMEWORK_REF.key,
         framework_version: DEFAULT_FRAMEWORK_REF.version,
         round_name: practiceWeekName(now),
-        due_date: due,
+        due_date: a === 1 && i >= DEMO_ALLOCATIONS_PER_AUDITOR - 2 ? late : due,
       };
     });
   });

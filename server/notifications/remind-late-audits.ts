@@ -6,7 +6,7 @@
  * and finished allocations are never late. Runs on the notification sweeper's timer with the
  * sweep clock (sweep-clock.ts), so tests can move the day.
  */
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { notify } from './notify';
 
 interface LateRow {
@@ -31,12 +31,16 @@ export function dueWords(date: string): string {
   });
 }
 
-export async function remindLateAudits(db: Database, now: Date): Promise<number> {
-  return db.transaction(async (tx) => {
-    // Nobody left to tell (a deactivated auditor, a service with no QA lead) counts as told,
-    // so the oldest late allocations never crowd out the newest.
-    const late = await tx.query<LateRow>(
-      `SELECT * FROM (
+export function remindLateAudits(db: Database, now: Date): Promise<number> {
+  return db.transaction((tx) => tellOfLateAudits(tx, now));
+}
+
+/** The same inside the caller's transaction (the demo's first start). */
+export async function tellOfLateAudits(tx: Queryable, now: Date): Promise<number> {
+  // Nobody left to tell (a deactivated auditor, a service with no QA lead) counts as told,
+  // so the oldest late allocations never crowd out the newest.
+  const late = await tx.query<LateRow>(
+    `SELECT * FROM (
          SELECT x.id, x.auditor_id, p.display_name AS auditor_name, c.reference, x.round_id,
                 x.due_date::text AS due_date, q.ids AS qa_leads,
                 (NOT p.active OR EXISTS (SELECT 1 FROM notifications n
@@ -51,27 +55,26 @@ export async function remindLateAudits(db: Database, now: Date): Promise<number>
          WHERE x.active AND x.due_date < ($1::timestamptz AT TIME ZONE 'Europe/London')::date AND a.id IS NULL
        ) late WHERE NOT (auditor_told AND qa_told)
        ORDER BY due_date, id LIMIT 200`,
-      [now.toISOString()],
-    );
-    let told = 0;
-    for (const row of late) {
-      const due = dueWords(row.due_date);
-      if (!row.auditor_told)
-        await notify(tx, [row.auditor_id], {
-          kind: 'allocation_overdue',
-          title: `Your audit of case ${row.reference} was due on ${due}`,
-          link: `/audits/${row.id}`,
-          subjectId: row.id,
-        });
-      if (!row.qa_told)
-        await notify(tx, row.qa_leads, {
-          kind: 'allocation_overdue_qa',
-          title: `The audit of case ${row.reference} by ${row.auditor_name} was due on ${due}`,
-          link: row.round_id ? `/qa/rounds/${row.round_id}` : '/qa',
-          subjectId: row.id,
-        });
-      told++;
-    }
-    return told;
-  });
+    [now.toISOString()],
+  );
+  let told = 0;
+  for (const row of late) {
+    const due = dueWords(row.due_date);
+    if (!row.auditor_told)
+      await notify(tx, [row.auditor_id], {
+        kind: 'allocation_overdue',
+        title: `Your audit of case ${row.reference} was due on ${due}`,
+        link: `/audits/${row.id}`,
+        subjectId: row.id,
+      });
+    if (!row.qa_told)
+      await notify(tx, row.qa_leads, {
+        kind: 'allocation_overdue_qa',
+        title: `The audit of case ${row.reference} by ${row.auditor_name} was due on ${due}`,
+        link: row.round_id ? `/qa/rounds/${row.round_id}` : '/qa',
+        subjectId: row.id,
+      });
+    told++;
+  }
+  return told;
 }
