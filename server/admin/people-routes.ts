@@ -59,12 +59,17 @@ export function peopleRoutes(deps: AppDeps) {
         }
         const place = await checkPlacement(tx, body.teamId, body.serviceId);
         const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO people (id, email, display_name, job_title, team_id, service_id, roles)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6) RETURNING id`,
-          [body.email, body.name, body.jobTitle, place.teamId, place.serviceId, body.roles],
+          `INSERT INTO people (id, email, display_name, job_title, team_id, service_id, roles, agency)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [body.email, body.name, body.jobTitle, place.teamId, place.serviceId, body.roles, body.agency],
         );
         if (!row) throw appError('internal', 'The person could not be added.');
-        await log(c, tx, 'person.created', row.id, { email: body.email, roles: body.roles, ...place });
+        await log(c, tx, 'person.created', row.id, {
+          email: body.email,
+          roles: body.roles,
+          agency: body.agency,
+          ...place,
+        });
         const link = await issuePasswordLink(tx, row.id, admin.id);
         await log(c, tx, 'password-link.created', row.id, { expiresAt: link.expiresAt });
         return { person: await mustFind(tx, row.id), link };
@@ -90,8 +95,17 @@ export function peopleRoutes(deps: AppDeps) {
         }
         await tx.query(
           `UPDATE people SET display_name = $2, job_title = $3, team_id = $4, service_id = $5, roles = $6,
-             active = $7, updated_at = now() WHERE id = $1`,
-          [id, body.name, body.jobTitle, place.teamId, place.serviceId, body.roles, body.active],
+             active = $7, agency = coalesce($8, agency), updated_at = now() WHERE id = $1`,
+          [
+            id,
+            body.name,
+            body.jobTitle,
+            place.teamId,
+            place.serviceId,
+            body.roles,
+            body.active,
+            body.agency ?? null,
+          ],
         );
         if ((await countActiveAdmins(tx)) === 0) {
           throw appError('conflict', LAST_ADMIN, [
@@ -129,12 +143,15 @@ export function peopleRoutes(deps: AppDeps) {
       serviceId: string | null;
       roles: string[];
       active: boolean;
+      agency?: string | undefined;
     },
   ): Promise<void> {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of ['name', 'jobTitle', 'teamId', 'serviceId'] as const) {
       if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
     }
+    if (after.agency !== undefined && after.agency !== before.agency)
+      changes.agency = { from: before.agency, to: after.agency };
     if (Object.keys(changes).length > 0) await log(c, tx, 'person.updated', before.id, { changes });
     if (before.roles.join(',') !== after.roles.join(',')) {
       await log(c, tx, 'person.roles-changed', before.id, { from: before.roles, to: after.roles });

@@ -6,6 +6,8 @@ import type { Queryable } from '../db/database';
 import { appError } from '../../shared/errors/app-error';
 import { ROLES, type Role } from '../../shared/accounts/roles';
 import type { AdminPerson } from '../../shared/accounts/person-schemas';
+import type { Agency } from '../../shared/accounts/agencies';
+import { guestLastDaySql } from '../auth/guest-access';
 
 interface PersonRow {
   id: string;
@@ -20,14 +22,22 @@ interface PersonRow {
   active: boolean;
   has_password: boolean;
   last_sign_in_at: string | null;
+  agency: Agency;
+  organisation: string;
+  guest_round_id: string | null;
+  guest_round_name: string | null;
+  guest_last_day: string | null;
 }
 
 const SELECT_PEOPLE = `
   SELECT p.id, p.email, p.display_name, p.job_title, p.team_id, t.name AS team_name,
          p.service_id, s.name AS service_name, p.roles, p.active,
          p.password_hash IS NOT NULL AS has_password,
-         (SELECT max(created_at) FROM sessions WHERE person_id = p.id) AS last_sign_in_at
+         (SELECT max(created_at) FROM sessions WHERE person_id = p.id) AS last_sign_in_at,
+         p.agency, p.organisation, p.guest_round_id, gr.name AS guest_round_name,
+         ${guestLastDaySql('p')}::text AS guest_last_day
   FROM people p
+  LEFT JOIN rounds gr ON gr.id = p.guest_round_id
   LEFT JOIN teams t ON t.id = p.team_id
   LEFT JOIN services s ON s.id = p.service_id`;
 
@@ -47,6 +57,12 @@ const toPerson = (row: PersonRow): AdminPerson => ({
   active: row.active,
   hasPassword: row.has_password,
   lastSignInAt: row.last_sign_in_at,
+  agency: row.agency,
+  organisation: row.organisation,
+  guest:
+    row.guest_round_id && row.guest_last_day
+      ? { roundId: row.guest_round_id, roundName: row.guest_round_name ?? '', lastDay: row.guest_last_day }
+      : null,
 });
 
 export async function listPeople(db: Queryable): Promise<AdminPerson[]> {

@@ -6,6 +6,7 @@
  * resolver here and a fixture in access-target-fixtures.ts (the type checker asks for it).
  */
 import type { Queryable } from '../db/database';
+import { jointAuditorIdsSql } from '../allocations/joint-audits';
 
 /** Where a record sits, for deciding who may reach it. */
 export interface TargetPlace {
@@ -30,14 +31,23 @@ export const TARGET_RESOLVERS = {
     const [row] = await db.query('SELECT id FROM services WHERE id = $1', [id]);
     return row ? { teamId: null, serviceId: id, assigneeIds: [] } : null;
   },
-  // An audit sits in the team that held the case when it was audited; it is assigned to its auditor.
+  // An audit sits in the team that held the case when it was audited; it is assigned to its
+  // auditor, and to everyone allocated to it jointly (docs/JOINT-AUDITS.md).
   audit: async (db, id) => {
     if (!UUID.test(id)) return null;
-    const [row] = await db.query<{ team_id: string; service_id: string; auditor_id: string }>(
-      'SELECT a.team_id, t.service_id, a.auditor_id FROM audits a JOIN teams t ON t.id = a.team_id WHERE a.id = $1',
+    const [row] = await db.query<{
+      team_id: string;
+      service_id: string;
+      auditor_id: string;
+      joint: string[];
+    }>(
+      `SELECT a.team_id, t.service_id, a.auditor_id, ${jointAuditorIdsSql('a')} AS joint
+       FROM audits a JOIN teams t ON t.id = a.team_id WHERE a.id = $1`,
       [id],
     );
-    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id] } : null;
+    return row
+      ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id, ...row.joint] }
+      : null;
   },
   // The whole audit (its record) sits with the audit's team; it is read by the people the audit
   // concerns: its auditor, its moderators once they have decided (a moderator still to grade it

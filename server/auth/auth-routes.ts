@@ -16,6 +16,7 @@ import { clearSessionCookie, writeSessionCookie } from './session-cookie';
 import { beginAttempt, succeeded, type AttemptDecision } from './sign-in-throttle';
 import { requirePerson } from './require-person';
 import { recordEvent } from '../audit-log/record-event';
+import { guestAdmittedSql } from './guest-access';
 import type { AuthMethods } from '../../shared/accounts/auth-methods';
 import { setPasswordRoutes } from './set-password-routes';
 import { oidcRoutes } from '../oidc/oidc-routes';
@@ -54,7 +55,7 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
         throw appError('rate_limited', throttledMessage(attempt.limit, attempt.retryAfterSeconds));
       }
       const [person] = await deps.db.query<{ id: string; password_hash: string | null }>(
-        'SELECT id, password_hash FROM people WHERE email = $1 AND active',
+        `SELECT id, password_hash FROM people p WHERE email = $1 AND active AND ${guestAdmittedSql('p')}`,
         [email],
       );
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoyHash));

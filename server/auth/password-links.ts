@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { hashToken } from './sessions';
+import { guestAdmittedSql } from './guest-access';
 
 export const PASSWORD_LINK_HOURS = 72;
 
@@ -56,7 +57,8 @@ export async function findPasswordLink(db: Queryable, token: string): Promise<Li
   }>(
     `SELECT l.person_id, p.email, p.display_name, l.expires_at
      FROM password_links l JOIN people p ON p.id = l.person_id
-     WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND p.active`,
+     WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND p.active
+       AND ${guestAdmittedSql('p')}`,
     [hashToken(token)],
   );
   return row

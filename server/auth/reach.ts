@@ -20,10 +20,16 @@ export function reachCovers(person: Person, reach: Reach, place: TargetPlace): b
   }
 }
 
-/** The reaches the person's roles give them under a rule's per-role reach. */
+/**
+ * The reaches the person's roles give them under a rule's per-role reach. A guest (someone from
+ * outside the council, guest-access.ts) gets 'assigned' whatever their role would give staff:
+ * this is the one place the guest dimension enters access, so every route's scope narrows to
+ * what is allocated or sampled to them.
+ */
 export function reachesOf(person: Person, reach: Partial<Record<string, Reach>>): Reach[] {
   return person.roles.flatMap((role) => {
     const granted = reach[role];
-    return granted ? [granted] : [];
+    if (!granted) return [];
+    return [person.guest ? 'assigned' : granted];
   });
 }

@@ -437,6 +437,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     body: (ctx) => ({ auditorId: ctx.mine.people.auditor1 }),
     target: true,
   },
+  'POST /api/allocations/:allocationId/joint': {
+    data: 'service',
+    path: (ctx) => `/api/allocations/${ctx.victim.allocationId}/joint`,
+    body: (ctx) => ({ auditorId: ctx.mine.people.auditor1 }),
+    target: true,
+  },
   'POST /api/allocations/:allocationId/withdraw': {
     data: 'service',
     path: (ctx) => `/api/allocations/${ctx.victim.allocationId}/withdraw`,

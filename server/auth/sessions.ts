@@ -7,6 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import type { Person, SessionContext } from '../http/app-env';
 import { roleSchema } from '../../shared/accounts/roles';
+import { agencySchema, DEFAULT_AGENCY } from '../../shared/accounts/agencies';
+import { guestAdmittedSql, guestLastDaySql } from './guest-access';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => randomBytes(32).toString('base64url');
@@ -58,11 +60,15 @@ interface SessionRow {
   roles: string[];
   team_id: string | null;
   service_id: string | null;
+  agency: string;
+  guest_round_id: string | null;
+  guest_last_day: string | null;
 }
 
 /**
  * The live session for a cookie token and its person, or null when there is none, it was
- * revoked, it passed its absolute or idle expiry, or the person was deactivated.
+ * revoked, it passed its absolute or idle expiry, or the person was deactivated (or is a guest
+ * past their last day: guest-access.ts).
  */
 export async function findSession(
   db: Queryable,
@@ -72,9 +78,10 @@ export async function findSession(
   const [row] = await db.query<SessionRow>(
     `SELECT s.token_hash, s.csrf_token, s.expires_at,
             s.last_seen_at < now() - interval '1 minute' AS touch,
-            p.id, p.email, p.display_name, p.job_title, p.roles, p.team_id, p.service_id
+            p.id, p.email, p.display_name, p.job_title, p.roles, p.team_id, p.service_id,
+            p.agency, p.guest_round_id, ${guestLastDaySql('p')}::text AS guest_last_day
      FROM sessions s JOIN people p ON p.id = s.person_id
-     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND p.active
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND p.active AND ${guestAdmittedSql('p')}
        AND s.expires_at > now()
        AND s.last_seen_at > now() - make_interval(mins => $2::int)`,
     [hashToken(token), Math.round(limits.idleMinutes)],
@@ -96,6 +103,11 @@ export async function findSession(
       }),
       teamId: row.team_id,
       serviceId: row.service_id,
+      agency: agencySchema.catch(DEFAULT_AGENCY).parse(row.agency),
+      guest:
+        row.guest_round_id && row.guest_last_day
+          ? { roundId: row.guest_round_id, lastDay: row.guest_last_day }
+          : null,
     },
     session: { tokenHash: row.token_hash, csrfToken: row.csrf_token, expiresAt: row.expires_at },
   };

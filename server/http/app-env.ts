@@ -6,6 +6,7 @@
 import type { Database } from '../db/database';
 import type { Config } from '../config';
 import type { Role } from '../../shared/accounts/roles';
+import type { Agency } from '../../shared/accounts/agencies';
 import type { MailSetup } from '../auth/password-link-emails';
 import type { DataScope } from '../auth/service-scope';
 
@@ -35,6 +36,13 @@ export interface Person {
   roles: Role[];
   teamId: string | null;
   serviceId: string | null;
+  /** The agency they audit for (absent: social care). */
+  agency?: Agency;
+  /**
+   * Set for a person from outside the council (server/auth/guest-access.ts): the one round they
+   * take part in and their last admitted day. Every reach narrows to 'assigned' for them.
+   */
+  guest?: { roundId: string; lastDay: string } | null;
 }
 
 export interface SessionContext {

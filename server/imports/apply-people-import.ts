@@ -9,6 +9,7 @@
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
+import { DEFAULT_AGENCY } from '../../shared/accounts/agencies';
 import { issuePasswordLinks, type IssuedLink } from '../auth/password-links';
 import type { ImportedPerson } from '../../shared/imports/people-row-validation';
 import type { PreparedPeopleImport } from './prepare-people-import';
@@ -44,6 +45,7 @@ export async function applyPeopleImport(
       service_id: 'uuid',
       roles: 'text[]',
       created_via: 'text',
+      agency: 'text',
     },
     newPeople.map(({ id, person }) => ({
       id,
@@ -54,6 +56,7 @@ export async function applyPeopleImport(
       service_id: person.serviceId ?? null,
       roles: person.roles,
       created_via: 'import',
+      agency: person.agency ?? DEFAULT_AGENCY,
     })),
   );
 
@@ -62,13 +65,14 @@ export async function applyPeopleImport(
       'display_name = x.display_name',
       'roles = x.roles',
       ...(mapping.jobTitle !== null ? ['job_title = x.job_title'] : []),
+      ...(mapping.agency !== null ? ['agency = x.agency'] : []),
       'team_id = x.team_id',
       'service_id = x.service_id',
     ];
     await tx.query(
       `UPDATE people p SET ${set.join(', ')}, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, display_name text, roles text[], job_title text,
-         team_id uuid, service_id uuid)
+         agency text, team_id uuid, service_id uuid)
        WHERE p.id = x.id`,
       [
         JSON.stringify(
@@ -77,6 +81,7 @@ export async function applyPeopleImport(
             display_name: person.name,
             roles: person.roles,
             job_title: person.jobTitle ?? existing.job_title,
+            agency: person.agency ?? existing.agency,
             team_id: person.teamId === undefined ? existing.team_id : person.teamId,
             service_id: person.serviceId === undefined ? existing.service_id : person.serviceId,
           })),

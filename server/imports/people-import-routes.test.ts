@@ -70,6 +70,7 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
       service: null,
       roles: 4,
       manages: 5,
+      agency: null,
     });
     expect(preview.problemCount).toBe(0);
     expect(preview.changes?.created).toHaveLength(40);

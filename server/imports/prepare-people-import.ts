@@ -29,12 +29,19 @@ import {
 import { MAX_PEOPLE_ROWS, type PeopleImportRequest } from '../../shared/imports/people-import-schemas';
 import { ROLE_LABELS, type Role } from '../../shared/accounts/roles';
 import { knownRoles } from '../admin/people-store';
+import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
+
+const agencyWords = (agency: string): string => {
+  const known = agencySchema.safeParse(agency);
+  return known.success ? AGENCY_LABELS[known.data] : agency;
+};
 
 export interface ExistingPerson {
   id: string;
   email: string;
   display_name: string;
   job_title: string;
+  agency: string;
   team_id: string | null;
   service_id: string | null;
   roles: string[];
@@ -81,6 +88,8 @@ function describeChanges(
   const teamsWords = (ids: readonly string[]): string =>
     ids.map((id) => teamNames.get(id) ?? id).join(', ') || 'none';
   if (p.name !== e.display_name) changes.push(`Name: ${e.display_name} → ${p.name}`);
+  if (p.agency !== undefined && p.agency !== e.agency)
+    changes.push(`Agency: ${agencyWords(e.agency)} → ${AGENCY_LABELS[p.agency]}`);
   if (p.jobTitle !== undefined && p.jobTitle !== e.job_title)
     changes.push(`Job title: ${e.job_title || 'none'} → ${p.jobTitle || 'none'}`);
   const teamId = p.teamId === undefined ? e.team_id : p.teamId;
@@ -146,7 +155,7 @@ export async function preparePeopleImport(
   if (problems.length > 0) return { ...base, fileProblems, problems, people };
 
   const existing = await db.query<ExistingPerson>(
-    `SELECT p.id, p.email, p.display_name, p.job_title, p.team_id, p.service_id, p.roles, p.active,
+    `SELECT p.id, p.email, p.display_name, p.job_title, p.agency, p.team_id, p.service_id, p.roles, p.active,
             coalesce((SELECT array_agg(m.team_id::text ORDER BY m.team_id) FROM team_managers m
                       WHERE m.person_id = p.id), '{}') AS manages
      FROM people p WHERE p.email = ANY ($1::text[])`,

@@ -20,6 +20,7 @@ import { createOidcClient, type OidcClient } from './oidc-client';
 import type { OidcSettings } from './oidc-settings';
 import { OIDC_LOGIN_MINUTES, safeNextPath, saveLogin, takeLogin } from './oidc-logins';
 import { mayProvision, provisionAccount } from './provision-account';
+import { guestAdmittedSql } from '../auth/guest-access';
 
 const handleCookie = (secure: boolean): string => (secure ? '__Host-lantern_oidc' : 'lantern_oidc');
 
@@ -89,7 +90,7 @@ export function oidcRoutes(deps: AppDeps, settings: OidcSettings | null, oidc?: 
         return refuse(c, 'email-not-verified', { reason: 'e-mail address not verified' }, identity.email);
       }
       let [person] = await deps.db.query<{ id: string; active: boolean }>(
-        'SELECT id, active FROM people WHERE email = $1',
+        `SELECT id, active AND ${guestAdmittedSql('p')} AS active FROM people p WHERE email = $1`,
         [identity.email],
       );
       if (!person && mayProvision(identity.email, settings.accountDomains))

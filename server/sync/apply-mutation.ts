@@ -30,6 +30,8 @@ import { eventInsert } from '../audit-log/record-event';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { findUnstorable, storableCopy } from './storable-json';
 import { COMPLETED_AT_KEY, completionTimeProblem } from '../../shared/sync/completion-time';
+import { answeredByProblems } from '../../shared/sync/answered-by';
+import { isAuditorOfSql } from '../allocations/joint-audits';
 
 export interface PushContext {
   person: Person;
@@ -236,17 +238,19 @@ async function decide(
       kind: string;
       moderated_grades: unknown;
       tx_now: string;
+      mine: boolean;
     }
   >(
-    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind, a.moderated_grades, now() AS tx_now
+    `SELECT ${AUDIT_COLUMNS_SQL}, a.overall_grade, a.team_id, a.case_type, a.kind, a.moderated_grades, now() AS tx_now,
+            ${isAuditorOfSql('a', '$2::uuid')} AS mine
      FROM ${AUDIT_FROM_SQL} WHERE a.id = $1 FOR UPDATE OF a`,
-    [snapshot.id],
+    [snapshot.id, ctx.person.id],
     { prepare: true },
   );
 
   if (current) {
-    if (current.auditor_id !== ctx.person.id)
-      return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
+    // Its lead auditor's, or a joint auditor's (docs/JOINT-AUDITS.md).
+    if (!current.mine) return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
     if (
       current.case_id !== snapshot.caseId ||
       current.framework_key !== snapshot.frameworkKey ||
@@ -271,6 +275,12 @@ async function decide(
     );
     if (!allocation) return answer(rejected(mutationId, 'This case is not allocated to you for audit.'));
   }
+  // Each answer says who gave it: a changed answer may name only the person saving it.
+  const byProblems = answeredByProblems(current?.answers ?? {}, snapshot.answers, {
+    id: ctx.person.id,
+  });
+  if (byProblems.length > 0)
+    return answer(rejected(mutationId, 'Some answers name someone else as their author.', byProblems));
 
   const framework = await loadFramework(tx, snapshot.frameworkKey, snapshot.frameworkVersion);
   if (!framework)
@@ -404,10 +414,12 @@ async function decide(
   const [saved] = await tx.query<AuditRow>(
     `INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status,
        answers, completed_at, completed_received_at, overall_grade, rev, updated_by)
-     SELECT $1, c.id, c.team_id, c.case_type, $3, $4, $5,
+     SELECT $1, c.id, c.team_id, c.case_type, $3, $4, coalesce((SELECT lead.auditor_id FROM allocations lead
+         WHERE lead.id = al.audit_id), $5),
        CASE WHEN al.round_name IS NULL THEN 'ad_hoc' ELSE 'practice_week' END, $6, $7::jsonb, $8,
        CASE WHEN $6 = 'submitted' THEN now() END, $9, 1, $5
      FROM cases c JOIN allocations al ON al.case_id = c.id AND al.auditor_id = $5 AND al.active
+       AND (al.audit_id IS NULL OR al.audit_id = $1)
      WHERE c.id = $2
      ON CONFLICT (id) DO NOTHING ${RETURNING_AUDIT_SQL}`,
     [
@@ -428,8 +440,13 @@ async function decide(
       `SELECT ${AUDIT_COLUMNS_SQL} FROM ${AUDIT_FROM_SQL} WHERE a.id = $1`,
       [snapshot.id],
     );
-    if (!winner || winner.auditor_id !== ctx.person.id)
-      return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
+    const [mine] = winner
+      ? await tx.query(`SELECT 1 FROM audits a WHERE a.id = $1 AND ${isAuditorOfSql('a', '$2::uuid')}`, [
+          snapshot.id,
+          ctx.person.id,
+        ])
+      : [];
+    if (!winner || !mine) return answer(rejected(mutationId, 'This audit belongs to another auditor.'));
     return answer({ mutationId, status: 'conflict', server: auditDocument(winner) });
   }
   await onAuditWritten(tx, { auditId: snapshot.id, actorId: ctx.person.id, before: null });

@@ -8,6 +8,7 @@
 import type { Database, Queryable } from '../db/database';
 import type { Person } from '../http/app-env';
 import { PROTOCOL_VERSION, type AllocationDocument, type PullResponse } from '../../shared/sync/protocol';
+import { auditIdOfSql, isAuditorOfSql, isJointSql } from '../allocations/joint-audits';
 import { AUDIT_COLUMNS_SQL, AUDIT_FROM_SQL, auditDocument, type AuditRow } from '../audits/audit-row';
 import {
   decodeCheckpoint,
@@ -27,7 +28,10 @@ const after = (alias: string, cursor: Cursor, offset: number): string =>
 const cursorParams = (cursor: Cursor): string[] => (cursor ? [cursor[0], cursor[1]] : []);
 
 interface AllocationRow {
+  /** The audit the allocation writes: its own id, or the joint audit's (joint-audits.ts). */
   id: string;
+  allocation_id: string;
+  joint: boolean;
   case_id: string;
   reference: string;
   team_id: string;
@@ -59,12 +63,12 @@ export async function pull(
       const audits = await tx.query<AuditRow & { xid: string }>(
         `SELECT ${AUDIT_COLUMNS_SQL}, a.xid::text AS xid
          FROM ${AUDIT_FROM_SQL}
-         WHERE a.auditor_id = $1 AND a.xid < pg_snapshot_xmin(pg_current_snapshot()) ${after('a', from.audits, 3)}
+         WHERE ${isAuditorOfSql('a', '$1::uuid')} AND a.xid < pg_snapshot_xmin(pg_current_snapshot()) ${after('a', from.audits, 3)}
          ORDER BY a.xid, a.id LIMIT $2`,
         [person.id, limit, ...cursorParams(from.audits)],
       );
       const allocations = await tx.query<AllocationRow>(
-        `SELECT x.id, x.case_id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label,
+        `SELECT ${auditIdOfSql('x')} AS id, x.id AS allocation_id, ${isJointSql('x')} AS joint, x.case_id, c.reference, c.team_id, t.name AS team_name, c.case_type, ct.label AS case_type_label,
                 c.allocated_worker, x.framework_key, x.framework_version, x.round_name, x.due_date::text AS due_date,
                 x.active, x.xid::text AS xid
          FROM allocations x JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id
@@ -79,7 +83,7 @@ export async function pull(
         v: 1,
         epoch,
         audits: lastAudit ? [lastAudit.xid, lastAudit.id] : from.audits,
-        allocations: lastAllocation ? [lastAllocation.xid, lastAllocation.id] : from.allocations,
+        allocations: lastAllocation ? [lastAllocation.xid, lastAllocation.allocation_id] : from.allocations,
       };
       return {
         protocol: PROTOCOL_VERSION,
@@ -109,5 +113,6 @@ function allocationDocument(row: AllocationRow): AllocationDocument {
     roundName: row.round_name,
     dueDate: row.due_date,
     active: row.active,
+    joint: row.joint,
   };
 }

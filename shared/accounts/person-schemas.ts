@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './roles';
+import { agencySchema, DEFAULT_AGENCY } from './agencies';
 
 export const personEmailSchema = z
   .string()
@@ -38,6 +39,7 @@ export const createPersonSchema = z.object({
   teamId: optionalIdSchema('Choose a team from the list.'),
   serviceId: optionalIdSchema('Choose a service from the list.'),
   roles: rolesSchema,
+  agency: agencySchema.default(DEFAULT_AGENCY),
 });
 export type CreatePersonRequest = z.input<typeof createPersonSchema>;
 
@@ -49,6 +51,8 @@ export const updatePersonSchema = z.object({
   serviceId: optionalIdSchema('Choose a service from the list.'),
   roles: rolesSchema,
   active: z.boolean({ error: 'Say whether the account is active.' }),
+  /** Absent: unchanged. */
+  agency: agencySchema.optional(),
 });
 export type UpdatePersonRequest = z.input<typeof updatePersonSchema>;
 
@@ -65,6 +69,11 @@ export const adminPersonSchema = z.object({
   active: z.boolean(),
   hasPassword: z.boolean(),
   lastSignInAt: z.string().nullable(),
+  agency: agencySchema,
+  /** A guest's own organisation (blank for staff). */
+  organisation: z.string(),
+  /** Set for a guest from outside the council: their round and last admitted day. */
+  guest: z.object({ roundId: z.string(), roundName: z.string(), lastDay: z.string() }).nullable(),
 });
 export type AdminPerson = z.infer<typeof adminPersonSchema>;
 

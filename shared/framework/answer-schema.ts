@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { gradeIndexSchema } from '../metrics/grade-scale';
 import { calendarDateSchema } from '../validation/bounded-date';
+import { agencySchema } from '../accounts/agencies';
 
 /** Longest free text kept in one answer: long enough for a thorough analysis, short enough to sync. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -34,19 +35,48 @@ export const caseActionSchema = z.object({
   what: text,
   who: text,
   byWhen: z.union([z.literal(''), calendarDateSchema]),
+  /**
+   * The action's own id, given by the form when the action is added: it names the action stably
+   * across edits once it is followed up (server/case-actions/). Older answers have none.
+   */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An action id is letters, digits, hyphens and underscores.')
+    .optional(),
+  /** The person who owns the action, when the auditor chose one from the list ("who" keeps the words). */
+  ownerId: z.string().uuid('Choose the owner from the list.').optional(),
 });
 
+/**
+ * Who gave an answer, set on the device that typed it and kept with it through every merge: in
+ * a joint audit (several auditors, perhaps of several agencies, on one case) each answer shows
+ * its author. The server refuses a changed answer that names anyone but the person saving it.
+ * Absent on answers written before joint audits: those are the audit's auditor's.
+ */
+export const answeredBySchema = z.object({
+  personId: z.uuid(),
+  name: z.string().max(200),
+  agency: agencySchema,
+});
+export type AnsweredBy = z.infer<typeof answeredBySchema>;
+const by = { by: answeredBySchema.optional() };
+
 /** An answer to a Yes / Partly / No / Not applicable question. */
-export const questionAnswerSchema = z.object({ kind: z.literal('question'), value: questionValueSchema });
+export const questionAnswerSchema = z.object({
+  kind: z.literal('question'),
+  value: questionValueSchema,
+  ...by,
+});
 /** A grade: 0 Outstanding … 3 Inadequate (see grade-scale.ts). */
-export const gradeAnswerSchema = z.object({ kind: z.literal('grade'), value: gradeIndexSchema });
+export const gradeAnswerSchema = z.object({ kind: z.literal('grade'), value: gradeIndexSchema, ...by });
 /** Free text, such as strengths or areas for development. */
-export const textAnswerSchema = z.object({ kind: z.literal('text'), value: text });
+export const textAnswerSchema = z.object({ kind: z.literal('text'), value: text, ...by });
 /** Yes or no with a note (which may be blank while drafting). */
 export const yesNoNoteAnswerSchema = z.object({
   kind: z.literal('yes-no-note'),
   value: yesNoSchema,
   note: text,
+  ...by,
 });
 /** The actions set for the case, in the order the auditor wrote them. */
 export const caseActionsAnswerSchema = z.object({
@@ -54,9 +84,14 @@ export const caseActionsAnswerSchema = z.object({
   value: z
     .array(caseActionSchema)
     .max(MAX_CASE_ACTIONS, `An audit can set at most ${MAX_CASE_ACTIONS} actions.`),
+  ...by,
 });
 /** A tick-box statement; `true` means the auditor has confirmed it. */
-export const confirmationAnswerSchema = z.object({ kind: z.literal('confirmation'), value: z.boolean() });
+export const confirmationAnswerSchema = z.object({
+  kind: z.literal('confirmation'),
+  value: z.boolean(),
+  ...by,
+});
 
 /** Any one answer; `kind` says which, and must match the framework item's kind. */
 export const answerSchema = z.discriminatedUnion('kind', [

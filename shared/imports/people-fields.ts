@@ -7,7 +7,16 @@
 import { z } from 'zod';
 import { columnLetter, normaliseHeader } from './case-fields';
 
-export const PEOPLE_FIELDS = ['name', 'email', 'jobTitle', 'team', 'service', 'roles', 'manages'] as const;
+export const PEOPLE_FIELDS = [
+  'name',
+  'email',
+  'jobTitle',
+  'team',
+  'service',
+  'roles',
+  'manages',
+  'agency',
+] as const;
 export const peopleFieldSchema = z.enum(PEOPLE_FIELDS);
 /** One column of a staff file. */
 export type PeopleField = z.infer<typeof peopleFieldSchema>;
@@ -71,13 +80,22 @@ export const PEOPLE_FIELD_INFO: Record<PeopleField, PeopleFieldInfo> = {
       'managed teams',
     ],
   },
+  agency: {
+    label: 'Agency',
+    required: false,
+    hint: 'Social care, Health, Police, Education, Probation or Other; blank for social care.',
+    headers: ['agency', 'partner agency', 'organisation type', 'sector'],
+  },
 };
 
-/** Field → column index (0 = column A), or null when the file has no such column. */
+/**
+ * Field → column index (0 = column A), or null when the file has no such column (absent: null,
+ * so a mapping made before a field existed still reads).
+ */
 export const peopleMappingSchema = z.object(
   Object.fromEntries(
-    PEOPLE_FIELDS.map((field) => [field, z.number().int().min(0).max(500).nullable()]),
-  ) as Record<PeopleField, z.ZodNullable<z.ZodNumber>>,
+    PEOPLE_FIELDS.map((field) => [field, z.number().int().min(0).max(500).nullable().default(null)]),
+  ) as Record<PeopleField, z.ZodDefault<z.ZodNullable<z.ZodNumber>>>,
 );
 export type PeopleMapping = z.infer<typeof peopleMappingSchema>;
 

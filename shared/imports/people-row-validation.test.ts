@@ -30,7 +30,16 @@ const validate = (...rows: string[][]) => validatePeopleRows(rows, MAPPING, LOOK
 
 describe('guessPeopleMapping', () => {
   it('maps the usual staff-file headers and asks for nothing more', () => {
-    expect(MAPPING).toEqual({ name: 0, email: 1, jobTitle: 2, team: 3, service: 4, roles: 5, manages: 6 });
+    expect(MAPPING).toEqual({
+      name: 0,
+      email: 1,
+      jobTitle: 2,
+      team: 3,
+      service: 4,
+      roles: 5,
+      manages: 6,
+      agency: null,
+    });
     expect(peopleMappingProblems(MAPPING, HEADERS)).toEqual([]);
   });
 
@@ -103,6 +112,39 @@ describe('validatePeopleRows', () => {
       row({ Email: 'c@council.invalid' }),
     );
     expect(people.map((p) => p.row)).toEqual([2, 4]);
+  });
+});
+
+describe('the agency column', () => {
+  const headers = [...HEADERS, 'Agency'];
+  const mapping = guessPeopleMapping(headers);
+  const withAgency = (agency: string): string[] => [...row(), agency];
+
+  it('reads an agency by its label in any case, and a blank as social care', () => {
+    const { people, problems } = validatePeopleRows(
+      [withAgency('Health'), withAgency(' social care '), [...row({ Email: 'b@council.invalid' }), '']],
+      mapping,
+      LOOKUPS,
+      headers,
+    );
+    expect(problems.filter((p) => p.field === 'agency')).toEqual([]);
+    expect(people.map((p) => p.agency)).toEqual(['health', 'social_care']);
+  });
+
+  it('refuses an unknown agency, naming the row, the column and the choices', () => {
+    const { people, problems } = validatePeopleRows([withAgency('NHS Trust')], mapping, LOOKUPS, headers);
+    expect(people).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'agency',
+        message: expect.stringContaining('"NHS Trust" is not an agency in Lantern (Social care, Health'),
+      }),
+    ]);
+  });
+
+  it("leaves a file without the column silent on agency, so a re-import keeps each person's own", () => {
+    expect(validate(row()).people[0]).not.toHaveProperty('agency');
   });
 });
 

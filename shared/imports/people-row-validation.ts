@@ -15,6 +15,7 @@ import { columnLetter, normaliseHeader } from './case-fields';
 import { personalDataColumns } from './personal-data-columns';
 import type { PeopleField, PeopleMapping } from './people-fields';
 import { ROLE_LABELS, ROLES, type Role } from '../accounts/roles';
+import { AGENCIES, AGENCY_LABELS, agencyFromText, DEFAULT_AGENCY, type Agency } from '../accounts/agencies';
 
 export interface PeopleLookups {
   teams: readonly { id: string; name: string; serviceId: string }[];
@@ -34,6 +35,8 @@ export interface ImportedPerson {
   roles: Role[];
   /** Ids of the teams this person manages, sorted. */
   manages?: string[];
+  /** The agency they audit for; undefined when the file has no agency column (blank: social care). */
+  agency?: Agency;
 }
 
 export interface PeopleRowProblem {
@@ -178,6 +181,14 @@ export function validatePeopleRows(
         );
     }
 
+    const agencyText = value('agency');
+    const agency = agencyText ? agencyFromText(agencyText) : DEFAULT_AGENCY;
+    if (!agency)
+      problem(
+        'agency',
+        `"${agencyText ?? ''}" is not an agency in Lantern (${AGENCIES.map((a) => AGENCY_LABELS[a]).join(', ')}).`,
+      );
+
     if (!ok) return;
     people.push({
       row,
@@ -194,6 +205,7 @@ export function validatePeopleRows(
           : {}),
       roles: ROLES.filter((r) => roles.includes(r)),
       ...(managesText !== undefined ? { manages: [...new Set(manages)].sort() } : {}),
+      ...(mapping.agency !== null && agency ? { agency } : {}),
     });
   });
   return { people, problems };

@@ -70,6 +70,11 @@ export const allocationDocumentSchema = z.object({
   dueDate: z.string().nullable(),
   /** Withdrawn allocations still arrive, so the device can drop them. */
   active: z.boolean(),
+  /**
+   * A joint audit: several auditors write this one audit (its id is `id`), and every answer
+   * says who gave it (docs/JOINT-AUDITS.md). Absent from servers before joint audits.
+   */
+  joint: z.boolean().optional(),
 });
 export type AllocationDocument = z.infer<typeof allocationDocumentSchema>;
 

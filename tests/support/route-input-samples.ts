@@ -269,6 +269,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/allocations/self-audits': { body: { roundId: UUID, dueDate: '2026-11-13', preview: true } },
   'POST /api/allocations/:allocationId/reallocate': { body: { auditorId: UUID, dueDate: '2026-11-13' } },
   'POST /api/allocations/:allocationId/withdraw': { body: {} },
+  'POST /api/allocations/:allocationId/joint': { body: { auditorId: UUID } },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
   'POST /api/reaudits/:auditId': { body: { auditorId: UUID, roundId: null, dueDate: '2026-11-13' } },
   'POST /api/audits/:auditId/responses': {
