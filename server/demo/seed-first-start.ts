@@ -12,6 +12,7 @@ import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
+import { seedDemoPractitioners } from './demo-practitioners';
 
 export interface SeedOptions {
   demo: boolean;
@@ -40,6 +41,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
     await seedDemoImprovementPlan(tx, ids, now);
+    await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
   });
 }
