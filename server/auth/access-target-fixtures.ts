@@ -92,6 +92,19 @@ export const TARGET_FIXTURES: Record<TargetKind, (db: Queryable, place: FixtureP
     ]);
     return row.id;
   },
+  // An action of a submitted audit of the team, owned by the assignee.
+  caseAction: async (db, place) => {
+    const auditId = await submittedAudit(db, place);
+    const [row] = await db.query<{ id: string }>(
+      `INSERT INTO case_actions (id, audit_id, action_key, team_id, what, who, due_date, owner_id)
+       SELECT gen_random_uuid(), a.id, '#1', a.team_id, 'Fixture action', 'Fixture owner', '2026-10-30', $2::uuid
+       FROM audits a WHERE a.id = $1
+       RETURNING id`,
+      [auditId, place.assigneeId || null],
+    );
+    if (!row) throw new Error('the case action fixture was not created');
+    return row.id;
+  },
 };
 
 const NEW_CASE = `INSERT INTO cases (id, reference, team_id, case_type)

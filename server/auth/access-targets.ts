@@ -141,6 +141,18 @@ export const TARGET_RESOLVERS = {
     );
     return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: row.recipients ?? [] } : null;
   },
+  // A case action sits with its audit's team; it is assigned to its owner and the team's managers.
+  caseAction: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ team_id: string; service_id: string; people: string[] | null }>(
+      `SELECT x.team_id, t.service_id,
+              array_remove(array_cat(ARRAY[x.owner_id::text],
+                (SELECT array_agg(m.person_id::text) FROM team_managers m WHERE m.team_id = x.team_id)), NULL) AS people
+       FROM case_actions x JOIN teams t ON t.id = x.team_id WHERE x.id = $1 AND x.withdrawn_at IS NULL`,
+      [id],
+    );
+    return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: row.people ?? [] } : null;
+  },
 } satisfies Record<string, Resolver>;
 
 export type TargetKind = keyof typeof TARGET_RESOLVERS;

@@ -326,6 +326,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     path: (ctx) => `/api/metrics/items?${march}&teamIds=${ctx.victim.teamIds.join(',')}`,
   },
   'GET /api/metrics/options': { data: 'service', path: () => '/api/metrics/options', control: 'manager' },
+  'GET /api/round-comparison': {
+    data: 'service',
+    // The victim's round against the caller's own: refused, whichever way round.
+    path: (ctx) => `/api/round-comparison?first=${ctx.victim.roundId}&second=${ctx.mine.roundId}`,
+    target: true,
+  },
 
   'GET /api/rounds': { data: 'service', path: () => '/api/rounds', control: 'qa' },
   'POST /api/rounds': {
@@ -366,6 +372,25 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     data: 'service',
     path: (ctx) => `/api/rounds/${ctx.mine.roundId}/sample/preview`,
     body: () => ({ method: 'random', quota: { kind: 'count', value: 30 }, seed: 7 }),
+  },
+  'GET /api/rounds/:roundId/guests': {
+    data: 'service',
+    path: (ctx) => `/api/rounds/${ctx.victim.roundId}/guests`,
+    target: true,
+    control: 'qa',
+  },
+  'POST /api/rounds/:roundId/guests': {
+    data: 'service',
+    path: (ctx) => `/api/rounds/${ctx.victim.roundId}/guests`,
+    body: () => ({
+      name: 'Probe Guest',
+      email: `probe.guest.${crypto.randomUUID().slice(0, 8)}@northshire.invalid`,
+      organisation: 'Northshire County Council',
+      agency: 'social_care',
+      lastDay: new Date().toISOString().slice(0, 10),
+      roles: ['moderator'],
+    }),
+    target: true,
   },
   'POST /api/rounds/:roundId/sample': {
     data: 'service',

@@ -346,6 +346,10 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
         teamId: (await ids('SELECT id::text AS id FROM teams ORDER BY id'))[0] ?? null,
         serviceId: (await ids('SELECT id::text AS id FROM services ORDER BY id'))[0] ?? null,
         alertId: (await ids('SELECT id::text AS id FROM alerts ORDER BY id'))[0] ?? null,
+        caseActionId: await readable(
+          await ids('SELECT id::text AS id FROM case_actions WHERE withdrawn_at IS NULL ORDER BY id'),
+          (id) => `/api/case-actions/${id}`,
+        ),
         key: 'lantern-default',
         version: '1',
       };
@@ -366,6 +370,7 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
       for (const param of ['areaId', 'actionId', 'measureId']) reached(param, Boolean(planId));
       reached('roundId', true);
       reached('allocationId', Boolean(roundId));
+      reached('caseActionId', true);
       for (const param of [
         'auditId',
         'caseId',

@@ -270,6 +270,16 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/allocations/:allocationId/reallocate': { body: { auditorId: UUID, dueDate: '2026-11-13' } },
   'POST /api/allocations/:allocationId/withdraw': { body: {} },
   'POST /api/allocations/:allocationId/joint': { body: { auditorId: UUID } },
+  'POST /api/rounds/:roundId/guests': {
+    body: {
+      name: 'Priya Guest',
+      email: 'priya.guest@northshire.invalid',
+      organisation: 'Northshire County Council',
+      agency: 'social_care',
+      lastDay: '2026-11-13',
+      roles: ['moderator'],
+    },
+  },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
   'POST /api/reaudits/:auditId': { body: { auditorId: UUID, roundId: null, dueDate: '2026-11-13' } },
   'POST /api/audits/:auditId/responses': {
@@ -277,6 +287,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'PUT /api/cases/:caseId/practitioner': { body: { practitionerId: UUID } },
   'GET /api/moderation': { query: { roundId: UUID } },
+  'GET /api/round-comparison': { query: { first: UUID, second: UUID } },
   'POST /api/moderation/rounds/:roundId/sample': {
     body: { share: 0.1, seed: 3, moderatorIds: [UUID], preview: true },
   },

@@ -57,6 +57,8 @@ export interface ServiceWorld {
   /** A case of the round not yet allocated. */
   freeCaseId: string;
   alertId: string;
+  /** A case action of the first audit, owned by auditor 1. */
+  caseActionId: string;
   planId: string;
   areaId: string;
   actionId: string;
@@ -290,9 +292,12 @@ async function buildService(
   const moderationAgreedId = randomUUID();
   const moderationPendingId = randomUUID();
   await db.query(
-    `INSERT INTO moderations (id, audit_id, round_id, moderator_id, status, auditor_overall, moderated_overall, audit_rev, moderated_at)
-     VALUES ($1, $2, $3, $4, 'agreed', 1, 1, 1, '2026-03-20T10:00:00Z'),
-            ($5, $6, $3, $4, 'pending', NULL, NULL, NULL, NULL)`,
+    // The agreed one was moderated blind (migration 019), so it counts in the agreement figures.
+    `INSERT INTO moderations (id, audit_id, round_id, moderator_id, status, auditor_overall, moderated_overall, audit_rev, moderated_at,
+       blind_answers, blind_overall, blind_at, blind_by)
+     VALUES ($1, $2, $3, $4, 'agreed', 1, 1, 1, '2026-03-20T10:00:00Z',
+              '{"overall.grade":{"kind":"grade","value":1}}', 1, '2026-03-20T09:00:00Z', $4),
+            ($5, $6, $3, $4, 'pending', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`,
     [moderationAgreedId, auditIds[0], round.id, people.moderator, moderationPendingId, auditIds[1]],
   );
 
@@ -306,6 +311,21 @@ async function buildService(
   await db.query(
     `INSERT INTO alert_recipients (alert_id, person_id, reason) VALUES ($1, $2, 'qa_lead'), ($1, $3, 'team_manager')`,
     [alertId, people.qa, people.auditor1],
+  );
+
+  // A case action of the first audit, owned by auditor 1 and due in the past (overdue).
+  const caseActionId = randomUUID();
+  await db.query(
+    `INSERT INTO case_actions (id, audit_id, action_key, team_id, what, who, due_date, owner_id)
+     VALUES ($1, $2, '#1', $3, $4, $5, '2026-04-30', $6)`,
+    [
+      caseActionId,
+      auditIds[0],
+      teamIds[0],
+      `${name} case action what`,
+      `${name} auditor1 person`,
+      people.auditor1,
+    ],
   );
 
   // A case-list import of the service's, as the import leaves it (the import itself is tested
@@ -396,6 +416,7 @@ async function buildService(
     allocationId,
     freeCaseId: caseIds[6] ?? '',
     alertId,
+    caseActionId,
     planId: plan.id,
     areaId,
     actionId,
@@ -413,6 +434,7 @@ async function buildService(
     round.id,
     allocationId,
     alertId,
+    caseActionId,
     plan.id,
     areaId,
     actionId,
