@@ -9,6 +9,7 @@ import { updateMetricCounts } from '../aggregates/update-metric-counts';
 import { takeKindFromRound } from '../rounds/take-kind-from-round';
 import { raiseSafeguardingAlert } from '../alerts/raise-safeguarding-alert';
 import type { CountedAudit } from '../aggregates/audit-contributions';
+import { deriveCaseActions } from '../case-actions/derive-case-actions';
 import { tellOfAudit } from './tell-of-audit';
 
 /** An audit row's fields that derived data depends on. */
@@ -43,6 +44,7 @@ export async function onAuditWritten(tx: Queryable, write: AuditWrite): Promise<
   const after = write.after ?? (await readAuditState(tx, write.auditId));
   await updateMetricCounts(tx, write.before, after);
   if (after) await raiseSafeguardingAlert(tx, write.auditId, after);
+  if (after) await deriveCaseActions(tx, write.auditId, after, write.actorId);
   // The practitioner and team managers hear of it when it becomes submitted (not on later edits).
   if (after?.status === 'submitted' && !after.deleted && write.before?.status !== 'submitted')
     await tellOfAudit(tx, write.auditId, 'submitted');

@@ -13,6 +13,7 @@ import { seedDemoRounds } from './demo-rounds';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
+import { seedDemoCaseActions } from './demo-case-actions';
 
 export interface SeedOptions {
   demo: boolean;
@@ -40,6 +41,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     const audits = await seedDemoAudits(tx, ids, now);
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
+    await seedDemoCaseActions(tx, ids, now);
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
