@@ -10,9 +10,11 @@ import { seedDemoOrganisation, DEMO_ORGANISATION_NAME } from './demo-organisatio
 import { seedDemoAudits } from './demo-audits';
 import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
+import { seedDemoThematicRounds } from './demo-thematic-round';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
+import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoCaseActions } from './demo-case-actions';
 
 export interface SeedOptions {
@@ -41,9 +43,11 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     const audits = await seedDemoAudits(tx, ids, now);
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
+    await seedDemoThematicRounds(tx, ids, now); // a second audit tool, self-audits then independent
     await seedDemoCaseActions(tx, ids, now);
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
+    await seedDemoNotifications(tx, now); // last: told of what the demo holds
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
   });
 }
