@@ -39,11 +39,13 @@ import { roundRoutes } from './rounds/round-routes';
 import { importRoutes } from './imports/import-routes';
 import { allocationRoutes } from './allocations/allocation-routes';
 import { jointAllocationRoutes } from './allocations/joint-allocation-routes';
+import { guestRoutes } from './rounds/guest-routes';
 import { reauditRoutes } from './allocations/reaudit-routes';
 import { moderationRoutes } from './moderation/moderation-routes';
 import { alertRoutes } from './alerts/alert-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { caseActionRoutes } from './case-actions/case-action-routes';
+import { roundComparisonRoutes } from './rounds/round-comparison-routes';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -135,6 +137,8 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/findings', findingRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/rounds', roundRoutes(deps))
+    .route('/rounds', guestRoutes(deps))
+    .route('/round-comparison', roundComparisonRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/allocations', allocationRoutes(deps))
     .route('/allocations', jointAllocationRoutes(deps))

@@ -29,7 +29,7 @@ export const REBUILD_METRIC_COUNTS_SQL = `
       AND jsonb_typeof(j.value -> 'value') IN ('string', 'number')
       AND j.value ->> 'value' <> 'not_applicable'
   ) e
-  WHERE a.status = 'submitted' AND NOT a.deleted AND a.completed_at IS NOT NULL
+  WHERE a.status = 'submitted' AND NOT a.deleted AND a.completed_at IS NOT NULL AND a.stage = 'independent'
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
 /** Replaces every count with one recomputed from the audits; returns how many rows it wrote. */

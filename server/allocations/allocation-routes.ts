@@ -18,9 +18,17 @@ import {
   dueDateChangeSchema,
   handAllocationSchema,
   reallocationSchema,
+  selfAuditAllocationSchema,
 } from '../../shared/rounds/allocation-schemas';
 import { requireRound } from '../rounds/round-store';
-import { createAllocation, requireAllocation, requireAuditor, withdrawAllocation } from './allocation-store';
+import {
+  createAllocation,
+  requireAllocation,
+  requireAuditor,
+  roundTool,
+  withdrawAllocation,
+} from './allocation-store';
+import { allocateSelfAudits } from './allocate-self-audits';
 import { bulkAllocate } from './bulk-allocate';
 import { reallocate } from './reallocate';
 
@@ -76,20 +84,46 @@ export function allocationRoutes(deps: AppDeps) {
       });
       return c.json(result);
     })
+    .post('/self-audits', async (c) => {
+      const person = requirePerson(c);
+      const body = await parseBody(c, selfAuditAllocationSchema.extend(roundRef.shape));
+      const result = await deps.db.transaction(async (tx) => {
+        const round = await requireRound(tx, body.roundId, dataScope(c));
+        const done = await allocateSelfAudits(tx, round, body, person.id);
+        if (!body.preview)
+          await logChange(
+            c,
+            deps,
+            tx,
+            'round',
+            round.id,
+            { allocated: done.allocated.length, unassigned: done.unassigned.length },
+            'round.self-audits-allocated',
+          );
+        return done;
+      });
+      return c.json(result);
+    })
     .post('/', async (c) => {
       const person = requirePerson(c);
       const body = await parseBody(c, handAllocationSchema.extend(roundRef.shape));
       const id = await deps.db.transaction(async (tx) => {
         const round = await requireRound(tx, body.roundId, dataScope(c));
         const auditor = await requireAuditor(tx, dataScope(c), body.auditorId);
+        if (body.stage === 'self' && !round.selfAudit)
+          throw appError(
+            'conflict',
+            'This round does not ask for self-audits: turn them on in its settings first.',
+            [{ path: 'stage', message: 'The round asks for independent audits only.' }],
+          );
         const allocationId = await createAllocation(tx, {
           round,
-          frameworkKey: round.frameworkKey,
-          frameworkVersion: round.frameworkVersion,
+          ...roundTool(round, body.toolKey),
           caseId: body.caseId,
           auditor,
           dueDate: body.dueDate ?? round.dueDate,
           allocatedBy: person.id,
+          stage: body.stage,
         });
         await logChange(
           c,
@@ -97,7 +131,7 @@ export function allocationRoutes(deps: AppDeps) {
           tx,
           'allocation',
           allocationId,
-          { roundId: round.id, caseId: body.caseId, auditorId: auditor.id },
+          { roundId: round.id, caseId: body.caseId, auditorId: auditor.id, stage: body.stage },
           'allocation.created',
         );
         return allocationId;

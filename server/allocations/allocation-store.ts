@@ -45,7 +45,7 @@ export async function requireAuditor(db: Queryable, scope: DataScope, id: string
 }
 
 export interface NewAllocation {
-  round: Pick<Round, 'id' | 'name' | 'frameworkKey' | 'frameworkVersion' | 'excludeOwnTeam'> | null;
+  round: Pick<Round, 'id' | 'name' | 'excludeOwnTeam'> | null;
   frameworkKey: string;
   frameworkVersion: number;
   caseId: string;
@@ -54,6 +54,26 @@ export interface NewAllocation {
   allocatedBy: string;
   reallocatedFrom?: string | null;
   reauditOf?: string | null;
+  /** 'self': the case's own team's self-audit, which a round may ask for before the independent one. */
+  stage?: 'self' | 'independent';
+}
+
+/**
+ * Which of the round's tools (framework key and version) a case is audited with: the one named,
+ * or the round's first.
+ */
+export function roundTool(
+  round: Pick<Round, 'frameworkKey' | 'frameworkVersion' | 'tools'>,
+  toolKey: string | undefined,
+): { frameworkKey: string; frameworkVersion: number } {
+  if (toolKey === undefined)
+    return { frameworkKey: round.frameworkKey, frameworkVersion: round.frameworkVersion };
+  const tool = round.tools.find((t) => t.key === toolKey);
+  if (!tool)
+    throw appError('validation_failed', 'Choose one of the round’s tools.', [
+      { path: 'toolKey', message: `"${toolKey}" is not one of this round's audit tools.` },
+    ]);
+  return { frameworkKey: tool.key, frameworkVersion: tool.version };
 }
 
 /** Inserts one allocation after checking the rules; answers 409 when the case is already taken. */
@@ -66,16 +86,19 @@ export async function createAllocation(tx: Queryable, a: NewAllocation): Promise
     throw appError('validation_failed', 'Choose a case.', [
       { path: 'caseId', message: 'There is no such case.' },
     ]);
+  const stage = a.stage ?? 'independent';
   if (a.round) {
+    // One audit of each stage per case and round: two allocations made at once cannot both pass.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`allocation:${a.round.id}:${a.caseId}`]);
     const [taken] = await tx.query<{ name: string }>(
       `SELECT p.display_name AS name FROM allocations x JOIN people p ON p.id = x.auditor_id
-       WHERE x.round_id = $1 AND x.case_id = $2 AND (x.active OR x.finished)`,
-      [a.round.id, a.caseId],
+       WHERE x.round_id = $1 AND x.case_id = $2 AND (x.active OR x.finished) AND x.stage = $3`,
+      [a.round.id, a.caseId, stage],
     );
     if (taken)
       throw appError(
         'conflict',
-        `Case ${found.reference} is already allocated to ${taken.name} in this round.`,
+        `Case ${found.reference} is already allocated to ${taken.name}${stage === 'self' ? ' for its self-audit' : ''} in this round.`,
       );
   }
   const [mine] = await tx.query(
@@ -83,7 +106,13 @@ export async function createAllocation(tx: Queryable, a: NewAllocation): Promise
     [a.caseId, a.auditor.id],
   );
   if (mine) throw appError('conflict', `Case ${found.reference} is already allocated to ${a.auditor.name}.`);
-  if (a.round?.excludeOwnTeam && a.auditor.team_id === found.team_id)
+  if (stage === 'self' && a.auditor.team_id !== found.team_id)
+    throw appError(
+      'validation_failed',
+      `A self-audit is done by the case's own team, and ${a.auditor.name} is not in case ${found.reference}'s team.`,
+      [{ path: 'auditorId', message: "Choose an auditor of the case's own team for its self-audit." }],
+    );
+  if (stage === 'independent' && a.round?.excludeOwnTeam && a.auditor.team_id === found.team_id)
     throw appError(
       'validation_failed',
       `Case ${found.reference} is in ${a.auditor.name}'s own team, and this round does not allow that.`,
@@ -92,8 +121,8 @@ export async function createAllocation(tx: Queryable, a: NewAllocation): Promise
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO allocations (id, case_id, auditor_id, framework_key, framework_version, round_name, due_date, round_id,
-       reallocated_from, reaudit_of, allocated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       reallocated_from, reaudit_of, allocated_by, stage)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       id,
       a.caseId,
@@ -106,6 +135,7 @@ export async function createAllocation(tx: Queryable, a: NewAllocation): Promise
       a.reallocatedFrom ?? null,
       a.reauditOf ?? null,
       a.allocatedBy,
+      stage,
     ],
   );
   if (a.round) {
@@ -131,12 +161,13 @@ export interface AllocationRow {
   due_date: string | null;
   audit_status: string | null;
   audit_deleted: boolean | null;
+  stage: 'self' | 'independent';
 }
 
 export async function requireAllocation(tx: Queryable, id: string, lock = false): Promise<AllocationRow> {
   const [row] = await tx.query<AllocationRow>(
     `SELECT x.id, x.case_id, x.auditor_id, x.round_id, x.framework_key, x.framework_version, x.active,
-            x.due_date::text AS due_date, a.status AS audit_status, a.deleted AS audit_deleted
+            x.due_date::text AS due_date, a.status AS audit_status, a.deleted AS audit_deleted, x.stage
      FROM allocations x LEFT JOIN audits a ON a.id = x.id WHERE x.id = $1 ${lock ? 'FOR UPDATE OF x' : ''}`,
     [id],
   );

@@ -10,7 +10,7 @@ import { appError } from '../../shared/errors/app-error';
 import { balanceAssignments } from '../../shared/rounds/balance-assignments';
 import type { BulkAllocation, BulkAllocationResult } from '../../shared/rounds/allocation-schemas';
 import type { Round } from '../../shared/rounds/round-schemas';
-import { auditors, createAllocation } from './allocation-store';
+import { auditors, createAllocation, roundTool } from './allocation-store';
 
 export async function bulkAllocate(
   tx: Queryable,
@@ -27,14 +27,28 @@ export async function bulkAllocate(
         message: 'One or more of these people is not an active auditor of your service.',
       },
     ]);
+  const tool = roundTool(round, request.toolKey);
   const open = await tx.query<{ id: string; reference: string; team_id: string }>(
     `SELECT c.id, c.reference, c.team_id FROM round_cases rc JOIN cases c ON c.id = rc.case_id
-     WHERE rc.round_id = $1 AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.round_id = rc.round_id AND x.case_id = rc.case_id AND (x.active OR x.finished))
+     WHERE rc.round_id = $1 AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.round_id = rc.round_id AND x.case_id = rc.case_id
+         AND (x.active OR x.finished) AND x.stage = 'independent')
+       AND ($2::uuid[] IS NULL OR c.id = ANY ($2::uuid[]))
      ORDER BY rc.position`,
-    [round.id],
+    [round.id, request.caseIds ?? null],
   );
+  if (request.caseIds) {
+    const inRound = await tx.query<{ case_id: string }>(
+      'SELECT case_id FROM round_cases WHERE round_id = $1 AND case_id = ANY ($2::uuid[])',
+      [round.id, request.caseIds],
+    );
+    if (inRound.length !== new Set(request.caseIds).size)
+      throw appError('validation_failed', "Choose cases from the round's sample.", [
+        { path: 'caseIds', message: 'One or more of these cases is not one of this round’s cases.' },
+      ]);
+  }
   const held = await tx.query<{ auditor_id: string; n: number }>(
-    'SELECT auditor_id, count(*) AS n FROM allocations WHERE round_id = $1 AND (active OR finished) GROUP BY auditor_id',
+    `SELECT auditor_id, count(*) AS n FROM allocations WHERE round_id = $1 AND (active OR finished) AND stage = 'independent'
+     GROUP BY auditor_id`,
     [round.id],
   );
   const before = new Map(held.map((h) => [h.auditor_id, Number(h.n)]));
@@ -61,8 +75,7 @@ export async function bulkAllocate(
     if (!request.preview)
       await createAllocation(tx, {
         round,
-        frameworkKey: round.frameworkKey,
-        frameworkVersion: round.frameworkVersion,
+        ...tool,
         caseId: c.id,
         auditor,
         dueDate: request.dueDate ?? round.dueDate,

@@ -44,6 +44,7 @@ export async function reallocate(
     dueDate: dueDate ?? old.due_date,
     allocatedBy: actor.id,
     reallocatedFrom: old.id,
+    stage: old.stage,
   });
   if (old.audit_status !== 'draft' || old.audit_deleted) return { allocationId: id, copiedDraft: false };
 

@@ -7,6 +7,7 @@
 import type { Queryable } from '../db/database';
 import { updateMetricCounts } from '../aggregates/update-metric-counts';
 import { takeKindFromRound } from '../rounds/take-kind-from-round';
+import { takeStageFromAllocation } from './take-stage-from-allocation';
 import { raiseSafeguardingAlert } from '../alerts/raise-safeguarding-alert';
 import type { CountedAudit } from '../aggregates/audit-contributions';
 import { deriveCaseActions } from '../case-actions/derive-case-actions';
@@ -41,8 +42,9 @@ export interface AuditWrite {
 export async function onAuditWritten(tx: Queryable, write: AuditWrite): Promise<void> {
   // Derived data registers here (one call per concern).
   await takeKindFromRound(tx, write); // first: the row read below must have the round's kind
+  const selfAudit = await takeStageFromAllocation(tx, write);
   const after = write.after ?? (await readAuditState(tx, write.auditId));
-  await updateMetricCounts(tx, write.before, after);
+  if (!selfAudit) await updateMetricCounts(tx, write.before, after);
   if (after) await raiseSafeguardingAlert(tx, write.auditId, after);
   if (after) await deriveCaseActions(tx, write.auditId, after, write.actorId);
   // The practitioner and team managers hear of it when it becomes submitted (not on later edits).

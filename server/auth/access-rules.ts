@@ -260,6 +260,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/metrics/trend': scoped(PLAN_KEEPERS),
   'GET /api/metrics/items': scoped(PLAN_KEEPERS),
   'GET /api/metrics/options': scoped(PLAN_KEEPERS),
+  // Two rounds of one tool compared: both rounds must be of the reader's service.
+  'GET /api/round-comparison': scoped(PLAN_KEEPERS),
 
   // The QA lead's work (issue 8): a round belongs to the QA lead's service and holds only its
   // cases and people; case-list imports, allocation and re-audits stay within the service too.
@@ -285,6 +287,13 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/allocations/self-audits': scoped(QA_SERVICE),
   'POST /api/allocations/:allocationId/reallocate': within(QA_SERVICE, on('allocation', 'allocationId')),
   'POST /api/allocations/:allocationId/withdraw': within(QA_SERVICE, on('allocation', 'allocationId')),
+  // People from outside the council for one round (guests): the round's QA lead, or an admin of
+  // the round's service.
+  'GET /api/rounds/:roundId/guests': within({ qa_lead: 'service', admin: 'service' }, on('round', 'roundId')),
+  'POST /api/rounds/:roundId/guests': within(
+    { qa_lead: 'service', admin: 'service' },
+    on('round', 'roundId'),
+  ),
   // One more auditor on the case's audit: a joint audit (docs/JOINT-AUDITS.md).
   'POST /api/allocations/:allocationId/joint': within(QA_SERVICE, on('allocation', 'allocationId')),
   'PUT /api/allocations/:allocationId/due-date': within(QA_SERVICE, on('allocation', 'allocationId')),

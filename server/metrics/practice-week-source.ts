@@ -16,7 +16,7 @@ export async function practiceWeeksBetween(
   const params: unknown[] = [from, to];
   const rows = await db.query<{ monday: string }>(
     `SELECT DISTINCT date_trunc('week', completed_at AT TIME ZONE 'Europe/London')::date AS monday
-     FROM audits WHERE status = 'submitted' AND NOT deleted AND kind = 'practice_week'
+     FROM audits WHERE status = 'submitted' AND NOT deleted AND kind = 'practice_week' AND stage = 'independent'
        AND completed_at >= $1::date - 7 AND completed_at < $2::date + 8
        AND ${inScope(scope, { team: 'team_id' }, params)}
      ORDER BY 1`,

@@ -91,7 +91,7 @@ export async function scannedAudits(db: Queryable, query: MetricQuery): Promise<
             c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        JOIN cases c ON c.id = a.case_id
-     WHERE a.status = 'submitted' AND NOT a.deleted
+     WHERE a.status = 'submitted' AND NOT a.deleted AND a.stage = 'independent'
        AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(query.scope, definition.filters, params, 'a.')}`,
     params,
   );

@@ -32,7 +32,7 @@ export async function sampleForModeration(
     `SELECT a.id, a.auditor_id, p.display_name AS auditor_name, c.reference
      FROM allocations x JOIN audits a ON a.id = x.id JOIN people p ON p.id = a.auditor_id JOIN cases c ON c.id = a.case_id
      WHERE x.round_id = $1 AND (x.active OR x.finished) AND a.status = 'submitted' AND NOT a.deleted
-       AND a.team_id IN (SELECT t.id FROM teams t JOIN rounds r ON r.service_id = t.service_id WHERE r.id = $1)`,
+       AND a.stage = 'independent' AND a.team_id IN (SELECT t.id FROM teams t JOIN rounds r ON r.service_id = t.service_id WHERE r.id = $1)`,
     [round.id],
   );
   const existing = await tx.query<{ audit_id: string; moderator_id: string }>(

@@ -22,9 +22,14 @@ interface Row {
   moderated: boolean | null;
   reallocated_from: string | null;
   previous_auditor_name: string | null;
+  tool_key: string | null;
+  tool_title: string | null;
+  self_id: string | null;
+  self_auditor_name: string | null;
+  self_status: string | null;
 }
 
-function state(row: Row): WorkState {
+function state(row: Pick<Row, 'moderated' | 'audit_status'>): WorkState {
   if (row.moderated) return 'moderated';
   if (row.audit_status === 'submitted') return 'submitted';
   if (row.audit_status === 'draft') return 'started';
@@ -38,10 +43,20 @@ export async function roundCases(db: Queryable, roundId: string): Promise<RoundC
             (x.due_date < (now() AT TIME ZONE 'Europe/London')::date AND (a.status = 'submitted') IS NOT TRUE) AS overdue,
             CASE WHEN a.deleted THEN NULL ELSE a.status END AS audit_status,
             (m.status IN ('agreed', 'regraded')) IS TRUE AS moderated,
-            x.reallocated_from, pp.display_name AS previous_auditor_name
+            x.reallocated_from, pp.display_name AS previous_auditor_name,
+            x.framework_key AS tool_key, coalesce(tool.name, tf.title) AS tool_title,
+            s.id AS self_id, sp.display_name AS self_auditor_name,
+            CASE WHEN sa.deleted THEN NULL ELSE sa.status END AS self_status
      FROM round_cases rc JOIN cases c ON c.id = rc.case_id JOIN teams t ON t.id = c.team_id
        JOIN case_types ct ON ct.key = c.case_type
        LEFT JOIN allocations x ON x.round_id = rc.round_id AND x.case_id = rc.case_id AND (x.active OR x.finished)
+         AND x.stage = 'independent'
+       LEFT JOIN frameworks tf ON tf.key = x.framework_key AND tf.version = x.framework_version
+       LEFT JOIN audit_tools tool ON tool.key = x.framework_key
+       LEFT JOIN allocations s ON s.round_id = rc.round_id AND s.case_id = rc.case_id AND (s.active OR s.finished)
+         AND s.stage = 'self'
+       LEFT JOIN people sp ON sp.id = s.auditor_id
+       LEFT JOIN audits sa ON sa.id = s.id
        LEFT JOIN people p ON p.id = x.auditor_id
        LEFT JOIN audits a ON a.id = x.id
        LEFT JOIN moderations m ON m.audit_id = a.id
@@ -70,7 +85,16 @@ export async function roundCases(db: Queryable, roundId: string): Promise<RoundC
             state: state(r),
             reallocatedFrom: r.reallocated_from,
             previousAuditorName: r.previous_auditor_name,
+            toolKey: r.tool_key ?? '',
+            toolTitle: r.tool_title ?? '',
           }
         : null,
+    selfAudit: r.self_id
+      ? {
+          id: r.self_id,
+          auditorName: r.self_auditor_name ?? '',
+          state: state({ moderated: false, audit_status: r.self_status }),
+        }
+      : null,
   }));
 }

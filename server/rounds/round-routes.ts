@@ -16,6 +16,7 @@ import { insertRound, listRounds, requireRound, updateRound } from './round-stor
 import { drawRoundSample, saveSample } from './sample-store';
 import { roundProgress } from './round-progress';
 import { roundCases } from './round-cases';
+import { roundSelfAuditAgreement } from './self-audit-agreement-store';
 
 export function roundRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -66,6 +67,10 @@ export function roundRoutes(deps: AppDeps) {
     .get('/:roundId/cases', async (c) => {
       const round = await requireRound(deps.db, idParam(c, 'roundId', 'round'), dataScope(c));
       return c.json({ cases: await roundCases(deps.db, round.id) });
+    })
+    .get('/:roundId/self-audit-agreement', async (c) => {
+      const round = await requireRound(deps.db, idParam(c, 'roundId', 'round'), dataScope(c));
+      return c.json(await roundSelfAuditAgreement(deps.db, round.id));
     })
     .get('/:roundId/progress', async (c) => {
       const round = await requireRound(deps.db, idParam(c, 'roundId', 'round'), dataScope(c));

@@ -3,12 +3,15 @@
  * (cases drawn, allocated, submitted). A round's framework version must be published, and it
  * is fixed once any case is allocated.
  */
+import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
 import type { Round, RoundInput } from '../../shared/rounds/round-schemas';
 import { roundKindSchema } from '../../shared/rounds/round-schemas';
+
+const otherToolsSchema = z.array(z.object({ key: z.string(), version: z.number(), title: z.string() }));
 
 interface RoundRow {
   id: string;
@@ -21,6 +24,9 @@ interface RoundRow {
   framework_key: string;
   framework_version: number;
   framework_title: string;
+  other_tools: unknown;
+  tool_name: string | null;
+  self_audit: boolean;
   exclude_own_team: boolean;
   moderation_share: string | number;
   sample_spec: unknown;
@@ -33,11 +39,17 @@ interface RoundRow {
 
 const SELECT = `SELECT r.id, r.name, r.kind, r.theme, r.start_date::text AS start_date, r.end_date::text AS end_date,
     r.due_date::text AS due_date, r.framework_key, r.framework_version, f.title AS framework_title, r.exclude_own_team,
+    r.self_audit, (SELECT coalesce(json_agg(json_build_object('key', rt.framework_key, 'version', rt.framework_version,
+        'title', coalesce(tt.name, tf.title)) ORDER BY rt.position), '[]'::json)
+      FROM round_tools rt JOIN frameworks tf ON tf.key = rt.framework_key AND tf.version = rt.framework_version
+        LEFT JOIN audit_tools tt ON tt.key = rt.framework_key WHERE rt.round_id = r.id) AS other_tools,
+    (SELECT t0.name FROM audit_tools t0 WHERE t0.key = r.framework_key) AS tool_name,
     r.moderation_share, r.sample_spec, r.sampled_at, r.created_at,
     (SELECT count(*) FROM round_cases rc WHERE rc.round_id = r.id) AS case_count,
-    (SELECT count(*) FROM allocations x WHERE x.round_id = r.id AND (x.active OR x.finished)) AS allocated,
+    (SELECT count(*) FROM allocations x WHERE x.round_id = r.id AND (x.active OR x.finished) AND x.stage = 'independent') AS allocated,
     (SELECT count(*) FROM allocations x JOIN audits a ON a.id = x.id
-      WHERE x.round_id = r.id AND (x.active OR x.finished) AND a.status = 'submitted' AND NOT a.deleted) AS submitted
+      WHERE x.round_id = r.id AND (x.active OR x.finished) AND x.stage = 'independent' AND a.status = 'submitted'
+        AND NOT a.deleted) AS submitted
   FROM rounds r JOIN frameworks f ON f.key = r.framework_key AND f.version = r.framework_version`;
 
 function toRound(row: RoundRow): Round {
@@ -53,6 +65,13 @@ function toRound(row: RoundRow): Round {
     frameworkKey: row.framework_key,
     frameworkVersion: row.framework_version,
     frameworkTitle: row.framework_title,
+    tools: [
+      { key: row.framework_key, version: row.framework_version, title: row.tool_name ?? row.framework_title },
+      ...otherToolsSchema.parse(
+        typeof row.other_tools === 'string' ? JSON.parse(row.other_tools) : row.other_tools,
+      ),
+    ],
+    selfAudit: row.self_audit,
     excludeOwnTeam: row.exclude_own_team,
     moderationShare: Number(row.moderation_share),
     sampleSpec: spec?.success ? spec.data : null,
@@ -90,19 +109,24 @@ export async function requireRound(db: Queryable, id: string, scope: DataScope):
   return round;
 }
 
-async function assertPublished(db: Queryable, key: string, version: number): Promise<void> {
+async function assertPublished(
+  db: Queryable,
+  key: string,
+  version: number,
+  path = 'frameworkVersion',
+): Promise<void> {
   const [row] = await db.query<{ status: string }>(
     'SELECT status FROM frameworks WHERE key = $1 AND version = $2',
     [key, version],
   );
   if (!row)
     throw appError('validation_failed', 'Choose a framework version.', [
-      { path: 'frameworkVersion', message: 'There is no such framework version.' },
+      { path, message: 'There is no such framework version.' },
     ]);
   if (row.status !== 'published')
     throw appError('validation_failed', 'A round uses a published framework version.', [
       {
-        path: 'frameworkVersion',
+        path,
         message: `Version ${version} is a ${row.status}; publish it first or choose a published version.`,
       },
     ]);
@@ -116,6 +140,8 @@ export async function insertRound(
   serviceId: string,
 ): Promise<string> {
   await assertPublished(tx, input.frameworkKey, input.frameworkVersion);
+  for (const [i, tool] of input.otherTools.entries())
+    await assertPublished(tx, tool.key, tool.version, `otherTools.${i}.version`);
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO rounds (id, name, kind, theme, start_date, end_date, due_date, framework_key, framework_version,
@@ -137,7 +163,51 @@ export async function insertRound(
       serviceId,
     ],
   );
+  await tx.query('UPDATE rounds SET self_audit = $2 WHERE id = $1', [id, input.selfAudit]);
+  await saveOtherTools(tx, id, input.otherTools);
   return id;
+}
+
+async function saveOtherTools(
+  tx: Queryable,
+  roundId: string,
+  tools: RoundInput['otherTools'],
+): Promise<void> {
+  await tx.query('DELETE FROM round_tools WHERE round_id = $1', [roundId]);
+  for (const [position, tool] of tools.entries())
+    await tx.query(
+      'INSERT INTO round_tools (round_id, framework_key, framework_version, position) VALUES ($1, $2, $3, $4)',
+      [roundId, tool.key, tool.version, position],
+    );
+}
+
+/**
+ * A round's tools can change, but a tool version a case is already allocated with stays: its
+ * audits were written on it.
+ */
+async function assertToolsKeepAllocations(tx: Queryable, before: Round, input: RoundInput): Promise<void> {
+  const kept = new Set([
+    `${input.frameworkKey}@${input.frameworkVersion}`,
+    ...input.otherTools.map((t) => `${t.key}@${t.version}`),
+  ]);
+  const used = await tx.query<{ framework_key: string; framework_version: number; reference: string }>(
+    `SELECT DISTINCT ON (x.framework_key, x.framework_version) x.framework_key, x.framework_version, c.reference
+     FROM allocations x JOIN cases c ON c.id = x.case_id
+     WHERE x.round_id = $1 AND (x.active OR x.finished) ORDER BY x.framework_key, x.framework_version, c.reference`,
+    [before.id],
+  );
+  const dropped = used.find((u) => !kept.has(`${u.framework_key}@${u.framework_version}`));
+  if (dropped)
+    throw appError(
+      'conflict',
+      `Case ${dropped.reference} is allocated with ${dropped.framework_key} version ${dropped.framework_version}, so the round keeps that tool.`,
+      [
+        {
+          path: 'otherTools',
+          message: 'A tool that cases are allocated with cannot be taken off the round.',
+        },
+      ],
+    );
 }
 
 export async function updateRound(tx: Queryable, before: Round, input: RoundInput): Promise<void> {
@@ -157,6 +227,9 @@ export async function updateRound(tx: Queryable, before: Round, input: RoundInpu
       );
     await assertPublished(tx, input.frameworkKey, input.frameworkVersion);
   }
+  for (const [i, tool] of input.otherTools.entries())
+    await assertPublished(tx, tool.key, tool.version, `otherTools.${i}.version`);
+  await assertToolsKeepAllocations(tx, before, input);
   await tx.query(
     `UPDATE rounds SET name = $2, kind = $3, theme = $4, start_date = $5, end_date = $6, due_date = $7, framework_key = $8,
        framework_version = $9, exclude_own_team = $10, moderation_share = $11, updated_at = now() WHERE id = $1`,
@@ -174,6 +247,8 @@ export async function updateRound(tx: Queryable, before: Round, input: RoundInpu
       input.moderationShare,
     ],
   );
+  await tx.query('UPDATE rounds SET self_audit = $2 WHERE id = $1', [before.id, input.selfAudit]);
+  await saveOtherTools(tx, before.id, input.otherTools);
   // Devices show the round's name on each allocation: keep it in step.
   if (before.name !== input.name)
     await tx.query(

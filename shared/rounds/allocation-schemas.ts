@@ -7,8 +7,14 @@ import { calendarDateSchema } from '../validation/bounded-date';
 
 const id = z.uuid('Choose from the list.');
 
+/** Which of the round's audit tools (a framework key) the cases are audited with; the round's first when absent. */
+const toolKey = z.string().min(1, 'Choose a tool.').max(100).optional();
+
 export const bulkAllocationSchema = z.object({
   auditorIds: z.array(id).min(1, 'Choose at least one auditor.').max(500),
+  toolKey,
+  /** Only these of the round's cases (all that nobody holds yet when absent). */
+  caseIds: z.array(id).min(1, 'Choose at least one case.').max(5000).optional(),
   dueDate: calendarDateSchema.nullable().default(null),
   seed: z.number().int().min(0).max(2_147_483_647).default(1),
   /** true: answer with what would happen and change nothing. */
@@ -19,6 +25,9 @@ export type BulkAllocation = z.infer<typeof bulkAllocationSchema>;
 export const handAllocationSchema = z.object({
   caseId: id,
   auditorId: id,
+  toolKey,
+  /** 'self': the case's own team's self-audit, before the independent audit. */
+  stage: z.enum(['self', 'independent']).default('independent'),
   dueDate: calendarDateSchema.nullable().default(null),
 });
 
@@ -26,6 +35,22 @@ export const reallocationSchema = z.object({
   auditorId: id,
   dueDate: calendarDateSchema.nullable().default(null),
 });
+
+/** Allocating a round's self-audits: each case to its own team's manager who audits (or another auditor of the team). */
+export const selfAuditAllocationSchema = z.object({
+  dueDate: calendarDateSchema.nullable().default(null),
+  preview: z.boolean().default(false),
+});
+
+export const selfAuditAllocationResultSchema = z.object({
+  preview: z.boolean(),
+  allocated: z.array(
+    z.object({ caseId: z.string(), reference: z.string(), auditorId: z.string(), auditorName: z.string() }),
+  ),
+  /** Cases whose team has nobody holding the auditor role to do the self-audit. */
+  unassigned: z.array(z.object({ caseId: z.string(), reference: z.string(), reason: z.string() })),
+});
+export type SelfAuditAllocationResult = z.infer<typeof selfAuditAllocationResultSchema>;
 
 export const dueDateChangeSchema = z.object({ dueDate: calendarDateSchema.nullable() });
 
@@ -52,8 +77,13 @@ export const roundCaseSchema = z.object({
       reallocatedFrom: z.string().nullable(),
       /** A draft left with the previous auditor when the case was reallocated. */
       previousAuditorName: z.string().nullable(),
+      /** The audit tool the case is audited with. */
+      toolKey: z.string(),
+      toolTitle: z.string(),
     })
     .nullable(),
+  /** The self-audit by the case's own team, when the round asks for one and it is allocated. */
+  selfAudit: z.object({ id: z.string(), auditorName: z.string(), state: z.enum(WORK_STATES) }).nullable(),
 });
 export type RoundCase = z.infer<typeof roundCaseSchema>;
 export const roundCasesResponseSchema = z.object({ cases: z.array(roundCaseSchema) });

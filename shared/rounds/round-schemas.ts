@@ -20,6 +20,12 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   thematic: 'Thematic audit',
 };
 
+/** One audit tool (framework key) at one version. */
+export const roundToolRefSchema = z.object({
+  key: z.string().min(1, 'Choose a tool.').max(100),
+  version: boundedInt(1),
+});
+
 /** Creating or changing a round. The framework version can change only while nothing is allocated. */
 export const roundInputSchema = z
   .object({
@@ -35,6 +41,10 @@ export const roundInputSchema = z
     dueDate: calendarDateSchema.nullable().default(null),
     frameworkKey: z.string().min(1).max(100),
     frameworkVersion: boundedInt(1),
+    /** The round's other audit tools, one published version of each; each case is audited with one of them. */
+    otherTools: z.array(roundToolRefSchema).max(10, 'A round uses at most 11 tools.').default([]),
+    /** A self-audit by the case's own team comes first, then the independent audit. */
+    selfAudit: z.boolean().default(false),
     excludeOwnTeam: z.boolean().default(true),
     /** Share of submitted audits drawn for moderation, 0 < share ≤ 1. */
     moderationShare: z
@@ -45,6 +55,18 @@ export const roundInputSchema = z
   .refine((round) => round.startDate <= round.endDate, {
     message: 'The round cannot end before it starts.',
     path: ['endDate'],
+  })
+  .superRefine((round, ctx) => {
+    const seen = new Set([round.frameworkKey]);
+    round.otherTools.forEach((tool, i) => {
+      if (seen.has(tool.key))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'This tool is already one of the round’s tools.',
+          path: ['otherTools', i, 'key'],
+        });
+      seen.add(tool.key);
+    });
   })
   .refine((round) => round.kind !== 'thematic' || round.theme !== '', {
     message: 'Say what the thematic audit is about.',
@@ -63,6 +85,9 @@ export const roundSchema = z.object({
   frameworkKey: z.string(),
   frameworkVersion: z.number(),
   frameworkTitle: z.string(),
+  /** Every tool the round uses, its first (frameworkKey) first. */
+  tools: z.array(z.object({ key: z.string(), version: z.number(), title: z.string() })),
+  selfAudit: z.boolean(),
   excludeOwnTeam: z.boolean(),
   moderationShare: z.number(),
   sampleSpec: sampleSpecSchema.nullable(),
