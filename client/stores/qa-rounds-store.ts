@@ -18,9 +18,15 @@ import {
   bulkAllocationResultSchema,
   peopleOptionsSchema,
   roundCasesResponseSchema,
+  selfAuditAllocationResultSchema,
   type BulkAllocationResult,
   type RoundCase,
+  type SelfAuditAllocationResult,
 } from '../../shared/rounds/allocation-schemas';
+import {
+  selfAuditAgreementResponseSchema,
+  type SelfAuditAgreementResponse,
+} from '../../shared/rounds/self-audit-agreement-schemas';
 import { roundProgressSchema, type RoundProgress } from '../../shared/rounds/progress-schemas';
 import { reauditListSchema } from '../../shared/rounds/reaudit-schemas';
 import { z } from 'zod';
@@ -58,19 +64,40 @@ export const useQaRoundsStore = defineStore('qa-rounds', () => {
   }
   async function allocateInBulk(
     roundId: string,
-    request: { auditorIds: string[]; dueDate: string | null; seed: number; preview: boolean },
+    request: {
+      auditorIds: string[];
+      dueDate: string | null;
+      seed: number;
+      preview: boolean;
+      toolKey?: string;
+    },
   ): Promise<BulkAllocationResult> {
     return bulkAllocationResultSchema.parse(
       await api('/api/allocations/bulk', post({ roundId, ...request })),
     );
+  }
+  async function allocateSelfAudits(
+    roundId: string,
+    request: { dueDate: string | null; preview: boolean },
+  ): Promise<SelfAuditAllocationResult> {
+    return selfAuditAllocationResultSchema.parse(
+      await api('/api/allocations/self-audits', post({ roundId, ...request })),
+    );
+  }
+  async function selfAuditAgreement(roundId: string): Promise<SelfAuditAgreementResponse> {
+    return selfAuditAgreementResponseSchema.parse(await api(`${roundPath(roundId)}/self-audit-agreement`));
   }
   async function allocate(
     roundId: string,
     caseId: string,
     auditorId: string,
     dueDate: string | null,
+    toolKey?: string,
   ): Promise<void> {
-    await api('/api/allocations', post({ roundId, caseId, auditorId, dueDate }));
+    await api(
+      '/api/allocations',
+      post({ roundId, caseId, auditorId, dueDate, ...(toolKey ? { toolKey } : {}) }),
+    );
   }
   async function reallocate(allocationId: string, auditorId: string): Promise<{ copiedDraft: boolean }> {
     return z
@@ -105,6 +132,8 @@ export const useQaRoundsStore = defineStore('qa-rounds', () => {
     progress,
     people,
     allocateInBulk,
+    allocateSelfAudits,
+    selfAuditAgreement,
     allocate,
     reallocate,
     withdraw,

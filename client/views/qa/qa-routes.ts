@@ -22,6 +22,12 @@ export const qaRoutes: RouteRecordRaw[] = [
     meta: { title: 'Import a case list', roles: qaLead },
   },
   {
+    path: '/qa/compare-rounds',
+    name: 'qa-compare-rounds',
+    component: () => import('./RoundCompareView.vue'),
+    meta: { title: 'Compare two rounds', roles: qaLead },
+  },
+  {
     path: '/qa/rounds/new',
     name: 'qa-round-new',
     component: () => import('./RoundFormView.vue'),
@@ -50,6 +56,12 @@ export const qaRoutes: RouteRecordRaw[] = [
     name: 'qa-round-allocate',
     component: () => import('./RoundAllocateView.vue'),
     meta: { title: 'Allocate cases', roles: qaLead },
+  },
+  {
+    path: '/qa/rounds/:roundId/self-audits',
+    name: 'qa-round-self-audits',
+    component: () => import('./SelfAuditsView.vue'),
+    meta: { title: 'Self-audits and their agreement', roles: qaLead },
   },
   {
     path: '/qa/rounds/:roundId/moderation',
@@ -85,7 +97,7 @@ export const qaRoutes: RouteRecordRaw[] = [
     path: '/qa/frameworks',
     name: 'qa-frameworks',
     component: () => import('./FrameworksView.vue'),
-    meta: { title: 'Audit framework versions', roles: qaLead },
+    meta: { title: 'Audit tools and their versions', roles: qaLead },
   },
   {
     path: '/qa/frameworks/:key/:version/edit',
