@@ -21,6 +21,9 @@ import { saveAuditChange, type AuditChange } from '../db/save-answers';
 import { dropTypingJournal, foldTypingJournal, journalKey, writeTypingJournal } from '../db/typing-journal';
 import { onBeforeReload } from '../pwa/service-worker-updates';
 import { useDeviceStore } from './device-store';
+import { useSessionStore } from './session-store';
+import { stampAuthor, withoutAuthor } from '../../shared/sync/answered-by';
+import { DEFAULT_AGENCY } from '../../shared/accounts/agencies';
 
 export type SaveState = 'saved' | 'saving' | 'not-saved';
 
@@ -273,9 +276,9 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
    * and the commit would land a frame later. When no write starts now (one is in flight, or
    * writes are failing) the screen's state follows at once.
    */
-  function setAnswer(itemKey: string, answer: Answer | null): void {
+  function setAnswer(itemKey: string, answer: Answer | null, keepAuthor = false): void {
     if (readOnly.value) return;
-    pending = { ...pending, [itemKey]: answer };
+    pending = { ...pending, [itemKey]: keepAuthor || !answer ? answer : signed(answer) };
     seq++;
     const starts = !writing;
     publishOnIssue = starts;
@@ -285,6 +288,21 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     // and all that holds the change while it waits behind a save in flight.
     journalPending();
     if (!starts) publishPending();
+  }
+
+  /**
+   * In a joint audit every answer says who gave it (docs/JOINT-AUDITS.md): the answer typed here
+   * is signed with the signed-in person, whoever answered the item before.
+   */
+  function signed(answer: Answer): Answer {
+    if (!allocation.value?.joint) return answer;
+    const me = useSessionStore().person;
+    if (!me) return answer;
+    return stampAuthor(withoutAuthor(answer), {
+      personId: me.id,
+      name: me.name,
+      agency: me.agency ?? DEFAULT_AGENCY,
+    });
   }
 
   /** A burst of saves ended with the journal's words in the audit: the journal record goes. */
@@ -340,7 +358,8 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     const db = device.db;
     if (!db) return;
     const chosen = keep === 'mine' ? conflict.mine : conflict.theirs;
-    setAnswer(conflict.itemKey, chosen);
+    // The other auditor's answer, chosen, stays theirs; mine is signed as mine.
+    setAnswer(conflict.itemKey, chosen, keep === 'theirs');
     await flush();
     if (saveState.value === 'saved') await db.conflicts.delete(conflict.id);
   }

@@ -4,6 +4,7 @@
  * roles to choose which areas to offer.
  */
 import { z } from 'zod';
+import { agencySchema } from './agencies';
 
 export const ROLES = ['auditor', 'moderator', 'qa_lead', 'manager', 'admin', 'practitioner'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -40,6 +41,10 @@ export const sessionPersonSchema = z.object({
   roles: z.array(roleSchema),
   teamId: z.string().nullable(),
   serviceId: z.string().nullable(),
+  /** The agency they audit for: signs their answers in a joint audit (absent from older servers). */
+  agency: agencySchema.optional(),
+  /** A guest from outside the council: their round and last admitted day. */
+  guest: z.object({ roundId: z.string(), lastDay: z.string() }).nullable().optional(),
 });
 export type SessionPerson = z.infer<typeof sessionPersonSchema>;
 

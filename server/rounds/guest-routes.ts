@@ -1,0 +1,103 @@
+/**
+ * /api/rounds/:roundId/guests — people from outside the council taking part in one round
+ * (server/auth/guest-access.ts). An admin or the round's QA lead adds a guest (name, e-mail,
+ * organisation, agency, last day, auditor and/or moderator) and gets their one-time
+ * set-password link; the guest is placed in the round's service, so they can be allocated its
+ * cases or sampled its audits, and reach nothing else. Lists the round's guests.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, LanternEnv } from '../http/app-env';
+import { parseBody } from '../http/parse-body';
+import { requirePerson } from '../auth/require-person';
+import { logChange } from '../audit-log/log-access';
+import { idParam } from '../admin/id-param';
+import { findPerson, listPeople } from '../admin/people-store';
+import { issuePasswordLink } from '../auth/password-links';
+import { appError } from '../../shared/errors/app-error';
+import { createGuestSchema, type GuestWithLink } from '../../shared/accounts/guest-schemas';
+
+export function guestRoutes(deps: AppDeps) {
+  return new Hono<LanternEnv>()
+    .get('/:roundId/guests', async (c) => {
+      const roundId = idParam(c, 'roundId', 'round');
+      const people = await listPeople(deps.db);
+      return c.json({ guests: people.filter((p) => p.guest?.roundId === roundId) });
+    })
+    .post('/:roundId/guests', async (c) => {
+      const by = requirePerson(c);
+      const roundId = idParam(c, 'roundId', 'round');
+      const body = await parseBody(c, createGuestSchema);
+      const result = await deps.db.transaction(async (tx) => {
+        const [round] = await tx.query<{ service_id: string | null; end_date: string; today: string }>(
+          `SELECT service_id, end_date::text AS end_date, (now() AT TIME ZONE 'Europe/London')::date::text AS today
+           FROM rounds WHERE id = $1`,
+          [roundId],
+        );
+        if (!round) throw appError('not_found', 'There is no round with that id.');
+        if (!round.service_id)
+          throw appError(
+            'conflict',
+            'This round belongs to no service, so a guest could reach nothing in it.',
+          );
+        if (body.lastDay < round.today || body.lastDay > round.end_date)
+          throw appError('validation_failed', 'Some fields need correcting.', [
+            {
+              path: 'lastDay',
+              message: `Choose a last day from today (${round.today}) to the round's end (${round.end_date}).`,
+            },
+          ]);
+        const [taken] = await tx.query('SELECT id FROM people WHERE email = $1', [body.email]);
+        if (taken)
+          throw appError('conflict', 'Someone already has this e-mail address.', [
+            {
+              path: 'email',
+              message: 'Someone already has this e-mail address. Find them in the list of people.',
+            },
+          ]);
+        const id = crypto.randomUUID();
+        await tx.query(
+          `INSERT INTO people (id, email, display_name, job_title, service_id, roles, agency, organisation,
+             guest_round_id, guest_until)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            id,
+            body.email,
+            body.name,
+            `Guest from ${body.organisation}`.slice(0, 200),
+            round.service_id,
+            body.roles,
+            body.agency,
+            body.organisation,
+            roundId,
+            body.lastDay,
+          ],
+        );
+        await logChange(
+          c,
+          deps,
+          tx,
+          'person',
+          id,
+          {
+            roundId,
+            email: body.email,
+            organisation: body.organisation,
+            agency: body.agency,
+            roles: body.roles,
+            lastDay: body.lastDay,
+          },
+          'guest.created',
+        );
+        const link = await issuePasswordLink(tx, id, by.id);
+        await logChange(c, deps, tx, 'person', id, { expiresAt: link.expiresAt }, 'password-link.created');
+        const person = await findPerson(tx, id);
+        if (!person) throw appError('internal', 'The guest could not be added.');
+        return { person, link };
+      });
+      const answer: GuestWithLink = {
+        person: result.person,
+        passwordLink: { path: result.link.path, expiresAt: result.link.expiresAt },
+      };
+      return c.json(answer, 201);
+    });
+}
