@@ -61,7 +61,26 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   const stored = shallowRef<LocalAudit | null>(null);
   const conflicts = shallowRef<ConflictRecord[]>([]);
   const loaded = ref(false);
-  const missing = ref<string | null>(null);
+  /**
+   * Why the form cannot show, decided from what the device holds now and again whenever that
+   * changes: a case that reaches the device after the page opened (the first sync after a
+   * start, a cleared checkpoint's full pull) opens the form in place; never a final verdict
+   * taken from the first read alone.
+   */
+  const missing = computed<string | null>(() => {
+    if (!loaded.value) return null;
+    if (!allocation.value && !stored.value) return 'This case is not allocated to you on this device.';
+    if (!framework.value)
+      return 'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.';
+    return null;
+  });
+  /** The framework version the open audit needs: its allocation's, else its own record's. */
+  const frameworkKey = computed<string | null>(() => {
+    const a = allocation.value;
+    if (a) return frameworkId(a.frameworkKey, a.frameworkVersion);
+    const local = stored.value;
+    return local ? frameworkId(local.snapshot.frameworkKey, local.snapshot.frameworkVersion) : null;
+  });
 
   /**
    * Changes not yet committed to the device, newest value per item. `pendingView` is the same
@@ -115,7 +134,29 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   function close(): void {
     subscriptions.forEach((s) => s.unsubscribe());
     subscriptions = [];
+    frameworkSubscription?.unsubscribe();
+    frameworkSubscription = null;
+    stopFrameworkWatch?.();
+    stopFrameworkWatch = null;
     clearTimeout(retryTimer);
+  }
+
+  let frameworkSubscription: Subscription | null = null;
+  let stopFrameworkWatch: (() => void) | null = null;
+  /** Follow the framework the audit needs, as it is now and whenever it arrives or changes. */
+  function followFramework(db: NonNullable<typeof device.db>): void {
+    stopFrameworkWatch?.();
+    stopFrameworkWatch = watch(frameworkKey, (key) => {
+      frameworkSubscription?.unsubscribe();
+      frameworkSubscription = null;
+      if (!key) {
+        framework.value = null;
+        return;
+      }
+      frameworkSubscription = liveQuery(() => db.frameworks.get(key)).subscribe((value) => {
+        if (frameworkKey.value === key) framework.value = value?.framework ?? null;
+      });
+    });
   }
 
   async function open(id: string): Promise<void> {
@@ -132,23 +173,21 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
       committedSeq = 0;
       saveState.value = 'saved';
       loaded.value = false;
-      missing.value = null;
+      stored.value = null; // never the previous audit's record under this one's id
     }
     // Words another page load typed behind a write and could not save before it went.
     await foldTypingJournal(db, id);
     allocation.value = (await db.allocations.get(id)) ?? null;
     const local = await db.audits.get(id);
-    const key = allocation.value
-      ? frameworkId(allocation.value.frameworkKey, allocation.value.frameworkVersion)
-      : local
-        ? frameworkId(local.snapshot.frameworkKey, local.snapshot.frameworkVersion)
-        : null;
+    // The record as read now (the live query below keeps it current); a newer one of this tab stands.
+    if (local && !(stored.value && stored.value.localUpdatedAt > local.localUpdatedAt)) stored.value = local;
+    const key = frameworkKey.value;
     framework.value = key ? ((await db.frameworks.get(key))?.framework ?? null) : null;
-    if (!allocation.value && !local) missing.value = 'This case is not allocated to you on this device.';
-    else if (!framework.value)
-      missing.value =
-        'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.';
+    followFramework(db);
     subscriptions.push(
+      liveQuery(() => db.allocations.get(id)).subscribe((value) => {
+        if (auditId.value === id) allocation.value = value ?? null;
+      }),
       liveQuery(() => db.audits.get(id)).subscribe((value) => {
         // This tab's own writes are already on screen: re-rendering the whole form for the same
         // record again would only slow the next keystroke.
