@@ -16,6 +16,10 @@ const CHECKPOINT = 'pull-checkpoint';
 
 async function applyPage(db: LanternDb, page: PullResponse): Promise<void> {
   await db.transaction('rw', [db.audits, db.outbox, db.conflicts, db.allocations, db.meta], async () => {
+    // A reset (the server's data was replaced) starts the allocations afresh, in the same
+    // transaction as the first page that refills them: a page closed or killed in between
+    // never leaves the device with none.
+    if (page.reset) await db.allocations.clear();
     for (const allocation of page.allocations) {
       if (allocation.active) await db.allocations.put(allocation);
       else await db.allocations.delete(allocation.id);
@@ -86,7 +90,6 @@ export async function pullChanges(
     const checkpoint = (await db.meta.get(CHECKPOINT))?.value;
     const query = checkpoint ? `?checkpoint=${encodeURIComponent(checkpoint)}` : '';
     const page = pullResponseSchema.parse(await api(`/api/sync/pull${query}`));
-    if (page.reset) await db.allocations.clear();
     await applyPage(db, page);
     pages++;
     audits += page.audits.length;
