@@ -4,7 +4,8 @@
  *                              everything they reach (case-action-store.ts)
  *   GET  /compliance           post-audit compliance per round, team and month (QA leads, managers)
  *   GET  /:caseActionId            one action
- *   GET  /:caseActionId/owners     the people who may own it (for the team manager's or QA lead's choice)
+ *   GET  /:caseActionId/owners     the people who may own it (for the team manager's or QA lead's choice;
+ *                              empty for anyone else)
  *   PATCH /:caseActionId           progress (state, evidence, completion date, reason) or owner
  * Every view and change is logged.
  */
@@ -59,9 +60,8 @@ export function caseActionRoutes(deps: AppDeps) {
       const person = requirePerson(c);
       const id = idParam(c, 'caseActionId', 'case action');
       const action = await getCaseAction(deps.db, dataScope(c), person, id);
-      if (!action.canChooseOwner)
-        throw appError('forbidden', 'Only the team manager or the QA lead can choose the owner.');
-      return c.json({ people: await possibleOwners(deps.db, id) });
+      // The owner reaches the action but does not choose who owns it: nobody to offer them.
+      return c.json({ people: action.canChooseOwner ? await possibleOwners(deps.db, id) : [] });
     })
     .patch('/:caseActionId', async (c) => {
       const person = requirePerson(c);

@@ -238,6 +238,8 @@ describe.each(ENGINES)('case actions on $engine', (engine) => {
     expect((await notices('action_assigned')).length).toBe(2);
     const refused = await as(id.owner, path, { method: 'PATCH', json: { ownerId: id.manager } });
     expect(refused.status).toBe(400);
+    const offered = await as(id.owner, `${path}/owners`);
+    expect(await offered.json()).toEqual({ people: [] });
     const owners = await as(id.qa, `${path}/owners`);
     expect(((await owners.json()) as { people: { name: string }[] }).people.map((p) => p.name)).toContain(
       'Pat Bystander',
