@@ -14,6 +14,8 @@ export interface MetricOptions {
   caseTypes: { id: string; name: string }[];
   /** The council's case flags (retired ones named so): audits of cases carrying any of those chosen. */
   caseFlags: { id: string; name: string }[];
+  /** The audit tools with a published version, by framework key. */
+  tools: { id: string; name: string }[];
   framework: { key: string; version: number; overallGradeKey: string };
   sections: { key: string; title: string; items: { key: string; label: string; kind: string }[] }[];
 }

@@ -1,6 +1,6 @@
 /**
  * The names a metric's filters are shown by: its teams (by id), case types and case flags (by
- * key), read in one query. A retired case type or flag keeps its name, marked "(retired)", so a
+ * key) and its audit tool (by framework key), read in one query. A retired case type or flag keeps its name, marked "(retired)", so a
  * measure that filters on it still reads as the council set it up.
  */
 import type { Queryable } from '../db/database';
@@ -11,20 +11,31 @@ export async function filterNames(db: Queryable, filters: MetricFilters): Promis
   const teamIds = filters.teamIds ?? [];
   const caseTypeKeys = filters.caseTypeIds ?? [];
   const flagKeys = filters.flagIds ?? [];
-  const names: FilterNames = { teams: new Map(), caseTypes: new Map(), flags: new Map() };
-  if (teamIds.length + caseTypeKeys.length + flagKeys.length === 0) return names;
-  const rows = await db.query<{ kind: 'team' | 'case_type' | 'flag'; id: string; name: string }>(
+  const toolKeys = (filters.frameworks ?? []).map((f) => f.key);
+  const names: FilterNames = { teams: new Map(), caseTypes: new Map(), flags: new Map(), tools: new Map() };
+  if (teamIds.length + caseTypeKeys.length + flagKeys.length + toolKeys.length === 0) return names;
+  const rows = await db.query<{ kind: 'team' | 'case_type' | 'flag' | 'tool'; id: string; name: string }>(
     `SELECT 'team' AS kind, id::text AS id, name FROM teams WHERE id::text = ANY($1::text[])
      UNION ALL
      SELECT 'case_type', key, label || CASE WHEN retired_at IS NULL THEN '' ELSE ' (retired)' END
        FROM case_types WHERE key = ANY($2::text[])
      UNION ALL
      SELECT 'flag', key, label || CASE WHEN retired_at IS NULL THEN '' ELSE ' (retired)' END
-       FROM case_flags WHERE key = ANY($3::text[])`,
-    [teamIds, caseTypeKeys, flagKeys],
+       FROM case_flags WHERE key = ANY($3::text[])
+     UNION ALL
+     SELECT 'tool', f.key, coalesce(max(t.name), max(f.title))
+       FROM frameworks f LEFT JOIN audit_tools t ON t.key = f.key WHERE f.key = ANY($4::text[]) GROUP BY f.key`,
+    [teamIds, caseTypeKeys, flagKeys, toolKeys],
   );
   for (const row of rows) {
-    const map = row.kind === 'team' ? names.teams : row.kind === 'case_type' ? names.caseTypes : names.flags;
+    const map =
+      row.kind === 'team'
+        ? names.teams
+        : row.kind === 'case_type'
+          ? names.caseTypes
+          : row.kind === 'tool'
+            ? (names.tools ?? new Map())
+            : names.flags;
     (map as Map<string, string>).set(row.id, row.name);
   }
   return names;

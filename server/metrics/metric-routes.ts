@@ -160,7 +160,7 @@ export function metricRoutes(deps: AppDeps) {
     .get('/options', async (c) => {
       requirePerson(c);
       const framework = await currentFramework(deps.db);
-      const [teams, caseTypes, caseFlags] = await Promise.all([
+      const [teams, caseTypes, caseFlags, tools] = await Promise.all([
         teamsInScope(deps.db, dataScope(c)),
         // Retired types and flags stay: their audits keep counting in trends.
         deps.db.query<{ key: string; label: string; retired: boolean }>(
@@ -169,11 +169,17 @@ export function metricRoutes(deps: AppDeps) {
         deps.db.query<{ key: string; label: string; retired: boolean }>(
           'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_flags ORDER BY label',
         ),
+        // The audit tools with a published version: a trend can count one tool's audits.
+        deps.db.query<{ key: string; name: string }>(
+          `SELECT f.key, coalesce(max(t.name), max(f.title)) AS name FROM frameworks f
+           LEFT JOIN audit_tools t ON t.key = f.key WHERE f.status = 'published' GROUP BY f.key ORDER BY 2`,
+        ),
       ]);
       return c.json({
         teams,
         caseTypes: caseTypes.map((t) => ({ id: t.key, name: t.retired ? `${t.label} (retired)` : t.label })),
         caseFlags: caseFlags.map((f) => ({ id: f.key, name: f.retired ? `${f.label} (retired)` : f.label })),
+        tools: tools.map((t) => ({ id: t.key, name: t.name })),
         framework: {
           key: framework.key,
           version: framework.version,

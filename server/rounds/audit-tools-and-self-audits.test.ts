@@ -260,6 +260,26 @@ describe.each(ENGINES)('audit tools and self-audits on $engine', (engine) => {
     await submit(ben, await allocationOf(round.id, a, 'independent'), withOverall(1, 4));
     expect(await countsOf(toolKey)).toBe(2);
     expect(await countsOf('lantern-default')).toBe(before + 1);
+    // The dashboard's trend for one tool counts that tool's audits only (the two just submitted).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const trend = async (tool?: string) =>
+      (await (
+        await qa.request(
+          `/api/metrics/trend?${new URLSearchParams({
+            item: 'overall.grade',
+            passing: '0,1',
+            from: day(-2),
+            to: day(2),
+            ...(tool ? { tool } : {}),
+          }).toString()}`,
+        )
+      ).json()) as { series: { overall: { k: number; n: number } }[] };
+    expect((await trend(toolKey)).series[0]?.overall).toMatchObject({ k: 1, n: 2 });
+    expect((await trend()).series[0]?.overall.n).toBeGreaterThanOrEqual(3);
+    const options = (await (await qa.request('/api/metrics/options')).json()) as {
+      tools: { id: string; name: string }[];
+    };
+    expect(options.tools).toContainEqual({ id: toolKey, name: 'Neglect thematic audit' });
 
     // A tool a case is allocated with cannot be taken off the round.
     const put = await qa.request(`/api/rounds/${round.id}`, {

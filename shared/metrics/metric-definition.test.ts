@@ -129,3 +129,36 @@ describe('definitions that are refused', () => {
     expect(metricProblems(definition, framework)).toEqual([expect.stringMatching(problem)]);
   });
 });
+
+describe('a metric counts one audit tool', () => {
+  const base = {
+    name: 'At least good',
+    source: { item: 'overall.grade' },
+    passing: [0, 1],
+    bucket: 'month',
+  };
+  it('accepts versions of one tool and refuses two tools, naming the field', () => {
+    expect(
+      metricDefinitionSchema.safeParse({
+        ...base,
+        filters: {
+          frameworks: [
+            { key: 'exploitation', version: 1 },
+            { key: 'exploitation', version: 2 },
+          ],
+        },
+      }).success,
+    ).toBe(true);
+    const mixed = metricDefinitionSchema.safeParse({
+      ...base,
+      filters: { frameworks: [{ key: 'lantern-default' }, { key: 'exploitation' }] },
+    });
+    expect(mixed.success).toBe(false);
+    expect(mixed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'filters.frameworks',
+        'A measure counts the audits of one audit tool: choose versions of one tool only.',
+      ],
+    ]);
+  });
+});

@@ -33,10 +33,16 @@ export const passingValueSchema = z.union([gradeIndexSchema, z.enum(['yes', 'par
 export const metricFiltersSchema = z.object({
   teamIds: z.array(z.string().min(1)).min(1).optional(),
   caseTypeIds: z.array(z.string().min(1)).min(1).optional(),
-  /** A framework key, optionally one version of it. */
+  /**
+   * The audit tool (a framework key), optionally some of its versions. A metric never mixes tools:
+   * every entry names the same key (item keys are stable within a tool, not across tools).
+   */
   frameworks: z
     .array(z.object({ key: z.string().min(1), version: boundedInt(1).optional() }))
     .min(1)
+    .refine((list) => new Set(list.map((f) => f.key)).size === 1, {
+      message: 'A measure counts the audits of one audit tool: choose versions of one tool only.',
+    })
     .optional(),
   kinds: z.array(auditKindSchema).min(1).optional(),
   /** Audits of cases that carry at least one of these case flags (keys), as the case is flagged now. */

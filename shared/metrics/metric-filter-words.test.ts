@@ -17,7 +17,7 @@ const names: FilterNames = {
 };
 
 describe('metricFilterWords', () => {
-  it.each<[string, MetricFilters, string]>([
+  it.each<[string, MetricFilters, string, ReadonlyMap<string, string>?]>([
     ['no filter: every audit', {}, 'every submitted audit'],
     ['one flag', { flagIds: ['care-leaver'] }, 'submitted audits of cases flagged Care leaver'],
     [
@@ -44,15 +44,21 @@ describe('metricFilterWords', () => {
     [
       'kinds and a framework version',
       { kinds: ['practice_week', 'ad_hoc'], frameworks: [{ key: 'lantern-default', version: 2 }] },
-      'submitted practice week or ad hoc audits, on framework lantern-default version 2',
+      'submitted practice week or ad hoc audits, with the audit tool lantern-default version 2',
+    ],
+    [
+      'an audit tool named by its name',
+      { frameworks: [{ key: 'exploitation' }] },
+      'submitted audits, with the audit tool Children at risk of exploitation',
+      new Map([['exploitation', 'Children at risk of exploitation']]),
     ],
     [
       'a key nothing is called by any more is quoted, never dropped',
       { flagIds: ['gone-flag'] },
       'submitted audits of cases flagged “gone-flag”',
     ],
-  ])('%s', (_name, filters, words) => {
-    expect(metricFilterWords(filters, names)).toBe(words);
+  ])('%s', (_name, filters, words, tools) => {
+    expect(metricFilterWords(filters, tools ? { ...names, tools } : names)).toBe(words);
   });
 });
 

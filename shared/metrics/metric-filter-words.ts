@@ -12,6 +12,8 @@ export interface FilterNames {
   teams: ReadonlyMap<string, string>;
   caseTypes: ReadonlyMap<string, string>;
   flags: ReadonlyMap<string, string>;
+  /** Audit tools' names by framework key (absent: the key is shown). */
+  tools?: ReadonlyMap<string, string>;
 }
 
 const KIND_WORDS: Record<AuditKind, string> = {
@@ -53,7 +55,12 @@ export function metricFilterWords(filters: MetricFilters, names: FilterNames): s
   if (filters.teamIds?.length) where.push(`in ${named(names.teams, filters.teamIds)}`);
   if (filters.frameworks?.length)
     where.push(
-      `on framework ${orList(filters.frameworks.map((f) => (f.version ? `${f.key} version ${f.version}` : f.key)))}`,
+      `with the audit tool ${orList(
+        filters.frameworks.map((f) => {
+          const name = names.tools?.get(f.key) ?? f.key;
+          return f.version ? `${name} version ${f.version}` : name;
+        }),
+      )}`,
     );
   if (!kinds && about.length === 0 && where.length === 0) return 'every submitted audit';
   const cases = about.length ? ` of cases ${about.join(', ')}` : '';

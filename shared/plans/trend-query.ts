@@ -34,6 +34,8 @@ export const filterQueryFields = {
     .min(0, 'Enter 0 or more months.')
     .max(600, 'Enter at most 600 months.')
     .default(0),
+  /** One audit tool (a framework key): its audits only. Absent: every tool's. */
+  tool: z.string().max(100).optional(),
 };
 export const filterQuerySchema = z.object(filterQueryFields);
 /** The filter fields of a parsed query. */
@@ -47,6 +49,7 @@ export function filtersOfQuery(query: FilterQuery): Record<string, unknown> {
     ...(query.kinds.length ? { kinds: query.kinds } : {}),
     ...(query.flagIds.length ? { flagIds: query.flagIds } : {}),
     ...(query.openLongerThanMonths > 0 ? { openLongerThanMonths: query.openLongerThanMonths } : {}),
+    ...(query.tool ? { frameworks: [{ key: query.tool }] } : {}),
   };
 }
 
