@@ -1,0 +1,39 @@
+/** Two rounds of one audit tool compared, as the API sends it (shared/metrics/compare-rounds.ts). */
+import { z } from 'zod';
+import { proportionSchema } from '../moderation/agreement-schemas';
+import { roundKindSchema } from './round-schemas';
+
+export const roundComparisonQuerySchema = z.object({
+  first: z.uuid('Choose the first round.'),
+  second: z.uuid('Choose the second round.'),
+});
+
+const comparedRoundSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: roundKindSchema,
+  theme: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** Submitted audits of the round written with the compared tool. */
+  audits: z.number(),
+});
+
+export const roundComparisonSchema = z.object({
+  tool: z.object({ key: z.string(), version: z.number(), title: z.string() }),
+  first: comparedRoundSchema,
+  second: comparedRoundSchema,
+  measures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      passingLabel: z.string(),
+      first: proportionSchema,
+      second: proportionSchema,
+      difference: z
+        .object({ difference: z.number(), lower: z.number(), upper: z.number(), beyondNoise: z.boolean() })
+        .nullable(),
+    }),
+  ),
+});
+export type RoundComparison = z.infer<typeof roundComparisonSchema>;
