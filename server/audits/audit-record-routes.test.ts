@@ -235,6 +235,33 @@ describe.each(ENGINES)('the whole audit on $engine', (engine) => {
     );
   });
 
+  it('matches a case list’s worker e-mail to the practitioner of the QA lead’s service, and to nobody else', async () => {
+    const { alpha, bravo } = world;
+    const email = (personId: string) =>
+      t.db.query<{ email: string }>('SELECT email FROM people WHERE id = $1', [personId]);
+    const [own] = await email(alpha.people.practitioner);
+    const [other] = await email(bravo.people.practitioner);
+    const [c6, c7] = [alpha.references[6] ?? '', alpha.references[7] ?? ''];
+    const file = [
+      'Case reference,Team,Case type,Worker e-mail',
+      `${c6},Alpha team one,Child in need,${(own?.email ?? '').toUpperCase()}`,
+      `${c7},Alpha team two,Child in need,${other?.email ?? ''}`,
+    ].join('\n');
+    const imported = await post(alpha.people.qa, '/api/imports', {
+      fileName: 'workers.csv',
+      content: Buffer.from(file, 'utf8').toString('base64'),
+    });
+    expect(imported.status, await imported.text()).toBe(200);
+    const rows = await t.db.query<{ reference: string; practitioner_id: string | null }>(
+      'SELECT reference, practitioner_id FROM cases WHERE reference = ANY ($1::text[]) ORDER BY reference',
+      [[c6, c7]],
+    );
+    expect(rows).toEqual([
+      { reference: c6, practitioner_id: alpha.people.practitioner },
+      { reference: c7, practitioner_id: null },
+    ]);
+  });
+
   it('lets the QA lead choose the case’s practitioner from their service’s practitioners only', async () => {
     const { alpha, bravo } = world;
     const caseId = alpha.caseIds[4] ?? '';

@@ -78,6 +78,12 @@ function optionalColumns(
       field: 'allocatedWorker' as const,
       mapped: mapping.allocatedWorker,
     },
+    {
+      column: 'practitioner_id',
+      type: 'uuid',
+      field: 'practitionerId' as const,
+      mapped: mapping.workerEmail,
+    },
     { column: 'plan_type', type: 'text', field: 'planType' as const, mapped: mapping.planType },
     { column: 'flags', type: 'text[]', field: 'flags' as const, mapped: mapping.flags },
     { column: 'closed', type: 'boolean', field: 'closed' as const, mapped: mapping.closed },

@@ -62,6 +62,7 @@ interface ExistingCase {
   team_id: string;
   case_type: string;
   allocated_worker: string;
+  practitioner_id: string | null;
   plan_type: string;
   flags: string[];
   closed: boolean;
@@ -74,6 +75,7 @@ function sameAs(c: ImportedCase, row: ExistingCase): boolean {
     row.team_id === c.teamId &&
     row.case_type === c.caseType &&
     (c.allocatedWorker === undefined || row.allocated_worker === c.allocatedWorker) &&
+    (c.practitionerId === undefined || row.practitioner_id === c.practitionerId) &&
     (c.planType === undefined || row.plan_type === c.planType) &&
     (c.closed === undefined || row.closed === c.closed) &&
     (c.openedOn === undefined || row.opened_on === c.openedOn) &&
@@ -200,7 +202,7 @@ export async function prepareImport(
     return { ...common, fileProblems, problems, cases, changes: empty };
 
   const existing = await db.query<ExistingCase>(
-    `SELECT reference, team_id::text, case_type, allocated_worker, plan_type, flags, closed,
+    `SELECT reference, team_id::text, case_type, allocated_worker, practitioner_id::text, plan_type, flags, closed,
             to_char(opened_on, 'YYYY-MM-DD') AS opened_on
      FROM cases WHERE reference = ANY ($1::text[])`,
     [cases.map((c) => c.reference)],
@@ -218,6 +220,7 @@ export async function prepareImport(
       });
   }
   if (problems.length > 0) return { ...common, fileProblems, problems, cases, changes: empty };
+  await matchPractitioners(db, cases, importer);
   const byReference = new Map(existing.map((row) => [row.reference, row]));
   const created: ImportedCase[] = [];
   const updated: ImportedCase[] = [];
@@ -229,4 +232,25 @@ export async function prepareImport(
     else updated.push(c);
   }
   return { ...common, fileProblems, problems, cases, changes: { created, updated, unchanged } };
+}
+
+/**
+ * NOTE: mutates `cases`. Each case whose file has a worker e-mail gets the practitioner it names:
+ * an active person of the importer's service with the practitioner role, or null (nobody: the case
+ * then has no practitioner until the QA lead chooses one).
+ */
+async function matchPractitioners(db: Queryable, cases: ImportedCase[], importer: Importer): Promise<void> {
+  const emails = [...new Set(cases.flatMap((c) => (c.workerEmail ? [c.workerEmail] : [])))];
+  const found =
+    emails.length === 0
+      ? []
+      : await db.query<{ id: string; email: string }>(
+          `SELECT id::text, email FROM people
+           WHERE email = ANY ($1::text[]) AND active AND 'practitioner' = ANY (roles) AND service_id = $2`,
+          [emails, importer.serviceId],
+        );
+  const byEmail = new Map(found.map((p) => [p.email, p.id]));
+  for (const c of cases)
+    if (c.workerEmail !== undefined)
+      c.practitionerId = c.workerEmail ? (byEmail.get(c.workerEmail) ?? null) : null;
 }

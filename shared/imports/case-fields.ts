@@ -1,7 +1,8 @@
 /**
  * The fields a case list may carry, as councils export them from their case-management
  * systems (LCS, Mosaic, Liquidlogic, Eclipse…): the case reference, team, case type and
- * allocated worker, and optionally a plan type, flags, whether the case is closed and the date
+ * allocated worker, and optionally the worker's e-mail (which matches the case to its practitioner
+ * in Lantern), a plan type, flags, whether the case is closed and the date
  * it was opened. The
  * header words each field is recognised by are listed so the importer can propose a mapping.
  * Nothing here asks for a child's name or date of birth (see personal-data-columns.ts).
@@ -13,6 +14,7 @@ export const CASE_FIELDS = [
   'team',
   'caseType',
   'allocatedWorker',
+  'workerEmail',
   'planType',
   'flags',
   'closed',
@@ -72,6 +74,24 @@ export const CASE_FIELD_INFO: Record<CaseField, CaseFieldInfo> = {
       'key worker',
       'caseworker',
       'case worker',
+    ],
+  },
+  workerEmail: {
+    label: 'Worker e-mail',
+    required: false,
+    hint: "The allocated worker's e-mail address. A case whose worker has a Lantern account with the practitioner role in your service is matched to them, and they read its audits; any other case is left without a practitioner (you can choose one on the audit's page).",
+    headers: [
+      'worker email',
+      'worker e mail',
+      'allocated worker email',
+      'allocated worker e mail',
+      'social worker email',
+      'social worker e mail',
+      'practitioner email',
+      'practitioner e mail',
+      'key worker email',
+      'caseworker email',
+      'case worker email',
     ],
   },
   planType: {

@@ -235,6 +235,27 @@ describe('validateCaseRows', () => {
     ]);
   });
 
+  it('reads the worker’s e-mail in lower case, blank as none, and refuses one that is not an address', () => {
+    const headers = ['Ref', 'Team', 'Type', 'Worker e-mail'];
+    const { cases, problems } = validateCaseRows(
+      [
+        ['NM-1', 'Assessment Team A', 'CIN', ' Pia.Sandhu@Council.gov.uk '],
+        ['NM-2', 'Assessment Team A', 'CIN', ''],
+        ['NM-3', 'Assessment Team A', 'CIN', 'Pia Sandhu'],
+      ],
+      guessMapping(headers),
+      LOOKUPS,
+      headers,
+    );
+    expect(cases.map((c) => [c.reference, c.workerEmail])).toEqual([
+      ['NM-1', 'pia.sandhu@council.gov.uk'],
+      ['NM-2', null],
+    ]);
+    expect(problems.map(describeRowProblem)).toEqual([
+      'Row 4, column D (Worker e-mail): "Pia Sandhu" is not an e-mail address, like name@council.gov.uk.',
+    ]);
+  });
+
   it('leaves fields the file has no column for undefined, so an import keeps what Lantern has', () => {
     const headers = ['Ref', 'Team', 'Type'];
     const { cases } = validateCaseRows(

@@ -47,6 +47,10 @@ export interface ImportedCase {
   teamId: string;
   caseType: string;
   allocatedWorker?: string;
+  /** The worker's e-mail, lower case; null when the cell is blank (the case then has no practitioner). */
+  workerEmail?: string | null;
+  /** The practitioner the e-mail matched (set by the import, not by validation); null: nobody. */
+  practitionerId?: string | null;
   planType?: string;
   flags?: string[];
   closed?: boolean;
@@ -83,6 +87,9 @@ const CLOSED_WORDS: Record<string, boolean> = {
   '0': false,
   '': false,
 };
+/** An e-mail address as the case list writes it: something@domain.tld, no spaces. */
+const WORKER_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 const MAX = { reference: 100, allocatedWorker: 200, planType: 100, flag: 60, flags: 20 } as const;
 const PRINTABLE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 ._/\-:#]*$/;
 
@@ -202,6 +209,10 @@ export function validateCaseRows(
     const allocatedWorker = value('allocatedWorker');
     if (allocatedWorker !== undefined && allocatedWorker.length > MAX.allocatedWorker)
       problem('allocatedWorker', `The allocated worker is longer than ${MAX.allocatedWorker} characters.`);
+    const emailText = value('workerEmail');
+    const workerEmail = emailText ? emailText.trim().toLowerCase() : null;
+    if (workerEmail !== null && (workerEmail.length > 320 || !WORKER_EMAIL.test(workerEmail)))
+      problem('workerEmail', `"${emailText ?? ''}" is not an e-mail address, like name@council.gov.uk.`);
     const planType = value('planType');
     if (planType !== undefined && planType.length > MAX.planType)
       problem('planType', `The plan type is longer than ${MAX.planType} characters.`);
@@ -252,6 +263,7 @@ export function validateCaseRows(
         teamId,
         caseType,
         ...(allocatedWorker !== undefined ? { allocatedWorker } : {}),
+        ...(emailText !== undefined ? { workerEmail } : {}),
         ...(planType !== undefined ? { planType } : {}),
         ...(flags !== undefined ? { flags } : {}),
         ...(closed !== undefined ? { closed } : {}),

@@ -17,6 +17,8 @@ export const columnMappingSchema = z.object({
   team: column,
   caseType: column,
   allocatedWorker: column,
+  // Optional in a saved mapping: mappings made before the field existed have none.
+  workerEmail: column.default(null),
   planType: column,
   flags: column,
   closed: column,
