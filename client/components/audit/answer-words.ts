@@ -15,19 +15,19 @@ export const QUESTION_OPTIONS = [
 export const GRADE_OPTIONS = GRADES.map((g) => ({ value: String(g.index), label: g.label }));
 
 export function answerText(answer: Answer | null | undefined): string {
-  if (!answer) return '(no answer)';
+  if (!answer) return 'Not answered';
   switch (answer.kind) {
     case 'question':
       return QUESTION_OPTIONS.find((o) => o.value === answer.value)?.label ?? answer.value;
     case 'grade':
       return GRADES[answer.value].label;
     case 'text':
-      return answer.value || '(blank)';
+      return answer.value.trim() || 'Not answered';
     case 'yes-no-note':
       return `${answer.value === 'yes' ? 'Yes' : 'No'}${answer.note ? ` — ${answer.note}` : ''}`;
     case 'case-actions':
       return answer.value.length === 0
-        ? '(no actions)'
+        ? 'No actions'
         : answer.value.map((a) => `${a.what} (${a.who}, by ${a.byWhen || 'no date'})`).join('; ');
     case 'confirmation':
       return answer.value ? 'Confirmed' : 'Not confirmed';
