@@ -26,10 +26,7 @@ import {
   signIn,
 } from './support/auditor-steps';
 
-const ADMIN_URL =
-  process.env.LANTERN_E2E_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PRACTITIONER = 'pia.practitioner@demo.lantern.invalid';
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const STRENGTHS = 'The child was seen alone and their views are recorded in their own words.';
