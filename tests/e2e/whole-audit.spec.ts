@@ -52,6 +52,9 @@ test('after submitting, the auditor sees what happens next, with the audit’s r
   await page.goto(server.url);
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible({ timeout: 60_000 });
   await signIn(page, server.url, AMARA);
+  // The device's first sync after a fresh start can take a while on a busy machine.
+  await page.goto(`${server.url}/audits`);
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 120_000 });
   await openMyAuditsReadyForOffline(page, server.url);
   const reference = await firstCase(page);
   await page.getByRole('link', { name: reference }).click();
