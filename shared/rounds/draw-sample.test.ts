@@ -233,3 +233,41 @@ describe('drawSample', () => {
     ).toBe(false);
   });
 });
+
+describe('a census', () => {
+  it('draws every case that matches — here every open case with a flag — whatever the seed, in a seeded order', () => {
+    const all = cases(200);
+    const census = (seed: number) =>
+      drawSample(
+        all,
+        spec({
+          quota: { kind: 'all' },
+          flags: ['at-risk-of-exploitation'],
+          excludeAuditedWithinMonths: 0,
+          seed,
+        }),
+        null,
+      );
+    // The same as a query of the cases: open, carrying the flag.
+    const expected = all
+      .filter((c) => !c.closed && c.flags.includes('at-risk-of-exploitation'))
+      .map((c) => c.id)
+      .sort();
+    expect(
+      census(1)
+        .drawn.map((d) => d.caseId)
+        .sort(),
+    ).toEqual(expected);
+    expect(
+      census(2)
+        .drawn.map((d) => d.caseId)
+        .sort(),
+    ).toEqual(expected);
+    expect(census(1)).toEqual(census(1));
+  });
+
+  it('takes every eligible case as its quota', () => {
+    expect(quotaTarget({ quota: { kind: 'all' } }, 37)).toBe(37);
+    expect(quotaTarget({ quota: { kind: 'all' } }, 0)).toBe(0);
+  });
+});

@@ -99,6 +99,8 @@ export function auditCutOffDay(roundStart: string, months: number): number | nul
 /** The whole number of cases a quota asks for out of `eligible`. */
 export function quotaTarget(spec: Pick<SampleSpec, 'quota'>, eligible: number): number {
   if (eligible === 0) return 0;
+  // A census: every eligible case, in the seeded order.
+  if (spec.quota.kind === 'all') return eligible;
   if (spec.quota.kind === 'count') return Math.min(spec.quota.value, eligible);
   return Math.min(eligible, Math.max(1, Math.round((spec.quota.value / 100) * eligible)));
 }

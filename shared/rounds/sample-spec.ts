@@ -20,8 +20,9 @@ export const STRATUM_LABELS: Record<StratumField, string> = {
   planType: 'Plan type',
 };
 
-/** "5% of eligible cases" or "40 cases". */
+/** "5% of eligible cases", "40 cases", or a census: "every case that matches" (no quota). */
 export const quotaSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
   z.object({
     kind: z.literal('percent'),
     value: z.number().gt(0, 'Enter a share above 0%.').max(100, 'A share cannot be above 100%.'),
