@@ -10,6 +10,7 @@ import { seedDemoOrganisation, DEMO_ORGANISATION_NAME } from './demo-organisatio
 import { seedDemoAudits } from './demo-audits';
 import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
+import { seedDemoJointAudits } from './demo-joint-audits';
 import { seedDemoThematicRounds } from './demo-thematic-round';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
@@ -44,6 +45,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
     await seedDemoThematicRounds(tx, ids, now); // a second audit tool, self-audits then independent
+    await seedDemoJointAudits(tx, ids); // a multi-agency week: Health and a police guest
     await seedDemoCaseActions(tx, ids, now);
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds

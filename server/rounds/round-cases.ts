@@ -50,7 +50,7 @@ export async function roundCases(db: Queryable, roundId: string): Promise<RoundC
      FROM round_cases rc JOIN cases c ON c.id = rc.case_id JOIN teams t ON t.id = c.team_id
        JOIN case_types ct ON ct.key = c.case_type
        LEFT JOIN allocations x ON x.round_id = rc.round_id AND x.case_id = rc.case_id AND (x.active OR x.finished)
-         AND x.stage = 'independent'
+         AND x.stage = 'independent' AND x.audit_id IS NULL -- a joint audit's lead (docs/JOINT-AUDITS.md)
        LEFT JOIN frameworks tf ON tf.key = x.framework_key AND tf.version = x.framework_version
        LEFT JOIN audit_tools tool ON tool.key = x.framework_key
        LEFT JOIN allocations s ON s.round_id = rc.round_id AND s.case_id = rc.case_id AND (s.active OR s.finished)

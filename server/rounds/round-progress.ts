@@ -36,7 +36,7 @@ export async function roundProgress(db: Queryable, roundId: string): Promise<Rou
             (m.status IN ('agreed', 'regraded')) IS TRUE AS moderated,
             (x.due_date < (now() AT TIME ZONE 'Europe/London')::date AND (a.status = 'submitted') IS NOT TRUE) AS overdue
      FROM allocations x JOIN people p ON p.id = x.auditor_id JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id
-     LEFT JOIN audits a ON a.id = x.id LEFT JOIN moderations m ON m.audit_id = a.id
+     LEFT JOIN audits a ON a.id = coalesce(x.audit_id, x.id) LEFT JOIN moderations m ON m.audit_id = a.id
      WHERE x.round_id = $1 AND (x.active OR x.finished)`,
     [roundId],
   );
