@@ -29,11 +29,6 @@ const KEY_DELAY_MS = 8;
 const line = (i: number): string => `Visit ${i}: seen alone, said "it's ok".\n`;
 
 let server: ServerProcess;
-// One retry, reported as "flaky" in the summary, never as passed silently: once, under a load average
-// above 20 with another e2e run beside it, the device showed the audit as "not allocated to you on this
-// device" after the 9th SIGKILL (both its allocation and its record missing from IndexedDB on that
-// cold start). Not yet explained; open in issue 12's closing note.
-test.describe.configure({ retries: 1 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000); // a first start builds the demo organisation: slow on a busy machine
@@ -70,13 +65,46 @@ async function browserPid(profile: string): Promise<number> {
   throw new Error(`No browser process runs the profile ${profile}`);
 }
 
-/** Every process of the profile has gone (the renderers die with the browser). */
-async function profileProcessesGone(profile: string): Promise<boolean> {
+/** Every process of the profile (the browser, its renderers, its storage and network services). */
+interface ProcessId {
+  pid: number;
+  /** Its start time (clock ticks after boot): a later process given the same pid is another one. */
+  start: string;
+}
+
+/** State and start time from /proc/<pid>/stat (fields 3 and 22), or null once the process has gone. */
+async function procStat(pid: number): Promise<{ state: string; start: string } | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0] ?? '', start: fields[19] ?? '' };
+}
+
+async function profileProcesses(profile: string): Promise<ProcessId[]> {
+  const found: ProcessId[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (args.includes(`--user-data-dir=${profile}`)) return false;
+    if (!args.includes(`--user-data-dir=${profile}`)) continue;
+    const stat = await procStat(Number(entry));
+    if (stat) found.push({ pid: Number(entry), start: stat.start });
   }
+  return found;
+}
+
+/**
+ * A process has finished exiting: gone, or a zombie. Its command line alone cannot tell: it reads
+ * empty while the process is still exiting and still holds its files (the databases' locks) open.
+ */
+async function exited({ pid, start }: ProcessId): Promise<boolean> {
+  const stat = await procStat(pid);
+  return stat === null || stat.start !== start || stat.state === 'Z' || stat.state === 'X';
+}
+
+/** Every process of the profile has gone and released its files (the renderers die with the browser). */
+async function profileProcessesGone(profile: string, known: ProcessId[]): Promise<boolean> {
+  if ((await profileProcesses(profile)).length > 0) return false;
+  for (const each of known) if (!(await exited(each))) return false;
   return true;
 }
 
@@ -111,7 +139,8 @@ test('typed at 8 ms a key and the page reloaded at once, 20 times: every charact
 });
 
 test('typed at 8 ms a key and the browser process killed at once, 10 times: every character is kept', async () => {
-  test.setTimeout(240_000);
+  // Ten cold starts of a browser: 15-25 s each at a load average of 30 (measured), so generous.
+  test.setTimeout(480_000);
   const profile = await mkdtemp(join(tmpdir(), 'lantern-keystrokes-'));
   let context: BrowserContext | null = null;
   try {
@@ -121,12 +150,14 @@ test('typed at 8 ms a key and the browser process killed at once, 10 times: ever
     let typed = '';
     for (let i = 1; i <= 10; i++) {
       const pid = await browserPid(profile);
+      const processes = await profileProcesses(profile);
       await typeAtEnd(page, line(i));
       typed += line(i);
       process.kill(pid, 'SIGKILL'); // at once: no unload handler, no graceful shutdown
       await context.close().catch(() => undefined);
       context = null;
-      await expect.poll(() => profileProcessesGone(profile), { timeout: 20_000 }).toBe(true);
+      // The next start must find the device's storage free, as a tablet restarted after a crash does.
+      await expect.poll(() => profileProcessesGone(profile, processes), { timeout: 30_000 }).toBe(true);
       context = await launch(profile);
       page = context.pages()[0] ?? (await context.newPage());
       await openAudit(page, auditUrl, typed);
