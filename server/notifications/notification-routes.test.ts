@@ -73,6 +73,14 @@ describe.each(ENGINES)('the inbox API on $engine', (engine) => {
     expect((await inboxOf(ben)).unread).toBe(1);
   });
 
+  it('refuses a body that is not an empty object, by name, and marks nothing', async () => {
+    const before = (await inboxOf(ben)).unread;
+    const refused = await ben.request('/api/notifications/read-all', { method: 'POST', json: { all: true } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('all');
+    expect((await inboxOf(ben)).unread).toBe(before);
+  });
+
   it('answers nothing to a person who is not signed in', async () => {
     expect((await t.request('/api/notifications')).status).toBe(401);
   });

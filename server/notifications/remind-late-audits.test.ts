@@ -90,12 +90,18 @@ describe.each(ENGINES)('late audits on $engine', (engine) => {
   });
 
   it('never tells of an audit that was submitted', async () => {
+    // An allocation whose audit is submitted, still active (its round not yet over) and past due.
     const [submitted] = await t.db.query<{ id: string }>(
       `SELECT x.id FROM allocations x JOIN audits a ON a.id = x.id AND a.status = 'submitted' AND NOT a.deleted
-       WHERE x.active LIMIT 1`,
+       WHERE NOT EXISTS (SELECT 1 FROM allocations y WHERE y.active AND y.id <> x.id
+                         AND y.case_id = x.case_id AND (y.auditor_id = x.auditor_id OR y.round_id = x.round_id))
+       ORDER BY x.id LIMIT 1`,
     );
     expect(submitted).toBeDefined();
-    await t.db.query("UPDATE allocations SET due_date = '2026-10-01' WHERE id = $1", [submitted!.id]);
+    await t.db.query(
+      "UPDATE allocations SET active = true, finished = false, due_date = '2026-10-01' WHERE id = $1",
+      [submitted!.id],
+    );
     await remindLateAudits(t.db, new Date('2026-10-20T07:00:00Z'));
     expect((await notices()).some((n) => n.subject_id === submitted!.id)).toBe(false);
   });

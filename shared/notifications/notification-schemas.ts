@@ -23,6 +23,9 @@ export const inboxSchema = z.object({
 });
 export type Inbox = z.infer<typeof inboxSchema>;
 
+/** Marking read takes an empty JSON object: anything in it is a mistake, refused by name. */
+export const markReadSchema = z.object({}).strict();
+
 export const unreadCountSchema = z.object({ unread: z.number().int().nonnegative() });
 
 /** What each kind is, for the inbox's label beside a title. */
