@@ -18,13 +18,20 @@ import { readMetric } from '../metrics/read-metric';
 import { scopeOfService } from '../auth/service-scope';
 import { metricFilterWords } from '../../shared/metrics/metric-filter-words';
 import { filterNames } from './filter-names';
+import {
+  complianceFiltersSchema,
+  type ComplianceFilters,
+} from '../../shared/case-actions/compliance-measure';
+import { complianceFigures, complianceWords } from './compliance-figures';
 
 export interface MeasureRow {
   id: string;
   action_id: string;
   title: string;
-  source: 'audits' | 'manual';
+  source: 'audits' | 'manual' | 'case_actions';
   metric: unknown;
+  /** A compliance measure's filters (source 'case_actions'); null otherwise. */
+  compliance: unknown;
   bucket: string;
   trajectory: unknown;
   tolerance: number;
@@ -35,7 +42,7 @@ export interface MeasureRow {
 
 /** Columns of plan_measures (read as `FROM plan_measures m`), with the service of the plan. */
 export const MEASURE_COLUMNS =
-  'm.id, m.action_id, m.title, m.source, m.metric, m.bucket, m.trajectory, m.tolerance, m.minimum_n, (SELECT pl.service_id FROM plans pl WHERE pl.id = m.plan_id) AS service_id';
+  'm.id, m.action_id, m.title, m.source, m.metric, m.compliance, m.bucket, m.trajectory, m.tolerance, m.minimum_n, (SELECT pl.service_id FROM plans pl WHERE pl.id = m.plan_id) AS service_id';
 
 interface ManualValue {
   period_id: string;
@@ -128,6 +135,8 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
   const bucket: TimeBucket = timeBucketSchema.parse(row.bucket);
   const metric: MetricDefinition | null =
     row.source === 'audits' ? metricDefinitionSchema.parse(row.metric) : null;
+  const compliance: ComplianceFilters | null =
+    row.source === 'case_actions' ? complianceFiltersSchema.parse(row.compliance) : null;
   const from = capFrom(bucket, trajectory.baseline.date < asOf ? trajectory.baseline.date : asOf, asOf);
   const options = { asOf, tolerance: row.tolerance, minimumN: row.minimum_n };
   let points: MeasurePoint[];
@@ -143,6 +152,15 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
     points = periods.map((p) => {
       const figure = point(p.period, { k: p.k, n: p.n }, trajectory, options);
       return p.interval ? { ...figure, lower: p.interval.lower, upper: p.interval.upper } : figure;
+    });
+  } else if (compliance) {
+    method = 'scan';
+    const periods = await complianceFigures(db, row.service_id, compliance, bucket, { from, to: asOf });
+    points = periods.map(({ period, figure }) => {
+      const shown = point(period, { k: figure.k, n: figure.n }, trajectory, options);
+      return figure.interval
+        ? { ...shown, lower: figure.interval.lower, upper: figure.interval.upper }
+        : shown;
     });
   } else {
     method = 'manual';
@@ -175,7 +193,12 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
     title: row.title,
     source: row.source,
     metric,
-    whichAudits: metric ? metricFilterWords(metric.filters, await filterNames(db, metric.filters)) : null,
+    compliance,
+    whichAudits: metric
+      ? metricFilterWords(metric.filters, await filterNames(db, metric.filters))
+      : compliance
+        ? await complianceWords(db, compliance)
+        : null,
     bucket,
     trajectory,
     tolerance: row.tolerance,

@@ -17,6 +17,7 @@ import {
   type MeasureInput,
 } from '../../shared/plans/plan-schemas';
 import { metricProblems } from '../../shared/metrics/metric-definition';
+import type { ComplianceFilters } from '../../shared/case-actions/compliance-measure';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
 import { periodBucketer, timeBucketSchema } from '../../shared/metrics/periods';
 import { appError } from '../../shared/errors/app-error';
@@ -25,6 +26,7 @@ import { actionDetail } from '../plans/action-routes';
 import { currentFramework } from '../metrics/metric-routes';
 
 async function assertSound(db: Queryable, input: MeasureInput, planId: string): Promise<void> {
+  if (input.source === 'case_actions') return assertComplianceSound(db, input.compliance, planId);
   if (input.source !== 'audits') return;
   const problems: { path: string; message: string }[] = metricProblems(
     input.metric,
@@ -66,8 +68,40 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
     throw appError('validation_failed', 'This measure cannot be counted from audits as it stands.', problems);
 }
 
+/** A compliance measure counts its plan's service's actions: its teams and round must be of that service. */
+async function assertComplianceSound(
+  db: Queryable,
+  filters: ComplianceFilters,
+  planId: string,
+): Promise<void> {
+  const problems: { path: string; message: string }[] = [];
+  const [outside] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM unnest($1::text[]) AS f(id)
+     WHERE f.id NOT IN (SELECT t.id::text FROM teams t JOIN plans p ON p.service_id = t.service_id WHERE p.id = $2)`,
+    [filters.teamIds, planId],
+  );
+  if ((outside?.n ?? 0) > 0)
+    problems.push({ path: 'compliance.teamIds', message: 'It counts a team outside the plan’s service.' });
+  if (filters.roundId !== null) {
+    const [round] = await db.query(
+      `SELECT 1 FROM rounds r JOIN plans p ON p.id = $2
+       WHERE r.id::text = $1 AND (p.service_id IS NULL OR r.service_id = p.service_id)`,
+      [filters.roundId, planId],
+    );
+    if (!round)
+      problems.push({ path: 'compliance.roundId', message: 'There is no such round in the plan’s service.' });
+  }
+  if (problems.length > 0)
+    throw appError(
+      'validation_failed',
+      'This measure cannot count post-audit compliance as it stands.',
+      problems,
+    );
+}
+
 function columns(input: MeasureInput) {
   return {
+    compliance: input.source === 'case_actions' ? JSON.stringify(input.compliance) : null,
     metric: input.source === 'audits' ? JSON.stringify(input.metric) : null,
     bucket: input.source === 'audits' ? input.metric.bucket : input.bucket,
     trajectory: JSON.stringify(input.trajectory),
@@ -92,8 +126,8 @@ export function measureRoutes(deps: AppDeps) {
           throw appError('not_found', 'There is no such action in this plan. It may have been removed.');
         const col = columns(input);
         await tx.query(
-          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10)`,
+          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n, compliance)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb)`,
           [
             id,
             planId,
@@ -105,6 +139,7 @@ export function measureRoutes(deps: AppDeps) {
             col.trajectory,
             input.tolerance,
             input.minimumN,
+            col.compliance,
           ],
         );
         await touchPlan(tx, planId);
@@ -122,7 +157,7 @@ export function measureRoutes(deps: AppDeps) {
         const col = columns(input);
         const [row] = await tx.query<{ action_id: string }>(
           `UPDATE plan_measures SET title = $3, source = $4, metric = $5::jsonb, bucket = $6, trajectory = $7::jsonb,
-             tolerance = $8, minimum_n = $9, updated_at = now()
+             tolerance = $8, minimum_n = $9, compliance = $10::jsonb, updated_at = now()
            WHERE id = $1 AND plan_id = $2 RETURNING action_id`,
           [
             measureId,
@@ -134,6 +169,7 @@ export function measureRoutes(deps: AppDeps) {
             col.trajectory,
             input.tolerance,
             input.minimumN,
+            col.compliance,
           ],
         );
         if (!row) throw appError('not_found', 'There is no such measure in this plan.');
@@ -157,7 +193,9 @@ export function measureRoutes(deps: AppDeps) {
         if (measure.source !== 'manual')
           throw appError(
             'validation_failed',
-            'This measure is counted from audits; its figures cannot be entered by hand.',
+            measure.source === 'case_actions'
+              ? 'This measure is counted from case actions; its figures cannot be entered by hand.'
+              : 'This measure is counted from audits; its figures cannot be entered by hand.',
           );
         const bucketer = periodBucketer(timeBucketSchema.parse(measure.bucket));
         const period = bucketer.period(bucketer.keyOfDay(dayNumberOf(input.date)));

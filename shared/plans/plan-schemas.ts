@@ -11,6 +11,7 @@ import { timeBucketSchema } from '../metrics/periods';
 import { tableChoiceFields } from '../imports/table-choice';
 import { areaNounSchema, managerRagSchema, planSourceKindSchema, timescaleSchema } from './plan-vocabulary';
 import { boundedInt } from '../validation/bounded-int';
+import { complianceFiltersSchema } from '../case-actions/compliance-measure';
 
 const text = (max: number, required = 'Enter this') => z.string().trim().min(1, required).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
@@ -76,12 +77,18 @@ const measureCommon = {
   tolerance: fraction.default(0.1),
   minimumN: z.number().int().min(1).max(1000).default(5),
 };
-/** A measure bound to audits (a metric) or entered by hand per period. */
+/** A measure bound to audits (a metric), to post-audit compliance (case actions done on time), or entered by hand per period. */
 export const measureInputSchema = z.discriminatedUnion('source', [
   z.object({ ...measureCommon, source: z.literal('audits'), metric: metricDefinitionSchema }),
   z.object({
     ...measureCommon,
     source: z.literal('manual'),
+    bucket: timeBucketSchema.exclude(['practice-week']),
+  }),
+  z.object({
+    ...measureCommon,
+    source: z.literal('case_actions'),
+    compliance: complianceFiltersSchema,
     bucket: timeBucketSchema.exclude(['practice-week']),
   }),
 ]);

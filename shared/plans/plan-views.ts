@@ -9,6 +9,7 @@ import type { TimeBucket } from '../metrics/periods';
 import type { ActionEvent } from './action-state';
 import type { AreaRag, ProgressSummary } from './progress-summary';
 import type { AreaNoun, ManagerRag, Timescale } from './plan-vocabulary';
+import type { ComplianceFilters } from '../case-actions/compliance-measure';
 
 export interface PlanSource {
   kind: 'inspection' | 'peer-review' | 'self-identified';
@@ -48,9 +49,11 @@ export interface MeasureView {
   id: string;
   actionId: string;
   title: string;
-  source: 'audits' | 'manual';
+  source: 'audits' | 'manual' | 'case_actions';
   metric: MetricDefinition | null;
-  /** Which audits a measure counted from audits is a percentage of, in words (metric-filter-words.ts); null when kept by hand. */
+  /** A compliance measure's filters (shared/case-actions/compliance-measure.ts); null otherwise. */
+  compliance: ComplianceFilters | null;
+  /** Which audits (or, for compliance, whose case actions) a counted measure is a percentage of, in words; null when kept by hand. */
   whichAudits: string | null;
   bucket: TimeBucket;
   trajectory: Trajectory;
