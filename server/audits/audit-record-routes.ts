@@ -17,12 +17,15 @@ import { appError } from '../../shared/errors/app-error';
 import { practitionerResponseRequestSchema } from '../../shared/audits/audit-record-schemas';
 import { notify } from '../notifications/notify';
 import { loadAuditRecord } from './audit-record-store';
+import { assertNotBlindModerator } from '../moderation/blind-view';
 
 export function auditRecordRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/:auditId/record', async (c) => {
       const person = requirePerson(c);
       const auditId = idParam(c, 'auditId', 'audit');
+      // A QA lead or team manager moderating this audit grades it blind first (issue 15).
+      await assertNotBlindModerator(deps.db, person.id, auditId);
       const record = await loadAuditRecord(deps.db, auditId, person);
       await logView(c, deps, 'audit', auditId, { as: 'record' });
       return c.json(record);

@@ -29,7 +29,10 @@ export function readableAuditsRoutes(deps: AppDeps) {
       responses: number;
     }>(
       `SELECT a.id AS audit_id, c.reference, t.name AS team_name, au.display_name AS auditor_name, a.completed_at,
-              a.overall_grade, (c.practitioner_id IS NOT DISTINCT FROM $1::uuid) AS own_case,
+              -- Hidden from a person moderating this audit until their own grades are saved (blind).
+              CASE WHEN EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id AND m.moderator_id = $1::uuid
+                                  AND m.blind_at IS NULL AND m.status IN ('pending', 'returned'))
+                   THEN NULL ELSE a.overall_grade END AS overall_grade, (c.practitioner_id IS NOT DISTINCT FROM $1::uuid) AS own_case,
               (SELECT count(*)::int FROM practitioner_responses r WHERE r.audit_id = a.id) AS responses
        FROM audits a
        JOIN cases c ON c.id = a.case_id

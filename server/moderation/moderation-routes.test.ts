@@ -347,6 +347,10 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
     await t.db.query('UPDATE moderations SET moderator_id = $2 WHERE id = $1', [third.id, moderatorIds[1]]);
     expect((await qa.request(`/api/audits/${third.auditId}/history`)).status).toBe(403);
     expect((await qa.request(`/api/audits/${fresh.auditId}/history`)).status).toBe(200);
+    // Nor the whole audit, nor what the auditor wrote under strengths and areas for development.
+    expect((await qa.request(`/api/audits/${third.auditId}/record`)).status).toBe(403);
+    expect((await qa.request(`/api/findings/audits/${third.auditId}`)).status).toBe(403);
+    expect((await qa.request(`/api/audits/${fresh.auditId}/record`)).status).toBe(200);
 
     // No decision before the blind grades; the blind grades need every item, and no reasons.
     const given = await auditorGrades(fresh.auditId);

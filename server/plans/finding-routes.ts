@@ -2,6 +2,7 @@
  * /api/findings: audit findings a manager can link to plan actions (newest first, searchable),
  * and the actions one audit informs. Findings are audit content, so each list is logged.
  */
+import { assertNotBlindModerator } from '../moderation/blind-view';
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { requirePerson } from '../auth/require-person';
@@ -20,8 +21,10 @@ export function findingRoutes(deps: AppDeps) {
     })
     .get('/audits/:auditId', async (c) => {
       // The access rule has checked the audit is in the person's service.
-      requirePerson(c);
+      const person = requirePerson(c);
       const auditId = idParam(c.req.param('auditId'), 'audit');
+      // What the auditor wrote is their judgement: a moderator grading blind reads it after.
+      await assertNotBlindModerator(deps.db, person.id, auditId);
       const findings = await auditFindings(deps.db, auditId);
       await logView(c, deps, 'audit', auditId, { findings: true });
       return c.json({ findings });
