@@ -418,6 +418,40 @@ async function seedServicePlan(
       },
     ],
   );
+  // Post-audit compliance (issue 14): the case actions A1's audits set, done on time, month by
+  // month; added a moment after A1's first measure so it follows it on every screen.
+  const complianceId = id();
+  await insertRows(
+    tx,
+    'plan_measures',
+    {
+      id: 'uuid',
+      plan_id: 'uuid',
+      action_id: 'uuid',
+      title: 'text',
+      source: 'text',
+      compliance: 'jsonb',
+      bucket: 'text',
+      trajectory: 'jsonb',
+      minimum_n: 'integer',
+    },
+    [
+      {
+        id: complianceId,
+        plan_id: planId,
+        action_id: actionIds.get('A1'),
+        title: 'Case actions from audits done on time',
+        source: 'case_actions',
+        compliance: { teamIds: [], roundId: null },
+        bucket: 'month',
+        trajectory: trajectory(0.6, [6, 0.9]),
+        minimum_n: 3,
+      },
+    ],
+  );
+  await tx.query(`UPDATE plan_measures SET created_at = now() + interval '1 second' WHERE id = $1`, [
+    complianceId,
+  ]);
   // Return home interviews: the council's own quarterly figures, entered by hand.
   const quarters = periodBucketer('quarter');
   const firstQuarter = quarters.keyOfDay(londonDayNumber(`${baselineDate}T12:00:00Z`));

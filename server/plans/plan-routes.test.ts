@@ -90,6 +90,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     const report = await json<BoardReportView>(await manager.request(`/api/plans/${demo?.id}/report`));
     expect(report.measures.map((m) => [m.actionNumber, m.method])).toEqual([
       ['A1', 'counts'],
+      ['A1', 'scan'],
       ['B1', 'counts'],
       ['C1', 'counts'],
       ['D1', 'scan'],
