@@ -16,6 +16,7 @@
  *   outsider must be a refusal (403 or 404).
  */
 import type { Queryable } from '../db/database';
+import { londonToday } from '../../shared/metrics/london-date';
 import type { ServiceWorld, WorldRole } from '../../tests/support/two-service-world';
 
 export interface ProbeContext {
@@ -387,7 +388,7 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
       email: `probe.guest.${crypto.randomUUID().slice(0, 8)}@northshire.invalid`,
       organisation: 'Northshire County Council',
       agency: 'social_care',
-      lastDay: new Date().toISOString().slice(0, 10),
+      lastDay: londonToday(Date.now()),
       roles: ['moderator'],
     }),
     target: true,
