@@ -57,13 +57,14 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
   };
   /**
    * k and n counted straight from the tables, for audits of the QA lead's service (the figures
-   * a person sees are their service's) whose case matches `where`.
+   * a person sees are their service's) whose case matches `where`; self-audits never count.
    */
   const counted = async (where: string) => {
     const [row] = await t.db.query<{ k: number; n: number }>(
       `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
        FROM audits a JOIN cases c ON c.id = a.case_id
        WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade IS NOT NULL
+         AND a.stage = 'independent'
          AND a.team_id IN (SELECT t.id FROM teams t JOIN people p ON p.service_id = t.service_id WHERE p.email = $3)
          AND (a.completed_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date AND ${where}`,
       [RANGE.from, RANGE.to, QA_LEAD],
@@ -177,6 +178,7 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
         `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
          FROM audits a JOIN cases c ON c.id = a.case_id
          WHERE a.status = 'submitted' AND NOT a.deleted AND a.overall_grade IS NOT NULL
+           AND a.stage = 'independent'
            AND a.team_id IN (SELECT t.id FROM teams t JOIN people p ON p.service_id = t.service_id WHERE p.email = $1)
            AND (a.completed_at AT TIME ZONE 'Europe/London')::date >= DATE '2025-01-01'
            AND c.flags @> ARRAY['at-risk-of-exploitation'] AND c.opened_on = DATE '2019-06-01'`,
