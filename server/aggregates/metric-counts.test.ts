@@ -164,7 +164,8 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
           serviceId: p.service_id,
         },
         allocations: await t.db.query<{ case_id: string }>(
-          'SELECT case_id FROM allocations WHERE auditor_id = $1 AND active ORDER BY id',
+          // Not a joint auditor's allocation: that one writes the lead auditor's audit, by its id.
+          'SELECT case_id FROM allocations WHERE auditor_id = $1 AND active AND audit_id IS NULL ORDER BY id',
           [p.id],
         ),
       })),
@@ -295,8 +296,9 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
       `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
               a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key
        FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
-       WHERE a.status = 'submitted' AND NOT a.deleted`,
+       WHERE a.status = 'submitted' AND NOT a.deleted AND a.stage = 'independent'`,
     );
+    // Self-audits never count in a metric (only the independent audit of a case does).
     return rows.map((row) => {
       const audit = auditForMetrics(row);
       if (!audit) throw new Error(`audit ${row.id} could not be read`);
