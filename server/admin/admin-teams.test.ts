@@ -47,9 +47,13 @@ describe.each(ENGINES)('admin teams, services and roles on $engine', (engine) =>
 
   it('lists teams with their service and how many active people each has', async () => {
     const { teams } = (await (await admin.request('/api/admin/teams')).json()) as { teams: AdminTeam[] };
+    const [members] = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM people p JOIN teams t ON t.id = p.team_id WHERE t.name = 'Assessment Team A' AND p.active",
+    );
+    expect(members?.n).toBeGreaterThan(0);
     expect(teams.find((team) => team.name === 'Assessment Team A')).toMatchObject({
       serviceName: "Children's Social Care (demo)",
-      members: 1,
+      members: members?.n,
     });
   });
 
@@ -129,7 +133,14 @@ describe.each(ENGINES)('admin teams, services and roles on $engine', (engine) =>
 
   it('lists the roles with what each may do and how many active people hold it', async () => {
     const { roles } = (await (await admin.request('/api/admin/roles')).json()) as { roles: AdminRole[] };
-    expect(roles.map((r) => r.role)).toEqual(['auditor', 'moderator', 'qa_lead', 'manager', 'admin']);
+    expect(roles.map((r) => r.role)).toEqual([
+      'auditor',
+      'moderator',
+      'qa_lead',
+      'manager',
+      'admin',
+      'practitioner',
+    ]);
     expect(roles.find((r) => r.role === 'admin')).toMatchObject({ label: 'Admin', people: 1 });
     expect(roles.find((r) => r.role === 'admin')?.description).toMatch(/reads no audit content/i);
   });
