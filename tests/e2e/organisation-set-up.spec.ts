@@ -81,7 +81,7 @@ test('an admin keeps the case flags and case types by keyboard: add, a clear err
 }) => {
   await signInAsAdmin(page);
   await page.goto(`${server.url}/admin`);
-  await page.getByRole('link', { name: 'Case flags' }).click();
+  await page.getByRole('link', { name: 'Case flags', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Case flags', level: 1 })).toBeVisible();
   await expectNoAxeViolations(page, 'case flags, empty');
 
