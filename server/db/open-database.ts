@@ -3,12 +3,15 @@
  * line a person running Lantern can act on: which host and port (never the password), which
  * directory, what went wrong.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from './database';
 import { openPgliteDatabase } from './pglite-database';
 import { openPostgresDatabase } from './postgres-database';
 import { StartupError } from '../startup-error';
+import { claimDataDir, releaseDataDir } from './data-dir-lock';
+
+export { releaseDataDir };
 
 export interface OpenOptions {
   databaseUrl: string | undefined;
@@ -64,15 +67,13 @@ function postgresReason(error: unknown): string {
   }
 }
 
-const LOCK_FILE = 'lantern.pid';
-
 async function openPglite(dataDir: string): Promise<Database> {
   await ensureWritable(dataDir);
   await claimDataDir(dataDir);
   try {
     return await openPgliteDatabase(join(dataDir, 'pglite'));
   } catch (error) {
-    await rm(join(dataDir, LOCK_FILE), { force: true });
+    await releaseDataDir(dataDir);
     const reason = error instanceof Error ? error.message : String(error);
     throw new StartupError(`Cannot open the embedded database in ${dataDir}: ${reason}`);
   }
@@ -89,33 +90,5 @@ async function ensureWritable(dataDir: string): Promise<void> {
     throw new StartupError(
       `Data directory ${dataDir} is not writable (${code}); set LANTERN_DATA_DIR to a folder Lantern may write`,
     );
-  }
-}
-
-/** PGlite is one process's database: a second process on the same folder would corrupt it. */
-async function claimDataDir(dataDir: string): Promise<void> {
-  const lockPath = join(dataDir, LOCK_FILE);
-  const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new StartupError(
-      `Data directory ${dataDir} is in use by another Lantern process (pid ${holder}); the embedded database serves one process — use DATABASE_URL for several`,
-    );
-  }
-  await writeFile(lockPath, String(process.pid));
-}
-
-/** Give the folder back on a clean shutdown. */
-export async function releaseDataDir(dataDir: string): Promise<void> {
-  const lockPath = join(dataDir, LOCK_FILE);
-  const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-  if (holder === process.pid) await rm(lockPath, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
   }
 }
