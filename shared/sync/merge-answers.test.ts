@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Answer, Answers } from '../framework/answer-schema';
+import type { AnsweredBy, Answer, Answers } from '../framework/answer-schema';
 import { mergeAnswers, mergeSnapshots, sameAnswer } from './merge-answers';
 import type { AuditSnapshot } from './audit-document';
 
@@ -13,6 +13,16 @@ const yes: Answer = { kind: 'question', value: 'yes' };
 const no: Answer = { kind: 'question', value: 'no' };
 const partly: Answer = { kind: 'question', value: 'partly' };
 const note = (value: string): Answer => ({ kind: 'text', value });
+const ben: AnsweredBy = {
+  personId: '00000000-0000-4000-8000-0000000000b1',
+  name: 'Ben',
+  agency: 'social_care',
+};
+const harriet: AnsweredBy = {
+  personId: '00000000-0000-4000-8000-0000000000b2',
+  name: 'Harriet',
+  agency: 'health',
+};
 
 interface MergeCase {
   name: string;
@@ -96,6 +106,23 @@ describe('mergeAnswers', () => {
       theirs: { a: yes },
       merged: {},
       conflicts: [],
+    },
+    {
+      // A joint audit (docs/JOINT-AUDITS.md): the same words from two auditors need no choice.
+      name: 'two auditors gave the same answer: theirs stands, with its author',
+      base: {},
+      mine: { a: { ...yes, by: ben } },
+      theirs: { a: { ...yes, by: harriet } },
+      merged: { a: { ...yes, by: harriet } },
+      conflicts: [],
+    },
+    {
+      name: 'two auditors gave different answers: a conflict that keeps both authors',
+      base: { a: yes },
+      mine: { a: { ...no, by: ben } },
+      theirs: { a: { ...partly, by: harriet } },
+      merged: { a: { ...partly, by: harriet } },
+      conflicts: ['a'],
     },
   ])('$name', ({ base, mine, theirs, merged, conflicts }) => {
     const result = mergeAnswers(base, mine, theirs);

@@ -7,7 +7,10 @@
  * 1. mine equals theirs → that answer (both made the same change, or neither changed it);
  * 2. only theirs changed (mine equals base) → theirs;
  * 3. only mine changed (theirs equals base) → mine;
- * 4. both changed, differently → a conflict. The merged answers keep THEIRS for that item, so
+ * 4. both changed to the same words, signed by different people (two auditors of a joint audit
+ *    gave the same answer; docs/JOINT-AUDITS.md) → theirs, with its author: what was said is the
+ *    same, and the server's copy keeps the name it already shows;
+ * 5. both changed, differently → a conflict. The merged answers keep THEIRS for that item, so
  *    the server's copy is never overwritten behind another person's back; MINE is kept in the
  *    conflict, for the person to choose. A removed answer counts as a change.
  * Nothing is silently dropped: every value in mine or theirs that differs from base ends in
@@ -32,6 +35,14 @@ export interface MergeResult {
 export function sameAnswer(a: Answer | undefined | null, b: Answer | undefined | null): boolean {
   if (!a || !b) return !a && !b;
   return canonical(a) === canonical(b);
+}
+
+/** Both present and saying the same, whoever signed them (`by` aside). */
+function sameWords(a: Answer | undefined, b: Answer | undefined): boolean {
+  if (!a || !b) return false;
+  const { by: _a, ...saidA } = a;
+  const { by: _b, ...saidB } = b;
+  return canonical(saidA) === canonical(saidB);
 }
 
 function canonical(value: unknown): string {
@@ -60,6 +71,7 @@ export function mergeAnswers(base: Answers, mine: Answers, theirs: Answers): Mer
     if (sameAnswer(m, t)) chosen = m;
     else if (sameAnswer(m, b)) chosen = t;
     else if (sameAnswer(t, b)) chosen = m;
+    else if (sameWords(m, t)) chosen = t;
     else {
       chosen = t;
       conflicts.push({ itemKey: key, base: b ?? null, mine: m ?? null, theirs: t ?? null });
