@@ -34,7 +34,11 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
     await t?.close();
   });
 
-  it('keeps every answer either auditor typed offline, each with who gave it', async () => {
+  /**
+   * A case allocated to Amara (social care) that the QA lead gives Ben (health) jointly, and a
+   * tablet for each that has pulled it (then works offline until it syncs).
+   */
+  async function jointCase() {
     const samId = await personIdOf(t.db, AUDITOR_A);
     const hanId = await personIdOf(t.db, AUDITOR_B);
     // Ben audits for health in this practice week; Amara for social care.
@@ -57,7 +61,6 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
        VALUES ($1, $2, $3, 'lantern-default', 1)`,
       [leadId, caseId, samId],
     );
-
     const qa = await t.as(QA_LEAD);
     const joined = await qa.request(`/api/allocations/${leadId}/joint`, {
       method: 'POST',
@@ -65,31 +68,37 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
     });
     expect(joined.status).toBe(201);
     expect(((await joined.json()) as { auditId: string }).auditId).toBe(leadId);
+    const samTablet = await device(AUDITOR_A, samId);
+    const hanTablet = await device(AUDITOR_B, hanId);
+    // Both tablets download their allocation, then go offline: the same audit id on both.
+    await samTablet.pull();
+    await hanTablet.pull();
+    const ref: AllocationRef = { id: leadId, case_id: caseId };
+    return { samId, hanId, caseId, leadId, ref, qa, samTablet, hanTablet };
+  }
+
+  async function device(email: string, personId: string): Promise<SimDevice> {
+    const web = await t.as(email);
+    const d = new SimDevice(
+      email,
+      personId,
+      randomUUID(),
+      { cookie: web.cookie, csrfToken: web.csrfToken },
+      network,
+      `joint-${randomUUID()}`,
+    );
+    devices.push(d);
+    return d;
+  }
+
+  it('keeps every answer either auditor typed offline, each with who gave it', async () => {
+    const { samId, hanId, caseId, leadId, ref, qa, samTablet, hanTablet } = await jointCase();
     // Twice is refused, saying why.
     const again = await qa.request(`/api/allocations/${leadId}/joint`, {
       method: 'POST',
       json: { auditorId: hanId },
     });
     expect(again.status).toBe(409);
-
-    const device = async (email: string, personId: string): Promise<SimDevice> => {
-      const web = await t.as(email);
-      const d = new SimDevice(
-        email,
-        personId,
-        randomUUID(),
-        { cookie: web.cookie, csrfToken: web.csrfToken },
-        network,
-        `joint-${randomUUID()}`,
-      );
-      devices.push(d);
-      return d;
-    };
-    const samTablet = await device(AUDITOR_A, samId);
-    const hanTablet = await device(AUDITOR_B, hanId);
-    // Both tablets download their allocation, then go offline: the same audit id on both.
-    await samTablet.pull();
-    await hanTablet.pull();
     const samAllocation = await samTablet.db.allocations.get(leadId);
     const hanAllocation = await hanTablet.db.allocations.get(leadId);
     expect(samAllocation).toMatchObject({ id: leadId, caseId, joint: true });
@@ -98,7 +107,6 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
     const sam: AnsweredBy = { personId: samId, name: 'Amara', agency: 'social_care' };
     const han: AnsweredBy = { personId: hanId, name: 'Ben', agency: 'health' };
     const said = (value: string, by: AnsweredBy): Answer => ({ kind: 'text', value, by });
-    const ref: AllocationRef = { id: leadId, case_id: caseId };
     await samTablet.edit(
       ref,
       'lived-experience.evidence',
@@ -167,5 +175,66 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
       (await pushed.json()) as { results: { status: string; problems: { itemKey: string }[] }[] }
     ).results;
     expect(result).toMatchObject({ status: 'rejected', problems: [{ itemKey: 'assessment.evidence' }] });
+  }, 600_000);
+
+  it("offers both auditors' different answers to one question as a choice naming each author; the same answer needs none", async () => {
+    const { samId, hanId, leadId, ref, samTablet, hanTablet } = await jointCase();
+    const sam: AnsweredBy = { personId: samId, name: 'Amara', agency: 'social_care' };
+    const han: AnsweredBy = { personId: hanId, name: 'Ben', agency: 'health' };
+    const samSays: Answer = { kind: 'question', value: 'yes', by: sam };
+    const hanSays: Answer = { kind: 'question', value: 'no', by: han };
+    // Offline, both answer the same question differently, and another the same way.
+    await samTablet.edit(ref, 'assessment.partner-agencies', samSays, NOW);
+    await samTablet.edit(ref, 'plan.smart', { kind: 'question', value: 'partly', by: sam }, NOW + 1);
+    await hanTablet.edit(ref, 'assessment.partner-agencies', hanSays, NOW + 2);
+    await hanTablet.edit(ref, 'plan.smart', { kind: 'question', value: 'partly', by: han }, NOW + 3);
+
+    await samTablet.sync();
+    await hanTablet.sync();
+    await hanTablet.sync();
+
+    // Health synced second: its tablet shows social care's answer, and keeps its own as a choice
+    // that names who gave each version.
+    const conflicts = await hanTablet.db.conflicts.where('auditId').equals(leadId).toArray();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      itemKey: 'assessment.partner-agencies',
+      mine: hanSays,
+      theirs: samSays,
+    });
+    const onHan = await hanTablet.db.audits.get(leadId);
+    expect(onHan?.snapshot.answers['assessment.partner-agencies']).toEqual(samSays);
+    // The same answer from both is no choice: the one the server has stands, with its author.
+    expect(onHan?.snapshot.answers['plan.smart']).toEqual({ kind: 'question', value: 'partly', by: sam });
+    const [before] = await t.db.query<{ answers: Record<string, Answer> }>(
+      'SELECT answers FROM audits WHERE id = $1',
+      [leadId],
+    );
+    expect(before?.answers['assessment.partner-agencies']).toEqual(samSays);
+
+    // Ben keeps his own answer (as the audit form does: signed by him, the choice then goes).
+    const [choice] = conflicts;
+    await hanTablet.edit(ref, choice!.itemKey, choice!.mine, NOW + 4);
+    await hanTablet.db.conflicts.delete(choice!.id);
+    await hanTablet.sync();
+    await samTablet.sync();
+    const [after] = await t.db.query<{ answers: Record<string, Answer> }>(
+      'SELECT answers FROM audits WHERE id = $1',
+      [leadId],
+    );
+    expect(after?.answers['assessment.partner-agencies']).toEqual(hanSays);
+    expect((await samTablet.db.audits.get(leadId))?.snapshot.answers['assessment.partner-agencies']).toEqual(
+      hanSays,
+    );
+    // Amara's version is not lost: the server keeps every revision, hers with her name.
+    const revisions = await t.db.query<{ answers: Record<string, Answer> }>(
+      'SELECT answers FROM audit_revisions WHERE audit_id = $1 ORDER BY rev',
+      [leadId],
+    );
+    expect(revisions.map((r) => r.answers['assessment.partner-agencies'])).toContainEqual(samSays);
+    for (const tablet of [samTablet, hanTablet]) {
+      expect(await tablet.db.outbox.count()).toBe(0);
+      expect(await tablet.db.conflicts.count()).toBe(0);
+    }
   }, 600_000);
 });
