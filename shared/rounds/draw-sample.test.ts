@@ -6,6 +6,17 @@ import { dateOfDayNumber, dayNumberOf } from '../metrics/calendar-date';
 
 const TEAMS = ['Assessment A', 'Assessment B', 'Child protection 1'];
 const TYPES = ['assessment', 'child-in-need', 'child-protection'];
+const WORKERS = [
+  '00000000-0000-4000-8000-00000000000a',
+  '00000000-0000-4000-8000-00000000000b',
+  '00000000-0000-4000-8000-00000000000c',
+  '00000000-0000-4000-8000-00000000000d',
+];
+const FLAG_LABELS = {
+  'at-risk-of-exploitation': 'At risk of exploitation',
+  'looked-after': 'Looked after',
+  'disabled-child': 'Disabled child',
+};
 
 function cases(count: number, offset = 0): SampleCase[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -20,6 +31,8 @@ function cases(count: number, offset = 0): SampleCase[] {
     lastAuditedDay: i % 7 === 0 ? dayNumberOf('2026-03-01') : i % 13 === 0 ? dayNumberOf('2024-01-01') : null,
     flags: i % 4 === 0 ? ['at-risk-of-exploitation'] : i % 4 === 1 ? ['looked-after', 'disabled-child'] : [],
     openedOn: i % 3 === 0 ? '2019-05-01' : i % 3 === 1 ? '2026-09-01' : null,
+    practitionerId: i % 6 === 5 ? null : (WORKERS[i % 4] ?? null),
+    practitionerName: i % 6 === 5 ? null : `Worker ${i % 4}`,
   }));
 }
 
@@ -182,7 +195,7 @@ describe('drawSample', () => {
       fc.property(
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 1, max: 100 }),
-        fc.subarray(['team', 'caseType', 'planType'] as const, { minLength: 1 }),
+        fc.subarray(['team', 'caseType', 'planType', 'worker'] as const, { minLength: 1 }),
         fc.nat(),
         (count, percent, strata, seed) => {
           const result = drawSample(
@@ -269,5 +282,153 @@ describe('a census', () => {
   it('takes every eligible case as its quota', () => {
     expect(quotaTarget({ quota: { kind: 'all' } }, 37)).toBe(37);
     expect(quotaTarget({ quota: { kind: 'all' } }, 0)).toBe(0);
+  });
+});
+
+describe('strata by case flag and by worker, and filters by team and worker', () => {
+  const CHOSEN = ['disabled-child', 'at-risk-of-exploitation', 'looked-after'];
+  const flagSpec = (overrides: Partial<SampleSpec> = {}) =>
+    spec({
+      method: 'stratified',
+      strata: ['flag'],
+      flags: CHOSEN,
+      excludeClosed: false,
+      excludeAuditedWithinMonths: 0,
+      ...overrides,
+    });
+
+  it('puts a case with several chosen flags under the first of them in the spec’s order', () => {
+    // cases() gives i % 4 === 1 both 'looked-after' and 'disabled-child': 'disabled-child' is listed first.
+    const result = drawSample(cases(40), flagSpec({ quota: { kind: 'all' } }), null, undefined, {
+      flagLabels: FLAG_LABELS,
+    });
+    expect(result.strata.map((s) => [s.label, s.eligible])).toEqual([
+      ['At risk of exploitation', 10],
+      ['Disabled child', 10],
+    ]);
+    const reordered = drawSample(
+      cases(40),
+      flagSpec({ quota: { kind: 'all' }, flags: ['looked-after', 'at-risk-of-exploitation'] }),
+      null,
+      undefined,
+      { flagLabels: FLAG_LABELS },
+    );
+    expect(reordered.strata.map((s) => [s.label, s.eligible])).toEqual([
+      ['At risk of exploitation', 10],
+      ['Looked after', 10],
+    ]);
+  });
+
+  it('names a flag without a label by its key', () => {
+    const result = drawSample(cases(8), flagSpec({ quota: { kind: 'all' } }), null);
+    expect(result.strata.map((s) => s.label)).toEqual(['at-risk-of-exploitation', 'disabled-child']);
+  });
+
+  it('refuses to stratify by flag with no flags chosen, naming the flags field', () => {
+    const parsed = sampleSpecSchema.safeParse({
+      method: 'stratified',
+      strata: ['flag'],
+      quota: { kind: 'all' },
+      seed: 1,
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['flags']);
+  });
+
+  it('stratifies by worker, with the cases that have none under “No worker recorded”', () => {
+    const all = cases(48);
+    const result = drawSample(
+      all,
+      spec({
+        method: 'stratified',
+        strata: ['worker'],
+        quota: { kind: 'all' },
+        excludeClosed: false,
+        excludeAuditedWithinMonths: 0,
+      }),
+      null,
+    );
+    const none = all.filter((c) => c.practitionerId === null).length;
+    expect(none).toBeGreaterThan(0);
+    expect(result.strata.find((s) => s.key === '')).toEqual({
+      key: '',
+      label: 'No worker recorded',
+      eligible: none,
+      drawn: none,
+    });
+    expect(result.strata.map((s) => s.label)).toEqual([
+      'No worker recorded',
+      'Worker 0',
+      'Worker 1',
+      'Worker 2',
+      'Worker 3',
+    ]);
+  });
+
+  it.each([
+    {
+      name: 'chosen teams',
+      group: { teamIds: ['team-0', 'team-2'] },
+      wanted: (c: SampleCase) => c.teamId === 'team-0' || c.teamId === 'team-2',
+    },
+    {
+      name: 'chosen workers (a case with no worker is never one of them)',
+      group: { workerIds: [WORKERS[1] ?? ''] },
+      wanted: (c: SampleCase) => c.practitionerId === WORKERS[1],
+    },
+    {
+      name: 'a team, a worker and a flag together',
+      group: { teamIds: ['team-1'], workerIds: [WORKERS[1] ?? ''], flags: ['looked-after'] },
+      wanted: (c: SampleCase) =>
+        c.teamId === 'team-1' && c.practitionerId === WORKERS[1] && c.flags.includes('looked-after'),
+    },
+  ])('a census of $name draws exactly those cases', ({ group, wanted }) => {
+    const all = cases(120);
+    // Team ids are not UUIDs here: the draw is checked past the schema, as the server calls it.
+    const s: SampleSpec = {
+      ...spec({ excludeClosed: false, excludeAuditedWithinMonths: 0, quota: { kind: 'all' } }),
+      ...group,
+    };
+    const result = drawSample(all, s, null);
+    const expected = all
+      .filter(wanted)
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.drawn.map((d) => d.caseId).sort()).toEqual(expected);
+    expect(result.excludedByFilters).toBe(120 - expected.length);
+  });
+
+  it('property: strata of any fields add up to the target, hold each eligible case once, and the same seed draws the same cases in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.oneof(
+          fc.record({ kind: fc.constant('all' as const) }),
+          fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 1, max: 100 }) }),
+          fc.record({ kind: fc.constant('count' as const), value: fc.integer({ min: 1, max: 300 }) }),
+        ),
+        fc.subarray(['team', 'caseType', 'planType', 'flag', 'worker'] as const, { minLength: 1 }),
+        fc.shuffledSubarray(CHOSEN, { minLength: 1 }),
+        fc.nat(),
+        (count, quota, strata, flags, seed) => {
+          const all = cases(count);
+          const s = flagSpec({ strata: [...strata], flags, quota, seed });
+          const result = drawSample(all, s, null, undefined, { flagLabels: FLAG_LABELS });
+          expect(result.strata.reduce((sum, x) => sum + x.drawn, 0)).toBe(result.target);
+          expect(result.strata.reduce((sum, x) => sum + x.eligible, 0)).toBe(result.eligible);
+          expect(new Set(result.strata.map((x) => x.key)).size).toBe(result.strata.length);
+          const ids = result.drawn.map((d) => d.caseId);
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(ids).toHaveLength(result.target);
+          for (const x of result.strata)
+            expect(result.drawn.filter((d) => d.stratum === x.label)).toHaveLength(x.drawn);
+          if (quota.kind === 'all') expect(result.drawn).toHaveLength(result.eligible);
+          const again = drawSample([...all].reverse(), s, null, undefined, { flagLabels: FLAG_LABELS });
+          expect(again.drawn).toEqual(result.drawn);
+          expect(again.strata).toEqual(result.strata);
+        },
+      ),
+    );
   });
 });

@@ -3,8 +3,9 @@
  * and seed always give the same cases in the same order.
  *
  * Rules, in order:
- * 1. Exclusions first: cases outside the spec's group (another case type, none of its flags, not
- *    open longer than N months at the round's start), then closed cases (when asked), then cases
+ * 1. Exclusions first: cases outside the spec's group (another case type, none of its flags,
+ *    another team, another worker, not open longer than N months at the round's start), then
+ *    closed cases (when asked), then cases
  *    with a submitted audit completed on or after the cut-off day (the round's start less N
  *    months). Each is counted.
  * 2. The quota is taken of the eligible cases: a share rounds to the nearest whole case (at
@@ -12,7 +13,10 @@
  * 3. Random: the eligible cases, sorted by reference, are shuffled with the seed and the first
  *    `target` taken. Stratified: the target is apportioned across strata by size with the
  *    largest-remainder method (so the parts add up to the target exactly), and each stratum
- *    is shuffled with its own seed derived from the round seed and the stratum key.
+ *    is shuffled with its own seed derived from the round seed and the stratum key. A case's
+ *    stratum by flag is the first of the spec's flags (in the spec's order) that it carries, "No
+ *    chosen flag" when none; by worker, its practitioner, "No worker recorded" when none. So each
+ *    case is in exactly one stratum, whatever number of flags it carries.
  */
 import { daysFromCivil, daysInMonth } from '../metrics/calendar-date';
 import { apportion } from './apportion';
@@ -36,6 +40,14 @@ export interface SampleCase {
   flags: readonly string[];
   /** The day the council opened the case (YYYY-MM-DD), when known. */
   openedOn: string | null;
+  /** The case's worker (its practitioner, a person in Lantern), when recorded. */
+  practitionerId: string | null;
+  practitionerName: string | null;
+}
+
+/** Words the strata are named by that the cases do not carry: the council's case flags' labels by key. */
+export interface SampleNames {
+  flagLabels: Readonly<Record<string, string>>;
 }
 
 export interface StratumResult {
@@ -59,16 +71,38 @@ export interface SampleResult {
   strata: StratumResult[];
 }
 
-const FIELD_KEY: Record<StratumField, (c: SampleCase) => string> = {
-  team: (c) => c.teamId,
-  caseType: (c) => c.caseType,
-  planType: (c) => c.planType,
-};
-const FIELD_LABEL: Record<StratumField, (c: SampleCase) => string> = {
-  team: (c) => c.teamName,
-  caseType: (c) => c.caseTypeLabel,
-  planType: (c) => c.planType || 'No plan type',
-};
+export const NO_CHOSEN_FLAG = 'No chosen flag';
+export const NO_WORKER = 'No worker recorded';
+
+/** The first of `chosen` (in its order) that the case carries, or '' for none. */
+function firstChosenFlag(c: SampleCase, chosen: readonly string[]): string {
+  return chosen.find((flag) => c.flags.includes(flag)) ?? '';
+}
+
+type StratumOf = (c: SampleCase) => string;
+
+/** Each stratum field's key and label for a case, under this spec and these names. */
+function strataFields(
+  spec: SampleSpec,
+  names: SampleNames,
+): Record<StratumField, { key: StratumOf; label: StratumOf }> {
+  return {
+    team: { key: (c) => c.teamId, label: (c) => c.teamName },
+    caseType: { key: (c) => c.caseType, label: (c) => c.caseTypeLabel },
+    planType: { key: (c) => c.planType, label: (c) => c.planType || 'No plan type' },
+    flag: {
+      key: (c) => firstChosenFlag(c, spec.flags),
+      label: (c) => {
+        const flag = firstChosenFlag(c, spec.flags);
+        return flag === '' ? NO_CHOSEN_FLAG : (names.flagLabels[flag] ?? flag);
+      },
+    },
+    worker: {
+      key: (c) => c.practitionerId ?? '',
+      label: (c) => (c.practitionerId ? c.practitionerName || 'Unnamed worker' : NO_WORKER),
+    },
+  };
+}
 
 /** A 32-bit seed for one stratum, from the round's seed and the stratum key (FNV-1a). */
 function stratumSeed(seed: number, key: string): number {
@@ -109,12 +143,16 @@ export function quotaTarget(spec: Pick<SampleSpec, 'quota'>, eligible: number): 
 function inGroup(spec: SampleSpec, roundStartDay: number | undefined): (c: SampleCase) => boolean {
   const types = spec.caseTypes.length > 0 ? new Set(spec.caseTypes) : null;
   const flags = spec.flags.length > 0 ? new Set(spec.flags) : null;
+  const teams = spec.teamIds.length > 0 ? new Set(spec.teamIds) : null;
+  const workers = spec.workerIds.length > 0 ? new Set(spec.workerIds) : null;
   const months = spec.openLongerThanMonths;
   if (months > 0 && roundStartDay === undefined)
     throw new DomainError('invalid_date', 'A sample by case age needs the round’s start date.');
   return (c) =>
     (!types || types.has(c.caseType)) &&
     (!flags || c.flags.some((flag) => flags.has(flag))) &&
+    (!teams || teams.has(c.teamId)) &&
+    (!workers || (c.practitionerId !== null && workers.has(c.practitionerId))) &&
     (months === 0 || openLongerThan(c.openedOn, months, roundStartDay ?? 0));
 }
 
@@ -123,6 +161,7 @@ function inGroup(spec: SampleSpec, roundStartDay: number | undefined): (c: Sampl
  *   null excludes none for recency.
  * @param roundStartDay the round's start as a day number; needed when the spec asks for cases
  *   open longer than N months (their age is measured on it).
+ * @param names the flags' labels, for strata by flag (a flag without one is shown by its key).
  * @throws DomainError invalid_date when the spec filters by case age and no start day is given.
  * @example drawSample(cases, { method: 'random', strata: [], quota: { kind: 'percent', value: 5 },
  *   excludeClosed: true, excludeAuditedWithinMonths: 12, seed: 42 }, cutOff)
@@ -132,6 +171,7 @@ export function drawSample(
   spec: SampleSpec,
   cutOffDay: number | null,
   roundStartDay?: number,
+  names: SampleNames = { flagLabels: {} },
 ): SampleResult {
   let excludedByFilters = 0;
   let excludedClosed = 0;
@@ -172,11 +212,12 @@ export function drawSample(
     };
   }
 
+  const fields = strataFields(spec, names);
   const groups = new Map<string, { label: string; cases: SampleCase[] }>();
   for (const c of eligible) {
-    const key = spec.strata.map((field) => FIELD_KEY[field](c)).join('|');
+    const key = spec.strata.map((field) => fields[field].key(c)).join('|');
     const group = groups.get(key) ?? {
-      label: spec.strata.map((field) => FIELD_LABEL[field](c)).join(' · '),
+      label: spec.strata.map((field) => fields[field].label(c)).join(' · '),
       cases: [],
     };
     group.cases.push(c);
