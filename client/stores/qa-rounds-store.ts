@@ -11,7 +11,11 @@ import {
   type Round,
   type RoundInput,
 } from '../../shared/rounds/round-schemas';
-import { samplePreviewResponseSchema } from '../../shared/rounds/sample-schemas';
+import {
+  sampleChoicesResponseSchema,
+  samplePreviewResponseSchema,
+  type SampleChoicesResponse,
+} from '../../shared/rounds/sample-schemas';
 import type { SampleResult } from '../../shared/rounds/draw-sample';
 import type { SampleSpec } from '../../shared/rounds/sample-spec';
 import {
@@ -46,6 +50,9 @@ export const useQaRoundsStore = defineStore('qa-rounds', () => {
   }
   async function updateRound(id: string, input: RoundInput): Promise<Round> {
     return roundResponseSchema.parse(await api(roundPath(id), { method: 'PUT', body: input })).round;
+  }
+  async function sampleChoices(id: string): Promise<SampleChoicesResponse> {
+    return sampleChoicesResponseSchema.parse(await api(`${roundPath(id)}/sample/choices`));
   }
   async function previewSample(id: string, spec: SampleSpec): Promise<SampleResult> {
     return samplePreviewResponseSchema.parse(await api(`${roundPath(id)}/sample/preview`, post(spec))).sample;
@@ -126,6 +133,7 @@ export const useQaRoundsStore = defineStore('qa-rounds', () => {
     round,
     createRound,
     updateRound,
+    sampleChoices,
     previewSample,
     useSample,
     cases,

@@ -131,7 +131,13 @@ const CASE_ACTION_CHANGERS = { ...CASE_ACTION_READERS, manager: 'assigned' } as 
 
 export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
+  'GET /api/health/ready': PUBLIC,
+  // Off unless LANTERN_METRICS_TOKEN is set; then its handler asks for that bearer token.
+  'GET /api/health/metrics': PUBLIC,
   'GET /api/organisation': PUBLIC,
+  // The API's description (server/openapi): shapes and who may call what, never data.
+  'GET /api/openapi.json': PUBLIC,
 
   'GET /api/auth/methods': PUBLIC,
   'POST /api/auth/sign-in': PUBLIC,
@@ -270,6 +276,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/rounds': scoped(QA_SERVICE),
   'GET /api/rounds/:roundId': within(QA_SERVICE, on('round', 'roundId')),
   'PUT /api/rounds/:roundId': within(QA_SERVICE, on('round', 'roundId')),
+  'GET /api/rounds/:roundId/sample/choices': within(QA_SERVICE, on('round', 'roundId')),
   'POST /api/rounds/:roundId/sample/preview': within(QA_SERVICE, on('round', 'roundId')),
   'POST /api/rounds/:roundId/sample': within(QA_SERVICE, on('round', 'roundId')),
   'GET /api/rounds/:roundId/cases': within(QA_SERVICE, on('round', 'roundId')),

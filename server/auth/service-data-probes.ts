@@ -71,7 +71,11 @@ const march = 'from=2026-01-01&to=2026-06-30';
 
 export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
   'GET /api/health': none('the server is up'),
+  'GET /api/health/live': none('the process is up'),
+  'GET /api/health/ready': none('migrations applied and the database answering'),
+  'GET /api/health/metrics': none('counts, ages and latencies by route pattern; off without a token'),
   'GET /api/organisation': none('the organisation’s name and whether it is the demo'),
+  'GET /api/openapi.json': none('the API’s description: shapes and access rules, never data'),
   'GET /api/auth/methods': none('how to sign in'),
   'POST /api/auth/sign-in': none('signs the caller in'),
   'GET /api/auth/session': none('the caller’s own session'),
@@ -367,6 +371,13 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
       moderationShare: 0.3,
     }),
     target: true,
+  },
+  'GET /api/rounds/:roundId/sample/choices': {
+    // The teams and workers of the round's service: another service's are never offered.
+    data: 'service',
+    path: (ctx) => `/api/rounds/${ctx.victim.roundId}/sample/choices`,
+    target: true,
+    control: 'qa',
   },
   'POST /api/rounds/:roundId/sample/preview': {
     // The caller's own round: the sample must be drawn from the caller's service's cases only.

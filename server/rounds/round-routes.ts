@@ -1,7 +1,7 @@
 /**
  * /api/rounds — the QA lead's audit rounds: list and create, read and change one, draw its
- * case sample (preview first, then use), list its cases with their allocation state, and
- * follow its progress live (the screen polls).
+ * case sample (the teams and workers it may be narrowed to, a preview first, then use), list
+ * its cases with their allocation state, and follow its progress live (the screen polls).
  */
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
@@ -14,6 +14,7 @@ import { roundInputSchema } from '../../shared/rounds/round-schemas';
 import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
 import { insertRound, listRounds, requireRound, updateRound } from './round-store';
 import { drawRoundSample, saveSample } from './sample-store';
+import { sampleChoices } from './sample-choices';
 import { roundProgress } from './round-progress';
 import { roundCases } from './round-cases';
 import { roundSelfAuditAgreement } from './self-audit-agreement-store';
@@ -46,6 +47,10 @@ export function roundRoutes(deps: AppDeps) {
         return requireRound(tx, id, dataScope(c));
       });
       return c.json({ round });
+    })
+    .get('/:roundId/sample/choices', async (c) => {
+      const round = await requireRound(deps.db, idParam(c, 'roundId', 'round'), dataScope(c));
+      return c.json(await sampleChoices(deps.db, round.id));
     })
     .post('/:roundId/sample/preview', async (c) => {
       const round = await requireRound(deps.db, idParam(c, 'roundId', 'round'), dataScope(c));
