@@ -32,7 +32,8 @@ import { allocateSelfAudits } from './allocate-self-audits';
 import { bulkAllocate } from './bulk-allocate';
 import { reallocate } from './reallocate';
 
-const roundRef = z.object({ roundId: z.uuid('Choose a round.') });
+/** The round an allocation request names, also described in the API document (server/openapi). */
+export const roundRef = z.object({ roundId: z.uuid('Choose a round.') });
 
 export function allocationRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -156,7 +157,12 @@ export function allocationRoutes(deps: AppDeps) {
           tx,
           'allocation',
           id,
-          { to: done.allocationId, auditorId: auditor.id, copiedDraft: done.copiedDraft },
+          {
+            to: done.allocationId,
+            auditorId: auditor.id,
+            copiedDraft: done.copiedDraft,
+            jointAuditors: done.jointAuditors,
+          },
           'allocation.reallocated',
         );
         return done;
@@ -165,11 +171,12 @@ export function allocationRoutes(deps: AppDeps) {
     })
     .post('/:allocationId/withdraw', async (c) => {
       const id = idParam(c, 'allocationId', 'allocation');
-      await deps.db.transaction(async (tx) => {
-        await withdrawAllocation(tx, await requireAllocation(tx, id, true));
-        await logChange(c, deps, tx, 'allocation', id, {}, 'allocation.withdrawn');
+      const jointWithdrawn = await deps.db.transaction(async (tx) => {
+        const names = await withdrawAllocation(tx, await requireAllocation(tx, id, true));
+        await logChange(c, deps, tx, 'allocation', id, { jointWithdrawn: names }, 'allocation.withdrawn');
+        return names;
       });
-      return c.json({ withdrawn: true });
+      return c.json({ withdrawn: true, jointWithdrawn });
     })
     .put('/:allocationId/due-date', async (c) => {
       const id = idParam(c, 'allocationId', 'allocation');

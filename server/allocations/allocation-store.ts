@@ -9,6 +9,7 @@ import type { Queryable } from '../db/database';
 import { inScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import type { Round } from '../../shared/rounds/round-schemas';
+import { auditIdOfSql } from './joint-audits';
 
 export interface AuditorRow {
   id: string;
@@ -92,7 +93,8 @@ export async function createAllocation(tx: Queryable, a: NewAllocation): Promise
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`allocation:${a.round.id}:${a.caseId}`]);
     const [taken] = await tx.query<{ name: string }>(
       `SELECT p.display_name AS name FROM allocations x JOIN people p ON p.id = x.auditor_id
-       WHERE x.round_id = $1 AND x.case_id = $2 AND (x.active OR x.finished) AND x.stage = $3`,
+       WHERE x.round_id = $1 AND x.case_id = $2 AND (x.active OR x.finished) AND x.stage = $3
+         AND x.audit_id IS NULL -- a joint audit's further auditors hold no case of their own`,
       [a.round.id, a.caseId, stage],
     );
     if (taken)
@@ -162,23 +164,53 @@ export interface AllocationRow {
   audit_status: string | null;
   audit_deleted: boolean | null;
   stage: 'self' | 'independent';
+  /** The joint audit this allocation joined (null for a lead or single auditor). */
+  audit_id: string | null;
 }
 
 export async function requireAllocation(tx: Queryable, id: string, lock = false): Promise<AllocationRow> {
   const [row] = await tx.query<AllocationRow>(
     `SELECT x.id, x.case_id, x.auditor_id, x.round_id, x.framework_key, x.framework_version, x.active,
-            x.due_date::text AS due_date, a.status AS audit_status, a.deleted AS audit_deleted, x.stage
-     FROM allocations x LEFT JOIN audits a ON a.id = x.id WHERE x.id = $1 ${lock ? 'FOR UPDATE OF x' : ''}`,
+            x.due_date::text AS due_date, a.status AS audit_status, a.deleted AS audit_deleted, x.stage, x.audit_id
+     FROM allocations x LEFT JOIN audits a ON a.id = ${auditIdOfSql('x')}
+     WHERE x.id = $1 ${lock ? 'FOR UPDATE OF x' : ''}`,
     [id],
   );
   if (!row) throw appError('not_found', 'There is no allocation with that id.');
   return row;
 }
 
-/** Withdraws an allocation: devices drop it on their next pull. Any draft already synced is kept. */
-export async function withdrawAllocation(tx: Queryable, allocation: AllocationRow): Promise<void> {
+/**
+ * Withdraws an allocation: devices drop it on their next pull. Any draft already synced is kept.
+ * Withdrawing a joint audit's lead withdraws its further auditors with it (the audit they were
+ * writing is the lead's, which nobody is allocated any more); withdrawing a further auditor
+ * leaves the lead and the others as they are.
+ * @returns the names of the further auditors withdrawn with the lead.
+ */
+export async function withdrawAllocation(tx: Queryable, allocation: AllocationRow): Promise<string[]> {
   if (!allocation.active) throw appError('conflict', 'This allocation was already withdrawn.');
   if (allocation.audit_status === 'submitted' && !allocation.audit_deleted)
     throw appError('conflict', 'This case was already audited and submitted, so its allocation stays.');
   await tx.query('UPDATE allocations SET active = false, updated_at = now() WHERE id = $1', [allocation.id]);
+  if (allocation.audit_id !== null) return [];
+  const joint = await withdrawJointAuditors(tx, allocation.id);
+  return joint.map((j) => j.name);
+}
+
+/**
+ * Withdraws every active further auditor of the lead allocation's joint audit. NOTE: mutates.
+ * @returns who they were, in the order they joined.
+ */
+export async function withdrawJointAuditors(
+  tx: Queryable,
+  leadId: string,
+): Promise<{ auditor_id: string; name: string }[]> {
+  return tx.query<{ auditor_id: string; name: string }>(
+    `WITH gone AS (
+       UPDATE allocations SET active = false, updated_at = now() WHERE audit_id = $1 AND active
+       RETURNING auditor_id, created_at, id)
+     SELECT g.auditor_id, p.display_name AS name FROM gone g JOIN people p ON p.id = g.auditor_id
+     ORDER BY g.created_at, g.id`,
+    [leadId],
+  );
 }

@@ -47,6 +47,7 @@ interface LeadRow {
   due_date: string | null;
   active: boolean;
   audit_status: string | null;
+  stage: 'self' | 'independent';
 }
 
 /**
@@ -69,7 +70,7 @@ export async function joinAudit(
   const [lead] = await tx.query<LeadRow>(
     `SELECT x.id, x.case_id, c.reference, c.team_id AS case_team_id, t.service_id AS case_service_id, x.auditor_id,
             x.round_id, x.round_name, r.exclude_own_team, x.framework_key, x.framework_version,
-            x.due_date::text AS due_date, x.active, a.status AS audit_status
+            x.due_date::text AS due_date, x.active, a.status AS audit_status, x.stage
      FROM allocations x JOIN cases c ON c.id = x.case_id JOIN teams t ON t.id = c.team_id
        LEFT JOIN rounds r ON r.id = x.round_id LEFT JOIN audits a ON a.id = x.id
      WHERE x.id = $1 FOR UPDATE OF x`,
@@ -92,7 +93,7 @@ export async function joinAudit(
   );
   if (holds || lead.auditor_id === auditor.id)
     throw appError('conflict', `Case ${lead.reference} is already allocated to ${auditor.name}.`);
-  if (lead.exclude_own_team && auditor.team_id === lead.case_team_id)
+  if (lead.stage === 'independent' && lead.exclude_own_team && auditor.team_id === lead.case_team_id)
     throw appError(
       'validation_failed',
       `Case ${lead.reference} is in ${auditor.name}'s own team, and this round does not allow that.`,
@@ -101,8 +102,8 @@ export async function joinAudit(
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO allocations (id, case_id, auditor_id, framework_key, framework_version, round_name, due_date, round_id,
-       allocated_by, audit_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       allocated_by, audit_id, stage)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       id,
       lead.case_id,
@@ -114,6 +115,8 @@ export async function joinAudit(
       lead.round_id,
       allocatedBy,
       lead.id,
+      // The stage is the audit's: joining a self-audit makes one more self-auditor of it.
+      lead.stage,
     ],
   );
   // Re-stamped (the triggers take this transaction's id), so every device pulls them again: the

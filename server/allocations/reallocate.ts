@@ -9,13 +9,25 @@
  * them, on the record. Work that never left the first auditor's device cannot be copied: it
  * still syncs to their own (kept) draft, and the round's case list shows whose draft that is.
  * A case whose audit was submitted is not reallocated (schedule a re-audit instead).
+ *
+ * Joint audits (docs/JOINT-AUDITS.md): the further auditors follow the case's live audit.
+ * Reallocating the lead withdraws each further auditor's allocation (their devices drop the old
+ * audit id) and allocates them afresh to the new lead's audit, which holds the copied draft; the
+ * new lead, if they were one of them, simply stops being a further auditor. Reallocating a
+ * further auditor moves only their place on the same audit: nothing to copy.
  */
 import type { Queryable } from '../db/database';
 import { appError } from '../../shared/errors/app-error';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { recordEvent } from '../audit-log/record-event';
 import type { Round } from '../../shared/rounds/round-schemas';
-import { createAllocation, requireAllocation, type AuditorRow } from './allocation-store';
+import {
+  createAllocation,
+  requireAllocation,
+  withdrawJointAuditors,
+  type AuditorRow,
+} from './allocation-store';
+import { joinAudit } from './joint-audits';
 
 export async function reallocate(
   tx: Queryable,
@@ -24,7 +36,7 @@ export async function reallocate(
   auditor: AuditorRow,
   dueDate: string | null,
   actor: { id: string; ip: string; userAgent: string },
-): Promise<{ allocationId: string; copiedDraft: boolean }> {
+): Promise<{ allocationId: string; copiedDraft: boolean; jointAuditors: string[] }> {
   const old = await requireAllocation(tx, allocationId, true);
   if (!old.active) throw appError('conflict', 'This allocation was withdrawn; allocate the case afresh.');
   if (old.auditor_id === auditor.id)
@@ -35,6 +47,12 @@ export async function reallocate(
       'This case was already audited and submitted. Schedule a re-audit instead of reallocating it.',
     );
   await tx.query('UPDATE allocations SET active = false, updated_at = now() WHERE id = $1', [old.id]);
+  if (old.audit_id !== null) {
+    // A further auditor of a joint audit: the newcomer takes their place on the same audit.
+    const joined = await joinAudit(tx, old.audit_id, auditor, actor.id);
+    return { allocationId: joined.id, copiedDraft: false, jointAuditors: [] };
+  }
+  const joint = await withdrawJointAuditors(tx, old.id);
   const id = await createAllocation(tx, {
     round,
     frameworkKey: old.framework_key,
@@ -46,7 +64,9 @@ export async function reallocate(
     reallocatedFrom: old.id,
     stage: old.stage,
   });
-  if (old.audit_status !== 'draft' || old.audit_deleted) return { allocationId: id, copiedDraft: false };
+  const jointAuditors = await rejoin(tx, id, joint, auditor, actor.id);
+  if (old.audit_status !== 'draft' || old.audit_deleted)
+    return { allocationId: id, copiedDraft: false, jointAuditors };
 
   await tx.query(
     `INSERT INTO audits (id, case_id, team_id, case_type, framework_key, framework_version, auditor_id, kind, status, answers,
@@ -70,5 +90,27 @@ export async function reallocate(
     ip: actor.ip,
     userAgent: actor.userAgent,
   });
-  return { allocationId: id, copiedDraft: true };
+  return { allocationId: id, copiedDraft: true, jointAuditors };
+}
+
+/** Allocates the lead's former further auditors to the new lead's audit; returns their names. */
+async function rejoin(
+  tx: Queryable,
+  leadId: string,
+  joint: readonly { auditor_id: string; name: string }[],
+  newLead: AuditorRow,
+  allocatedBy: string,
+): Promise<string[]> {
+  const names: string[] = [];
+  for (const j of joint) {
+    if (j.auditor_id === newLead.id) continue;
+    const [row] = await tx.query<AuditorRow>(
+      'SELECT id, display_name AS name, team_id, service_id FROM people WHERE id = $1',
+      [j.auditor_id],
+    );
+    if (!row) continue;
+    await joinAudit(tx, leadId, row, allocatedBy);
+    names.push(j.name);
+  }
+  return names;
 }

@@ -1,6 +1,7 @@
 /**
  * A round's cases as the allocation screen lists them: each drawn case, its current (active)
- * allocation and where the work stands, and — after a reallocation — whose draft was kept.
+ * allocation and where the work stands, and — after a reallocation — whose draft was kept; a
+ * joint audit's further auditors beside its lead's.
  */
 import type { Queryable } from '../db/database';
 import type { RoundCase, WorkState } from '../../shared/rounds/allocation-schemas';
@@ -27,6 +28,7 @@ interface Row {
   self_id: string | null;
   self_auditor_name: string | null;
   self_status: string | null;
+  joint: { id: string; auditor_id: string; name: string; agency: string; organisation: string }[] | null;
 }
 
 function state(row: Pick<Row, 'moderated' | 'audit_status'>): WorkState {
@@ -46,7 +48,11 @@ export async function roundCases(db: Queryable, roundId: string): Promise<RoundC
             x.reallocated_from, pp.display_name AS previous_auditor_name,
             x.framework_key AS tool_key, coalesce(tool.name, tf.title) AS tool_title,
             s.id AS self_id, sp.display_name AS self_auditor_name,
-            CASE WHEN sa.deleted THEN NULL ELSE sa.status END AS self_status
+            CASE WHEN sa.deleted THEN NULL ELSE sa.status END AS self_status,
+            (SELECT json_agg(json_build_object('id', j.id, 'auditor_id', j.auditor_id, 'name', jp.display_name,
+                'agency', jp.agency, 'organisation', jp.organisation) ORDER BY j.created_at, j.id)
+             FROM allocations j JOIN people jp ON jp.id = j.auditor_id
+             WHERE j.audit_id = x.id AND (j.active OR j.finished)) AS joint
      FROM round_cases rc JOIN cases c ON c.id = rc.case_id JOIN teams t ON t.id = c.team_id
        JOIN case_types ct ON ct.key = c.case_type
        LEFT JOIN allocations x ON x.round_id = rc.round_id AND x.case_id = rc.case_id AND (x.active OR x.finished)
@@ -87,6 +93,13 @@ export async function roundCases(db: Queryable, roundId: string): Promise<RoundC
             previousAuditorName: r.previous_auditor_name,
             toolKey: r.tool_key ?? '',
             toolTitle: r.tool_title ?? '',
+            joint: (r.joint ?? []).map((j) => ({
+              id: j.id,
+              auditorId: j.auditor_id,
+              auditorName: j.name,
+              agency: j.agency,
+              organisation: j.organisation,
+            })),
           }
         : null,
     selfAudit: r.self_id

@@ -46,7 +46,7 @@ const SELECT = `SELECT r.id, r.name, r.kind, r.theme, r.start_date::text AS star
     (SELECT t0.name FROM audit_tools t0 WHERE t0.key = r.framework_key) AS tool_name,
     r.moderation_share, r.sample_spec, r.sampled_at, r.created_at,
     (SELECT count(*) FROM round_cases rc WHERE rc.round_id = r.id) AS case_count,
-    (SELECT count(*) FROM allocations x WHERE x.round_id = r.id AND (x.active OR x.finished) AND x.stage = 'independent') AS allocated,
+    (SELECT count(*) FROM allocations x WHERE x.round_id = r.id AND (x.active OR x.finished) AND x.stage = 'independent' AND x.audit_id IS NULL) AS allocated,
     (SELECT count(*) FROM allocations x JOIN audits a ON a.id = x.id
       WHERE x.round_id = r.id AND (x.active OR x.finished) AND x.stage = 'independent' AND a.status = 'submitted'
         AND NOT a.deleted) AS submitted

@@ -48,7 +48,7 @@ export async function roundSelfAuditAgreement(
   roundId: string,
 ): Promise<SelfAuditAgreementResponse> {
   const [allocated] = await db.query<{ n: number }>(
-    "SELECT count(*) AS n FROM allocations WHERE round_id = $1 AND stage = 'self' AND (active OR finished)",
+    "SELECT count(*) AS n FROM allocations WHERE round_id = $1 AND stage = 'self' AND audit_id IS NULL AND (active OR finished)",
     [roundId],
   );
   const rows = await db.query<PairRow>(
@@ -59,13 +59,14 @@ export async function roundSelfAuditAgreement(
             i.moderated_grades AS independent_moderated
      FROM allocations sx JOIN audits s ON s.id = sx.id
        JOIN allocations ix ON ix.round_id = sx.round_id AND ix.case_id = sx.case_id AND ix.stage = 'independent'
+         AND ix.audit_id IS NULL
          AND (ix.active OR ix.finished)
        JOIN audits i ON i.id = ix.id AND i.framework_key = s.framework_key
        JOIN cases c ON c.id = sx.case_id
        JOIN frameworks f ON f.key = i.framework_key AND f.version = i.framework_version
        LEFT JOIN audit_tools tool ON tool.key = i.framework_key
        JOIN people sp ON sp.id = s.auditor_id JOIN people ip ON ip.id = i.auditor_id
-     WHERE sx.round_id = $1 AND sx.stage = 'self' AND (sx.active OR sx.finished)
+     WHERE sx.round_id = $1 AND sx.stage = 'self' AND sx.audit_id IS NULL AND (sx.active OR sx.finished)
        AND s.status = 'submitted' AND NOT s.deleted AND i.status = 'submitted' AND NOT i.deleted
      ORDER BY c.reference`,
     [roundId],

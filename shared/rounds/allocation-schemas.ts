@@ -80,6 +80,19 @@ export const roundCaseSchema = z.object({
       /** The audit tool the case is audited with. */
       toolKey: z.string(),
       toolTitle: z.string(),
+      /**
+       * Further auditors of the case's one audit (a joint audit, docs/JOINT-AUDITS.md): each
+       * joining allocation, with the auditor's agency and, for a guest, their organisation.
+       */
+      joint: z.array(
+        z.object({
+          id: z.string(),
+          auditorId: z.string(),
+          auditorName: z.string(),
+          agency: z.string(),
+          organisation: z.string(),
+        }),
+      ),
     })
     .nullable(),
   /** The self-audit by the case's own team, when the round asks for one and it is allocated. */
