@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // In-process apps log every request: keep the test output to warnings and errors. Real
+    // server processes the tests start log at info (tests/support/server-process.ts).
+    env: { LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'warn' },
   },
 });

@@ -11,6 +11,8 @@ import { errorResponse, onError } from './http/on-error';
 import { refuseUnsafeUrl } from './http/refuse-unsafe-url';
 import { appError } from '../shared/errors/app-error';
 import { healthRoutes } from './health/health-routes';
+import { metricsRoutes } from './monitoring/metrics-routes';
+import { requestLog } from './log/request-log';
 import { organisationRoutes } from './organisation/organisation-routes';
 import { clientRoutes } from './static/serve-client';
 import { sessionMiddleware } from './auth/session-middleware';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   const app = new Hono<LanternEnv>();
   app.onError(onError);
   app.notFound((c) => errorResponse(c, appError('not_found', 'There is nothing at this address.')));
+  // First of all: the request id every log line of the request carries, and the access line.
+  app.use('*', requestLog());
   app.use(
     '*',
     secureHeaders({
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   const api = app
     .basePath('/api')
     .route('/health', healthRoutes(deps))
+    .route('/health/metrics', metricsRoutes(deps))
     .route('/organisation', organisationRoutes(deps))
     .route('/auth', authRoutes(deps, oidc, deps.oidcClient))
     .route('/admin', adminRoutes(deps))

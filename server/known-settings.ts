@@ -5,6 +5,7 @@
  * (known-settings.test.ts) fails when the code reads a `LANTERN_*` name that is in neither list
  * or when a setting is missing from the README.
  */
+import { LOG_FORMATS, LOG_LEVELS } from './log/logger';
 
 /** The settings a council sets, each in the README's table. */
 export const SETTINGS = [
@@ -29,6 +30,9 @@ export const SETTINGS = [
   'LANTERN_OIDC_CLIENT_SECRET',
   'LANTERN_OIDC_ACCOUNT_DOMAINS',
   'LANTERN_OIDC_REDIRECT_URL',
+  'LANTERN_LOG_LEVEL',
+  'LANTERN_LOG_FORMAT',
+  'LANTERN_METRICS_TOKEN',
 ] as const;
 
 /** Read only by the test suite and its helpers: not for a council, so not in the README. */
@@ -123,6 +127,18 @@ const LATER_SETTINGS: Record<string, { ok: (value: string) => boolean; mustBe: s
   LANTERN_OIDC_ISSUER: {
     ok: (v) => isUrl(v, ['https:', 'http:']),
     mustBe: 'the identity provider’s issuer address (https://…)',
+  },
+  LANTERN_LOG_LEVEL: {
+    ok: (v) => (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()),
+    mustBe: LOG_LEVELS.join(', ').replace(/, (\w+)$/, ' or $1'),
+  },
+  LANTERN_LOG_FORMAT: {
+    ok: (v) => (LOG_FORMATS as readonly string[]).includes(v.toLowerCase()),
+    mustBe: 'json or pretty',
+  },
+  LANTERN_METRICS_TOKEN: {
+    ok: (v) => /^[\x21-\x7e]{16,200}$/.test(v),
+    mustBe: 'at least 16 characters without spaces (a long random string)',
   },
   LANTERN_OIDC_REDIRECT_URL: {
     ok: (v) => isUrl(v, ['https:', 'http:']),

@@ -1,7 +1,8 @@
 /**
  * `npm start`: read the configuration, build the client if needed, open the database,
  * migrate, create the demo organisation on first start, and serve. Anything that stops a
- * start is one line on stderr and a non-zero exit.
+ * start is one line on stderr and a non-zero exit; once it runs, everything it says is a JSON
+ * line on stdout (server/log/logger.ts).
  */
 import { serve } from '@hono/node-server';
 import { createServer } from 'node:net';
@@ -20,32 +21,36 @@ import { startAlertSweeper } from './alerts/alert-sweeper';
 import { startNotificationSweeper } from './notifications/notification-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
 import type { Database } from './db/database';
+import { log, loggableError, printStartFailure } from './log/logger';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENT_DIR = join(ROOT, 'dist');
-const log = (line: string): void => console.log(`lantern: ${line}`);
+const say = (line: string): void => log.info(line);
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = readConfig(process.env);
   const settingProblems = settingValueProblems(process.env);
   if (settingProblems.length > 0) throw new StartupError(settingProblems.join('; '));
-  for (const warning of unknownSettingWarnings(process.env)) log(`warning: ${warning}`);
+  for (const warning of unknownSettingWarnings(process.env)) log.warn(warning);
   await assertPortFree(config.port, config.host);
   const clientDir = config.clientDir ?? CLIENT_DIR;
-  if (config.clientBuild === 'auto' && !config.clientDir) await ensureClientBuild(ROOT, CLIENT_DIR, log);
+  if (config.clientBuild === 'auto' && !config.clientDir) await ensureClientBuild(ROOT, CLIENT_DIR, say);
 
   const db = await openDatabase(config);
   let stopSweeper = (): void => undefined;
   const stop = shutdownOnSignals(db, config.databaseUrl ? undefined : config.dataDir, () => stopSweeper());
   const { applied, schemaVersion } = await migrate(db);
-  if (applied.length > 0) log(`applied migrations ${applied.join(', ')}; schema version ${schemaVersion}`);
+  if (applied.length > 0) say(`applied migrations ${applied.join(', ')}; schema version ${schemaVersion}`);
   const seeded = await seedFirstStart(db, { demo: config.demo });
-  if (seeded) log(seeded);
+  if (seeded) say(seeded);
   // An empty organisation: nobody can sign in until the first admin is made from a terminal.
   if ((await countActiveAdmins(db)) === 0) {
-    log('no admin yet. To make the first one:');
-    firstAdminSteps(db.engine === 'pglite').forEach((step, i) => log(`  ${i + 1}. ${step}`));
+    // One line, its steps as a list, so a log collector keeps them together.
+    log.warn(
+      { steps: firstAdminSteps(db.engine === 'pglite') },
+      'no admin yet: make the first one as the steps say',
+    );
   }
 
   const app = createApp({ db, config, schemaVersion, clientDir });
@@ -62,14 +67,14 @@ async function main(): Promise<void> {
   };
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.once('error', (error: NodeJS.ErrnoException) => {
-    console.error(`lantern: ${listenFailure(error, config.port)}`);
+    printStartFailure(listenFailure(error, config.port));
     void stop(1);
   });
   server.once('listening', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const engine = db.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-    log(`ready on http://localhost:${port} (${engine}) in ${Math.round(performance.now() - startedAt)} ms`);
+    say(`ready on http://localhost:${port} (${engine}) in ${Math.round(performance.now() - startedAt)} ms`);
   });
 }
 
@@ -111,9 +116,9 @@ function shutdownOnSignals(db: Database, dataDir: string | undefined, beforeClos
 
 main().catch((error: unknown) => {
   if (error instanceof StartupError) {
-    console.error(`lantern: ${error.message}`);
+    printStartFailure(error.message);
   } else {
-    console.error('lantern: could not start:', error);
+    log.fatal({ err: loggableError(error) }, 'could not start');
   }
   process.exit(1);
 });

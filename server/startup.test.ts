@@ -124,7 +124,7 @@ describe('a start that succeeds', () => {
     let server: ServerProcess = await startServer({ dataDir: dir, env, timeoutMs });
     expect(server.output()).toMatch(/started empty \(LANTERN_DEMO=0\)/);
     expect(server.output()).toMatch(/no admin yet/);
-    expect(server.output()).toContain(FIRST_ADMIN_COMMAND);
+    expect(server.messages()).toContain(FIRST_ADMIN_COMMAND);
     expect(server.output()).toMatch(/Stop Lantern/);
     const before = (await (await fetch(`${server.url}/api/organisation`)).json()) as { firstAdmin: unknown };
     expect(before.firstAdmin).toMatchObject({ command: FIRST_ADMIN_COMMAND });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ESCALATION_HOURS, readAlertSettings } from './alert-settings';
+import { log as logger } from '../log/logger';
 
 describe('readAlertSettings', () => {
   it('counts bank holidays in England and Wales as closed, with none configured', () => {
@@ -11,7 +12,7 @@ describe('readAlertSettings', () => {
   });
 
   it("adds the council's own closed days and reports the ones it cannot read", () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const { closedDays } = readAlertSettings({
       LANTERN_EXTRA_CLOSED_DAYS: '2026-12-29, 2026-12-30,31/12/2026 2027-02-30',
     });

@@ -13,6 +13,7 @@
  */
 import { englandAndWalesBankHolidays } from '../../shared/alerts/bank-holidays';
 import { isCalendarDate } from '../../shared/metrics/calendar-date';
+import { log } from '../log/logger';
 
 export interface AlertSettings {
   escalationHours: number;
@@ -53,9 +54,7 @@ function closedDaysFor(extra: string): ReadonlySet<string> {
   const listed = extra.split(/[\s,]+/).filter(Boolean);
   const bad = listed.filter((date) => !isCalendarDate(date));
   if (bad.length > 0)
-    console.error(
-      `lantern: LANTERN_EXTRA_CLOSED_DAYS: ignored ${bad.join(', ')} (write dates as YYYY-MM-DD)`,
-    );
+    log.error(`LANTERN_EXTRA_CLOSED_DAYS: ignored ${bad.join(', ')} (write dates as YYYY-MM-DD)`);
   const days: ReadonlySet<string> = new Set([...bankHolidays, ...listed.filter(isCalendarDate)]);
   closedDaysCache.set(extra, days);
   return days;

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database, Queryable } from '../db/database';
 import { startAlertSweeper, SWEEP_INTERVAL_MS } from './alert-sweeper';
+import { log as logger } from '../log/logger';
 
 function fakeDb(fail = false): Database & { transactions: number } {
   const tx: Queryable = { query: async () => [], exec: async () => {} };
@@ -56,12 +57,15 @@ describe('startAlertSweeper', () => {
 
   it('logs a failed sweep and tries again next time', async () => {
     vi.useFakeTimers();
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const db = fakeDb(true);
     const stop = startAlertSweeper(db, {});
     await vi.advanceTimersByTimeAsync(SWEEP_INTERVAL_MS * 2);
     expect(db.transactions).toBe(2);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('alert sweep failed'), 'database unavailable');
+    expect(log).toHaveBeenCalledWith(
+      { err: expect.objectContaining({ message: 'database unavailable' }) },
+      expect.stringContaining('alert sweep failed'),
+    );
     stop();
   });
 });

@@ -9,6 +9,8 @@ import { readAlertSettings } from './alert-settings';
 import { escalateDueAlerts } from './escalate-alerts';
 import { sendPendingAlertEmails } from './send-alert-emails';
 import { smtpMailer } from './smtp-mailer';
+import { log, loggableError } from '../log/logger';
+import { sweepLastRun } from '../monitoring/prometheus-metrics';
 
 export const SWEEP_INTERVAL_MS = 30_000;
 
@@ -24,11 +26,9 @@ export function startAlertSweeper(db: Database, env: NodeJS.ProcessEnv = process
       if (mailer) await sendPendingAlertEmails(db, mailer, settings.publicUrl);
     } catch (error) {
       // The edge of a background job: nobody else can act on it, so it is logged and retried.
-      console.error(
-        'lantern: alert sweep failed; retrying in 30 s:',
-        error instanceof Error ? error.message : error,
-      );
+      log.error({ err: loggableError(error) }, 'alert sweep failed; retrying in 30 s');
     } finally {
+      sweepLastRun.set({ sweep: 'alerts' }, Date.now() / 1000);
       running = false;
     }
   };

@@ -11,6 +11,7 @@
  */
 import type { Queryable } from '../db/database';
 import { notify } from '../notifications/notify';
+import { log } from '../log/logger';
 
 export type NoticeMoment = 'submitted' | 'moderated';
 
@@ -19,9 +20,7 @@ export function practitionerNoticeMoment(env: NodeJS.ProcessEnv): NoticeMoment {
   const raw = env.LANTERN_NOTIFY_PRACTITIONER_AT?.trim().toLowerCase();
   if (!raw) return 'submitted';
   if (raw === 'submitted' || raw === 'moderated') return raw;
-  console.error(
-    `lantern: LANTERN_NOTIFY_PRACTITIONER_AT must be submitted or moderated (got "${raw}"); using submitted`,
-  );
+  log.error(`LANTERN_NOTIFY_PRACTITIONER_AT must be submitted or moderated (got "${raw}"); using submitted`);
   return 'submitted';
 }
 

@@ -14,6 +14,7 @@ import type { Role } from '../../shared/accounts/roles';
 import { allow, on, within, SIGNED_IN, type AccessRule } from './access-rules';
 import { accessMiddleware, pathParam } from './access-middleware';
 import { matrixCases } from './access-matrix-cases';
+import { log as logger } from '../log/logger';
 
 const S1 = '11111111-1111-4111-8111-111111111111';
 const S2 = '22222222-2222-4222-8222-222222222222';
@@ -102,7 +103,7 @@ describe('scoped access', () => {
   });
 
   it('refuses a route with no rule, says only {code, message}, and names the route in the log', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const response = await appFor(person(['admin'])).request('/api/unruled');
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ code: 'forbidden', message: 'You do not have access to this.' });

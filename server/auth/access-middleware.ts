@@ -15,6 +15,7 @@ import { ACCESS_RULES, ruleFor, type AccessRule } from './access-rules';
 import { TARGET_RESOLVERS } from './access-targets';
 import { reachCovers, reachesOf } from './reach';
 import { scopeFor } from './service-scope';
+import { log } from '../log/logger';
 
 const SIGNED_OUT = 'Your session has ended. Sign in again to continue.';
 const REFUSED = 'You do not have access to this.';
@@ -33,7 +34,7 @@ export function accessMiddleware(
     const key = `${endpoint.method} ${endpoint.path}`;
     const rule = ruleFor(key, rules);
     if (!rule) {
-      console.error(`lantern: no access rule for ${key}; refused. Add one to server/auth/access-rules.ts.`);
+      log.error(`no access rule for ${key}; refused. Add one to server/auth/access-rules.ts.`);
       throw appError('forbidden', REFUSED);
     }
     if (rule.kind === 'public') return next();

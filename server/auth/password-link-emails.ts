@@ -8,6 +8,7 @@
 import type { Mailer } from '../alerts/send-alert-emails';
 import { smtpMailer } from '../alerts/smtp-mailer';
 import { readAlertSettings } from '../alerts/alert-settings';
+import { log, loggableError } from '../log/logger';
 
 export interface MailSetup {
   mailer: Mailer;
@@ -72,8 +73,9 @@ export async function sendPasswordLinkEmails(
         sent.add(link.personId);
       } catch (error) {
         // The edge that can act: the link is listed for the admin to hand out instead.
-        console.error(
-          `lantern: the set-password e-mail to one new person could not be sent (${error instanceof Error ? error.message : String(error)}); the link is listed for the admin instead`,
+        log.error(
+          { err: loggableError(error) },
+          'the set-password e-mail to one new person could not be sent; the link is listed for the admin instead',
         );
       }
     }

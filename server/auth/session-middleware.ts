@@ -9,6 +9,7 @@ import type { AppDeps, LanternEnv } from '../http/app-env';
 import { findSession } from './sessions';
 import { readSessionCookie } from './session-cookie';
 import { appError } from '../../shared/errors/app-error';
+import { currentRequestContext } from '../log/request-context';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,6 +27,10 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> 
       if (found) {
         c.set('person', found.person);
         c.set('session', found.session);
+        // Every later log line of this request names who sent it, by id only. NOTE: mutates
+        // the request's log context.
+        const context = currentRequestContext();
+        if (context) context.personId = found.person.id;
       }
     }
     if (!SAFE_METHODS.has(c.req.method)) {

@@ -7,6 +7,7 @@
  * A bad value is reported once on the server log and the default used.
  */
 import { readAlertSettings } from '../alerts/alert-settings';
+import { log } from '../log/logger';
 
 export const DEFAULT_ACTION_ESCALATION_DAYS = 5;
 
@@ -23,8 +24,8 @@ export function readCaseActionSettings(env: NodeJS.ProcessEnv = process.env): Ca
   const valid = Number.isInteger(days) && days >= 1 && days <= 60;
   if (!valid && reported !== raw) {
     reported = raw;
-    console.error(
-      `lantern: LANTERN_ACTION_ESCALATION_DAYS: "${raw}" is not a whole number of days from 1 to 60; using ${DEFAULT_ACTION_ESCALATION_DAYS}`,
+    log.error(
+      `LANTERN_ACTION_ESCALATION_DAYS: "${raw}" is not a whole number of days from 1 to 60; using ${DEFAULT_ACTION_ESCALATION_DAYS}`,
     );
   }
   return {

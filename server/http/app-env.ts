@@ -23,6 +23,11 @@ export interface AppDeps {
    * from LANTERN_SMTP_URL; null, no e-mail (links are shown to the admin). Tests pass their own.
    */
   mail?: MailSetup | null;
+  /**
+   * The Prometheus scraper's bearer token (server/monitoring/metrics-routes.ts): absent, read
+   * from LANTERN_METRICS_TOKEN; null or empty, metrics are off. Tests pass their own.
+   */
+  metricsToken?: string | null;
   /** Where the built client lives; absent in API-only tests. */
   clientDir?: string;
 }

@@ -11,6 +11,7 @@ import { urlProblems } from './refuse-unsafe-url';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
 import { TEST_CONFIG } from '../../tests/support/test-app';
+import { log as logger } from '../log/logger';
 
 /** An error shaped like the ones pg and PGlite throw. */
 function databaseError(code: string, message: string): Error {
@@ -37,8 +38,8 @@ describe('the error handler', () => {
     ['a serialisation failure (40001)', '40001', 503, 'unavailable'],
     ['anything else (42P01)', '42P01', 500, 'internal'],
   ])('answers %s as JSON without the database text', async (_name, code, status, errorCode) => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     const secret = 'relation "secret_table" SELECT * FROM people WHERE email = \'x@y.invalid\'';
     const response = await appThrowing(databaseError(code, secret)).request('/boom');
     expect(response.status).toBe(status);
@@ -51,7 +52,7 @@ describe('the error handler', () => {
   });
 
   it('answers a plain Error as a bare internal error', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const response = await appThrowing(new Error('password=hunter2')).request('/boom');
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('hunter2');
@@ -76,7 +77,7 @@ describe('the error handler', () => {
 
   it('gives errorResponse the same answer outside onError', async () => {
     const app = new Hono().get('/x', (c) => errorResponse(c, databaseError('22008', 'raw text')));
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     const response = await app.request('/x');
     expect(response.status).toBe(400);
     expect(await response.text()).not.toContain('raw text');
@@ -86,7 +87,7 @@ describe('the error handler', () => {
 
 describe('a stream that fails after its response began', () => {
   it('ends with a plain message, never the error text', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const encoder = new TextEncoder();
     const stream = errorSafeStream('GET /test', encoder.encode('first page\n'), async () => {
       throw databaseError('XX000', 'could not read block 7 of relation base/16384/2619');

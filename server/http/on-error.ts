@@ -15,6 +15,8 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, appError } from '../../shared/errors/app-error';
 import { DomainError } from '../../shared/errors/domain-error';
+import { log, loggableError } from '../log/logger';
+import { routePattern } from '../log/request-log';
 
 /** An error from PostgreSQL or PGlite: both carry the five-character SQLSTATE in `code`. */
 function sqlState(error: unknown): string | null {
@@ -52,10 +54,11 @@ export function toAppError(error: unknown, where: string): AppError {
   const state = sqlState(error);
   const refusal = state ? databaseRefusal(state) : null;
   if (refusal) {
-    console.warn(`Refused by the database (${state ?? ''}) on ${where}:`, (error as Error).message);
+    // Never the database's message: it can quote the value sent.
+    log.warn({ err: loggableError(error), where }, `refused by the database (${state ?? ''})`);
     return refusal;
   }
-  console.error('Unexpected error on', where, error);
+  log.error({ err: loggableError(error), where }, 'unexpected error');
   return appError('internal', 'Something went wrong on the server. Nothing was changed.');
 }
 
@@ -63,7 +66,8 @@ export const onError: ErrorHandler = (error, c) => errorResponse(c, error);
 
 /** The JSON answer for any error, with the status its code has. */
 export function errorResponse(c: Context, error: unknown): Response {
-  const known = toAppError(error, `${c.req.method} ${c.req.path}`);
+  // The route's pattern, not its path: a path can hold a case's reference.
+  const known = toAppError(error, `${c.req.method} ${routePattern(c)}`);
   // An HTTPException keeps its own status (405, 415…); everything else has its code's.
   const status = error instanceof HTTPException && error.status < 500 ? error.status : known.status;
   return c.json(known.toBody(), status as 400);

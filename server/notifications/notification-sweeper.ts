@@ -14,6 +14,8 @@ import { remindLateAudits } from './remind-late-audits';
 import { remindOverdueActions } from '../case-actions/remind-overdue-actions';
 import { sendPendingNotificationEmails } from './send-notification-emails';
 import { sweepClock, sweepIntervalMs } from './sweep-clock';
+import { log, loggableError } from '../log/logger';
+import { sweepLastRun } from '../monitoring/prometheus-metrics';
 
 export interface SweepJob {
   name: string;
@@ -37,9 +39,9 @@ export async function sweepNotifications(
       await job.run(db, now);
     } catch (error) {
       // The edge of a background job: nobody else can act on it, so it is logged and retried.
-      console.error(
-        `lantern: notification sweep (${job.name}) failed; retrying next sweep:`,
-        error instanceof Error ? error.message : error,
+      log.error(
+        { err: loggableError(error), job: job.name },
+        `notification sweep (${job.name}) failed; retrying next sweep`,
       );
     }
   }
@@ -58,11 +60,9 @@ export function startNotificationSweeper(db: Database, env: NodeJS.ProcessEnv = 
     try {
       await sweepNotifications(db, clock(), mail);
     } catch (error) {
-      console.error(
-        'lantern: notification e-mails failed; retrying next sweep:',
-        error instanceof Error ? error.message : error,
-      );
+      log.error({ err: loggableError(error) }, 'notification e-mails failed; retrying next sweep');
     } finally {
+      sweepLastRun.set({ sweep: 'notifications' }, Date.now() / 1000);
       running = false;
     }
   };

@@ -13,6 +13,7 @@ import { seedFirstStart } from '../demo/seed-first-start';
 import { createApp, type LanternApp } from '../app';
 import type { OidcClient, PendingChecks, VerifiedIdentity } from './oidc-client';
 import type { OidcSettings } from './oidc-settings';
+import { log as logger } from '../log/logger';
 
 const AUDITOR = 'amara.auditor@demo.lantern.invalid';
 const SETTINGS: OidcSettings = {
@@ -184,7 +185,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
 
   it('says so when the provider cannot be reached', async () => {
     client.reachable = false;
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const { response } = await start();
     expect(response.headers.get('location')).toBe('/sign-in?sso=unavailable');
     expect(log).toHaveBeenCalledOnce();

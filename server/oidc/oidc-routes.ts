@@ -21,6 +21,7 @@ import type { OidcSettings } from './oidc-settings';
 import { OIDC_LOGIN_MINUTES, safeNextPath, saveLogin, takeLogin } from './oidc-logins';
 import { mayProvision, provisionAccount } from './provision-account';
 import { guestAdmittedSql } from '../auth/guest-access';
+import { log, loggableError } from '../log/logger';
 
 const handleCookie = (secure: boolean): string => (secure ? '__Host-lantern_oidc' : 'lantern_oidc');
 
@@ -48,7 +49,7 @@ export function oidcRoutes(deps: AppDeps, settings: OidcSettings | null, oidc?: 
       try {
         begun = await provider.begin();
       } catch (error) {
-        console.error('lantern: the OpenID Connect issuer could not be reached:', error);
+        log.error({ err: loggableError(error) }, 'the OpenID Connect issuer could not be reached');
         return c.redirect('/sign-in?sso=unavailable', 302);
       }
       const handle = await saveLogin(deps.db, begun.checks, safeNextPath(c.req.query('next')));

@@ -23,8 +23,10 @@ import { exportFileSchema } from '../../shared/sync/export-file';
 import type { ImportResponse } from '../../shared/sync/import-result';
 import { limitBody } from '../http/body-limit';
 import { recordEvent } from '../audit-log/record-event';
+import { countPush } from '../monitoring/prometheus-metrics';
 
-const pullQuerySchema = z.object({
+/** The pull's query: read here and described in the API document (server/openapi). */
+export const pullQuerySchema = z.object({
   checkpoint: z.string().max(2_000).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
 });
@@ -45,6 +47,7 @@ export function syncRoutes(deps: AppDeps) {
       const results = [];
       // In order: a device's later mutation of an audit builds on its earlier one.
       for (const mutation of request.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+      countPush('push', results);
       const response: PushResponse = { protocol: PROTOCOL_VERSION, results };
       return c.json(response);
     })
@@ -79,6 +82,7 @@ export function syncRoutes(deps: AppDeps) {
         );
         const results = [];
         for (const mutation of file.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+        countPush('import', results);
         const response: ImportResponse = {
           protocol: PROTOCOL_VERSION,
           results,

@@ -164,7 +164,7 @@ test('day one: an empty install to an auditor’s first allocation, every stored
 
   // First start, empty: the log and the sign-in page say how to make the first admin.
   server = await startServer({ dataDir, env: ENV, timeoutMs: START_MS });
-  expect(server.output()).toContain(FIRST_ADMIN_COMMAND);
+  expect(server.messages()).toContain(FIRST_ADMIN_COMMAND);
   const admin = await newPage(browser);
   await admin.goto(`${server.url}/sign-in`);
   await expect(admin.getByTestId('first-admin')).toContainText(FIRST_ADMIN_COMMAND);

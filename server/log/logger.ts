@@ -1,0 +1,90 @@
+/**
+ * The server's one logger: JSON lines on stdout (pino), one object per line with `time`,
+ * `level`, `msg` and, inside a request, its `requestId` (and `personId` once known), so a
+ * council's log collector can search and join them. `LANTERN_LOG_LEVEL` picks how much
+ * (default info); `LANTERN_LOG_FORMAT=pretty` prints readable lines for a person at a terminal.
+ *
+ * What must never reach a log line: answers, notes, passwords, tokens, cookies. The code logs
+ * ids, counts, route patterns and error codes, never request bodies, queries or headers; the
+ * `redact` list below is a second guard for a key of those names that slips into an object.
+ */
+import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { currentRequestContext } from './request-context';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+
+/** Keys whose values are replaced by "[redacted]" wherever they appear, two levels deep. */
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'token',
+  'cookie',
+  'authorization',
+  'set-cookie',
+  'secret',
+  'answers',
+  'note',
+  'text',
+];
+export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
+  const step = /^\w+$/.test(key) ? `.${key}` : `["${key}"]`;
+  return [step.replace(/^\./, ''), `*${step}`, `*.*${step}`];
+});
+
+export interface LoggerOptions {
+  level?: string;
+  format?: string;
+  /** Where lines go; default stdout (tests pass a stream to read them back). */
+  destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = (LOG_LEVELS as readonly string[]).includes(options.level ?? '') ? options.level : 'info';
+  const base = {
+    level,
+    base: { app: 'lantern' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    mixin: () => {
+      const context = currentRequestContext();
+      return context ? { ...context } : {};
+    },
+  };
+  if (options.format === 'pretty') {
+    return pino(base, pretty({ destination: options.destination ?? 1, colorize: false, sync: true }));
+  }
+  return pino(base, options.destination ?? pino.destination({ dest: 1, sync: true }));
+}
+
+/** The process's logger, set up from the environment once. */
+export const log: Logger = createLogger({
+  level: process.env.LANTERN_LOG_LEVEL?.trim().toLowerCase(),
+  format: process.env.LANTERN_LOG_FORMAT?.trim().toLowerCase(),
+});
+
+/**
+ * What may be logged of an error: its kind, its SQLSTATE and which table, column or
+ * constraint — never a database error's message or detail, which can quote the value sent
+ * (`invalid input syntax for type uuid: "<what the person typed>"`). A programming error
+ * keeps its message and stack, which the code wrote, so it can be fixed.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const fields = error as Error & Record<string, unknown>;
+  if (typeof fields.code === 'string' && typeof fields.severity === 'string') {
+    const { code, severity, table, column, constraint, routine } = fields;
+    return { type: error.name, sqlState: code, severity, table, column, constraint, routine };
+  }
+  return { type: error.name, message: error.message, stack: error.stack };
+}
+
+/**
+ * A start that fails is read by a person at a terminal (or in `systemctl status`), not by a
+ * log collector: one plain line on stderr, `lantern: <what to do>`, then the process exits.
+ */
+export function printStartFailure(message: string): void {
+  process.stderr.write(`lantern: ${message}\n`);
+}
