@@ -42,15 +42,24 @@ export const READER_HEAP_MB = 1024;
 /** A file that takes longer than this to read is refused (no real table does). */
 export const READER_TIMEOUT_MS = 300_000;
 
-// The server runs under tsx; the worker registers tsx's loader itself (Node 20 does not carry
-// the parent's loader into workers, and a test runner's parent has its own) and then imports
-// the TypeScript worker module through it.
-const WORKER_URL = new URL('./read-table-worker.ts', import.meta.url).href;
-const TSX_API = new URL(
-  'dist/esm/api/index.mjs',
-  pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json')),
-).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
+// Compiled (`npm start`, server/build/build-server.mjs), this module is part of dist-server/main.js
+// and the worker is compiled beside it as read-table-worker.js. Under tsx (tests, `npm run dev`
+// tools) the worker registers tsx's loader itself (a worker does not inherit the parent's loader,
+// and a test runner's parent has its own) and then imports the TypeScript worker module through it.
+const COMPILED = import.meta.url.endsWith('.js');
+
+function workerSource(): { source: string | URL; eval: boolean } {
+  if (COMPILED) return { source: new URL('./read-table-worker.js', import.meta.url), eval: false };
+  const workerUrl = new URL('./read-table-worker.ts', import.meta.url).href;
+  const tsxApi = new URL(
+    'dist/esm/api/index.mjs',
+    pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json')),
+  ).href;
+  return {
+    source: `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`,
+    eval: true,
+  };
+}
 
 interface WorkerAnswer {
   id: number;
@@ -70,8 +79,9 @@ const waiting: (() => void)[] = [];
 let nextJob = 1;
 
 function startReader(): Reader {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
+  const { source, eval: isSource } = workerSource();
+  const worker = new Worker(source, {
+    eval: isSource,
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
   });
   // An idle reader never keeps the server (or a test run) from exiting.
