@@ -14,6 +14,7 @@ import { healthRoutes } from './health/health-routes';
 import { metricsRoutes } from './monitoring/metrics-routes';
 import { requestLog } from './log/request-log';
 import { organisationRoutes } from './organisation/organisation-routes';
+import { openApiRoutes } from './openapi/openapi-routes';
 import { clientRoutes } from './static/serve-client';
 import { sessionMiddleware } from './auth/session-middleware';
 import { authRoutes } from './auth/auth-routes';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/health', healthRoutes(deps))
     .route('/health/metrics', metricsRoutes(deps))
     .route('/organisation', organisationRoutes(deps))
+    .route('/openapi.json', openApiRoutes())
     .route('/auth', authRoutes(deps, oidc, deps.oidcClient))
     .route('/admin', adminRoutes(deps))
     .route('/audit-log', auditLogRoutes(deps))
