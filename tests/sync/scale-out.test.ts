@@ -132,7 +132,8 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
 
     const env = { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0', DATABASE_URL: database.url };
     const start = (port?: number) => startServer({ env, port });
-    for (const server of await Promise.all(Array.from({ length: PROCESSES }, () => start()))) servers.push(server);
+    for (const server of await Promise.all(Array.from({ length: PROCESSES }, () => start())))
+      servers.push(server);
     const ports = servers.map((s) => s?.port ?? 0);
     const proxyPort = await freePort();
     workDir = await mkdtemp(join(tmpdir(), 'lantern-scale-out-'));
@@ -233,7 +234,12 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
     expect(servers[1]?.child.exitCode ?? null, 'the restarted process is running').toBeNull();
 
     // Exactly once: one revision per mutation, at its place in its chain, with its words.
-    const revisions = await setUp.query<{ audit_id: string; rev: number; mutation_id: string; answers: unknown }>(
+    const revisions = await setUp.query<{
+      audit_id: string;
+      rev: number;
+      mutation_id: string;
+      answers: unknown;
+    }>(
       'SELECT audit_id, rev, mutation_id::text, answers FROM audit_revisions WHERE device_id = ANY ($1::uuid[])',
       [devices.map((d) => d.deviceId)],
     );
