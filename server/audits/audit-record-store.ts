@@ -14,6 +14,7 @@ import { sameAnswer } from '../../shared/sync/merge-answers';
 import type { Answers } from '../../shared/framework/answer-schema';
 import type { AuditRecord, RecordRevision } from '../../shared/audits/audit-record-schemas';
 import { responseKindSchema } from '../../shared/audits/audit-record-schemas';
+import { isAuditorOfSql } from '../allocations/joint-audits';
 
 const iso = (value: unknown): string => new Date(value as string).toISOString();
 const isoOrNull = (value: unknown): string | null =>
@@ -44,7 +45,7 @@ interface AuditHead {
 /**
  * Reads the record.
  * @throws not_found when there is no such audit; conflict when it is a draft and the reader is
- *   not its auditor (a draft is the auditor's own work until they submit it).
+ *   not one of its auditors (a draft is its auditors' own work until they submit it).
  */
 export async function loadAuditRecord(db: Queryable, auditId: string, person: Person): Promise<AuditRecord> {
   const [head] = await db.query<AuditHead>(
@@ -61,7 +62,7 @@ export async function loadAuditRecord(db: Queryable, auditId: string, person: Pe
     [auditId],
   );
   if (!head) throw appError('not_found', 'There is no audit with that id.');
-  if (head.status === 'draft' && head.auditor_id !== person.id)
+  if (head.status === 'draft' && !(await isAuditorOf(db, auditId, person.id)))
     throw appError(
       'conflict',
       'This audit is with its auditor and has not been submitted yet. You can read it once it is submitted.',
@@ -162,6 +163,15 @@ export async function loadAuditRecord(db: Queryable, auditId: string, person: Pe
       person.roles.includes('practitioner'),
     mayChoosePractitioner: isQaLeadOfService,
   };
+}
+
+/** Whether the person is one of the audit's auditors: its lead, or one allocated to it jointly. */
+async function isAuditorOf(db: Queryable, auditId: string, personId: string): Promise<boolean> {
+  const [row] = await db.query<{ yes: boolean }>(
+    `SELECT ${isAuditorOfSql('a', '$2')} AS yes FROM audits a WHERE a.id = $1`,
+    [auditId, personId],
+  );
+  return row?.yes === true;
 }
 
 /** Every accepted revision, oldest first, with each answer it changed before and after. */

@@ -50,14 +50,16 @@ export const TARGET_RESOLVERS = {
       : null;
   },
   // The whole audit (its record) sits with the audit's team; it is read by the people the audit
-  // concerns: its auditor, its moderators once they have decided (a moderator still to grade it
-  // must not see the auditor's grades first), the case's practitioner and the team's named managers.
+  // concerns: its auditor and everyone allocated to it jointly (docs/JOINT-AUDITS.md), its
+  // moderators once they have decided (a moderator still to grade it must not see the auditor's
+  // grades first), the case's practitioner and the team's named managers.
   auditRecord: async (db, id) => {
     if (!UUID.test(id)) return null;
     const [row] = await db.query<{ team_id: string; service_id: string; readers: string[] | null }>(
       `SELECT a.team_id, t.service_id,
               array_remove(
                 ARRAY[a.auditor_id::text, c.practitioner_id::text]
+                || ${jointAuditorIdsSql('a')}
                 || ARRAY(SELECT m.moderator_id::text FROM moderations m
                          WHERE m.audit_id = a.id AND m.status IN ('agreed', 'regraded'))
                 || ARRAY(SELECT tm.person_id::text FROM team_managers tm WHERE tm.team_id = a.team_id),
