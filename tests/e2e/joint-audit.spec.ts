@@ -262,11 +262,14 @@ test('a social-care and a health auditor complete one case on two tablets offlin
     ['assessment.evidence', HARRIET_NOTE, HARRIET_WORDS],
     ['plan.smart', 'No', HARRIET_WORDS],
   ];
-  for (const [key, words, by] of signedBy) {
-    const answer = record.locator(`dd[data-item="${key}"]`);
-    await expect(answer).toContainText(words);
-    await expect(answer).toContainText(`Answered by ${by}`);
-  }
+  const expectSigned = async (shown: typeof record) => {
+    for (const [key, words, by] of signedBy) {
+      const answer = shown.locator(`dd[data-item="${key}"]`);
+      await expect(answer).toContainText(words);
+      await expect(answer).toContainText(`Answered by ${by}`);
+    }
+  };
+  await expectSigned(record);
   await expect(record.getByTestId('answer-authors')).toContainText(`${AMARA_WORDS}: 3 answers`);
   await expect(record.getByTestId('answer-authors')).toContainText(`${HARRIET_WORDS}: 4 answers`);
   // Amara's answer to the common question is not lost: the history shows it, and Harriet's after it.
@@ -276,6 +279,9 @@ test('a social-care and a health auditor complete one case on two tablets offlin
     .filter({ hasText: /specific and measurable/ });
   await expect(planRows.filter({ hasText: 'No' })).toContainText('Yes');
   await axe(amara, 'whole-audit record of a joint audit');
+  // Harriet, its other auditor, reads the same record.
+  await harriet.goto(`${server.url}/audits/${auditId}/record`);
+  await expectSigned(harriet.getByTestId('audit-record'));
 
   await Promise.all(tablets.map((t) => t.close()));
 });
