@@ -53,17 +53,37 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       return context ? { ...context } : {};
     },
   };
-  if (options.format === 'pretty') {
-    return pino(base, pretty({ destination: options.destination ?? 1, colorize: false, sync: true }));
-  }
+  if (options.format === 'pretty') return pino(base, pretty({ destination: 1, colorize: false, sync: true }));
   return pino(base, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }
+
+const stdout = pino.destination({ dest: 1, sync: true });
+let target: { write(line: string): unknown } = stdout;
 
 /** The process's logger, set up from the environment once. */
 export const log: Logger = createLogger({
   level: process.env.LANTERN_LOG_LEVEL?.trim().toLowerCase(),
   format: process.env.LANTERN_LOG_FORMAT?.trim().toLowerCase(),
+  destination: { write: (line: string) => target.write(line) } as NodeJS.WritableStream,
 });
+
+/**
+ * For in-process tests: the JSON lines the process's logger writes from now on, at `level`,
+ * instead of stdout, until `stop()`.
+ */
+export function captureLogLines(level = 'info'): { lines(): string[]; stop(): void } {
+  const lines: string[] = [];
+  const previousLevel = log.level;
+  target = { write: (line: string) => lines.push(line) };
+  log.level = level;
+  return {
+    lines: () => lines.flatMap((chunk) => chunk.split('\n').filter(Boolean)),
+    stop: () => {
+      target = stdout;
+      log.level = previousLevel;
+    },
+  };
+}
 
 /**
  * What may be logged of an error: its kind, its SQLSTATE and which table, column or

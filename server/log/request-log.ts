@@ -15,14 +15,13 @@ import { log } from './logger';
 import { requestIdFrom, withRequestContext, type RequestContext } from './request-context';
 import { httpDuration, httpRequests } from '../monitoring/prometheus-metrics';
 
-/** The pattern of the route that answered: its handler's, or the API's not-found, or the client's. */
+/**
+ * The pattern of the route that answered (`/api/audits/:auditId`), or of the catch-all that
+ * did (`/api/*` for the API's not-found, `/*` for the client's pages): never the path itself.
+ */
 export function routePattern(c: Context): string {
   const routes = matchedRoutes(c);
-  const endpoint = routes.find((route) => route.method !== 'ALL') ?? routes.at(-1);
-  if (!endpoint || endpoint.path === '/*' || endpoint.path === '*') {
-    return c.req.path.startsWith('/api/') ? '/api/(unmatched)' : '(client)';
-  }
-  return endpoint.path;
+  return (routes.find((route) => route.method !== 'ALL') ?? routes.at(-1))?.path ?? '(none)';
 }
 
 export function requestLog(): MiddlewareHandler {
