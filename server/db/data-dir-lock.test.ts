@@ -123,7 +123,9 @@ describe('the data-folder lock', () => {
     const lines = await Promise.all(openers.map((opener) => opener.said));
     expect(lines.filter((line) => line === 'WON')).toHaveLength(1);
     const winner = openers[lines.indexOf('WON')]!.child.pid;
-    expect(lines.find((line) => line !== 'WON')).toContain(`in use by another Lantern process (pid ${winner})`);
+    expect(lines.find((line) => line !== 'WON')).toContain(
+      `in use by another Lantern process (pid ${winner})`,
+    );
     for (const opener of openers) opener.child.stdin.end();
   });
 });
