@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -37,6 +38,18 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
       },
+    }),
+    // Every text asset also as .br and .gz beside it, compressed once here at the highest
+    // settings, so the server sends them without compressing per request
+    // (server/static/serve-client.ts). Source maps are left alone: browsers fetch them only in
+    // developer tools.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,
+      exclude: /\.map$/,
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+      logLevel: 'silent',
     }),
     (() => {
       let outDir = 'dist';

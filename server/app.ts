@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { compressResponses } from './http/compress-responses';
 import { limitBody } from './http/body-limit';
 import type { AppDeps, LanternEnv } from './http/app-env';
 import { errorResponse, onError } from './http/on-error';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   app.notFound((c) => errorResponse(c, appError('not_found', 'There is nothing at this address.')));
   // First of all: the request id every log line of the request carries, and the access line.
   app.use('*', requestLog());
+  // Text answers compressed (brotli, else gzip) when large enough; built files come precompressed.
+  app.use('*', compressResponses());
   app.use(
     '*',
     secureHeaders({

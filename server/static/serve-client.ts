@@ -1,7 +1,9 @@
 /**
  * Serves the built PWA: hashed assets cached for a year, the service worker and the app
  * shell never cached by the HTTP cache (the service worker decides), and every other
- * non-API path answered with index.html so that deep links work.
+ * non-API path answered with index.html so that deep links work. Text files are sent as the
+ * build compressed them (`.br`, else `.gz`, beside each: vite.config.ts) to a browser that
+ * accepts that encoding, with `Vary: Accept-Encoding`.
  */
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -19,6 +21,7 @@ export function clientRoutes(clientDir: string) {
     '*',
     serveStatic({
       root,
+      precompressed: true,
       onFound: (path, c) => {
         if (!path.includes('/assets/')) c.header('Cache-Control', 'no-cache');
       },
