@@ -12,6 +12,7 @@ import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
 import { seedDemoJointAudits } from './demo-joint-audits';
 import { seedDemoThematicRounds } from './demo-thematic-round';
+import { seedDemoCensusRounds } from './demo-census-round';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
@@ -45,6 +46,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     const allocations = await seedDemoAllocations(tx, ids, now);
     await seedDemoRounds(tx, ids, now); // before the plan: it rebuilds the dashboards' counts
     await seedDemoThematicRounds(tx, ids, now); // a second audit tool, self-audits then independent
+    await seedDemoCensusRounds(tx, ids, now); // a census by flag, drawn and waiting to be allocated
     await seedDemoJointAudits(tx, ids); // a multi-agency week: Health and a police guest
     await seedDemoCaseActions(tx, ids, now);
     await seedDemoImprovementPlan(tx, ids, now);
