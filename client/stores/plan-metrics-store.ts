@@ -16,6 +16,12 @@ export interface MetricOptions {
   caseFlags: { id: string; name: string }[];
   /** The audit tools with a published version, by framework key. */
   tools: { id: string; name: string }[];
+  /** The rounds of the person's own service, named with their kind and theme, newest first. */
+  rounds: { id: string; name: string }[];
+  /** The themes of those rounds (the id is the theme's text). */
+  themes: { id: string; name: string }[];
+  /** Every agency, for the split by agency. */
+  agencies: { id: string; name: string }[];
   framework: { key: string; version: number; overallGradeKey: string };
   sections: { key: string; title: string; items: { key: string; label: string; kind: string }[] }[];
 }

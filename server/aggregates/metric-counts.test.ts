@@ -17,6 +17,7 @@ import type { Queryable } from '../db/database';
 import { applyMutation } from '../sync/apply-mutation';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { readMetric } from '../metrics/read-metric';
+import { countsCanAnswer } from '../metrics/count-metric';
 import { auditForMetrics } from '../metrics/scan-metric';
 import { rebuildMetricCounts } from './rebuild-metric-counts';
 import { countsAndRebuild } from '../../tests/support/counts-and-rebuild';
@@ -131,6 +132,9 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
   let t: TestApp;
   let auditors: { person: Person; allocations: { case_id: string }[] }[];
   let teamIds: string[];
+  /** The demo's rounds and themes, for metrics filtered by round or theme (read by the scan). */
+  let roundIds: string[];
+  let themes: string[];
   /** Audits this test wrote: id, current rev and status. */
   const written: {
     id: string;
@@ -171,6 +175,11 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
       })),
     );
     teamIds = (await t.db.query<{ id: string }>('SELECT id FROM teams ORDER BY name')).map((r) => r.id);
+    const rounds = await t.db.query<{ id: string; theme: string }>(
+      'SELECT id::text AS id, theme FROM rounds ORDER BY id',
+    );
+    roundIds = rounds.map((r) => r.id);
+    themes = [...new Set(rounds.map((r) => r.theme).filter(Boolean))];
     // The generated completion times reach back to 2024; sync refuses a completion before the case
     // was allocated, which is not what these properties are about.
     await t.db.query("UPDATE allocations SET created_at = '2000-01-01T00:00:00Z'");
@@ -294,8 +303,10 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
   async function everyAudit() {
     const rows = await t.db.query<Parameters<typeof auditForMetrics>[0]>(
       `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
-              a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key
+              a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key,
+              x.round_id::text AS round_id, r.theme
        FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
+         LEFT JOIN allocations x ON x.id = a.id LEFT JOIN rounds r ON r.id = x.round_id
        WHERE a.status = 'submitted' AND NOT a.deleted AND a.stage = 'independent'`,
     );
     // Self-audits never count in a metric (only the independent audit of a case does).
@@ -336,25 +347,48 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
             [{ key: 'other' }],
           ),
         ),
+        // Rounds and themes are read by the scan; they must give evaluateMetric's figures too.
+        roundIds: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.subarray(roundIds, { minLength: 1 }) },
+        ),
+        themes: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.subarray(themes, { minLength: 1 }) },
+        ),
         bucket: fc.constantFrom('month', 'quarter', 'financial-year', 'financial-quarter' as const),
         range: rangeArb,
         groupBy: fc.constantFrom(null, 'team' as const, 'case-type' as const),
       })
-      .map(({ range, groupBy, teamIds: teams, caseTypeIds, kinds, frameworks, ...rest }) => ({
-        definition: {
-          name: 'Random metric',
-          ...rest,
-          filters: {
-            ...(teams ? { teamIds: teams } : {}),
-            ...(caseTypeIds ? { caseTypeIds } : {}),
-            ...(kinds ? { kinds } : {}),
-            ...(frameworks ? { frameworks } : {}),
-          },
-        } satisfies MetricDefinition,
-        scope: ORGANISATION_SCOPE,
-        range,
-        groupBy,
-      }));
+      .map(
+        ({
+          range,
+          groupBy,
+          teamIds: teams,
+          caseTypeIds,
+          kinds,
+          frameworks,
+          roundIds: rounds,
+          themes: on,
+          ...rest
+        }) => ({
+          definition: {
+            name: 'Random metric',
+            ...rest,
+            filters: {
+              ...(teams ? { teamIds: teams } : {}),
+              ...(caseTypeIds ? { caseTypeIds } : {}),
+              ...(kinds ? { kinds } : {}),
+              ...(frameworks ? { frameworks } : {}),
+              ...(rounds ? { roundIds: rounds } : {}),
+              ...(on ? { themes: on } : {}),
+            },
+          } satisfies MetricDefinition,
+          scope: ORGANISATION_SCOPE,
+          range,
+          groupBy,
+        }),
+      );
 
   it('answer every metric exactly as evaluateMetric over all audits, after random writes and re-grades', async () => {
     await fc.assert(
@@ -366,7 +400,13 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
           const audits = await everyAudit();
           for (const query of queries) {
             const answer = await readMetric(t.db, query);
-            expect(answer.method).toBe('item' in query.definition.source ? 'counts' : 'scan');
+            expect(answer.method).toBe(countsCanAnswer(query) ? 'counts' : 'scan');
+            if (
+              'item' in query.definition.source &&
+              !query.definition.filters.roundIds &&
+              !query.definition.filters.themes
+            )
+              expect(answer.method).toBe('counts');
             if (!query.groupBy) {
               expect(answer.series.map((s) => s.group)).toEqual([null]);
               expect(answer.series[0]?.result).toEqual(

@@ -64,6 +64,27 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
         message: `It filters on a ${u.field === 'flagIds' ? 'case flag' : 'case type'} Lantern does not know (“${u.key}”).`,
       });
   }
+  // A round or theme it filters on must be one of the plan's service's rounds, or it would count nothing.
+  const roundIds = input.metric.filters.roundIds ?? [];
+  const themes = input.metric.filters.themes ?? [];
+  if (roundIds.length + themes.length > 0) {
+    const unknown = await db.query<{ field: 'roundIds' | 'themes'; key: string }>(
+      `WITH own AS (SELECT r.id::text AS id, r.theme FROM rounds r JOIN plans p ON p.id = $3
+                    WHERE p.service_id IS NULL OR r.service_id = p.service_id)
+       SELECT 'roundIds' AS field, k AS key FROM unnest($1::text[]) AS f(k) WHERE k NOT IN (SELECT id FROM own)
+       UNION ALL
+       SELECT 'themes', k FROM unnest($2::text[]) AS f(k) WHERE k NOT IN (SELECT theme FROM own)`,
+      [roundIds, themes, planId],
+    );
+    for (const u of unknown)
+      problems.push({
+        path: `metric.filters.${u.field}`,
+        message:
+          u.field === 'roundIds'
+            ? `There is no such round in the plan’s service (“${u.key}”).`
+            : `No round of the plan’s service has the theme “${u.key}”.`,
+      });
+  }
   if (problems.length > 0)
     throw appError('validation_failed', 'This measure cannot be counted from audits as it stands.', problems);
 }

@@ -8,8 +8,8 @@
  *
  * Not answerable here (count-metric refuses; read-metric.ts scans instead): "any of" several
  * items, because whether an audit passes depends on its answers together, which per-item
- * counts have lost; practice weeks, which are not whole months; and filters by case flag or
- * case age, which the counts are not keyed by.
+ * counts have lost; practice weeks, which are not whole months; filters by case flag, case
+ * age, round or round theme, and the split by agency, which the counts are not keyed by.
  */
 import type { Queryable } from '../db/database';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
@@ -25,7 +25,10 @@ export function countsCanAnswer(query: MetricQuery): boolean {
     query.definition.bucket !== 'practice-week' &&
     // metric_counts is keyed by team and case type, not by the case's flags or age.
     filters.flagIds === undefined &&
-    filters.openLongerThanMonths === undefined
+    filters.openLongerThanMonths === undefined &&
+    filters.roundIds === undefined &&
+    filters.themes === undefined &&
+    query.groupBy !== 'agency'
   );
 }
 
@@ -33,8 +36,8 @@ const GROUP_COLUMN = { team: 'team_id::text', 'case-type': 'case_type' } as cons
 
 export async function countMetric(db: Queryable, query: MetricQuery): Promise<MetricSeries[]> {
   const { definition } = query;
-  if (!('item' in definition.source) || definition.bucket === 'practice-week') {
-    throw new Error('countMetric: any-of and practice-week metrics are read by a scan');
+  if (!countsCanAnswer(query) || !('item' in definition.source) || definition.bucket === 'practice-week') {
+    throw new Error('countMetric: this metric is read by a scan (see countsCanAnswer)');
   }
   const bucketer = periodBucketer(definition.bucket);
   const keys = bucketer.keysOverlapping(dayNumberOf(query.range.from), dayNumberOf(query.range.to));
@@ -47,7 +50,7 @@ export async function countMetric(db: Queryable, query: MetricQuery): Promise<Me
     bucketer.period(lastKey).endDate,
     definition.passing.map(String),
   ];
-  const group = query.groupBy ? GROUP_COLUMN[query.groupBy] : 'NULL::text';
+  const group = query.groupBy && query.groupBy !== 'agency' ? GROUP_COLUMN[query.groupBy] : 'NULL::text';
   const sql = `SELECT month, ${group} AS grp,
       coalesce(sum(audits) FILTER (WHERE value = ANY($4::text[])), 0)::int8 AS k, sum(audits)::int8 AS n
     FROM metric_counts

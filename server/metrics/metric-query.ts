@@ -1,6 +1,6 @@
 /**
  * What a trend asks of the metric readers: a metric definition, the London dates to report
- * on, optionally practice weeks, and an optional split by team or case type. The answer is
+ * on, optionally practice weeks, and an optional split by team, case type or agency. The answer is
  * one MetricResult per group (evaluate-metric.ts's shape), so a dashboard, a measure and the
  * board report cannot tell which reader produced it.
  */
@@ -11,7 +11,8 @@ import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type MetricGroupBy = 'team' | 'case-type';
+/** A split: by team, by case type, or by the agency that gave the answers (shared/metrics/split-by-agency.ts). */
+export type MetricGroupBy = 'team' | 'case-type' | 'agency';
 
 export interface MetricQuery {
   definition: MetricDefinition;
@@ -23,7 +24,7 @@ export interface MetricQuery {
   groupBy?: MetricGroupBy | null;
 }
 
-/** One series: the whole selection (group null) or one team or case type. */
+/** One series: the whole selection (group null) or one team, case type or agency. */
 export interface MetricSeries {
   group: string | null;
   result: MetricResult;

@@ -1,8 +1,9 @@
 /**
  * /api/metrics: the dashboard's trends (by month, quarter, financial year or practice week,
- * optionally split by team or case type), the figures for every section grade and question
- * over a range for the same audits (teams, case types, kinds, case flags, case age), and the
- * choices the dashboard offers. Figures come from readMetric: the pre-aggregated counts wherever
+ * optionally split by team, case type or agency), the figures for every section grade and
+ * question over a range for the same audits (teams, case types, kinds, case flags, case age,
+ * rounds, round themes), and the choices the dashboard offers (rounds and themes of the reader's
+ * service only). Figures come from readMetric: the pre-aggregated counts wherever
  * they can answer.
  */
 import { Hono } from 'hono';
@@ -27,6 +28,8 @@ import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
 import { practiceWeeksBetween } from './practice-week-source';
 import { loadFramework } from '../frameworks/framework-cache';
 import type { Queryable } from '../db/database';
+import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
+import { ROUND_KIND_LABELS, roundKindSchema } from '../../shared/rounds/round-schemas';
 
 /** The newest published version of the default framework: the items a dashboard offers. */
 export async function currentFramework(db: Queryable): Promise<Framework> {
@@ -48,6 +51,7 @@ async function teamsInScope(db: Queryable, scope: DataScope): Promise<{ id: stri
 }
 
 async function groupNames(db: Queryable, scope: DataScope, groupBy: string): Promise<Map<string, string>> {
+  if (groupBy === 'agency') return new Map(Object.entries(AGENCY_LABELS));
   const rows =
     groupBy === 'team'
       ? await teamsInScope(db, scope)
@@ -160,8 +164,11 @@ export function metricRoutes(deps: AppDeps) {
     .get('/options', async (c) => {
       requirePerson(c);
       const framework = await currentFramework(deps.db);
-      const [teams, caseTypes, caseFlags, tools] = await Promise.all([
-        teamsInScope(deps.db, dataScope(c)),
+      const scope = dataScope(c);
+      const roundParams: unknown[] = [];
+      const roundScope = inScope(scope, { service: 'service_id' }, roundParams);
+      const [teams, caseTypes, caseFlags, tools, rounds] = await Promise.all([
+        teamsInScope(deps.db, scope),
         // Retired types and flags stay: their audits keep counting in trends.
         deps.db.query<{ key: string; label: string; retired: boolean }>(
           'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY label',
@@ -174,12 +181,31 @@ export function metricRoutes(deps: AppDeps) {
           `SELECT f.key, coalesce(max(t.name), max(f.title)) AS name FROM frameworks f
            LEFT JOIN audit_tools t ON t.key = f.key WHERE f.status = 'published' GROUP BY f.key ORDER BY 2`,
         ),
+        // The rounds of the reader's service, newest first, and so their themes: another
+        // service's rounds are not offered (nor counted: a figure reads only its service's audits).
+        deps.db.query<{ id: string; name: string; kind: string; theme: string; start_date: string }>(
+          `SELECT id::text AS id, name, kind, theme, to_char(start_date, 'YYYY-MM-DD') AS start_date
+           FROM rounds WHERE ${roundScope} ORDER BY start_date DESC, name`,
+          roundParams,
+        ),
       ]);
+      const kindWords = (kind: string) => {
+        const parsed = roundKindSchema.safeParse(kind);
+        return parsed.success ? ROUND_KIND_LABELS[parsed.data] : kind;
+      };
       return c.json({
         teams,
         caseTypes: caseTypes.map((t) => ({ id: t.key, name: t.retired ? `${t.label} (retired)` : t.label })),
         caseFlags: caseFlags.map((f) => ({ id: f.key, name: f.retired ? `${f.label} (retired)` : f.label })),
         tools: tools.map((t) => ({ id: t.key, name: t.name })),
+        rounds: rounds.map((r) => ({
+          id: r.id,
+          name: `${r.name} (${kindWords(r.kind)}${r.theme ? `: ${r.theme}` : ''})`,
+        })),
+        themes: [...new Set(rounds.map((r) => r.theme.trim()).filter(Boolean))]
+          .sort((a, b) => a.localeCompare(b))
+          .map((theme) => ({ id: theme, name: theme })),
+        agencies: agencySchema.options.map((agency) => ({ id: agency, name: AGENCY_LABELS[agency] })),
         framework: {
           key: framework.key,
           version: framework.version,

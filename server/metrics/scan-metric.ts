@@ -2,7 +2,8 @@
  * A metric read by scanning the audits it covers (the completion-date index narrows the scan
  * to the periods asked for) and handing them to the shared evaluateMetric, with each audited
  * case's flags and opened date. Used where the pre-aggregated counts cannot answer: "any of"
- * several items, practice weeks, and filters by case flag or case age (see count-metric.ts). Its cost grows with the audits in the range, which for practice weeks is
+ * several items, practice weeks, filters by case flag, case age, round or round theme, and the
+ * split by agency (see count-metric.ts). Its cost grows with the audits in the range, which for practice weeks is
  * a few weeks' worth; an "any of" measure over years of a very large organisation is the one
  * slow case (linear in the audits of its periods), accepted because such measures are few and
  * read per plan, not per dashboard request over every item.
@@ -14,7 +15,11 @@ import { periodBucketer } from '../../shared/metrics/periods';
 import { answersSchema } from '../../shared/framework/answer-schema';
 import { auditKindSchema, type AuditForMetrics } from '../../shared/metrics/audit-for-metrics';
 import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
+import { agencySchema, DEFAULT_AGENCY } from '../../shared/accounts/agencies';
+import { auditsByAgency, type AuditWithAgency } from '../../shared/metrics/split-by-agency';
 import { filterSql, type MetricQuery, type MetricSeries } from './metric-query';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ScanRow {
   id: string;
@@ -32,6 +37,11 @@ interface ScanRow {
   /** The case's flags and opened date now (for flag and case-age filters). */
   flags: string[];
   opened_on: string | null;
+  /** The round the audit was written under (its allocation's) and that round's theme; null: none. */
+  round_id?: string | null;
+  theme?: string | null;
+  /** The agency of the audit's (lead) auditor. */
+  auditor_agency?: string | null;
 }
 
 /** An audit row as the shared metric code reads it: the grades that count stand in for the auditor's. */
@@ -53,6 +63,8 @@ export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
     kind: kind.data,
     caseFlags: row.flags,
     caseOpenedOn: row.opened_on,
+    roundId: row.round_id ?? null,
+    roundTheme: row.theme ?? '',
     answers: answers.data,
     moderatedAnswers: {
       ...sections,
@@ -66,6 +78,8 @@ export function auditForMetrics(row: ScanRow): AuditForMetrics | null {
 /** What a scan read: the audits, and the options evaluateMetric needs to bucket them as asked. */
 export interface ScannedAudits {
   audits: AuditForMetrics[];
+  /** The same audits with their auditor's agency and overall grade key, for a split by agency. */
+  withAgency: AuditWithAgency[];
   options: { range: { from: string; to: string }; practiceWeeks?: readonly PracticeWeek[] };
 }
 
@@ -85,18 +99,41 @@ export async function scannedAudits(db: Queryable, query: MetricQuery): Promise<
   const to = bucketer.period(lastKey).endDate;
   // A London day starts at most an hour before its UTC midnight: a day either side is enough.
   const params: unknown[] = [dateOfDayNumber(dayNumberOf(from) - 1), dateOfDayNumber(dayNumberOf(to) + 2)];
+  const { roundIds, themes } = definition.filters;
+  const roundSql = [
+    roundIds ? ` AND x.round_id = ANY($${params.push(roundIds.filter((id) => UUID.test(id)))}::uuid[])` : '',
+    themes ? ` AND r.theme = ANY($${params.push(themes)}::text[])` : '',
+  ].join('');
+  // An audit's round is its allocation's: every audit's id is its (lead) allocation's id.
   const rows = await db.query<ScanRow>(
     `SELECT a.id, a.completed_at, a.team_id::text AS team_id, a.case_type, a.framework_key, a.framework_version,
             a.kind, a.answers, a.overall_grade, a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key,
-            c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on
+            c.flags, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on,
+            x.round_id::text AS round_id, r.theme, p.agency AS auditor_agency
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        JOIN cases c ON c.id = a.case_id
+       JOIN people p ON p.id = a.auditor_id
+       LEFT JOIN allocations x ON x.id = a.id
+       LEFT JOIN rounds r ON r.id = x.round_id
      WHERE a.status = 'submitted' AND NOT a.deleted AND a.stage = 'independent'
-       AND a.completed_at >= $1::date AND a.completed_at < $2::date${filterSql(query.scope, definition.filters, params, 'a.')}`,
+       AND a.completed_at >= $1::date AND a.completed_at < $2::date${roundSql}${filterSql(query.scope, definition.filters, params, 'a.')}`,
     params,
   );
+  const withAgency = rows.flatMap((row): AuditWithAgency[] => {
+    const audit = auditForMetrics(row);
+    if (!audit) return [];
+    const agency = agencySchema.safeParse(row.auditor_agency);
+    return [
+      {
+        audit,
+        auditorAgency: agency.success ? agency.data : DEFAULT_AGENCY,
+        overallGradeKey: row.overall_key,
+      },
+    ];
+  });
   return {
-    audits: rows.flatMap((row) => auditForMetrics(row) ?? []),
+    audits: withAgency.map((a) => a.audit),
+    withAgency,
     options: {
       range: { from, to },
       ...(query.practiceWeeks ? { practiceWeeks: query.practiceWeeks } : {}),
@@ -117,6 +154,12 @@ export async function scanMetric(db: Queryable, query: MetricQuery): Promise<Met
   }
   const { audits, options } = scanned;
   if (!query.groupBy) return [{ group: null, result: evaluateMetric(definition, audits, options) }];
+  if (query.groupBy === 'agency') {
+    return [...auditsByAgency(scanned.withAgency)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([group, shares]) => ({ group, result: evaluateMetric(definition, shares, options) }))
+      .filter((series) => series.result.overall.n > 0);
+  }
   const groupOf = (a: AuditForMetrics): string => (query.groupBy === 'team' ? a.teamId : a.caseTypeId);
   const groups = [...new Set(audits.map(groupOf))].sort();
   // As the counts answer it: a group appears when something in it counted for this metric (a

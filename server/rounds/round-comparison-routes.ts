@@ -2,8 +2,10 @@
  * GET /api/round-comparison?first=…&second=… — two rounds of one audit tool side by side for a
  * QA lead or manager of their service: each measure's figure in each round as it counts
  * (moderated grades where a moderator decided), the difference and its 95% interval, and
- * whether it is beyond noise (shared/metrics/compare-rounds.ts). A round's audits are the
- * submitted audits written under its allocations with the round's tool.
+ * whether it is beyond noise (shared/metrics/compare-rounds.ts), and the overall figure by the
+ * auditor's agency (compare-rounds-by-agency.ts). A round's audits are the submitted
+ * independent audits written under its allocations with the round's tool (self-audits never
+ * count in a figure, as in every metric).
  */
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
@@ -17,13 +19,16 @@ import { answersSchema, type Answers } from '../../shared/framework/answer-schem
 import { auditKindSchema, type AuditForMetrics } from '../../shared/metrics/audit-for-metrics';
 import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
 import { compareRounds } from '../../shared/metrics/compare-rounds';
+import { compareRoundsByAgency } from '../../shared/metrics/compare-rounds-by-agency';
+import type { AuditWithAgency } from '../../shared/metrics/split-by-agency';
+import { agencySchema, DEFAULT_AGENCY } from '../../shared/accounts/agencies';
 import {
   roundComparisonQuerySchema,
   type RoundComparison,
 } from '../../shared/rounds/round-comparison-schemas';
 import type { Round } from '../../shared/rounds/round-schemas';
 
-async function roundAudits(db: Queryable, roundId: string, toolKey: string): Promise<AuditForMetrics[]> {
+async function roundAudits(db: Queryable, roundId: string, toolKey: string): Promise<AuditWithAgency[]> {
   const rows = await db.query<{
     id: string;
     completed_at: string;
@@ -36,15 +41,17 @@ async function roundAudits(db: Queryable, roundId: string, toolKey: string): Pro
     moderated_grades: unknown;
     overall_key: string;
     counted_overall: number | null;
+    auditor_agency: string;
   }>(
     `SELECT a.id, a.completed_at, a.team_id, a.case_type, a.framework_key, a.framework_version, a.kind, a.answers,
             a.moderated_grades, f.definition ->> 'overallGradeKey' AS overall_key,
-            CASE WHEN m.id IS NULL THEN NULL ELSE a.overall_grade END AS counted_overall
-     FROM audits a JOIN allocations x ON x.id = a.id
+            CASE WHEN m.id IS NULL THEN NULL ELSE a.overall_grade END AS counted_overall,
+            p.agency AS auditor_agency
+     FROM audits a JOIN allocations x ON x.id = a.id JOIN people p ON p.id = a.auditor_id
        JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version
        LEFT JOIN moderations m ON m.audit_id = a.id AND m.status IN ('agreed', 'regraded')
      WHERE x.round_id = $1 AND a.framework_key = $2 AND a.status = 'submitted' AND NOT a.deleted
-       AND a.completed_at IS NOT NULL`,
+       AND a.stage = 'independent' AND a.completed_at IS NOT NULL`,
     [roundId, toolKey],
   );
   return rows.map((r) => {
@@ -53,7 +60,7 @@ async function roundAudits(db: Queryable, roundId: string, toolKey: string): Pro
     if (r.counted_overall !== null)
       moderated[r.overall_key] = { kind: 'grade', value: gradeIndexSchema.parse(r.counted_overall) };
     const answers = answersSchema.safeParse(r.answers);
-    return {
+    const audit: AuditForMetrics = {
       id: r.id,
       status: 'submitted',
       completedAt: new Date(r.completed_at).toISOString(),
@@ -64,6 +71,11 @@ async function roundAudits(db: Queryable, roundId: string, toolKey: string): Pro
       kind: auditKindSchema.catch('ad_hoc').parse(r.kind),
       answers: answers.success ? answers.data : {},
       moderatedAnswers: moderated,
+    };
+    return {
+      audit,
+      auditorAgency: agencySchema.catch(DEFAULT_AGENCY).parse(r.auditor_agency),
+      overallGradeKey: r.overall_key,
     };
   });
 }
@@ -114,7 +126,12 @@ export function roundComparisonRoutes(deps: AppDeps) {
       tool: { key: framework.key, version: framework.version, title: framework.title },
       first: brief(first, a.length),
       second: brief(second, b.length),
-      measures: compareRounds(framework, a, b),
+      measures: compareRounds(
+        framework,
+        a.map((x) => x.audit),
+        b.map((x) => x.audit),
+      ),
+      byAgency: compareRoundsByAgency(framework, a, b),
     };
     return c.json(comparison);
   });

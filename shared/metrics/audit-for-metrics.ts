@@ -39,6 +39,10 @@ export const auditForMetricsSchema = z.object({
   caseFlags: z.array(z.string()).optional(),
   /** The day the case was opened (YYYY-MM-DD), when known; needed only by a metric filtered by case age. */
   caseOpenedOn: z.string().nullable().optional(),
+  /** The round the audit was written under (null: none); needed only by a metric filtered by round. */
+  roundId: z.string().nullable().optional(),
+  /** That round's theme ('' when it has none); needed only by a metric filtered by theme. */
+  roundTheme: z.string().optional(),
 });
 
 /** An audit as a metric sees it. */

@@ -191,6 +191,31 @@ describe('evaluateMetric — the rules in PRODUCT.md', () => {
       periods: ['2019-01 1/2'],
     },
     {
+      name: 'filters: rounds — an audit written under one of them; of no round, never',
+      definition: { ...AT_LEAST_GOOD, filters: { roundIds: ['round-a', 'round-b'] } },
+      audits: [
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: 'round-a' }),
+        audit('2019-01-10T10:00:00Z', overall(3), { roundId: 'round-b' }),
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: 'round-c' }),
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: null }),
+        audit('2019-01-10T10:00:00Z', overall(1)),
+      ],
+      periods: ['2019-01 1/2'],
+    },
+    {
+      name: 'filters: themes — a round on one of them; a round with no theme, or no round, never',
+      definition: { ...AT_LEAST_GOOD, filters: { themes: ['Exploitation', 'Neglect'] } },
+      audits: [
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: 'r1', roundTheme: 'Exploitation' }),
+        audit('2019-01-10T10:00:00Z', overall(0), { roundId: 'r2', roundTheme: 'Neglect' }),
+        audit('2019-01-10T10:00:00Z', overall(3), { roundId: 'r3', roundTheme: 'Neglect' }),
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: 'r4', roundTheme: '' }),
+        audit('2019-01-10T10:00:00Z', overall(1), { roundId: 'r5', roundTheme: 'exploitation (CSE)' }),
+        audit('2019-01-10T10:00:00Z', overall(1)),
+      ],
+      periods: ['2019-01 2/3'],
+    },
+    {
       // Measured on the London completion day: 2019-01-31T23:30Z is 31 January in London (GMT).
       name: 'filters: open longer than 12 months on the day the audit was completed',
       definition: { ...AT_LEAST_GOOD, filters: { openLongerThanMonths: 12 } },

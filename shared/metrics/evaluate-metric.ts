@@ -90,18 +90,25 @@ function outcome(
  * case-flag filter passes an audit whose case carries any of the flags; a case-age filter one
  * whose case was open longer than N months on the audit's London completion day (an audit
  * with no completion time passes it, so evaluateMetric refuses it as it would without the filter).
+ * A round filter passes an audit written under one of the rounds; a theme filter one whose
+ * round's theme is one of the themes (an audit of no round, or of a round with no theme, never).
  */
 function filterOf(definition: MetricDefinition): (audit: AuditForMetrics) => boolean {
-  const { teamIds, caseTypeIds, frameworks, kinds, flagIds, openLongerThanMonths } = definition.filters;
+  const { teamIds, caseTypeIds, frameworks, kinds, flagIds, openLongerThanMonths, roundIds, themes } =
+    definition.filters;
   const teams = teamIds && new Set(teamIds);
   const caseTypes = caseTypeIds && new Set(caseTypeIds);
   const auditKinds = kinds && new Set<string>(kinds);
   const flags = flagIds && new Set(flagIds);
+  const rounds = roundIds && new Set(roundIds);
+  const roundThemes = themes && new Set(themes);
   return (audit) =>
     (!teams || teams.has(audit.teamId)) &&
     (!caseTypes || caseTypes.has(audit.caseTypeId)) &&
     (!auditKinds || auditKinds.has(audit.kind)) &&
     (!flags || (audit.caseFlags ?? []).some((flag) => flags.has(flag))) &&
+    (!rounds || (audit.roundId != null && rounds.has(audit.roundId))) &&
+    (!roundThemes || roundThemes.has(audit.roundTheme ?? '')) &&
     (openLongerThanMonths === undefined ||
       audit.completedAt === null ||
       openLongerThan(audit.caseOpenedOn, openLongerThanMonths, londonDayNumber(audit.completedAt))) &&

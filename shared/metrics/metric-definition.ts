@@ -45,6 +45,13 @@ export const metricFiltersSchema = z.object({
     })
     .optional(),
   kinds: z.array(auditKindSchema).min(1).optional(),
+  /** Audits written under one of these rounds (round ids): a practice week, a thematic audit. */
+  roundIds: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * Audits of rounds whose theme is one of these (the round's theme text as the QA lead wrote it,
+   * e.g. "Children at risk of exploitation"): every thematic round on a theme, year after year.
+   */
+  themes: z.array(z.string().trim().min(1)).min(1).optional(),
   /** Audits of cases that carry at least one of these case flags (keys), as the case is flagged now. */
   flagIds: z.array(z.string().min(1)).min(1).optional(),
   /**

@@ -14,6 +14,10 @@ const names: FilterNames = {
     ['care-leaver', 'Care leaver'],
     ['at-risk', 'At risk of exploitation – CSE'],
   ]),
+  rounds: new Map([
+    ['r-1', 'Practice week, March 2026'],
+    ['r-2', 'Exploitation audit, May 2026'],
+  ]),
 };
 
 describe('metricFilterWords', () => {
@@ -51,6 +55,21 @@ describe('metricFilterWords', () => {
       { frameworks: [{ key: 'exploitation' }] },
       'submitted audits, with the audit tool Children at risk of exploitation',
       new Map([['exploitation', 'Children at risk of exploitation']]),
+    ],
+    [
+      'a round kind, its rounds by name and a tool',
+      { kinds: ['thematic'], roundIds: ['r-1', 'r-2'], frameworks: [{ key: 'lantern-default' }] },
+      'submitted thematic audits, in the rounds Practice week, March 2026 or Exploitation audit, May 2026, with the audit tool lantern-default',
+    ],
+    [
+      'one round, and a round no longer listed',
+      { roundIds: ['r-2', 'gone'] },
+      'submitted audits, in the rounds Exploitation audit, May 2026 or a round no longer listed',
+    ],
+    [
+      'themes, quoted as the QA lead wrote them',
+      { themes: ['Children at risk of exploitation', 'Neglect'] },
+      'submitted audits, of rounds on the theme “Children at risk of exploitation” or “Neglect”',
     ],
     [
       'a key nothing is called by any more is quoted, never dropped',

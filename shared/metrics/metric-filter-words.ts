@@ -14,6 +14,8 @@ export interface FilterNames {
   flags: ReadonlyMap<string, string>;
   /** Audit tools' names by framework key (absent: the key is shown). */
   tools?: ReadonlyMap<string, string>;
+  /** Rounds' names by id (absent or unknown: "a round no longer listed"). */
+  rounds?: ReadonlyMap<string, string>;
 }
 
 const KIND_WORDS: Record<AuditKind, string> = {
@@ -37,7 +39,7 @@ function named(names: ReadonlyMap<string, string>, ids: readonly string[]): stri
 /**
  * @returns a phrase that follows "Counted from": what a measure's or a trend's figure is a
  * percentage of. Filters are stated in a fixed order (kind, case type, flags, age, team,
- * framework), each only when it is set.
+ * round, theme, framework), each only when it is set.
  * @example metricFilterWords({ flagIds: ['cp'], openLongerThanMonths: 6 }, names)
  * // 'submitted audits of cases flagged Child protection plan, open longer than 6 months when audited'
  * @example metricFilterWords({}, names) // 'every submitted audit'
@@ -53,6 +55,14 @@ export function metricFilterWords(filters: MetricFilters, names: FilterNames): s
   }
   const where: string[] = [];
   if (filters.teamIds?.length) where.push(`in ${named(names.teams, filters.teamIds)}`);
+  if (filters.roundIds?.length)
+    where.push(
+      `in the ${filters.roundIds.length === 1 ? 'round' : 'rounds'} ${orList(
+        filters.roundIds.map((id) => names.rounds?.get(id) ?? 'a round no longer listed'),
+      )}`,
+    );
+  if (filters.themes?.length)
+    where.push(`of rounds on the theme ${orList(filters.themes.map((theme) => `“${theme}”`))}`);
   if (filters.frameworks?.length)
     where.push(
       `with the audit tool ${orList(

@@ -1,7 +1,8 @@
 /**
  * The dashboard's question, as it travels in a URL: which item (or any of several), what
- * passes, which audits (teams, case types, audit kinds, case flags, case age), how time is bucketed, the London dates, and an optional split by
- * team or case type. Parsed at the server's edge into a metric definition; the dashboard
+ * passes, which audits (teams, case types, audit kinds, case flags, case age, rounds, round
+ * themes), how time is bucketed, the London dates, and an optional split by team, case type or
+ * agency. Themes are free text that may hold commas, so they travel separated by "|". Parsed at the server's edge into a metric definition; the dashboard
  * builds the same query string, so a trend can be bookmarked and shared.
  */
 import { z } from 'zod';
@@ -34,6 +35,20 @@ export const filterQueryFields = {
     .min(0, 'Enter 0 or more months.')
     .max(600, 'Enter at most 600 months.')
     .default(0),
+  /** Rounds (ids): audits written under any of them. */
+  roundIds: list,
+  /** Round themes (the round's theme text): audits of rounds on any of them. */
+  themes: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split('|')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** One audit tool (a framework key): its audits only. Absent: every tool's. */
   tool: z.string().max(100).optional(),
 };
@@ -48,6 +63,8 @@ export function filtersOfQuery(query: FilterQuery): Record<string, unknown> {
     ...(query.caseTypeIds.length ? { caseTypeIds: query.caseTypeIds } : {}),
     ...(query.kinds.length ? { kinds: query.kinds } : {}),
     ...(query.flagIds.length ? { flagIds: query.flagIds } : {}),
+    ...(query.roundIds.length ? { roundIds: query.roundIds } : {}),
+    ...(query.themes.length ? { themes: query.themes } : {}),
     ...(query.openLongerThanMonths > 0 ? { openLongerThanMonths: query.openLongerThanMonths } : {}),
     ...(query.tool ? { frameworks: [{ key: query.tool }] } : {}),
   };
@@ -64,7 +81,8 @@ export const trendQuerySchema = z
     from: calendarDateSchema,
     to: calendarDateSchema,
     ...filterQueryFields,
-    groupBy: z.enum(['none', 'team', 'case-type']).default('none'),
+    /** A split of the figure: by team, case type, or the agency that gave the answers (split-by-agency.ts). */
+    groupBy: z.enum(['none', 'team', 'case-type', 'agency']).default('none'),
   })
   .refine((q) => q.from <= q.to, {
     message: 'The start date must be on or before the end date.',

@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { proportionSchema } from '../moderation/agreement-schemas';
 import { roundKindSchema } from './round-schemas';
+import { agencySchema } from '../accounts/agencies';
+
+const differenceSchema = z
+  .object({ difference: z.number(), lower: z.number(), upper: z.number(), beyondNoise: z.boolean() })
+  .nullable();
 
 export const roundComparisonQuerySchema = z.object({
   first: z.uuid('Choose the first round.'),
@@ -30,9 +35,16 @@ export const roundComparisonSchema = z.object({
       passingLabel: z.string(),
       first: proportionSchema,
       second: proportionSchema,
-      difference: z
-        .object({ difference: z.number(), lower: z.number(), upper: z.number(), beyondNoise: z.boolean() })
-        .nullable(),
+      difference: differenceSchema,
+    }),
+  ),
+  /** The overall grade "at least good" by the (lead) auditor's agency (compare-rounds-by-agency.ts). */
+  byAgency: z.array(
+    z.object({
+      agency: agencySchema,
+      first: proportionSchema,
+      second: proportionSchema,
+      difference: differenceSchema,
     }),
   ),
 });
