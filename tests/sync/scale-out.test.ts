@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { createPostgresTestDatabase, type TestDatabase } from '../support/test-databases';
+import { createPostgresTestDatabase } from '../support/test-databases';
 import { openPostgresDatabase } from '../../server/db/postgres-database';
 import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
@@ -99,7 +99,7 @@ interface Device {
 const adminUrl = process.env.DATABASE_URL;
 
 describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () => {
-  let database: TestDatabase | undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
   let db: Database | undefined;
   const servers: (ServerProcess | undefined)[] = [];
   let proxy: ChildProcess | undefined;
@@ -115,8 +115,9 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
   it('loses and doubles nothing when one process is killed and restarted under 50 pushing devices', async () => {
     if (!HAPROXY)
       throw new Error('HAProxy is needed for the scale-out test: apt-get install haproxy (.ci/run does).');
-    database = await createPostgresTestDatabase(adminUrl ?? '');
-    db = await openPostgresDatabase(database.url, 3);
+    const created = await createPostgresTestDatabase(adminUrl ?? '');
+    database = created;
+    db = await openPostgresDatabase(created.url, 3);
     const setUp = db;
     await migrate(setUp);
     await seedFirstStart(setUp, { demo: true, now: TEST_NOW });
@@ -130,7 +131,7 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
         ),
       );
 
-    const env = { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0', DATABASE_URL: database.url };
+    const env = { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0', DATABASE_URL: created.url };
     const start = (port?: number) => startServer({ env, port });
     for (const server of await Promise.all(Array.from({ length: PROCESSES }, () => start())))
       servers.push(server);
