@@ -15,6 +15,8 @@ interface Step {
 }
 
 const only = process.argv.slice(2);
+// One name for this run's end-to-end servers, so their logs can be checked afterwards.
+const e2eRun = (process.env.LANTERN_E2E_RUN ??= `${Date.now()}-${process.pid}`);
 const steps: Step[] = [
   { name: 'format', command: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
@@ -50,6 +52,8 @@ const steps: Step[] = [
       return [r.stats.expected + r.stats.flaky, r.stats.unexpected, r.stats.skipped];
     },
   },
+  // Every server log of that run: no note, password, token or cookie (server/log/logger.ts).
+  { name: 'log-hygiene', command: ['npx', 'tsx', 'tests/log-hygiene/check-run-logs.ts', e2eRun] },
 ];
 
 for (const file of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(file, { force: true });
@@ -59,7 +63,8 @@ let skipped = 0;
 const failedSteps: string[] = [];
 const started = Date.now();
 for (const step of steps) {
-  if (only.length > 0 && !only.includes(step.name)) continue;
+  const wanted = only.includes(step.name) || (step.name === 'log-hygiene' && only.includes('e2e'));
+  if (only.length > 0 && !wanted) continue;
   const t0 = Date.now();
   console.log(`\n── ${step.name}: ${step.command.join(' ')}`);
   const result = spawnSync(step.command[0] ?? 'npx', step.command.slice(1), {

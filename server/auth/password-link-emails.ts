@@ -74,7 +74,7 @@ export async function sendPasswordLinkEmails(
       } catch (error) {
         // The edge that can act: the link is listed for the admin to hand out instead.
         log.error(
-          { err: loggableError(error) },
+          { err: loggableError(error, { message: false }) },
           'the set-password e-mail to one new person could not be sent; the link is listed for the admin instead',
         );
       }

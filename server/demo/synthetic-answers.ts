@@ -33,6 +33,13 @@ const ACTIONS = [
   'Manager to record supervision decision and rationale',
 ];
 const WHO = ['Allocated social worker', 'Team manager', 'Independent reviewing officer'];
+const SEEN_NOTE = 'Views recorded on the case file.';
+
+/**
+ * Every sentence the demo writes into audits as if an auditor had typed it (strengths, areas
+ * for development, notes, case actions): what the log-hygiene checks look for in server logs.
+ */
+export const DEMO_NOTE_TEXTS: readonly string[] = [...STRENGTHS, ...DEVELOPMENT, ...ACTIONS, SEEN_NOTE];
 
 function clampGrade(value: number): GradeIndex {
   return Math.min(3, Math.max(0, Math.round(value))) as GradeIndex;
@@ -60,7 +67,7 @@ function answerFor(
       return {
         kind: 'yes-no-note',
         value: yes ? 'yes' : 'no',
-        note: yes ? 'Views recorded on the case file.' : '',
+        note: yes ? SEEN_NOTE : '',
       };
     }
     case 'text':

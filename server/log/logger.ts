@@ -89,10 +89,14 @@ export function captureLogLines(level = 'info'): { lines(): string[]; stop(): vo
  * What may be logged of an error: its kind, its SQLSTATE and which table, column or
  * constraint — never a database error's message or detail, which can quote the value sent
  * (`invalid input syntax for type uuid: "<what the person typed>"`). A programming error
- * keeps its message and stack, which the code wrote, so it can be fixed.
+ * keeps its message and stack, which the code wrote, so it can be fixed; `message: false`
+ * leaves them out for errors of outside services whose text may quote data.
  */
-export function loggableError(error: unknown): Record<string, unknown> {
+export function loggableError(error: unknown, options: { message?: boolean } = {}): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
+  // A mail server's refusal can quote the address it refused: its kind and code only.
+  if (options.message === false)
+    return { type: error.name, code: (error as Error & { code?: unknown }).code };
   const fields = error as Error & Record<string, unknown>;
   if (typeof fields.code === 'string' && typeof fields.severity === 'string') {
     const { code, severity, table, column, constraint, routine } = fields;
