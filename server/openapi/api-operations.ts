@@ -3,10 +3,12 @@
  * line per route, keyed `METHOD /path/:param` exactly like ACCESS_RULES (server/auth/access-rules.ts).
  * The schemas are the very zod objects the routes parse with (`parseBody(c, schema)`,
  * `schema.safeParse(c.req.query())`) and the client parses the answers with, so the document
- * cannot say one thing while the code does another. openapi-document.test.ts fails, naming the
- * route, when an access rule has no line here or a line names no real route, when a sample input
- * of the fuzz test (tests/support/route-input-samples.ts) does not fit the documented request,
- * and when a real answer of the app does not fit the documented response.
+ * cannot say one thing while the code does another. Tests fail, naming the route, when an access
+ * rule has no line here or a line names no real route, or when a sample input of the fuzz test
+ * (tests/support/route-input-samples.ts) does not fit the documented request
+ * (openapi-document.test.ts); when a handler parses its body with another schema than its line
+ * names (openapi-request-bodies.test.ts); and when a real answer of the app does not fit the
+ * documented response (openapi-responses.test.ts).
  *
  * Adding a route? Add one line:
  *   'POST /api/rounds': { summary: 'Starts a round', body: roundInputSchema, response: roundResponseSchema, status: 201 },
