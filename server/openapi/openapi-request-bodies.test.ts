@@ -122,7 +122,8 @@ describe('each documented request body is the one its handler parses', () => {
         ACCESS_RULES[key]?.kind === 'public' ? await t.request(path, init) : await client.request(path, init);
       await response.arrayBuffer();
     }
-  });
+    // Some sixty requests, imports among them: a minute and more on a busy two-core machine.
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });
