@@ -6,6 +6,7 @@
  * or when a setting is missing from the README.
  */
 import { LOG_FORMATS, LOG_LEVELS } from './log/logger';
+import { RETENTION_PERIODS, retentionRule } from './retention/retention-settings';
 
 /** The settings a council sets, each in the README's table. */
 export const SETTINGS = [
@@ -30,6 +31,10 @@ export const SETTINGS = [
   'LANTERN_OIDC_CLIENT_SECRET',
   'LANTERN_OIDC_ACCOUNT_DOMAINS',
   'LANTERN_OIDC_REDIRECT_URL',
+  'LANTERN_RETAIN_ENDED_SESSIONS_DAYS',
+  'LANTERN_RETAIN_FAILED_SIGN_INS_DAYS',
+  'LANTERN_RETAIN_REFUSED_SNAPSHOTS_DAYS',
+  'LANTERN_RETAIN_AUDIT_LOG_DAYS',
   'LANTERN_LOG_LEVEL',
   'LANTERN_LOG_FORMAT',
   'LANTERN_METRICS_TOKEN',
@@ -144,6 +149,7 @@ const LATER_SETTINGS: Record<string, { ok: (value: string) => boolean; mustBe: s
     ok: (v) => isUrl(v, ['https:', 'http:']),
     mustBe: 'an http:// or https:// address',
   },
+  ...Object.fromEntries(Object.values(RETENTION_PERIODS).map((period) => [period.name, retentionRule(period)])),
 };
 
 /**

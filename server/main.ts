@@ -19,6 +19,7 @@ import { firstAdminSteps } from '../shared/organisation/first-admin';
 import { createApp } from './app';
 import { startAlertSweeper } from './alerts/alert-sweeper';
 import { startNotificationSweeper } from './notifications/notification-sweeper';
+import { startRetentionSweeper } from './retention/retention-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
 import type { Database } from './db/database';
 import { log, loggableError, printStartFailure } from './log/logger';
@@ -61,9 +62,12 @@ async function main(): Promise<void> {
   // (server/notifications/notification-sweeper.ts).
   const stopAlertSweeper = startAlertSweeper(db);
   const stopNotificationSweeper = startNotificationSweeper(db);
+  // Retention deletes what is kept long enough, once a day (server/retention/retention-sweeper.ts).
+  const stopRetentionSweeper = startRetentionSweeper(db, config.sessionIdleMinutes);
   stopSweeper = () => {
     stopAlertSweeper();
     stopNotificationSweeper();
+    stopRetentionSweeper();
   };
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.once('error', (error: NodeJS.ErrnoException) => {

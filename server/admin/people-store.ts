@@ -33,7 +33,7 @@ const SELECT_PEOPLE = `
   SELECT p.id, p.email, p.display_name, p.job_title, p.team_id, t.name AS team_name,
          p.service_id, s.name AS service_name, p.roles, p.active,
          p.password_hash IS NOT NULL AS has_password,
-         (SELECT max(created_at) FROM sessions WHERE person_id = p.id) AS last_sign_in_at,
+         p.last_sign_in_at,
          p.agency, p.organisation, p.guest_round_id, gr.name AS guest_round_name,
          ${guestLastDaySql('p')}::text AS guest_last_day
   FROM people p

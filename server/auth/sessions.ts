@@ -33,7 +33,9 @@ export async function createSession(
   const token = newToken();
   const csrfToken = newToken();
   const [row] = await db.query<{ expires_at: string }>(
-    `INSERT INTO sessions (token_hash, person_id, csrf_token, expires_at, ip, user_agent, method)
+    // The person's last sign-in is kept on their row: ended sessions are deleted (retention).
+    `WITH signed_in AS (UPDATE people SET last_sign_in_at = now() WHERE id = $2)
+     INSERT INTO sessions (token_hash, person_id, csrf_token, expires_at, ip, user_agent, method)
      VALUES ($1, $2, $3, now() + make_interval(hours => $4::int), $5, $6, $7) RETURNING expires_at`,
     [
       hashToken(token),
