@@ -183,10 +183,11 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/audit-log': scoped({ qa_lead: 'service', admin: 'all' }),
   'GET /api/audit-log/export': scoped({ qa_lead: 'service', admin: 'all' }),
 
-  // The sync handlers keep each auditor to their own audits.
-  'POST /api/sync/push': allow('auditor'),
-  'GET /api/sync/pull': allow('auditor'),
-  'POST /api/sync/import': allow('auditor'),
+  // The sync handlers keep each auditor to their own audits (allocated to them, or joined): the
+  // reach says so, so a guest auditor (whose every reach is 'assigned') syncs offline like anyone.
+  'POST /api/sync/push': scoped({ auditor: 'assigned' }),
+  'GET /api/sync/pull': scoped({ auditor: 'assigned' }),
+  'POST /api/sync/import': scoped({ auditor: 'assigned' }),
   'GET /api/audits/:auditId/history': within(
     { auditor: 'assigned', qa_lead: 'service', manager: 'service' },
     on('audit', 'auditId'),
