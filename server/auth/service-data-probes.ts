@@ -387,9 +387,10 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
   },
   'GET /api/rounds/:roundId/guests': {
     data: 'service',
-    path: (ctx) => `/api/rounds/${ctx.victim.roundId}/guests`,
-    // No control: the world's rounds have no guests, so the round's own QA lead sees an empty list.
+    // The victim's round that has guests: its own QA lead sees them listed.
+    path: (ctx) => `/api/rounds/${ctx.victim.guests.roundId}/guests`,
     target: true,
+    control: 'qa',
   },
   'POST /api/rounds/:roundId/guests': {
     data: 'service',

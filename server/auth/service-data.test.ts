@@ -2,8 +2,8 @@
  * Nothing of one service reaches a person of another, generated from the registry: every API
  * route in ACCESS_RULES has a declared data expectation (service-data-probes.ts), and every
  * route that returns or changes audit-derived data is called, aimed at the Alpha service's
- * records, by every person of the Bravo service (QA lead, manager, moderator, auditors) and by
- * people in no service. It must answer with none of Alpha's ids, references, names, notes or
+ * records, by every person of the Bravo service (QA lead, manager, moderator, auditors, and its
+ * guests from outside the council) and by people in no service. It must answer with none of Alpha's ids, references, names, notes or
  * counts — a read's answer is the same before and after Alpha gains an audit, a moderation and
  * an alert — and a write must change no row of Alpha's. The same read made by Alpha's own person
  * shows Alpha's data, so each probe is known to aim at something.
@@ -12,13 +12,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import { fingerprint } from '../../tests/support/service-fingerprint';
 import {
   buildTwoServiceWorld,
   type ServiceWorld,
   type TwoServiceWorld,
 } from '../../tests/support/two-service-world';
 import { createApp } from '../app';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { AUDIT_COLUMNS } from '../demo/synthetic-audits';
 import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../demo/synthetic-answers';
 import { insertRows } from '../db/insert-rows';
@@ -55,47 +56,6 @@ describe('the data expectations', () => {
     expect(stale).toEqual([]);
   });
 });
-
-/** Every row of a service's data that a write could change, as text. */
-async function fingerprint(db: Queryable, w: ServiceWorld): Promise<string> {
-  // The service, its cases, its plan and its round, named once as columns of `p`.
-  const teams = `(SELECT id FROM teams WHERE service_id = (SELECT s FROM p))`;
-  const cases = `(SELECT id FROM cases WHERE team_id IN ${teams} OR id IN (SELECT unnest(c) FROM p))`;
-  const audits = `(SELECT id FROM audits WHERE team_id IN ${teams})`;
-  const plan = '(SELECT plan FROM p)';
-  const round = '(SELECT round FROM p)';
-  const actions = `(SELECT id FROM plan_actions WHERE plan_id = ${plan})`;
-  const tables: [string, string][] = [
-    ['cases', `id IN ${cases}`],
-    ['audits', `id IN ${audits}`],
-    ['audit_revisions', `audit_id IN ${audits}`],
-    ['moderations', `audit_id IN ${audits}`],
-    ['practitioner_responses', `audit_id IN ${audits}`],
-    ['allocations', `case_id IN ${cases} OR round_id = ${round}`],
-    ['rounds', `id = ${round}`],
-    ['round_cases', `round_id = ${round} OR case_id IN ${cases}`],
-    ['alerts', `team_id IN ${teams}`],
-    ['alert_recipients', `alert_id IN (SELECT id FROM alerts WHERE team_id IN ${teams})`],
-    ['plans', `id = ${plan}`],
-    ['plan_areas', `plan_id = ${plan}`],
-    ['plan_actions', `plan_id = ${plan}`],
-    ['plan_action_events', `action_id IN ${actions}`],
-    ['plan_measures', `plan_id = ${plan}`],
-    ['plan_measure_values', `measure_id IN (SELECT id FROM plan_measures WHERE plan_id = ${plan})`],
-    ['plan_finding_links', `action_id IN ${actions} OR audit_id IN ${audits}`],
-    ['metric_counts', `team_id IN ${teams}`],
-  ];
-  const parts: string[] = [];
-  for (const [table, where] of tables) {
-    const [row] = await db.query<{ rows: string | null }>(
-      `WITH p AS (SELECT $1::uuid AS s, $2::uuid[] AS c, $3::uuid AS plan, $4::uuid AS round)
-       SELECT (SELECT json_agg(x ORDER BY x::text) FROM (SELECT to_jsonb(t) AS x FROM ${table} t WHERE ${where}) s)::text AS rows`,
-      [w.serviceId, w.caseIds, w.planId, w.roundId],
-    );
-    parts.push(`${table}: ${row?.rows ?? '[]'}`);
-  }
-  return parts.join('\n');
-}
 
 /** Alpha gains a submitted Inadequate audit, moderated (re-graded), with an alert. */
 async function alphaChanges(db: Database, w: ServiceWorld): Promise<void> {
@@ -243,4 +203,34 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
       }
     });
   }
+
+  // People from outside the council, taking part in a round of Bravo's (issue 15), called last:
+  // every request a guest makes is logged with its path, so their calls aimed at Alpha's records
+  // would show Alpha's ids (as they typed them) in Bravo's own audit log, read above.
+  it("Bravo's guests get nothing of Alpha's on any route", async () => {
+    const b = world.bravo;
+    const guests = [
+      { name: 'Bravo guest moderator', personId: b.guests.moderator },
+      { name: 'Bravo guest auditor', personId: b.guests.auditor },
+    ];
+    const problems: string[] = [];
+    for (const key of ORDERED) {
+      const probe = DATA_PROBES[key];
+      if (probe?.data !== 'service') continue;
+      for (const who of guests) {
+        const print = isRead(key) ? '' : await fingerprint(t.db, world.alpha);
+        const { status, text } = await call(key, probe, who.personId, b);
+        const echoed = new Set(probe.echoed?.(contextFor(b)) ?? []);
+        const leaked = leakedMarkers(text, world.alpha.markers).filter((marker) => !echoed.has(marker));
+        if (leaked.length > 0)
+          problems.push(`${key} as ${who.name}: ${status}, holds ${leaked.slice(0, 4).join(', ')}`);
+        if (status >= 500) problems.push(`${key} as ${who.name}: ${status} ${text.slice(0, 200)}`);
+        if (probe.target && status !== 403 && status !== 404)
+          problems.push(`${key} as ${who.name}: ${status} on another service's record, not a refusal`);
+        if (!isRead(key) && (await fingerprint(t.db, world.alpha)) !== print)
+          problems.push(`${key} as ${who.name}: ${status}, and a row of Alpha's changed`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
 });

@@ -37,6 +37,29 @@ export const WORLD_ROLES: readonly WorldRole[] = [
 
 export const WORLD_PASSWORD = 'two-services-test-password';
 
+/**
+ * The service's guests (people from outside the council, server/auth/guest-access.ts), in a
+ * round of their own that runs from two days ago to two weeks from now (London), so they are
+ * admitted while the tests run: a moderator from a neighbouring council sampled two of the
+ * service's submitted audits, and a health auditor joining an auditor of the service on one case
+ * (a joint audit). What is theirs is listed so a test can tell it from what must not reach them.
+ */
+export interface WorldGuests {
+  roundId: string;
+  roundName: string;
+  /** The round's last day (London), the guests' last day too. */
+  lastDay: string;
+  moderator: string;
+  auditor: string;
+  /** The guest moderator's sample: audits 2 and 3, their moderations pending. */
+  sampledIndexes: [number, number];
+  moderationIds: string[];
+  /** The guest auditor's case (case 7), its lead allocation (auditor 1's) and the guest's joining one. */
+  caseIndex: number;
+  leadAllocationId: string;
+  jointAllocationId: string;
+}
+
 export interface ServiceWorld {
   key: ServiceKey;
   label: string;
@@ -65,6 +88,7 @@ export interface ServiceWorld {
   measureId: string;
   manualMeasureId: string;
   importFileName: string;
+  guests: WorldGuests;
   /** Strings found only in this service's data: its people, teams and audit-derived records. */
   markers: string[];
   /** The audit-derived ones alone (cases, audits, moderation, rounds, alerts, plans, imports). */
@@ -399,6 +423,8 @@ async function buildService(
   const measureId = withMeasure.measures[0]?.id ?? '';
   const manualMeasureId = withManual.measures.find((m) => m.id !== measureId)?.id ?? '';
 
+  const guests = await addGuests(t, db, key, caseIds, auditIds, people, headers);
+
   const world: ServiceWorld = {
     key,
     label: name,
@@ -423,6 +449,7 @@ async function buildService(
     measureId,
     manualMeasureId,
     importFileName,
+    guests,
     markers: [],
     auditMarkers: [],
   };
@@ -442,6 +469,10 @@ async function buildService(
     manualMeasureId,
     `${REF[key]}-`,
     importFileName,
+    guests.roundId,
+    ...guests.moderationIds,
+    guests.leadAllocationId,
+    guests.jointAllocationId,
     ...['finding note', 'strengths note', 'later note', 'practice week', 'improvement plan', 'area title']
       .concat(['action description', 'owner', 'audits at least good', 'return interviews', 'worker'])
       .map((text) => `${name} ${text}`),
@@ -451,11 +482,121 @@ async function buildService(
     serviceId,
     ...teamIds,
     ...Object.values(people),
+    guests.moderator,
+    guests.auditor,
     `${name} `,
     `${key}-`,
     ...world.auditMarkers,
   ];
   return world;
+}
+
+async function addGuests(
+  t: TestApp,
+  db: Queryable,
+  key: ServiceKey,
+  caseIds: string[],
+  auditIds: string[],
+  people: Record<WorldRole, string>,
+  headers: (personId: string) => Promise<Record<string, string>>,
+): Promise<WorldGuests> {
+  const name = CAP[key];
+  const qa = await headers(people.qa);
+  const [today] = await db.query<{ start: string; end: string }>(
+    `SELECT ((now() AT TIME ZONE 'Europe/London')::date - 2)::text AS start,
+            ((now() AT TIME ZONE 'Europe/London')::date + 14)::text AS end`,
+  );
+  const lastDay = today?.end ?? '';
+  const round = (
+    await json<{ round: { id: string; name: string } }>(
+      await t.request('/api/rounds', {
+        method: 'POST',
+        headers: qa,
+        json: {
+          name: `${name} joint week`,
+          kind: 'practice_week',
+          startDate: today?.start,
+          endDate: lastDay,
+          dueDate: lastDay,
+          frameworkKey: DEFAULT_FRAMEWORK_REF.key,
+          frameworkVersion: DEFAULT_FRAMEWORK_REF.version,
+          moderationShare: 0.3,
+        },
+      }),
+      201,
+    )
+  ).round;
+  const addGuest = async (role: 'moderator' | 'auditor', agency: string, organisation: string) =>
+    (
+      await json<{ person: { id: string } }>(
+        await t.request(`/api/rounds/${round.id}/guests`, {
+          method: 'POST',
+          headers: qa,
+          json: {
+            name: `${name} guest ${role}`,
+            email: `${key}-guest-${role}@two-services.test.invalid`,
+            organisation,
+            agency,
+            lastDay,
+            roles: [role],
+          },
+        }),
+        201,
+      )
+    ).person.id;
+  const moderator = await addGuest('moderator', 'social_care', `${name} neighbouring council`);
+  const auditor = await addGuest('auditor', 'health', `${name} health trust`);
+  // As if each had set their password from the link: the world's one password.
+  await db.query(
+    'UPDATE people SET password_hash = (SELECT password_hash FROM people WHERE id = $1) WHERE id = ANY ($2::uuid[])',
+    [people.qa, [moderator, auditor]],
+  );
+
+  const sampledIndexes: [number, number] = [2, 3];
+  const moderationIds = sampledIndexes.map(() => randomUUID());
+  await insertRows(
+    db,
+    'moderations',
+    { id: 'uuid', audit_id: 'uuid', round_id: 'uuid', moderator_id: 'uuid', sampled_by: 'uuid' },
+    sampledIndexes.map((i, n) => ({
+      id: moderationIds[n],
+      audit_id: auditIds[i],
+      round_id: round.id,
+      moderator_id: moderator,
+      sampled_by: people.qa,
+    })),
+  );
+
+  // Case 7 allocated to auditor 1 in the guests' round, joined by the guest auditor (both by API).
+  const caseIndex = 7;
+  const lead = await json<{ allocationId: string }>(
+    await t.request('/api/allocations', {
+      method: 'POST',
+      headers: qa,
+      json: { roundId: round.id, caseId: caseIds[caseIndex], auditorId: people.auditor1 },
+    }),
+    201,
+  );
+  const joint = await json<{ allocationId: string }>(
+    await t.request(`/api/allocations/${lead.allocationId}/joint`, {
+      method: 'POST',
+      headers: qa,
+      json: { auditorId: auditor },
+    }),
+    201,
+  );
+  return {
+    roundId: round.id,
+    roundName: round.name,
+    lastDay,
+    moderator,
+    auditor,
+    sampledIndexes,
+    moderationIds,
+    caseIndex,
+    leadAllocationId: lead.allocationId,
+    jointAllocationId: joint.allocationId,
+  };
 }
 
 /**
