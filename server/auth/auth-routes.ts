@@ -16,7 +16,7 @@ import { clearSessionCookie, writeSessionCookie } from './session-cookie';
 import { beginAttempt, succeeded, type AttemptDecision } from './sign-in-throttle';
 import { requirePerson } from './require-person';
 import { recordEvent } from '../audit-log/record-event';
-import { guestAdmittedSql } from './guest-access';
+import { guestAdmittedSql, guestLastDaySql } from './guest-access';
 import type { AuthMethods } from '../../shared/accounts/auth-methods';
 import { setPasswordRoutes } from './set-password-routes';
 import { oidcRoutes } from '../oidc/oidc-routes';
@@ -54,11 +54,32 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
         c.header('Retry-After', String(attempt.retryAfterSeconds));
         throw appError('rate_limited', throttledMessage(attempt.limit, attempt.retryAfterSeconds));
       }
-      const [person] = await deps.db.query<{ id: string; password_hash: string | null }>(
-        `SELECT id, password_hash FROM people p WHERE email = $1 AND active AND ${guestAdmittedSql('p')}`,
+      const [person] = await deps.db.query<{
+        id: string;
+        password_hash: string | null;
+        admitted: boolean;
+        last_day: string | null;
+      }>(
+        `SELECT id, password_hash, ${guestAdmittedSql('p')} AS admitted, ${guestLastDaySql('p')}::text AS last_day
+         FROM people p WHERE email = $1 AND active`,
         [email],
       );
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoyHash));
+      if (person && person.password_hash && ok && !person.admitted) {
+        // A guest past their last day, with the right password: say why, so they are not left
+        // guessing at their password (only someone who knows it learns this).
+        await recordEvent(deps.db, {
+          actorId: person.id,
+          actorLabel: email,
+          action: 'sign-in.failed',
+          detail: { reason: 'guest-ended', lastDay: person.last_day },
+          ...from,
+        });
+        throw appError(
+          'unauthenticated',
+          `Your access as a guest ended after ${longDate(person.last_day)}, your last day in the round. Ask the council's quality assurance lead if you need it again.`,
+        );
+      }
       if (!person || !person.password_hash || !ok) {
         // The attempt's row already counts this failure.
         await recordEvent(deps.db, {
@@ -147,4 +168,15 @@ function throttledMessage(
     return `Too many wrong passwords for this account. Wait ${wait} and try again, or ask an administrator for a new password link.`;
   }
   return `Too many wrong passwords have been tried. Wait ${wait} and try again.`;
+}
+
+/** A calendar date in words ("4 December 2026"), for a message. */
+function longDate(day: string | null): string {
+  if (!day) return 'your last day';
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
