@@ -64,6 +64,12 @@ export const qaRoutes: RouteRecordRaw[] = [
     meta: { title: 'Self-audits and their agreement', roles: qaLead },
   },
   {
+    path: '/qa/rounds/:roundId/guests',
+    name: 'qa-round-guests',
+    component: () => import('./RoundGuestsView.vue'),
+    meta: { title: 'Guests from outside the council', roles: qaLead },
+  },
+  {
     path: '/qa/rounds/:roundId/moderation',
     name: 'qa-round-moderation',
     component: () => import('./ModerationSampleView.vue'),
