@@ -61,12 +61,21 @@ describe('settings read later, checked at start', () => {
     ['LANTERN_SMTP_URL', 'mail.council.gov.uk:587', 'smtp://'],
     ['LANTERN_PUBLIC_URL', 'lantern.council.gov.uk', 'https://'],
     ['LANTERN_NOTIFY_PRACTITIONER_AT', 'never', 'submitted or moderated'],
+    ['LANTERN_LOG_LEVEL', 'verbose', 'fatal, error, warn, info, debug, trace or silent'],
+    ['LANTERN_LOG_FORMAT', 'colour', 'json or pretty'],
   ])('%s=%s is refused, saying it must be %s', (name, value, words) => {
     const [problem, ...more] = settingValueProblems({ [name]: value });
     expect(more).toEqual([]);
     expect(problem).toContain(name);
     expect(problem).toContain(words);
     expect(problem).toContain(`(got "${value}")`);
+  });
+
+  it('refuses a short metrics token without repeating it', () => {
+    const [problem] = settingValueProblems({ LANTERN_METRICS_TOKEN: 'short-secret' });
+    expect(problem).toBe(
+      'LANTERN_METRICS_TOKEN must be at least 16 characters without spaces (a long random string) (got 12 characters)',
+    );
   });
 
   it('accepts good values and unset ones', () => {
@@ -79,6 +88,9 @@ describe('settings read later, checked at start', () => {
         LANTERN_PUBLIC_URL: 'https://lantern.council.gov.uk',
         LANTERN_NOTIFY_PRACTITIONER_AT: 'moderated',
         LANTERN_OIDC_ISSUER: '',
+        LANTERN_LOG_LEVEL: 'Debug',
+        LANTERN_LOG_FORMAT: 'pretty',
+        LANTERN_METRICS_TOKEN: 'a-long-random-scrape-token-0123',
       }),
     ).toEqual([]);
   });

@@ -100,7 +100,10 @@ const isDate = (value: string): boolean =>
  * checked at start, so a council's typing slip stops Lantern with a clear line instead of an
  * alert silently falling back to a default weeks later.
  */
-const LATER_SETTINGS: Record<string, { ok: (value: string) => boolean; mustBe: string }> = {
+const LATER_SETTINGS: Record<
+  string,
+  { ok: (value: string) => boolean; mustBe: string; /** Never echoed: it is a secret. */ secret?: boolean }
+> = {
   LANTERN_ALERT_ESCALATION_HOURS: {
     ok: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 400,
     mustBe: 'a number of working hours above 0 and at most 400',
@@ -144,12 +147,15 @@ const LATER_SETTINGS: Record<string, { ok: (value: string) => boolean; mustBe: s
   LANTERN_METRICS_TOKEN: {
     ok: (v) => /^[\x21-\x7e]{16,200}$/.test(v),
     mustBe: 'at least 16 characters without spaces (a long random string)',
+    secret: true,
   },
   LANTERN_OIDC_REDIRECT_URL: {
     ok: (v) => isUrl(v, ['https:', 'http:']),
     mustBe: 'an http:// or https:// address',
   },
-  ...Object.fromEntries(Object.values(RETENTION_PERIODS).map((period) => [period.name, retentionRule(period)])),
+  ...Object.fromEntries(
+    Object.values(RETENTION_PERIODS).map((period) => [period.name, retentionRule(period)]),
+  ),
 };
 
 /**
@@ -161,6 +167,9 @@ const LATER_SETTINGS: Record<string, { ok: (value: string) => boolean; mustBe: s
 export function settingValueProblems(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(LATER_SETTINGS).flatMap(([name, rule]) => {
     const value = env[name]?.trim();
-    return value && !rule.ok(value) ? [`${name} must be ${rule.mustBe} (got "${value}")`] : [];
+    if (!value || rule.ok(value)) return [];
+    return [
+      `${name} must be ${rule.mustBe} (got ${rule.secret ? `${value.length} characters` : `"${value}"`})`,
+    ];
   });
 }
