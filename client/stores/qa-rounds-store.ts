@@ -106,9 +106,17 @@ export const useQaRoundsStore = defineStore('qa-rounds', () => {
       post({ roundId, caseId, auditorId, dueDate, ...(toolKey ? { toolKey } : {}) }),
     );
   }
-  async function reallocate(allocationId: string, auditorId: string): Promise<{ copiedDraft: boolean }> {
+  async function reallocate(
+    allocationId: string,
+    auditorId: string,
+  ): Promise<{ copiedDraft: boolean; jointAuditors: string[] }> {
     return z
-      .object({ allocationId: z.string(), copiedDraft: z.boolean() })
+      .object({
+        allocationId: z.string(),
+        copiedDraft: z.boolean(),
+        /** A joint audit's further auditors, who move with the case to the new auditor's audit. */
+        jointAuditors: z.array(z.string()).default([]),
+      })
       .parse(
         await api(`/api/allocations/${encodeURIComponent(allocationId)}/reallocate`, post({ auditorId })),
       );
