@@ -1,11 +1,8 @@
 /**
- * The daily retention job as the server runs it: on the sweep clock (a test clock file under
- * NODE_ENV=test), once at start and then once a day of that clock.
+ * The daily retention job as the server runs it, on a fake clock: once at start and then once
+ * a day of that clock.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { migrate } from '../db/migrate';
 import { retentionDue, startRetentionSweeper } from './retention-sweeper';
@@ -31,14 +28,11 @@ describe('when the retention job is due', () => {
 });
 
 describe('the retention job in a server process', () => {
-  it('deletes what is due at the sweep clock’s time, then again a day of that clock later', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lantern-retention-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  it('deletes what is due at its clock’s time, then again a day of that clock later', async () => {
     const db = await openPgliteDatabase(undefined);
     cleanups.push(() => db.close());
     await migrate(db);
-    const clockFile = join(dir, 'clock');
-    await writeFile(clockFile, '2030-06-01T12:00:00Z');
+    let now = new Date('2030-06-01T12:00:00Z');
     const failure = (email: string, failedAt: string) =>
       db.query("INSERT INTO sign_in_failures (email, ip, failed_at) VALUES ($1, '192.0.2.1', $2)", [
         email,
@@ -52,12 +46,12 @@ describe('the retention job in a server process', () => {
       );
     const lines: string[] = [];
 
-    const stop = startRetentionSweeper(
-      db,
-      480,
-      { NODE_ENV: 'test', LANTERN_TEST_CLOCK_FILE: clockFile, LANTERN_TEST_SWEEP_MS: '100' },
-      (line) => lines.push(line),
-    );
+    const stop = startRetentionSweeper(db, 480, {
+      env: {},
+      clock: () => now,
+      checkEveryMs: 100,
+      say: (line) => lines.push(line),
+    });
     cleanups.push(stop);
 
     await vi.waitFor(async () => expect(await emails()).toEqual(['young@example.invalid']), {
@@ -66,8 +60,8 @@ describe('the retention job in a server process', () => {
     expect(lines).toEqual([
       'retention: deleted 0 ended sessions, 1 failed sign-ins, 0 refused snapshots, 0 audit-log rows',
     ]);
-    // A month of the sweep clock later, the young one is due as well.
-    await writeFile(clockFile, '2030-07-01T12:00:00Z');
+    // A month of the clock later, the young one is due as well.
+    now = new Date('2030-07-01T12:00:00Z');
     await vi.waitFor(async () => expect(await emails()).toEqual([]), { timeout: 30_000 });
   });
 });

@@ -1,17 +1,30 @@
 /**
- * The server process's daily retention job, on the notification sweeps' clock (sweep-clock.ts:
- * the system clock, checked every 30 seconds; a test clock file only under NODE_ENV=test). It
- * runs once soon after start and then once a day of that clock. It keeps no state that matters:
- * every process sharing a PostgreSQL may run it (the deletions are the same whoever runs them),
- * and a restart only runs it again. A failed run is logged and tried at the next check.
+ * The server process's daily retention job: checked every 30 seconds, it runs once soon after
+ * start and then once a day. It keeps no state that matters: every process sharing a
+ * PostgreSQL may run it (the deletions are the same whoever runs them), and a restart only
+ * runs it again. A failed run is logged and tried at the next check.
+ * It runs on the system clock, never on the notification sweeps' test clock file: an
+ * end-to-end test that moves that clock a month on must not see its own live sessions deleted
+ * (sessions end by the database's clock). In-process tests pass their own clock instead.
  */
 import type { Database } from '../db/database';
-import { sweepClock, sweepIntervalMs } from '../notifications/sweep-clock';
+import { systemClock, type Clock } from '../notifications/sweep-clock';
 import { applyRetention } from './apply-retention';
 import { readRetentionSettings } from './retention-settings';
 import { log, loggableError } from '../log/logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CHECK_EVERY_MS = 30_000;
+
+export interface RetentionSweeperOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The time the job acts at: the system clock in a server. */
+  clock?: Clock;
+  /** How often it checks whether a day has passed. */
+  checkEveryMs?: number;
+  /** Where the line saying what it deleted goes. */
+  say?: (line: string) => void;
+}
 
 /** Whether a run is due at `now`, the last having run at `lastRun` (null: never). */
 export const retentionDue = (lastRun: Date | null, now: Date): boolean =>
@@ -20,11 +33,11 @@ export const retentionDue = (lastRun: Date | null, now: Date): boolean =>
 export function startRetentionSweeper(
   db: Database,
   sessionIdleMinutes: number,
-  env: NodeJS.ProcessEnv = process.env,
-  say: (line: string) => void = (line) => log.info(line),
+  options: RetentionSweeperOptions = {},
 ): () => void {
-  const periods = readRetentionSettings(env);
-  const clock = sweepClock(env);
+  const periods = readRetentionSettings(options.env ?? process.env);
+  const clock = options.clock ?? systemClock;
+  const say = options.say ?? ((line: string) => log.info(line));
   let lastRun: Date | null = null;
   let running = false;
   const check = async (): Promise<void> => {
@@ -46,7 +59,7 @@ export function startRetentionSweeper(
       running = false;
     }
   };
-  const timer = setInterval(() => void check(), sweepIntervalMs(env));
+  const timer = setInterval(() => void check(), options.checkEveryMs ?? CHECK_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
