@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { migrate } from '../db/migrate';
 import { retentionDue, startRetentionSweeper } from './retention-sweeper';
+import { sweepLastRun } from '../monitoring/prometheus-metrics';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -60,6 +61,9 @@ describe('the retention job in a server process', () => {
     expect(lines).toEqual([
       'retention: deleted 0 ended sessions, 1 failed sign-ins, 0 refused snapshots, 0 audit-log rows',
     ]);
+    // Monitoring sees when it last ran (docs/MONITORING.md's sweep gauge).
+    const gauge = await sweepLastRun.get();
+    expect(gauge.values.some((v) => v.labels.sweep === 'retention' && v.value > 0)).toBe(true);
     // A month of the clock later, the young one is due as well.
     now = new Date('2030-07-01T12:00:00Z');
     await vi.waitFor(async () => expect(await emails()).toEqual([]), { timeout: 30_000 });

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../notifications/sweep-clock';
 import { applyRetention } from './apply-retention';
 import { readRetentionSettings } from './retention-settings';
 import { log, loggableError } from '../log/logger';
+import { sweepLastRun } from '../monitoring/prometheus-metrics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHECK_EVERY_MS = 30_000;
@@ -47,6 +48,7 @@ export function startRetentionSweeper(
     try {
       const deleted = await applyRetention(db, now, periods, sessionIdleMinutes);
       lastRun = now;
+      sweepLastRun.set({ sweep: 'retention' }, Date.now() / 1000);
       const total = Object.values(deleted).reduce((sum, n) => sum + n, 0);
       if (total > 0)
         say(
