@@ -34,7 +34,8 @@ const DOWN_REASONS = [
 const UP_REASON =
   'The chronology and direct work on file show more impact than the auditor credited: the child is now attending school daily.';
 
-const roundRow = (
+/** A demo round's row (ROUND_COLUMNS): a practice week of the case-file audit. */
+export const roundRow = (
   id: string,
   name: string,
   start: string,
@@ -57,7 +58,7 @@ const roundRow = (
   service_id: serviceId,
 });
 
-const ROUND_COLUMNS = {
+export const ROUND_COLUMNS = {
   id: 'uuid',
   name: 'text',
   kind: 'text',
@@ -71,6 +72,17 @@ const ROUND_COLUMNS = {
   created_by: 'uuid',
   service_id: 'uuid',
 } as const;
+
+/** "Practice week — 5 October 2026": a past practice week named by its Monday. */
+export function practiceWeekRoundName(monday: number): string {
+  const day = new Date(`${dateOfDayNumber(monday)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+  return `Practice week — ${day}`;
+}
 
 export async function seedDemoRounds(tx: Queryable, ids: DemoIds, now: Date): Promise<{ moderated: number }> {
   let moderated = 0;
@@ -129,15 +141,7 @@ async function seedServiceRounds(
   // A past practice week: Monday to Friday, eight weeks back.
   const monday = today - 56 - ((weekday(today) + 6) % 7);
   const pastId = randomUuid(random);
-  const pastName = `Practice week — ${new Date(`${dateOfDayNumber(monday)}T12:00:00Z`).toLocaleDateString(
-    'en-GB',
-    {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'Europe/London',
-    },
-  )}`;
+  const pastName = practiceWeekRoundName(monday);
   await insertRows(tx, 'rounds', ROUND_COLUMNS, [
     roundRow(
       pastId,

@@ -12,6 +12,7 @@ import { seedDemoAllocations } from './demo-allocations';
 import { seedDemoRounds } from './demo-rounds';
 import { seedDemoJointAudits } from './demo-joint-audits';
 import { seedDemoThematicRounds } from './demo-thematic-round';
+import { seedDemoEarlierPracticeWeeks } from './demo-earlier-practice-week';
 import { seedDemoCensusRounds } from './demo-census-round';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoSetUp } from './demo-set-up';
@@ -51,7 +52,10 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     await seedDemoCaseActions(tx, ids, now);
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
-    await seedDemoNotifications(tx, now); // last: told of what the demo holds
+    await seedDemoNotifications(tx, now); // told of what the demo holds
+    // An earlier practice week to compare the past one with; after everything that picks the
+    // latest audits, and it rebuilds the dashboards' counts.
+    await seedDemoEarlierPracticeWeeks(tx, ids, now);
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
   });
 }

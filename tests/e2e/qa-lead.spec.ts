@@ -344,11 +344,14 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
 test('every QA screen passes axe, keeps 44 px targets and can be walked by keyboard', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, server.url, ERIN);
-  // The demo's rounds: the past practice week has a moderation sample.
+  // The demo's rounds, newest first: the past practice week (the newest named by its Monday; an
+  // earlier one, unmoderated, follows it) has a moderation sample.
   const rounds = (
-    (await (await page.request.get(`${server.url}/api/rounds`)).json()) as { rounds: { id: string }[] }
+    (await (await page.request.get(`${server.url}/api/rounds`)).json()) as {
+      rounds: { id: string; name: string }[];
+    }
   ).rounds;
-  const roundId = rounds.at(-1)?.id ?? '';
+  const roundId = rounds.find((r) => /^Practice week — \d/.test(r.name))?.id ?? '';
   const [version] = (
     (await (await page.request.get(`${server.url}/api/frameworks`)).json()) as {
       versions: { key: string; version: number }[];

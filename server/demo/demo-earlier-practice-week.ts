@@ -1,0 +1,131 @@
+/**
+ * The demo's earlier practice week, in each service: the one before the past practice week
+ * (demo-rounds.ts), thirty weeks back, Monday to Friday, with the same case-file audit. So the QA
+ * lead's "Compare two rounds" has two comparable rounds of one tool from the first start: the
+ * past week against this one, with realistic figures — its grades follow the demo's own climb
+ * from about 35% to about 60% "at least good" (demo-audits.ts), so it reads lower than the past
+ * week, and whether the rise is beyond noise is for the screen to say.
+ *
+ * Its two auditors are the past week's (demo-services.ts), twelve cases each of teams other than
+ * their own; every audit submitted, the allocations finished. It was not moderated (the
+ * agreement figures are the past week's). Seeded last, after everything that picks the latest
+ * audits (case actions, practitioners' responses, notifications), so none of those changes; it
+ * then rebuilds the dashboards' counts. Everything is drawn from fixed seeds.
+ */
+import type { Queryable } from '../db/database';
+import { insertRows } from '../db/insert-rows';
+import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
+import { londonDayNumber } from '../../shared/metrics/london-date';
+import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
+import type { DemoIds } from './demo-organisation';
+import { DEMO_SERVICES } from './demo-services';
+import { DEMO_MONTHS } from './demo-audits';
+import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
+import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
+import { practiceWeekRoundName, ROUND_COLUMNS, roundRow } from './demo-rounds';
+
+const WEEKS_BACK = 30;
+const CASES_PER_AUDITOR = 12;
+
+/** @returns how many audits the earlier weeks hold, over every service. */
+export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, now: Date): Promise<number> {
+  let audits = 0;
+  for (const [n, service] of DEMO_SERVICES.entries()) {
+    const random = seededRandom(3030 + n);
+    const qaLead = ids.personIds.get(service.qaLead);
+    const serviceId = ids.serviceIds.get(service.key);
+    const today = londonDayNumber(now.toISOString());
+    const monday = today - 7 * WEEKS_BACK - ((weekday(today) + 6) % 7);
+    const roundId = randomUuid(random);
+    const name = practiceWeekRoundName(monday);
+    const end = dateOfDayNumber(monday + 4);
+    await insertRows(tx, 'rounds', ROUND_COLUMNS, [
+      roundRow(roundId, name, dateOfDayNumber(monday), end, end, qaLead, serviceId),
+    ]);
+    // The demo's climb (demo-audits.ts), so the week's figure is the one its months show.
+    const start = new Date(now);
+    start.setUTCMonth(start.getUTCMonth() - DEMO_MONTHS);
+    const trend = { from: 0.35, to: 0.6, start, end: now };
+    const rows: Record<string, unknown>[] = [];
+    const allocations: Record<string, unknown>[] = [];
+    const roundCases: Record<string, unknown>[] = [];
+    const chosen = new Set<string>();
+    for (const key of service.pastWeekAuditors) {
+      const auditorId = ids.personIds.get(key) ?? '';
+      const ownTeam = ids.people.get(key)?.team;
+      const pool = ids.cases.filter(
+        (c) => c.serviceKey === service.key && c.teamKey !== ownTeam && !chosen.has(c.id),
+      );
+      for (let i = 0; i < CASES_PER_AUDITOR && pool.length > 0; i++) {
+        const c = pick(random, pool);
+        pool.splice(pool.indexOf(c), 1);
+        chosen.add(c.id);
+        const id = randomUuid(random);
+        const completed = new Date(
+          `${dateOfDayNumber(monday + randomInt(random, 0, 4))}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
+        );
+        const teamId = ids.teamIds.get(c.teamKey) ?? '';
+        const grade = drawGrade(random, trend, completed, teamId);
+        rows.push({
+          id,
+          case_id: c.id,
+          team_id: teamId,
+          case_type: c.caseType,
+          framework_key: DEFAULT_FRAMEWORK_REF.key,
+          framework_version: DEFAULT_FRAMEWORK_REF.version,
+          auditor_id: auditorId,
+          kind: 'practice_week',
+          status: 'submitted',
+          answers: syntheticAnswers(grade, random),
+          overall_grade: grade,
+          completed_at: completed.toISOString(),
+          created_at: new Date(completed.getTime() - 3 * 3_600_000).toISOString(),
+          updated_at: completed.toISOString(),
+        });
+        allocations.push({
+          id,
+          case_id: c.id,
+          auditor_id: auditorId,
+          framework_key: DEFAULT_FRAMEWORK_REF.key,
+          framework_version: DEFAULT_FRAMEWORK_REF.version,
+          round_name: name,
+          round_id: roundId,
+          due_date: end,
+          allocated_by: qaLead,
+          active: false,
+          finished: true,
+        });
+        roundCases.push({ round_id: roundId, case_id: c.id, stratum: '', position: roundCases.length });
+      }
+    }
+    await insertRows(
+      tx,
+      'round_cases',
+      { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+      roundCases,
+    );
+    await insertRows(tx, 'audits', AUDIT_COLUMNS, rows);
+    await insertRows(
+      tx,
+      'allocations',
+      {
+        id: 'uuid',
+        case_id: 'uuid',
+        auditor_id: 'uuid',
+        framework_key: 'text',
+        framework_version: 'integer',
+        round_name: 'text',
+        round_id: 'uuid',
+        due_date: 'date',
+        allocated_by: 'uuid',
+        active: 'boolean',
+        finished: 'boolean',
+      },
+      allocations,
+    );
+    audits += rows.length;
+  }
+  await rebuildMetricCounts(tx);
+  return audits;
+}
