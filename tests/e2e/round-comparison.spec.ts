@@ -41,7 +41,8 @@ const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const SOCIAL_CARE_AUDITOR = 'chloe.auditor@demo.lantern.invalid';
 const HEALTH_AUDITOR = 'dev.moderator@demo.lantern.invalid';
 const PASSWORD = 'lantern-demo';
-const THEME = 'Children at risk of exploitation';
+// A theme of these two rounds only (the demo's own exploitation rounds have their own).
+const THEME = 'Children at risk of exploitation (e2e)';
 const FIRST = {
   name: 'Exploitation audit — spring (e2e)',
   start: '2026-03-02',
@@ -275,5 +276,21 @@ test('a QA lead compares two thematic rounds, and the figures, difference and in
   await expect(health.locator('[data-col="first"]')).toHaveText(figure(3, 5));
   await expect(health.locator('[data-col="second"]')).toHaveText('no data');
   await expect(health.locator('[data-col="noise"]')).toHaveText('Not in both rounds');
+  await axe(page);
+
+  // The audit trends dashboard counts the same audits by their rounds' theme: 13 of 29.
+  await page.goto(`${running.url}/plan/dashboard`);
+  await expect(page.getByTestId('trend-which-audits')).toHaveText('Counted from every submitted audit.', {
+    timeout: 60_000,
+  });
+  await page.locator('#trend-from').fill('2026-03-01');
+  await page.locator('#trend-to').fill('2026-10-31');
+  await page.getByRole('group', { name: 'Only rounds on these themes' }).getByLabel(THEME).check();
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('trend-which-audits')).toHaveText(
+    `Counted from submitted audits, of rounds on the theme “${THEME}”.`,
+    { timeout: 60_000 },
+  );
+  await expect(page.locator('p', { hasText: 'Over the whole range:' })).toContainText(figure(13, 29));
   await axe(page);
 });
