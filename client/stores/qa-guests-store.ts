@@ -7,7 +7,12 @@
 import { defineStore } from 'pinia';
 import { z } from 'zod';
 import { api } from '../api/http';
-import { adminPersonSchema, type AdminPerson } from '../../shared/accounts/person-schemas';
+import {
+  adminPersonSchema,
+  passwordLinkSchema,
+  type AdminPerson,
+  type PasswordLink,
+} from '../../shared/accounts/person-schemas';
 import {
   guestWithLinkSchema,
   type CreateGuestRequest,
@@ -28,6 +33,15 @@ export const useQaGuestsStore = defineStore('qa-guests', () => {
   async function addGuest(roundId: string, input: CreateGuestRequest): Promise<GuestWithLink> {
     return guestWithLinkSchema.parse(await api(guestsPath(roundId), { method: 'POST', body: input }));
   }
+  /** A new one-time set-password link for a guest of the round. */
+  async function newLink(roundId: string, personId: string): Promise<PasswordLink> {
+    return z.object({ passwordLink: passwordLinkSchema }).parse(
+      await api(`${guestsPath(roundId)}/${encodeURIComponent(personId)}/password-link`, {
+        method: 'POST',
+        body: {},
+      }),
+    ).passwordLink;
+  }
   async function addJointAuditor(allocationId: string, auditorId: string): Promise<JointAllocationResult> {
     return jointAllocationResultSchema.parse(
       await api(`/api/allocations/${encodeURIComponent(allocationId)}/joint`, {
@@ -45,5 +59,5 @@ export const useQaGuestsStore = defineStore('qa-guests', () => {
       }),
     ).jointWithdrawn;
   }
-  return { guests, addGuest, addJointAuditor, withdraw };
+  return { guests, addGuest, newLink, addJointAuditor, withdraw };
 });

@@ -302,6 +302,11 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
     { qa_lead: 'service', admin: 'service' },
     on('round', 'roundId'),
   ),
+  // A new one-time link for a guest of the round (the handler checks they are its guest).
+  'POST /api/rounds/:roundId/guests/:personId/password-link': within(
+    { qa_lead: 'service', admin: 'service' },
+    on('round', 'roundId'),
+  ),
   // One more auditor on the case's audit: a joint audit (docs/JOINT-AUDITS.md).
   'POST /api/allocations/:allocationId/joint': within(QA_SERVICE, on('allocation', 'allocationId')),
   'PUT /api/allocations/:allocationId/due-date': within(QA_SERVICE, on('allocation', 'allocationId')),

@@ -405,6 +405,13 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     }),
     target: true,
   },
+  'POST /api/rounds/:roundId/guests/:personId/password-link': {
+    // A new link for one of the victim's guests: never for another service's QA lead.
+    data: 'service',
+    path: (ctx) =>
+      `/api/rounds/${ctx.victim.guests.roundId}/guests/${ctx.victim.guests.moderator}/password-link`,
+    target: true,
+  },
   'POST /api/rounds/:roundId/sample': {
     data: 'service',
     path: (ctx) => `/api/rounds/${ctx.victim.roundId}/sample`,

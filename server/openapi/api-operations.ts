@@ -584,6 +584,11 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     response: guestWithLinkSchema,
     status: 201,
   },
+  'POST /api/rounds/:roundId/guests/:personId/password-link': {
+    summary: 'A new one-time link for a guest of the round to set their password',
+    response: z.object({ passwordLink: passwordLinkSchema }),
+    status: 201,
+  },
   'POST /api/allocations/:allocationId/joint': {
     summary: "Adds another auditor to the case's audit (a joint audit)",
     body: jointAllocationSchema,

@@ -3,7 +3,8 @@
  * (server/auth/guest-access.ts). An admin or the round's QA lead adds a guest (name, e-mail,
  * organisation, agency, last day, auditor and/or moderator) and gets their one-time
  * set-password link; the guest is placed in the round's service, so they can be allocated its
- * cases or sampled its audits, and reach nothing else. Lists the round's guests.
+ * cases or sampled its audits, and reach nothing else. Lists the round's guests, and gives a
+ * guest a new one-time link.
  */
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
@@ -99,5 +100,33 @@ export function guestRoutes(deps: AppDeps) {
         passwordLink: { path: result.link.path, expiresAt: result.link.expiresAt },
       };
       return c.json(answer, 201);
+    })
+    .post('/:roundId/guests/:personId/password-link', async (c) => {
+      // A new one-time link for a guest of this round (theirs was lost or has expired); the
+      // earlier links stop working when this one is used, as every set-password link does.
+      const by = requirePerson(c);
+      const roundId = idParam(c, 'roundId', 'round');
+      const personId = idParam(c, 'personId', 'person');
+      const link = await deps.db.transaction(async (tx) => {
+        const [guest] = await tx.query<{ active: boolean }>(
+          'SELECT active FROM people WHERE id = $1 AND guest_round_id = $2',
+          [personId, roundId],
+        );
+        if (!guest) throw appError('not_found', 'There is no guest of this round with that id.');
+        if (!guest.active)
+          throw appError('conflict', 'This guest’s account is not active, so a link would not let them in.');
+        const issued = await issuePasswordLink(tx, personId, by.id);
+        await logChange(
+          c,
+          deps,
+          tx,
+          'person',
+          personId,
+          { expiresAt: issued.expiresAt },
+          'password-link.created',
+        );
+        return issued;
+      });
+      return c.json({ passwordLink: { path: link.path, expiresAt: link.expiresAt } }, 201);
     });
 }

@@ -213,11 +213,16 @@ test('a guest moderator sees exactly the five audits sampled to them, and is ref
   await lead.getByRole('button', { name: 'Add the guest' }).click();
   const link = lead.getByRole('textbox', { name: 'Link' });
   await expect(link).toHaveValue(/\/set-password\?token=/);
-  const setPasswordUrl = await link.inputValue();
+  const firstUrl = await link.inputValue();
   const row = lead.locator(`[data-guest="${GUEST.email}"]`);
   await expect(row).toContainText(GUEST.organisation);
   await expect(row).toContainText('Yes, once they set a password');
   await axe(lead, 'guests screen with the new guest');
+  // That link went astray: the QA lead makes a new one from the list, and copies it.
+  await row.getByRole('button', { name: `New set-password link for ${GUEST.name}` }).click();
+  await expect(link).not.toHaveValue(firstUrl);
+  await expect(link).toHaveValue(/\/set-password\?token=/);
+  const setPasswordUrl = await link.inputValue();
 
   // …and samples the five submitted audits to them, alone.
   await lead.goto(`${server.url}/qa/rounds/${roundId}/moderation`);

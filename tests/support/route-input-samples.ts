@@ -286,6 +286,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
       roles: ['moderator'],
     },
   },
+  'POST /api/rounds/:roundId/guests/:personId/password-link': { body: {} },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
   'POST /api/reaudits/:auditId': { body: { auditorId: UUID, roundId: null, dueDate: '2026-11-13' } },
   'POST /api/audits/:auditId/responses': {
