@@ -483,7 +483,8 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     query: filterQuerySchema.extend({ from: calendarDateSchema, to: calendarDateSchema }),
   },
   'GET /api/metrics/options': {
-    summary: 'The teams, case types, flags and tools a figure may be filtered by',
+    summary:
+      "The teams, case types, flags, tools, and the service's rounds and themes a figure may be filtered by",
   },
   'GET /api/round-comparison': {
     summary: 'Two rounds of one audit tool compared',
