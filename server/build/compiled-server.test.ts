@@ -55,6 +55,8 @@ describe('npm start', () => {
         DATABASE_URL: '',
         LANTERN_DATA_DIR: dataDir,
         LANTERN_CLIENT_BUILD: 'skip',
+        // The tests' own level is quieter; the ready line is at info.
+        LANTERN_LOG_LEVEL: 'info',
         NODE_OPTIONS: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,12 +13,14 @@ import { promisify } from 'node:util';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { migrate } from '../db/migrate';
 import { ROOT } from '../../tests/support/server-process';
+import { haproxyConfig } from '../../tests/support/haproxy-config';
+import { spawn } from 'node:child_process';
 
 const run = promisify(execFile);
 const DOC = join(ROOT, 'docs', 'OPERATIONS.md');
 
 /** The fenced blocks of the document of one kind, in order. */
-async function blocks(kind: 'sh' | 'cron' | 'ini'): Promise<string[]> {
+async function blocks(kind: 'sh' | 'cron' | 'ini' | 'haproxy'): Promise<string[]> {
   const text = await readFile(DOC, 'utf8');
   return [...text.matchAll(new RegExp('```' + kind + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!.trim());
 }
@@ -91,6 +93,58 @@ describe('docs/OPERATIONS.md', () => {
       expect(doc).toContain(`/etc/systemd/system/${name}`);
     expect(doc).toContain('systemctl enable --now lantern-backup.timer');
   }, 120_000);
+});
+
+describe('docs/OPERATIONS.md, running and scaling out', () => {
+  it('runs Lantern as its systemd unit says: ExecStart in WorkingDirectory, until it is ready', async () => {
+    const unit = (await blocks('ini'))[2] ?? '';
+    expect(unit).toMatch(/^Description=Lantern$/m);
+    const directory = /^WorkingDirectory=(.*)$/m.exec(unit)?.[1];
+    const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+    expect(directory).toBe('/opt/lantern');
+    expect(execStart).toBe('/usr/bin/npm start');
+    // The unit's npm is the machine's; here, the one on PATH.
+    const [command = '', ...args] = execStart!.replace('/usr/bin/npm', 'npm').split(' ');
+    const child = spawn(command, args, {
+      cwd: directory!.replaceAll('/opt/lantern', ROOT),
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        LANTERN_DATA_DIR: join(work, 'service-data'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LANTERN_DEMO: '0',
+        LANTERN_CLIENT_BUILD: 'skip',
+        // The tests' own level is quieter; the ready line is at info.
+        LANTERN_LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!/ready on http:\/\/localhost:\d+/.test(output)) {
+        if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`npm start was not ready in time:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const port = /ready on http:\/\/localhost:(\d+)/.exec(output)?.[1];
+      expect((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status).toBe(200);
+    } finally {
+      // npm and the server it started: the whole process group.
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+  }, 180_000);
+
+  it('shows the HAProxy configuration the scale-out test runs', async () => {
+    const [shown] = await blocks('haproxy');
+    expect(`${shown}\n`).toBe(haproxyConfig(8080, [8081, 8082, 8083]));
+  });
 });
 
 /** `date +%u`: Monday 1 … Sunday 7, in the machine's time zone as the shell sees it. */

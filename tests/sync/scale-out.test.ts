@@ -33,6 +33,7 @@ import {
   type HttpSession,
 } from '../support/sync-http';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { haproxyConfig } from '../support/haproxy-config';
 
 const PROCESSES = 3;
 const DEVICES = 50;
@@ -60,30 +61,6 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-}
-
-/** HAProxy in front of the processes: round robin, health by /api/health/ready, a failed connection retried elsewhere. */
-function haproxyConfig(port: number, backends: number[]): string {
-  return [
-    'global',
-    '  maxconn 2000',
-    'defaults',
-    '  mode http',
-    '  timeout connect 2s',
-    '  timeout client 30s',
-    '  timeout server 30s',
-    '  retries 3',
-    '  option redispatch',
-    'frontend lantern',
-    `  bind 127.0.0.1:${port}`,
-    '  default_backend servers',
-    'backend servers',
-    '  balance roundrobin',
-    '  option httpchk GET /api/health/ready',
-    '  default-server inter 250ms fall 2 rise 2',
-    ...backends.map((p, i) => `  server lantern${i + 1} 127.0.0.1:${p} check`),
-    '',
-  ].join('\n');
 }
 
 interface Device {
@@ -131,7 +108,13 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
         ),
       );
 
-    const env = { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0', DATABASE_URL: created.url };
+    // As docs/OPERATIONS.md runs them behind the proxy: one proxy adds to X-Forwarded-For.
+    const env = {
+      LANTERN_CLIENT_BUILD: 'skip',
+      LANTERN_DEMO: '0',
+      LANTERN_TRUST_PROXY: '1',
+      DATABASE_URL: created.url,
+    };
     const start = (port?: number) => startServer({ env, port });
     for (const server of await Promise.all(Array.from({ length: PROCESSES }, () => start())))
       servers.push(server);
