@@ -42,7 +42,10 @@ import { sampleForModeration } from './moderation-sample-store';
 import { agreementFigures, atLeastGoodTrend } from './agreement-store';
 
 /** The moderation list's and agreement's query, also described in the API document (server/openapi). */
-export const listQuerySchema = z.object({ roundId: z.uuid().optional(), mine: z.enum(['1', '0']).optional() });
+export const listQuerySchema = z.object({
+  roundId: z.uuid().optional(),
+  mine: z.enum(['1', '0']).optional(),
+});
 
 function query<S extends z.ZodType>(schema: S, raw: Record<string, string>): z.infer<S> {
   const parsed = schema.safeParse(raw);
