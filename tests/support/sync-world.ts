@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/database';
 import { insertRows } from '../../server/db/insert-rows';
-import { AUDITOR_A } from './sync-fixtures';
+import { AUDITOR_A, draftFor, mutation } from './sync-fixtures';
+import type { Mutation } from '../../shared/sync/protocol';
 
 export interface AllocationRef {
   id: string;
@@ -100,4 +101,48 @@ export async function duplicatedRevisions(db: Queryable): Promise<string[]> {
      GROUP BY mutation_id HAVING count(*) > 1`,
   );
   return rows.map((r) => r.mutation_id);
+}
+
+/** One simulated device of a cross-process test: whose it is, its audits and its chain of pushes. */
+export interface DevicePlan<S> {
+  session: S;
+  /** The audits it edits (an audit's id is its allocation's id). */
+  audits: string[];
+  /** Push k carries edit k+1 of each of its audits, at baseRev k, as an outbox sends them. */
+  pushes: Mutation[][];
+}
+
+/**
+ * `devices` devices shared round-robin among the auditors (sessions[a] holds allocationsByAuditor[a]),
+ * each editing `auditsPerDevice` audits of its own in a chain of `chain` pushes. A lost, doubled or
+ * reordered mutation shows as a wrong revision or wrong words ("device i, audit j, edit k").
+ */
+export function planDevices<S>(
+  sessions: S[],
+  allocationsByAuditor: AllocationRef[][],
+  devices: number,
+  auditsPerDevice: number,
+  chain: number,
+): DevicePlan<S>[] {
+  return Array.from({ length: devices }, (_, i) => {
+    const a = i % sessions.length;
+    const session = sessions[a];
+    const mine = Array.from({ length: auditsPerDevice }, (_, j) =>
+      allocationsByAuditor[a]?.at(Math.floor(i / sessions.length) * auditsPerDevice + j),
+    );
+    if (session === undefined || mine.some((x) => !x)) throw new Error('not enough allocations');
+    const owned = mine.filter((x): x is AllocationRef => x !== undefined);
+    const pushes = Array.from({ length: chain }, (_, k) =>
+      owned.map((allocation, j) =>
+        mutation(
+          draftFor(allocation, {
+            'plan.evidence': { kind: 'text', value: `device ${i}, audit ${j}, edit ${k + 1}` },
+            'plan.smart': { kind: 'question', value: k % 2 === 0 ? 'yes' : 'no' },
+          }),
+          k,
+        ),
+      ),
+    );
+    return { session, audits: owned.map((x) => x.id), pushes };
+  });
 }

@@ -23,8 +23,13 @@ import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
 import { seedFirstStart } from '../../server/demo/seed-first-start';
 import { TEST_NOW } from '../support/test-app';
-import { draftFor, mutation } from '../support/sync-fixtures';
-import { addAllocations, duplicatedRevisions, personIdOf, type AllocationRef } from '../support/sync-world';
+import {
+  addAllocations,
+  duplicatedRevisions,
+  personIdOf,
+  planDevices,
+  type AllocationRef,
+} from '../support/sync-world';
 import { HttpStatusError, pushOverHttp, signInOverHttp, type HttpSession } from '../support/sync-http';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 
@@ -127,30 +132,19 @@ describe.each(TARGETS)('SIGKILL during pushes from 50 devices, on $name', ({ mak
     const url = server.url;
     const sessions = await Promise.all(AUDITORS.map((email) => signInOverHttp(url, email)));
 
-    const devices: Device[] = Array.from({ length: DEVICES }, (_, i) => {
-      const a = i % AUDITORS.length;
-      const session = sessions[a];
-      const mine = Array.from({ length: AUDITS_PER_DEVICE }, (_, j) =>
-        allocationsByAuditor[a]?.at(Math.floor(i / AUDITORS.length) * AUDITS_PER_DEVICE + j),
-      );
-      if (!session || mine.some((x) => !x)) throw new Error('not enough allocations');
-      const pushes = Array.from({ length: CHAIN }, (_, k) =>
-        mine.flatMap((allocation, j) =>
-          allocation
-            ? [
-                mutation(
-                  draftFor(allocation, {
-                    'plan.evidence': { kind: 'text', value: `device ${i}, audit ${j}, edit ${k + 1}` },
-                    'plan.smart': { kind: 'question', value: k % 2 === 0 ? 'yes' : 'no' },
-                  }),
-                  k,
-                ),
-              ]
-            : [],
-        ),
-      );
-      return { session, deviceId: randomUUID(), pushes, next: 0, acknowledged: new Map() };
-    });
+    const devices: Device[] = planDevices(
+      sessions,
+      allocationsByAuditor,
+      DEVICES,
+      AUDITS_PER_DEVICE,
+      CHAIN,
+    ).map(({ session, pushes }) => ({
+      session,
+      deviceId: randomUUID(),
+      pushes,
+      next: 0,
+      acknowledged: new Map(),
+    }));
     const chainOf = (d: Device): Mutation[] => d.pushes.flat();
 
     /** Push the device's mutations until done or the server is gone. */

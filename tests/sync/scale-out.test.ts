@@ -23,8 +23,13 @@ import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
 import { seedFirstStart } from '../../server/demo/seed-first-start';
 import { TEST_NOW } from '../support/test-app';
-import { draftFor, mutation } from '../support/sync-fixtures';
-import { addAllocations, duplicatedRevisions, personIdOf, type AllocationRef } from '../support/sync-world';
+import {
+  addAllocations,
+  duplicatedRevisions,
+  personIdOf,
+  planDevices,
+  type AllocationRef,
+} from '../support/sync-world';
 import {
   HttpStatusError,
   pullOverHttp,
@@ -137,38 +142,21 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
 
     // Sessions live in the database: signed in through one process, honoured by every other.
     const sessions = await Promise.all(AUDITORS.map((email) => signInOverHttp(url, email)));
-    const devices: Device[] = Array.from({ length: DEVICES }, (_, i) => {
-      const a = i % AUDITORS.length;
-      const session = sessions[a];
-      const mine = Array.from({ length: AUDITS_PER_DEVICE }, (_, j) =>
-        allocationsByAuditor[a]?.at(Math.floor(i / AUDITORS.length) * AUDITS_PER_DEVICE + j),
-      );
-      if (!session || mine.some((x) => !x)) throw new Error('not enough allocations');
-      const pushes = Array.from({ length: CHAIN }, (_, k) =>
-        mine.flatMap((allocation, j) =>
-          allocation
-            ? [
-                mutation(
-                  draftFor(allocation, {
-                    'plan.evidence': { kind: 'text', value: `device ${i}, audit ${j}, edit ${k + 1}` },
-                    'plan.smart': { kind: 'question', value: k % 2 === 0 ? 'yes' : 'no' },
-                  }),
-                  k,
-                ),
-              ]
-            : [],
-        ),
-      );
-      return {
-        session,
-        deviceId: randomUUID(),
-        audits: mine.map((m) => m?.id ?? ''),
-        pushes,
-        next: 0,
-        acknowledged: new Map(),
-        retries: 0,
-      };
-    });
+    const devices: Device[] = planDevices(
+      sessions,
+      allocationsByAuditor,
+      DEVICES,
+      AUDITS_PER_DEVICE,
+      CHAIN,
+    ).map(({ session, audits, pushes }) => ({
+      session,
+      deviceId: randomUUID(),
+      audits,
+      pushes,
+      next: 0,
+      acknowledged: new Map(),
+      retries: 0,
+    }));
 
     // Every device pushes its chain through the proxy, retrying a push it got no answer to (as
     // the client's sync runner does). A third of the way in, process 2 is killed; two thirds of
