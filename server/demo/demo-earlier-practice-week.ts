@@ -12,6 +12,7 @@
  * audits (case actions, practitioners' responses, notifications), so none of those changes; it
  * then rebuilds the dashboards' counts. Everything is drawn from fixed seeds.
  */
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
@@ -99,31 +100,9 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
         roundCases.push({ round_id: roundId, case_id: c.id, stratum: '', position: roundCases.length });
       }
     }
-    await insertRows(
-      tx,
-      'round_cases',
-      { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
-      roundCases,
-    );
+    await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);
     await insertRows(tx, 'audits', AUDIT_COLUMNS, rows);
-    await insertRows(
-      tx,
-      'allocations',
-      {
-        id: 'uuid',
-        case_id: 'uuid',
-        auditor_id: 'uuid',
-        framework_key: 'text',
-        framework_version: 'integer',
-        round_name: 'text',
-        round_id: 'uuid',
-        due_date: 'date',
-        allocated_by: 'uuid',
-        active: 'boolean',
-        finished: 'boolean',
-      },
-      allocations,
-    );
+    await insertRows(tx, 'allocations', ROUND_ALLOCATION_COLUMNS, allocations);
     audits += rows.length;
   }
   await rebuildMetricCounts(tx);

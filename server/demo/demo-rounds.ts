@@ -9,6 +9,7 @@
  *   in the audit's answers.
  * Everything is drawn from fixed seeds, so every demo is the same.
  */
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
@@ -134,7 +135,7 @@ async function seedServiceRounds(
   await insertRows(
     tx,
     'round_cases',
-    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    ROUND_CASE_COLUMNS,
     [...inRound].map((caseId, position) => ({ round_id: currentId, case_id: caseId, stratum: '', position })),
   );
 
@@ -205,31 +206,9 @@ async function seedServiceRounds(
       });
     }
   }
-  await insertRows(
-    tx,
-    'round_cases',
-    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
-    roundCases,
-  );
+  await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);
   await insertRows(tx, 'audits', AUDIT_COLUMNS, audits);
-  await insertRows(
-    tx,
-    'allocations',
-    {
-      id: 'uuid',
-      case_id: 'uuid',
-      auditor_id: 'uuid',
-      framework_key: 'text',
-      framework_version: 'integer',
-      round_name: 'text',
-      round_id: 'uuid',
-      due_date: 'date',
-      allocated_by: 'uuid',
-      active: 'boolean',
-      finished: 'boolean',
-    },
-    allocations,
-  );
+  await insertRows(tx, 'allocations', ROUND_ALLOCATION_COLUMNS, allocations);
   return { moderated: await moderateDemoSample(tx, pastId, audits, ids, service, random) };
 }
 

@@ -1,0 +1,21 @@
+/** The columns the demo's round seeders insert into round_cases and allocations (server/db/insert-rows.ts). */
+export const ROUND_CASE_COLUMNS = {
+  round_id: 'uuid',
+  case_id: 'uuid',
+  stratum: 'text',
+  position: 'integer',
+} as const;
+
+export const ROUND_ALLOCATION_COLUMNS = {
+  id: 'uuid',
+  case_id: 'uuid',
+  auditor_id: 'uuid',
+  framework_key: 'text',
+  framework_version: 'integer',
+  round_name: 'text',
+  round_id: 'uuid',
+  due_date: 'date',
+  allocated_by: 'uuid',
+  active: 'boolean',
+  finished: 'boolean',
+} as const;
