@@ -69,6 +69,111 @@ describe('progressSummary', () => {
   });
 });
 
+/** A plan built area by area: each area is [complete actions, open actions]. */
+const planOf = (shape: readonly (readonly [number, number])[]): SummaryArea[] =>
+  shape.map(([done, open]) =>
+    area([...Array<ManagerRag>(done).fill('blue'), ...Array<ManagerRag>(open).fill('green')]),
+  );
+
+describe("progressSummary: partial completion, in the councils' sentences", () => {
+  it.each([
+    {
+      name: "the council's plan: 8 recommendations, 34 actions, 11 complete, six partly done",
+      shape: [
+        [5, 0],
+        [5, 0],
+        [1, 3],
+        [0, 4],
+        [0, 4],
+        [0, 4],
+        [0, 4],
+        [0, 4],
+      ],
+      headline: '8 recommendations made up of 34 actions (11 actions complete)',
+      complete: '2 recommendations fully complete (subject to approval at the evidence panel)',
+      partial: '1 other recommendation was partially complete (3 actions outstanding)',
+    },
+    {
+      name: "the council's partial sentence: 2 fully complete, 6 others partly (18 outstanding)",
+      shape: [
+        [2, 0],
+        [2, 0],
+        [1, 3],
+        [1, 3],
+        [1, 3],
+        [1, 3],
+        [1, 3],
+        [2, 3],
+      ],
+      headline: '8 recommendations made up of 29 actions (11 actions complete)',
+      complete: '2 recommendations fully complete (subject to approval at the evidence panel)',
+      partial: '6 other recommendations were partially complete (18 actions outstanding)',
+    },
+    {
+      name: 'none fully complete: no "other"',
+      shape: [
+        [1, 1],
+        [0, 2],
+      ],
+      headline: '2 recommendations made up of 4 actions (1 action complete)',
+      complete: null,
+      partial: '1 recommendation was partially complete (1 action outstanding)',
+    },
+    {
+      name: 'nothing complete',
+      shape: [[0, 1]],
+      headline: '1 recommendation made up of 1 action (0 actions complete)',
+      complete: null,
+      partial: null,
+    },
+    {
+      name: 'everything complete',
+      shape: [
+        [1, 0],
+        [3, 0],
+      ],
+      headline: '2 recommendations made up of 4 actions (4 actions complete)',
+      complete: '2 recommendations fully complete (subject to approval at the evidence panel)',
+      partial: null,
+    },
+    {
+      name: 'an area with no actions is neither',
+      shape: [
+        [0, 0],
+        [2, 2],
+        [1, 0],
+      ],
+      headline: '3 recommendations made up of 5 actions (3 actions complete)',
+      complete: '1 recommendation fully complete (subject to approval at the evidence panel)',
+      partial: '1 other recommendation was partially complete (2 actions outstanding)',
+    },
+  ] as const)('$name', ({ shape, headline, complete, partial }) => {
+    const summary = progressSummary('recommendation', planOf(shape));
+    expect([summary.headline, summary.complete, summary.partial]).toEqual([headline, complete, partial]);
+  });
+
+  it('counts an action that answers two areas once in the totals, and judges it in each area', () => {
+    const shared = { id: 'x', rag: 'green' as const, signedOff: false };
+    const summary = progressSummary('area for improvement', [
+      { theme: '', timescale: 'immediately', actions: [{ id: 'a', rag: 'blue', signedOff: true }, shared] },
+      { theme: '', timescale: 'immediately', actions: [shared] },
+    ]);
+    expect(summary.headline).toBe('2 areas for improvement made up of 2 actions (1 action complete)');
+    expect(summary.partial).toBe('1 area for improvement was partially complete (1 action outstanding)');
+    expect(summary.areaRags).toEqual(['green', 'green']);
+  });
+
+  it('counts an open action shared by two partially complete areas once as outstanding', () => {
+    const shared = { id: 'x', rag: null, signedOff: false };
+    const done = (id: string) => ({ id, rag: 'blue' as const, signedOff: false });
+    const summary = progressSummary('recommendation', [
+      { theme: '', timescale: 'immediately', actions: [done('a'), shared] },
+      { theme: '', timescale: 'immediately', actions: [done('b'), shared] },
+    ]);
+    expect(summary.partial).toBe('2 recommendations were partially complete (1 action outstanding)');
+  });
+});
+
 describe('areaRag', () => {
   it.each([
     ['every action Blue', ['blue', 'blue'], 'blue'],

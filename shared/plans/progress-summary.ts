@@ -10,7 +10,12 @@
  * - An area's RAG is Blue when every action is Blue; otherwise the worst RAG among its actions
  *   (Red, then Amber, then Green); "not yet rated" when none of its actions has a RAG.
  * - An area is fully complete when it has actions and all are Blue; it is "subject to approval
- *   at the evidence panel" while any of those actions lacks the panel's sign-off.
+ *   at the evidence panel" while any of those actions lacks the panel's sign-off. It is
+ *   partially complete when some, not all, of its actions are Blue:
+ *   "6 other recommendations were partially complete (18 actions outstanding)", counting the
+ *   actions of those areas that are not yet Blue.
+ * - An action that answers several areas is listed (and judged) under each, but counted once
+ *   in the plan's totals: actions with the same `id` are one action.
  * - Counts under ten inside a sentence are written as words ("eight are Green"), as the
  *   councils' reports do; the leading totals stay as figures.
  */
@@ -24,6 +29,8 @@ import {
 } from './plan-vocabulary';
 
 export interface SummaryAction {
+  /** Set when the action may be listed under several areas: counted once by this id. */
+  id?: string;
   rag: ManagerRag | null;
   signedOff: boolean;
 }
@@ -47,6 +54,8 @@ export interface RagGroup {
 export interface ProgressSummary {
   headline: string;
   complete: string | null;
+  /** "6 other recommendations were partially complete (18 actions outstanding)"; null when none are. */
+  partial: string | null;
   ragSentence: string;
   areaRags: AreaRag[];
   byTimescale: RagGroup[];
@@ -100,7 +109,9 @@ function ragPhrase(counts: Record<AreaRag, number>, total: number): string {
  * progressSummary('recommendation', areas).headline // '8 recommendations made up of 34 actions (11 actions complete)'
  */
 export function progressSummary(noun: AreaNoun, areas: readonly SummaryArea[]): ProgressSummary {
-  const actions = areas.flatMap((a) => a.actions);
+  const listed = areas.flatMap((a) => a.actions);
+  const byId = new Map(listed.flatMap((a) => (a.id ? [[a.id, a] as const] : [])));
+  const actions = [...listed.filter((a) => !a.id), ...byId.values()];
   const complete = actions.filter((a) => a.rag === 'blue').length;
   const nouns = pluralNoun(noun);
   const headline = `${plural(areas.length, noun, nouns)} made up of ${plural(actions.length, 'action', 'actions')} (${plural(complete, 'action', 'actions')} complete)`;
@@ -111,6 +122,18 @@ export function progressSummary(noun: AreaNoun, areas: readonly SummaryArea[]): 
     fully.length === 0
       ? null
       : `${plural(fully.length, noun, nouns)} fully complete${awaitingPanel ? ' (subject to approval at the evidence panel)' : ''}`;
+
+  const partly = areas.filter(
+    (a) => a.actions.some((x) => x.rag === 'blue') && a.actions.some((x) => x.rag !== 'blue'),
+  );
+  // An open action listed under two partially complete areas is one action outstanding.
+  const outstanding = new Set(
+    partly.flatMap((a) => a.actions.filter((x) => x.rag !== 'blue').map((x) => x.id ?? x)),
+  ).size;
+  const partialSentence =
+    partly.length === 0
+      ? null
+      : `${partly.length}${fully.length > 0 ? ' other' : ''} ${partly.length === 1 ? `${noun} was` : `${nouns} were`} partially complete (${plural(outstanding, 'action', 'actions')} outstanding)`;
 
   const areaRags = areas.map((a) => areaRag(a.actions));
   const ragSentence =
@@ -144,5 +167,13 @@ export function progressSummary(noun: AreaNoun, areas: readonly SummaryArea[]): 
       indexesWhere((a) => a.theme === theme),
     ),
   );
-  return { headline, complete: completeSentence, ragSentence, areaRags, byTimescale, byTheme };
+  return {
+    headline,
+    complete: completeSentence,
+    partial: partialSentence,
+    ragSentence,
+    areaRags,
+    byTimescale,
+    byTheme,
+  };
 }
