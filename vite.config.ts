@@ -2,11 +2,25 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compression } from 'vite-plugin-compression2';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import {
+  auditorFiles,
+  componentsLeftOut,
+  keepInPrecache,
+  type BuildManifest,
+} from './client/pwa/auditor-precache';
+
+// Whole precache and no precompressed files: the "before" build the slow-network benchmark
+// weighs against (tests/bench/slow-network-bench.ts). Never set for a real build.
+const BEFORE_ISSUE_20 = process.env.LANTERN_BUILD_BEFORE_ISSUE_20 === '1';
+
+/** The folder this build writes (set once Vite has resolved its configuration). */
+let outDir = 'dist';
 
 // The client is a PWA that must start offline after one online visit: the app shell is
 // precached, and updates wait for the person (registerType 'prompt', never auto-update).
+
 export default defineConfig({
   root: '.',
   // The manifest lets the benchmark weigh exactly the chunks the auditor's route loads.
@@ -37,22 +51,51 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The auditor's tablet precaches the app shell and the auditor's routes only
+        // (client/pwa/auditor-precache.ts); the other areas' chunks are cached when first used.
+        manifestTransforms: BEFORE_ISSUE_20
+          ? []
+          : [
+              (entries) => {
+                const manifest = JSON.parse(
+                  readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
+                ) as BuildManifest;
+                const auditor = auditorFiles(
+                  manifest,
+                  componentsLeftOut('client/router.ts', (path) => readFileSync(path, 'utf8')),
+                );
+                return { manifest: entries.filter((e) => keepInPrecache(e.url, auditor)), warnings: [] };
+              },
+            ],
+        runtimeCaching: [
+          {
+            // Hashed build files never change under one name: the cache answers first. Offline,
+            // an area visited once opens again.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'lantern-other-areas',
+              expiration: { maxEntries: 300, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
     // Every text asset also as .br and .gz beside it, compressed once here at the highest
     // settings, so the server sends them without compressing per request
     // (server/static/serve-client.ts). Source maps are left alone: browsers fetch them only in
     // developer tools.
-    compression({
-      algorithms: ['brotliCompress', 'gzip'],
-      include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,
-      exclude: /\.map$/,
-      threshold: 1024,
-      skipIfLargerOrEqual: true,
-      logLevel: 'silent',
-    }),
+    !BEFORE_ISSUE_20 &&
+      compression({
+        algorithms: ['brotliCompress', 'gzip'],
+        include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,
+        exclude: /\.map$/,
+        threshold: 1024,
+        skipIfLargerOrEqual: true,
+        logLevel: 'silent',
+      }),
     (() => {
-      let outDir = 'dist';
       return {
         // Written last: server/static/ensure-client-build.ts treats a build without it as unfinished.
         // Into the folder this build wrote (`vite build --outDir elsewhere` builds beside a running suite).

@@ -17,6 +17,8 @@ declare module 'vue-router' {
     title?: string;
     /** Signed in (or remembered on this device) with one of these roles; empty: any role. */
     roles?: Role[];
+    /** Only ever opened online (a one-time link): left out of the auditor's precache (client/pwa/auditor-precache.ts). */
+    onlineOnly?: boolean;
   }
 }
 
@@ -37,7 +39,8 @@ export const router = createRouter({
       path: '/set-password',
       name: 'set-password',
       component: () => import('./views/SetPasswordView.vue'),
-      meta: { title: 'Choose your password' },
+      // Its password dictionaries are most of the app's weight; the link is opened online.
+      meta: { title: 'Choose your password', onlineOnly: true },
     },
     {
       // Every role's notices (issue 14): any signed-in person.
