@@ -2,18 +2,27 @@
  * The RAG colour of a measure for one period, judged against its trajectory on the period's
  * END date (a September figure is held to where the plan said we would be on 30 September).
  *
+ * One function for both directions: the direction is data (`better`, +1 when higher is better,
+ * −1 when lower is better), and every rule compares the SHORTFALL — how far the value is on the
+ * wrong side of a target, better × (target − value) — so each rule reads, for lower-is-better,
+ * as PRODUCT.md's rule with ≥ and "minus" turned round ("Blue when value ≤ final target").
+ *
  * Precedence — the rules are tried in this order and the FIRST that matches wins:
  *   1. No data — the period has fewer audits than the minimum n (default 5): too few to judge.
- *   2. Blue    — the value is at or above the final target: achieved.
+ *                Shares with a count only; a count or rate has no n.
+ *   2. Blue    — the value is at or beyond the final target (≥ higher-is-better, ≤ lower): achieved.
  *   3. Red     — a milestone dated on or before BOTH the evaluation date and the period's end
- *                was missed by more than the tolerance (its target minus the value exceeds
- *                the tolerance). Only milestones already due, as of today and as of the
- *                period, can be missed; a milestone in the future of either cannot.
- *   4. Green   — the value is at or above the trajectory.
- *   5. Amber   — the value is below the trajectory by no more than the tolerance (default 10
- *                percentage points, 0.10).
- *   6. Amber   — the upper bound of the 95% Wilson interval reaches the trajectory: the
- *                shortfall may be sampling noise.
+ *                was missed by more than the tolerance (its shortfall exceeds the tolerance).
+ *                Only milestones already due, as of today and as of the period, can be missed;
+ *                a milestone in the future of either cannot.
+ *   4. Green   — the value is at or beyond the trajectory.
+ *   5. Amber   — the value is short of the trajectory by no more than the tolerance (default 10
+ *                percentage points, 0.10, for a share; in the measure's own units for a count
+ *                or rate, default in shared/metrics/measure-kind.ts `defaultTolerance`).
+ *   6. Amber   — the 95% Wilson interval reaches the trajectory (its upper bound when higher is
+ *                better, its lower bound when lower is better): the shortfall may be sampling
+ *                noise. Shares with a count only: a count or rate is the whole figure, not a
+ *                sample, so it has no interval and this rule is skipped.
  *   7. Red     — otherwise.
  * Blue comes before Red so a measure that has reached its final target is never Red for an
  * earlier milestone it has since overtaken; rule 3 comes before Green so being on today's
@@ -30,6 +39,7 @@ import { DomainError } from '../errors/domain-error';
 import { dayNumberOf } from './calendar-date';
 import { finalTarget, trajectoryValue, type Milestone, type Trajectory } from './trajectory';
 import { assertCount, wilsonInterval } from './wilson-interval';
+import type { MeasureDirection, MeasureKind } from './measure-kind';
 
 /** The measure's colour; 'no-data' when there were too few audits to judge. */
 export type RagColour = 'no-data' | 'blue' | 'red' | 'green' | 'amber';
@@ -55,6 +65,14 @@ export interface RagInput {
   tolerance?: number;
   /** Fewer audits than this in the period is "no data". Default 5. */
   minimumN?: number;
+  /**
+   * What the figure is: a share (default; fractions 0–1), a count (a whole number ≥ 0) or a rate
+   * (a number ≥ 0). A count or rate is observed as { value }, and its trajectory and tolerance
+   * are in its own units.
+   */
+  kind?: MeasureKind;
+  /** Which way is better. Default 'higher'. */
+  direction?: MeasureDirection;
 }
 
 /** The colour, the rule that decided it, and the figures it compared. */
@@ -63,7 +81,7 @@ export interface RagResult {
   rule: RagRule;
   /** Where the trajectory is on the period's end date. */
   trajectoryValue: number;
-  /** The period's figure as a fraction; null only when there were no audits at all. */
+  /** The period's figure (a fraction for a share); null only when there were no audits at all. */
   value: number | null;
   /** For rule 3: the latest milestone that was missed by more than the tolerance. */
   missedMilestone?: Milestone;
@@ -78,11 +96,21 @@ export interface RagResult {
  * // { colour: 'amber', rule: 5, trajectoryValue: 0.4739…, value: 0.45 }
  */
 export function trajectoryRag(input: RagInput): RagResult {
-  const { trajectory, observed, tolerance = DEFAULT_TOLERANCE, minimumN = DEFAULT_MINIMUM_N } = input;
-  if (!(tolerance >= 0 && tolerance <= 1)) {
+  const {
+    trajectory,
+    observed,
+    tolerance = DEFAULT_TOLERANCE,
+    minimumN = DEFAULT_MINIMUM_N,
+    kind = 'share',
+    direction = 'higher',
+  } = input;
+  const share = kind === 'share';
+  if (!(tolerance >= 0 && (share ? tolerance <= 1 : Number.isFinite(tolerance)))) {
     throw new DomainError(
       'invalid_trajectory',
-      `A tolerance of ${tolerance} is not a fraction between 0 and 1.`,
+      share
+        ? `A tolerance of ${tolerance} is not a fraction between 0 and 1.`
+        : `A tolerance of ${tolerance} is not a number from 0.`,
     );
   }
   if (!Number.isSafeInteger(minimumN) || minimumN < 1) {
@@ -93,38 +121,54 @@ export function trajectoryRag(input: RagInput): RagResult {
   }
   const periodEnd = dayNumberOf(input.periodEnd);
   const evaluationDay = dayNumberOf(input.evaluationDate);
-  const onTrajectory = trajectoryValue(trajectory, input.periodEnd);
+  const onTrajectory = trajectoryValue(trajectory, input.periodEnd, share ? 'fraction' : 'amount');
   const result = (colour: RagColour, rule: RagRule, value: number | null, missed?: Milestone): RagResult =>
     missed
       ? { colour, rule, trajectoryValue: onTrajectory, value, missedMilestone: missed }
       : { colour, rule, trajectoryValue: onTrajectory, value };
 
   let value: number;
-  let upper: number | undefined;
+  /** The interval's bound on the better side (upper when higher is better), for rule 6. */
+  let bestBound: number | undefined;
   if ('k' in observed) {
+    if (!share) {
+      throw new DomainError('invalid_count', `A ${kind} is a number, not a count of k in n.`);
+    }
     assertCount(observed.k, observed.n);
     if (observed.n < minimumN) return result('no-data', 1, observed.n === 0 ? null : observed.k / observed.n);
     value = observed.k / observed.n;
-    upper = wilsonInterval(observed.k, observed.n)?.upper;
+    const interval = wilsonInterval(observed.k, observed.n);
+    bestBound = direction === 'lower' ? interval?.lower : interval?.upper;
   } else {
-    if (!(observed.value >= 0 && observed.value <= 1)) {
-      throw new DomainError(
-        'invalid_count',
-        `A value of ${observed.value} is not a fraction between 0 and 1.`,
-      );
-    }
     value = observed.value;
+    assertValue(kind, value);
   }
 
-  if (value >= finalTarget(trajectory) - EPSILON) return result('blue', 2, value);
+  const better = direction === 'lower' ? -1 : 1;
+  /** How far `value` is on the wrong side of `target` (negative: beyond it, the good side). */
+  const shortfall = (target: number, of = value) => better * (target - of);
+  if (shortfall(finalTarget(trajectory)) <= EPSILON) return result('blue', 2, value);
   const missed = trajectory.milestones.filter((m) => {
     const due = dayNumberOf(m.date);
-    return due <= evaluationDay && due <= periodEnd && m.target - value > tolerance + EPSILON;
+    return due <= evaluationDay && due <= periodEnd && shortfall(m.target) > tolerance + EPSILON;
   });
   const latestMissed = missed.at(-1);
   if (latestMissed) return result('red', 3, value, latestMissed);
-  if (value >= onTrajectory - EPSILON) return result('green', 4, value);
-  if (onTrajectory - value <= tolerance + EPSILON) return result('amber', 5, value);
-  if (upper !== undefined && upper >= onTrajectory - EPSILON) return result('amber', 6, value);
+  if (shortfall(onTrajectory) <= EPSILON) return result('green', 4, value);
+  if (shortfall(onTrajectory) <= tolerance + EPSILON) return result('amber', 5, value);
+  if (bestBound !== undefined && shortfall(onTrajectory, bestBound) <= EPSILON)
+    return result('amber', 6, value);
   return result('red', 7, value);
+}
+
+function assertValue(kind: MeasureKind, value: number): void {
+  if (kind === 'share' && !(value >= 0 && value <= 1)) {
+    throw new DomainError('invalid_count', `A value of ${value} is not a fraction between 0 and 1.`);
+  }
+  if (kind === 'count' && !(Number.isSafeInteger(value) && value >= 0)) {
+    throw new DomainError('invalid_count', `A count of ${value} is not a whole number from 0.`);
+  }
+  if (kind === 'rate' && !(Number.isFinite(value) && value >= 0)) {
+    throw new DomainError('invalid_count', `A rate of ${value} is not a number from 0.`);
+  }
 }
