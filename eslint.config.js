@@ -1,8 +1,12 @@
-// Lint gate: zero warnings. shared/ stays pure — no IO, no frameworks, no ambient time or randomness.
+// Lint gate: zero warnings. The layers of docs/ARCHITECTURE.md's map are enforced here: shared/ stays
+// pure (no IO, no frameworks, no ambient time or randomness, nothing of client/ or server/); client/ and
+// server/ never import each other; no module imports itself round a circle.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
   {
@@ -35,6 +39,36 @@ export default tseslint.config(
       'vue/html-indent': 'off',
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    // A circle of imports hides which module is the lower layer; import-x follows .ts and .vue files.
+    files: ['client/**/*.{ts,vue}', 'server/**/*.ts', 'shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    settings: {
+      'import-x/parsers': { 'vue-eslint-parser': ['.vue'], '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/extensions': ['.ts', '.vue', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['client/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'client/ talks to server/ over HTTP only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/client/**'], message: 'server/ must not depend on client/.' }] },
+      ],
     },
   },
   {

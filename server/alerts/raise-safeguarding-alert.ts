@@ -8,7 +8,7 @@
  * and sent after the transaction by the sweeper (send-alert-emails.ts) when SMTP is set up.
  */
 import type { Queryable } from '../db/database';
-import type { AuditStateAfter } from '../audits/on-audit-written';
+import type { AuditStateAfter } from '../audits/audit-write';
 import { loadFramework } from '../frameworks/framework-cache';
 import { addWorkingMinutes } from '../../shared/alerts/working-hours';
 import { firstRecipients } from './alert-recipients';

@@ -9,35 +9,9 @@ import { updateMetricCounts } from '../aggregates/update-metric-counts';
 import { takeKindFromRound } from '../rounds/take-kind-from-round';
 import { takeStageFromAllocation } from './take-stage-from-allocation';
 import { raiseSafeguardingAlert } from '../alerts/raise-safeguarding-alert';
-import type { CountedAudit } from '../aggregates/audit-contributions';
+import type { AuditStateAfter, AuditWrite } from './audit-write';
 import { deriveCaseActions } from '../case-actions/derive-case-actions';
 import { tellOfAudit } from './tell-of-audit';
-
-/** An audit row's fields that derived data depends on. */
-export type AuditState = CountedAudit;
-
-/** The row after the write: what it counts for, and whose case it is (for an alert). */
-export interface AuditStateAfter extends AuditState {
-  caseId: string;
-  auditorId: string;
-}
-
-export interface AuditWrite {
-  auditId: string;
-  /** Who made the change. */
-  actorId: string;
-  /**
-   * The row as it was before this write; null when the audit was just created. The
-   * aggregates take away exactly what this row contributed, so every field must be the
-   * stored one (the grade that counts, the answers as they were).
-   */
-  before: AuditState | null;
-  /**
-   * The row as this transaction leaves it, when the caller knows it exactly (the sync push
-   * does, and writes it in the same transaction): saves reading it back. Omitted, it is read.
-   */
-  after?: AuditStateAfter;
-}
 
 export async function onAuditWritten(tx: Queryable, write: AuditWrite): Promise<void> {
   // Derived data registers here (one call per concern).

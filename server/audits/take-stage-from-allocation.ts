@@ -7,7 +7,7 @@
  * so a self-audit contributed nothing before a write and contributes nothing after it.
  */
 import type { Queryable } from '../db/database';
-import type { AuditWrite } from './on-audit-written';
+import type { AuditWrite } from './audit-write';
 
 export async function takeStageFromAllocation(tx: Queryable, write: AuditWrite): Promise<boolean> {
   if (write.before === null) {

@@ -5,7 +5,7 @@
  * transaction, when the audit is first written (its id is its allocation's id).
  */
 import type { Queryable } from '../db/database';
-import type { AuditWrite } from '../audits/on-audit-written';
+import type { AuditWrite } from '../audits/audit-write';
 
 export async function takeKindFromRound(tx: Queryable, write: AuditWrite): Promise<void> {
   if (write.before !== null) return;
