@@ -105,6 +105,15 @@ export const TARGET_FIXTURES: Record<TargetKind, (db: Queryable, place: FixtureP
     if (!row) throw new Error('the case action fixture was not created');
     return row.id;
   },
+  findingTheme: async (db, place) => {
+    const [row] = await db.query<{ id: string }>(
+      `INSERT INTO finding_themes (id, service_id, name)
+       VALUES (gen_random_uuid(), $1, 'Fixture theme ' || substr(md5(random()::text), 1, 10)) RETURNING id`,
+      [place.serviceId],
+    );
+    if (!row) throw new Error('the finding theme fixture was not created');
+    return row.id;
+  },
 };
 
 const NEW_CASE = `INSERT INTO cases (id, reference, team_id, case_type)

@@ -155,6 +155,15 @@ export const TARGET_RESOLVERS = {
     );
     return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: row.people ?? [] } : null;
   },
+  // A theme findings are coded into belongs to its service (server/findings/theme-store.ts).
+  findingTheme: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ service_id: string }>(
+      'SELECT service_id FROM finding_themes WHERE id = $1',
+      [id],
+    );
+    return row ? { teamId: null, serviceId: row.service_id, assigneeIds: [] } : null;
+  },
 } satisfies Record<string, Resolver>;
 
 export type TargetKind = keyof typeof TARGET_RESOLVERS;
