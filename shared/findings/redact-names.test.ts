@@ -4,7 +4,7 @@ import { redactor, type RedactionNames } from './redact-names';
 // Synthetic names only.
 const NAMES: RedactionNames = {
   workerNames: ['Sam Jones', 'sam.jones@demo.lantern.invalid'],
-  otherNames: ['Hope Grant', "Aoife O'Neill", 'Priya Shah-Patel', 'Will Baker', 'J Li'],
+  otherNames: ['Erin Walsh (demo)', 'Hope Grant', "Aoife O'Neill", 'Priya Shah-Patel', 'Will Baker', 'J Li'],
   caseReferences: ['CIN-2041'],
 };
 const redact = redactor(NAMES);
@@ -61,6 +61,11 @@ describe('redactor', () => {
       name: 'dates and small numbers stay',
       text: 'Seen 3 times by 12/03/2026',
       expected: 'Seen 3 times by 12/03/2026',
+    },
+    {
+      name: 'a bracketed note after a name is not a name',
+      text: 'Erin Walsh and the demo',
+      expected: '[name] and the demo',
     },
     { name: 'the worker’s e-mail', text: 'Ask sam.jones@demo.lantern.invalid', expected: 'Ask [worker]' },
   ])('$name', ({ text, expected }) => {

@@ -40,7 +40,12 @@ const namePattern = (name: string) => name.trim().split(/\s+/).map(escape).join(
 
 /** The parts of a name worth redacting alone: two letters or more, hyphenated parts too. */
 function nameParts(name: string): string[] {
-  const words = name.trim().split(/\s+/);
+  // "(demo)", "(she/her)" and the like are not part of the name.
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const parts = words.flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
   return parts.map((p) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((p) => [...p].length >= 2);
 }
@@ -82,7 +87,7 @@ function rulesFor(names: RedactionNames): Rule[] {
   });
   rules.push({ pattern: new RegExp(whole('\\p{N}{6,}'), 'gu'), replacement: '[case]' });
   const people = (list: readonly string[], replacement: string) => {
-    const full = [...new Set(list.map((n) => n.trim()).filter((n) => n !== ''))];
+    const full = [...new Set(list.map((n) => n.replace(/\([^)]*\)/g, ' ').trim()).filter((n) => n !== ''))];
     const wholeNames = full.filter((n) => /\s/.test(n)).sort((a, b) => b.length - a.length);
     for (const n of wholeNames)
       rules.push({ pattern: new RegExp(whole(namePattern(n)), 'giu'), replacement });
