@@ -4,7 +4,7 @@
  * fields (`#sample-teams`), so an error summary entry links to the field it concerns and the
  * message shows beside it.
  */
-import { problemsFrom, type Problems } from './qa-problems';
+import { problemsFrom, type Problems } from '../../api/form-problems';
 
 /** A spec field's place on the sample screen (`#sample-…`). */
 const FIELD_IDS: Record<string, string> = {
