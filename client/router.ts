@@ -2,7 +2,9 @@
  * The client's routes. Each person's area is its own lazily loaded chunk, so the auditor's
  * route stays small on a tablet.
  */
-import { createRouter, createWebHistory } from 'vue-router';
+import { nextTick } from 'vue';
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router';
+import { pageTitle } from './components/page-frame';
 import { useSessionStore } from './stores/session-store';
 import type { Role } from '../shared/accounts/roles';
 import { auditorRoutes } from './views/auditor/auditor-routes';
@@ -55,7 +57,12 @@ export const router = createRouter({
     ...qaRoutes,
     ...recordRoutes,
     ...caseActionRoutes,
-    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./views/NotFoundView.vue'),
+      meta: { title: 'Page not found' },
+    },
   ],
 });
 
@@ -67,12 +74,30 @@ router.beforeEach((to) => {
   return true;
 });
 
-// Move focus to the page on navigation so screen-reader and keyboard users land on the content.
-router.afterEach((to) => {
-  document.title = `${String(to.meta.title ?? 'Lantern')} — Lantern`;
-  requestAnimationFrame(() => {
-    // A link to an item (from an error summary) focuses that item; otherwise the page.
-    const target = to.hash ? document.getElementById(to.hash.slice(1)) : null;
-    (target ?? document.getElementById('main'))?.focus({ preventScroll: Boolean(target) });
-  });
+// Focus after a navigation (issue 18), the GOV.UK pattern for a single-page app:
+// - A fresh load (the first navigation) leaves focus at the document start, as any web page
+//   does, so the first Tab reaches the skip link and then the header; focusing `<main>` here
+//   had put both behind it, reachable only backwards.
+// - A navigation inside the app moves focus to the new page's `<h1>` (made focusable from
+//   script only), so a screen reader announces the page and the next Tab continues in its
+//   content, as after following a link on a server-rendered page; with no `<h1>` yet (still
+//   loading) to `<main>`.
+// - A link to an item (from an error summary) focuses that item, on any navigation.
+router.afterEach((to, from) => {
+  document.title = pageTitle(String(to.meta.title ?? 'Page not found'), false);
+  const firstLoad = from === START_LOCATION;
+  if (firstLoad && !to.hash) return;
+  void nextTick(() =>
+    requestAnimationFrame(() => {
+      const target = to.hash ? document.getElementById(to.hash.slice(1)) : null;
+      if (target) {
+        target.focus();
+        return;
+      }
+      if (firstLoad) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      (heading ?? document.getElementById('main'))?.focus({ preventScroll: true });
+    }),
+  );
 });
