@@ -7,6 +7,7 @@ import { computed, markRaw, ref } from 'vue';
 import { userDb } from '../db/user-db';
 import { useLiveQuery } from '../db/use-live-query';
 import { startSyncRunner, type SyncOutcome, type SyncRunner } from '../sync/sync-runner';
+import type { DownloadProgress } from '../sync/pull-changes';
 import { useSessionStore } from './session-store';
 import type { LanternDb } from '../db/lantern-db';
 import { api } from '../api/http';
@@ -33,6 +34,8 @@ export const useDeviceStore = defineStore('device', () => {
   const status = ref<SyncStatus>('idle');
   const lastError = ref<string | null>(null);
   const leader = ref(false);
+  /** This device's first download of its cases, page by page; null when there is none to show. */
+  const download = ref<DownloadProgress | null>(null);
   let runner: SyncRunner | null = null;
 
   /** Audits with changes the server has not acknowledged. */
@@ -101,6 +104,9 @@ export const useDeviceStore = defineStore('device', () => {
       onRunning: (running) => {
         if (running) status.value = 'syncing';
       },
+      onProgress: (progress) => {
+        download.value = progress;
+      },
     });
     if (!session.needsSignIn) runner.request();
     else status.value = 'signed-out';
@@ -136,6 +142,7 @@ export const useDeviceStore = defineStore('device', () => {
     status,
     lastError,
     leader,
+    download,
     waitingAuditIds,
     waitingCount,
     conflictAudits,

@@ -3,6 +3,11 @@
  * checkpoint are stored in one Dexie transaction. A pulled audit never overwrites local
  * edits that the server has not acknowledged: it is merged three ways instead; an older copy
  * than the one this device already has is ignored.
+ *
+ * A device's first download of its practice week (issue 20) comes in small pages, each
+ * followed by the framework versions its cases need, and reports "8 of 12 cases ready" as
+ * they land; if the connection drops half-way, what is stored stays and the next pull starts
+ * from the stored checkpoint and asks only for the framework versions still missing.
  */
 import type { LanternDb } from '../db/lantern-db';
 import { frameworkId } from '../db/lantern-db';
@@ -13,6 +18,20 @@ import { api } from '../api/http';
 import { mergeTheirs } from './push-outbox';
 
 const CHECKPOINT = 'pull-checkpoint';
+/**
+ * 'started' from a device's first pull (no checkpoint yet) until every page and form is here,
+ * then 'done': later pulls are quiet and in the server's default pages. A device that synced
+ * before this existed has a checkpoint and no mark: it is done.
+ */
+const FIRST_DOWNLOAD = 'first-download';
+/** Cases per page of a first download: progress shows on a slow line, a drop loses one page at most. */
+export const FIRST_DOWNLOAD_PAGE = 4;
+
+/** How far a first download has got: cases whose allocation and audit form are on this device. */
+export interface DownloadProgress {
+  ready: number;
+  total: number;
+}
 
 async function applyPage(db: LanternDb, page: PullResponse): Promise<void> {
   await db.transaction('rw', [db.audits, db.outbox, db.conflicts, db.allocations, db.meta], async () => {
@@ -80,22 +99,50 @@ async function fetchFrameworks(db: LanternDb): Promise<void> {
   }
 }
 
+/** Cases on this device with their audit form: what the readiness check counts as ready. */
+async function casesReady(db: LanternDb): Promise<number> {
+  const [allocations, frameworks] = await Promise.all([
+    db.allocations.toArray(),
+    db.frameworks.toCollection().primaryKeys(),
+  ]);
+  const held = new Set(frameworks);
+  return allocations.filter((a) => held.has(frameworkId(a.frameworkKey, a.frameworkVersion))).length;
+}
+
 export async function pullChanges(
   db: LanternDb,
+  onProgress?: (progress: DownloadProgress) => void,
 ): Promise<{ pages: number; audits: number; allocations: number }> {
   let pages = 0;
   let audits = 0;
   let allocations = 0;
+  const firstDownload = await db.transaction('rw', db.meta, async () => {
+    const mark = (await db.meta.get(FIRST_DOWNLOAD))?.value;
+    if (mark) return mark === 'started';
+    if (await db.meta.get(CHECKPOINT)) return false;
+    await db.meta.put({ key: FIRST_DOWNLOAD, value: 'started' });
+    return true;
+  });
   for (;;) {
     const checkpoint = (await db.meta.get(CHECKPOINT))?.value;
-    const query = checkpoint ? `?checkpoint=${encodeURIComponent(checkpoint)}` : '';
-    const page = pullResponseSchema.parse(await api(`/api/sync/pull${query}`));
+    const query = new URLSearchParams({
+      ...(checkpoint ? { checkpoint } : {}),
+      ...(firstDownload ? { limit: String(FIRST_DOWNLOAD_PAGE) } : {}),
+    }).toString();
+    const page = pullResponseSchema.parse(await api(`/api/sync/pull${query ? `?${query}` : ''}`));
     await applyPage(db, page);
     pages++;
     audits += page.audits.length;
     allocations += page.allocations.length;
+    if (firstDownload) {
+      // Each page's cases made ready before the next page is asked for.
+      await fetchFrameworks(db);
+      const ready = await casesReady(db);
+      onProgress?.({ ready, total: Math.max(ready, page.allocationsTotal ?? ready) });
+    }
     if (!page.hasMore) break;
   }
   await fetchFrameworks(db);
+  if (firstDownload) await db.meta.put({ key: FIRST_DOWNLOAD, value: 'done' });
   return { pages, audits, allocations };
 }

@@ -8,7 +8,7 @@
 import type { LanternDb } from '../db/lantern-db';
 import { ApiError } from '../api/http';
 import { pushOutbox, type PushSummary } from './push-outbox';
-import { pullChanges } from './pull-changes';
+import { pullChanges, type DownloadProgress } from './pull-changes';
 
 export const PERIODIC_MS = 30_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -26,6 +26,8 @@ export interface SyncRunnerOptions {
   onOutcome: (outcome: SyncOutcome) => void;
   onLeader: (leader: boolean) => void;
   onRunning: (running: boolean) => void;
+  /** A first download's progress, once per page ("8 of 12 cases ready"); later syncs say nothing. */
+  onProgress?: (progress: DownloadProgress) => void;
 }
 
 export interface SyncRunner {
@@ -69,7 +71,7 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
     options.onRunning(true);
     try {
       const push = await pushOutbox(options.db, options.deviceId);
-      await pullChanges(options.db);
+      await pullChanges(options.db, options.onProgress);
       const at = new Date().toISOString();
       await options.db.meta.put({ key: 'last-synced-at', value: at });
       failures = 0;

@@ -77,6 +77,12 @@ export async function pull(
          ORDER BY x.xid, x.id LIMIT $2`,
         [person.id, limit, ...cursorParams(from.allocations)],
       );
+      // The person's cases as these pages will have delivered them all (the same horizon).
+      const [total] = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM allocations x
+         WHERE x.auditor_id = $1 AND x.active AND x.xid < pg_snapshot_xmin(pg_current_snapshot())`,
+        [person.id],
+      );
       const lastAudit = audits.at(-1);
       const lastAllocation = allocations.at(-1);
       const next: Checkpoint = {
@@ -92,6 +98,7 @@ export async function pull(
         allocations: allocations.map(allocationDocument),
         checkpoint: encodeCheckpoint(next),
         hasMore: audits.length === limit || allocations.length === limit,
+        allocationsTotal: total?.n ?? 0,
       };
     },
     { isolation: 'repeatable read', readOnly: true },

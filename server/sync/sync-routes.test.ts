@@ -193,6 +193,22 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
     expect(changed.audits.map((d) => d.id)).toEqual([allocations[3]!.id]);
   });
 
+  it("says on every page how many cases are allocated to the person, for a first download's progress", async () => {
+    const [active] = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM allocations al JOIN people p ON p.id = al.auditor_id WHERE p.email = $1 AND al.active',
+      [AUDITOR_A],
+    );
+    expect(active?.n).toBeGreaterThan(2);
+    // On PostgreSQL a transaction elsewhere on the cluster may hold the newest rows back a while.
+    const first = await eventually(
+      () => pullAll(a, undefined, 2),
+      (r) => r.allocationsTotal === active?.n,
+    );
+    expect(first.hasMore).toBe(true);
+    const second = await pullAll(a, first.checkpoint, 2);
+    expect(second.allocationsTotal).toBe(active?.n);
+  });
+
   it('starts afresh when the checkpoint belongs to another server epoch', async () => {
     const first = await pullAll(a);
     await t.db.query('UPDATE server_epoch SET epoch = gen_random_uuid()');

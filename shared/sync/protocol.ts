@@ -86,5 +86,11 @@ export const pullResponseSchema = z.object({
   allocations: z.array(allocationDocumentSchema),
   checkpoint: z.string(),
   hasMore: z.boolean(),
+  /**
+   * How many cases are allocated to the person now (active allocations, in the pull's
+   * snapshot): a device's first download shows "8 of 12 cases ready" as its pages arrive.
+   * Optional: an older server leaves it out.
+   */
+  allocationsTotal: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
