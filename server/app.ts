@@ -49,6 +49,7 @@ import { moderationRoutes } from './moderation/moderation-routes';
 import { alertRoutes } from './alerts/alert-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { caseActionRoutes } from './case-actions/case-action-routes';
+import { learningRoutes } from './findings/learning-routes';
 import { roundComparisonRoutes } from './rounds/round-comparison-routes';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/plans', measureRoutes(deps))
     .route('/plans', reportRoutes(deps))
     .route('/findings', findingRoutes(deps))
+    .route('/learning', learningRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/rounds', roundRoutes(deps))
     .route('/rounds', guestRoutes(deps))

@@ -357,6 +357,50 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PATCH /api/case-actions/:caseActionId': within(CASE_ACTION_CHANGERS, on('caseAction', 'caseActionId'), {
     auditContent: true,
   }),
+  // Learning from audits (issue 16, server/findings/): the QA lead codes their service's findings
+  // into its themes, chooses quotes and marks good practice (a moderator's reach is the audits
+  // sampled to them, not the service's learning); managers read the findings, themes and marks
+  // and download the anonymised good-practice examples.
+  'GET /api/learning/findings': scoped(PLAN_KEEPERS, { auditContent: true }),
+  'GET /api/learning/themes': scoped(PLAN_KEEPERS),
+  'POST /api/learning/themes': scoped(QA_SERVICE),
+  'PATCH /api/learning/themes/:themeId': within(QA_SERVICE, on('findingTheme', 'themeId')),
+  'GET /api/learning/audits/:auditId/findings/:itemKey/suggestions': within(
+    QA_SERVICE,
+    on('audit', 'auditId'),
+    {
+      auditContent: true,
+    },
+  ),
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': within(
+    QA_SERVICE,
+    on('audit', 'auditId'),
+    {
+      auditContent: true,
+    },
+  ),
+  'DELETE /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': within(
+    QA_SERVICE,
+    on('audit', 'auditId'),
+    { auditContent: true },
+  ),
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId/quote': within(
+    QA_SERVICE,
+    on('audit', 'auditId'),
+    { auditContent: true },
+  ),
+  'GET /api/learning/audits/:auditId/good-practice': within(PLAN_KEEPERS, on('audit', 'auditId'), {
+    auditContent: true,
+  }),
+  'PUT /api/learning/audits/:auditId/good-practice': within(QA_SERVICE, on('audit', 'auditId'), {
+    auditContent: true,
+  }),
+  'DELETE /api/learning/audits/:auditId/good-practice': within(QA_SERVICE, on('audit', 'auditId'), {
+    auditContent: true,
+  }),
+  'GET /api/learning/audits/:auditId/good-practice.docx': within(PLAN_KEEPERS, on('audit', 'auditId'), {
+    auditContent: true,
+  }),
   // Every person's own inbox, whatever their roles: each query is keyed by the signed-in
   // person, so nobody reaches another's notices (server/notifications/inbox-store.ts).
   'GET /api/notifications': SIGNED_IN,

@@ -69,7 +69,67 @@ const trajectory = {
 };
 const march = 'from=2026-01-01&to=2026-06-30';
 
+const finding = (ctx: ProbeContext) =>
+  `/api/learning/audits/${ctx.victim.auditIds[0]}/findings/overall.strengths`;
+
 export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
+  'GET /api/learning/findings': { data: 'service', path: () => '/api/learning/findings', control: 'qa' },
+  'GET /api/learning/themes': { data: 'service', path: () => '/api/learning/themes', control: 'qa' },
+  'POST /api/learning/themes': {
+    data: 'service',
+    path: () => '/api/learning/themes',
+    body: () => ({ name: 'A theme from another service' }),
+  },
+  'PATCH /api/learning/themes/:themeId': {
+    data: 'service',
+    path: (ctx) => `/api/learning/themes/${ctx.victim.findingThemeId}`,
+    body: () => ({ name: 'Renamed from another service', archived: true }),
+    target: true,
+  },
+  'GET /api/learning/audits/:auditId/findings/:itemKey/suggestions': {
+    data: 'service',
+    path: (ctx) => `${finding(ctx)}/suggestions`,
+    target: true,
+  },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
+    data: 'service',
+    path: (ctx) => `${finding(ctx)}/themes/${ctx.mine.findingThemeId}`,
+    body: () => ({}),
+    target: true,
+  },
+  'DELETE /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
+    data: 'service',
+    path: (ctx) => `${finding(ctx)}/themes/${ctx.victim.findingThemeId}`,
+    target: true,
+  },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId/quote': {
+    data: 'service',
+    path: (ctx) => `${finding(ctx)}/themes/${ctx.victim.findingThemeId}/quote`,
+    body: () => ({ chosen: false }),
+    target: true,
+  },
+  'GET /api/learning/audits/:auditId/good-practice': {
+    data: 'service',
+    path: (ctx) => `/api/learning/audits/${ctx.victim.auditIds[0]}/good-practice`,
+    target: true,
+    control: 'qa',
+  },
+  'PUT /api/learning/audits/:auditId/good-practice': {
+    data: 'service',
+    path: (ctx) => `/api/learning/audits/${ctx.victim.auditIds[0]}/good-practice`,
+    body: () => ({ reason: 'Marked from another service.' }),
+    target: true,
+  },
+  'DELETE /api/learning/audits/:auditId/good-practice': {
+    data: 'service',
+    path: (ctx) => `/api/learning/audits/${ctx.victim.auditIds[0]}/good-practice`,
+    target: true,
+  },
+  'GET /api/learning/audits/:auditId/good-practice.docx': {
+    data: 'service',
+    path: (ctx) => `/api/learning/audits/${ctx.victim.auditIds[0]}/good-practice.docx`,
+    target: true,
+  },
   'GET /api/health': none('the server is up'),
   'GET /api/health/live': none('the process is up'),
   'GET /api/health/ready': none('migrations applied and the database answering'),

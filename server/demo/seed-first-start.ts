@@ -19,6 +19,7 @@ import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoCaseActions } from './demo-case-actions';
+import { seedDemoFindingThemes } from './demo-finding-themes';
 
 export interface SeedOptions {
   demo: boolean;
@@ -56,6 +57,8 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     // An earlier practice week to compare the past one with; after everything that picks the
     // latest audits, and it rebuilds the dashboards' counts.
     await seedDemoEarlierPracticeWeeks(tx, ids, now);
+    // After every audit: themes coded on the findings of all but the last month, quotes, good practice.
+    await seedDemoFindingThemes(tx, ids, now);
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
   });
 }

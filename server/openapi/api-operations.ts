@@ -135,6 +135,13 @@ import { agreementResponseSchema } from '../../shared/moderation/agreement-schem
 import { acknowledgeAlertSchema, alertListSchema, alertSchema } from '../../shared/alerts/alert-schemas';
 import { caseActionUpdateSchema } from '../../shared/case-actions/case-action-schemas';
 import {
+  findingFilterFieldsSchema,
+  goodPracticeSchema,
+  quoteSchema,
+  themeCreateSchema,
+  themeUpdateSchema,
+} from '../../shared/findings/finding-schemas';
+import {
   inboxSchema,
   markReadSchema,
   notificationSchema,
@@ -687,6 +694,41 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     query: namedQuery({ view: 'mine, team or all (the default).' }),
   },
   'GET /api/case-actions/compliance': { summary: 'How many case actions were done on time' },
+  'GET /api/learning/findings': {
+    summary: 'The service’s strengths and areas-for-development findings with the themes they are coded into',
+    query: findingFilterFieldsSchema,
+  },
+  'GET /api/learning/themes': { summary: 'The service’s themes for coding findings, with their counts' },
+  'POST /api/learning/themes': { summary: 'Adds a theme', body: themeCreateSchema, status: 201 },
+  'PATCH /api/learning/themes/:themeId': {
+    summary: 'Renames, describes, archives or brings back a theme',
+    body: themeUpdateSchema,
+  },
+  'GET /api/learning/audits/:auditId/findings/:itemKey/suggestions': {
+    summary: 'Themes suggested for a finding from the service’s past coding',
+  },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
+    summary: 'Codes a finding into a theme',
+  },
+  'DELETE /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
+    summary: 'Takes a theme off a finding',
+  },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId/quote': {
+    summary: 'Chooses or unchooses a coded finding as a quote for its theme',
+    body: quoteSchema,
+  },
+  'GET /api/learning/audits/:auditId/good-practice': {
+    summary: 'Whether an audit is marked as good practice, and why',
+  },
+  'PUT /api/learning/audits/:auditId/good-practice': {
+    summary: 'Marks an audit as good practice, with why',
+    body: goodPracticeSchema,
+  },
+  'DELETE /api/learning/audits/:auditId/good-practice': { summary: 'Removes an audit’s good-practice mark' },
+  'GET /api/learning/audits/:auditId/good-practice.docx': {
+    summary: 'The audit as an anonymised good-practice example (names and case reference removed)',
+    file: { kind: 'docx' },
+  },
   'GET /api/case-actions/:caseActionId': { summary: 'One case action' },
   'GET /api/case-actions/:caseActionId/owners': { summary: 'Who may own a case action' },
   'PATCH /api/case-actions/:caseActionId': {

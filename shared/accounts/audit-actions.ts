@@ -54,6 +54,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'case-action.changed': "Changed a case action's progress or owner",
   'case-action-list.viewed': 'Listed case actions',
   'case-action-compliance.viewed': 'Viewed post-audit compliance',
+  'finding-list.viewed': 'Listed audit findings for coding',
+  'finding-theme.created': 'Added a theme for coding findings',
+  'finding-theme.changed': 'Renamed, described or archived a theme',
+  'finding.coded': 'Coded a finding into a theme',
+  'finding.uncoded': 'Took a theme off a finding',
+  'finding.quote-chosen': 'Chose or unchose a finding as a quote',
+  'good-practice.marked': 'Marked an audit as good practice',
+  'good-practice.unmarked': 'Removed a good-practice mark',
 };
 
 /** The words for an action; an action not listed yet shows as itself. */

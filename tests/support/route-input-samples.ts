@@ -307,6 +307,23 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/notifications/read-all': { body: {} },
   'POST /api/notifications/:notificationId/read': { body: {} },
   'GET /api/case-actions': { query: { view: 'mine' } },
+  'GET /api/learning/findings': {
+    query: {
+      roundId: UUID,
+      teamId: UUID,
+      themeId: UUID,
+      from: '2026-01',
+      to: '2026-06',
+      coded: 'no',
+      kind: 'strengths',
+    },
+  },
+  'POST /api/learning/themes': { body: { name: 'Fuzz theme', description: 'Fuzz description' } },
+  'PATCH /api/learning/themes/:themeId': {
+    body: { name: 'Fuzz theme', description: 'Fuzz', archived: false },
+  },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId/quote': { body: { chosen: true } },
+  'PUT /api/learning/audits/:auditId/good-practice': { body: { reason: 'Fuzz reason' } },
   'PATCH /api/case-actions/:caseActionId': {
     body: {
       state: 'done',

@@ -82,6 +82,8 @@ export interface ServiceWorld {
   alertId: string;
   /** A case action of the first audit, owned by auditor 1. */
   caseActionId: string;
+  /** A theme of the service's, coded on audit 0's strengths (chosen as a quote); audit 0 is good practice. */
+  findingThemeId: string;
   planId: string;
   areaId: string;
   actionId: string;
@@ -352,6 +354,25 @@ async function buildService(
     ],
   );
 
+  // Learning from audits: a theme, audit 0's strengths coded into it as a quote, and audit 0
+  // marked as good practice.
+  const findingThemeId = randomUUID();
+  await db.query(`INSERT INTO finding_themes (id, service_id, name) VALUES ($1, $2, $3)`, [
+    findingThemeId,
+    serviceId,
+    `${name} finding theme`,
+  ]);
+  await db.query(
+    `INSERT INTO finding_codings (audit_id, item_key, theme_id, coded_by, quote_at)
+     VALUES ($1, 'overall.strengths', $2, $3, now())`,
+    [auditIds[0], findingThemeId, people.qa],
+  );
+  await db.query('INSERT INTO good_practice_marks (audit_id, reason, marked_by) VALUES ($1, $2, $3)', [
+    auditIds[0],
+    `${name} good practice reason`,
+    people.qa,
+  ]);
+
   // A case-list import of the service's, as the import leaves it (the import itself is tested
   // in server/imports/).
   const importFileName = `${key}-case-list.csv`;
@@ -443,6 +464,7 @@ async function buildService(
     freeCaseId: caseIds[6] ?? '',
     alertId,
     caseActionId,
+    findingThemeId,
     planId: plan.id,
     areaId,
     actionId,
@@ -462,6 +484,7 @@ async function buildService(
     allocationId,
     alertId,
     caseActionId,
+    findingThemeId,
     plan.id,
     areaId,
     actionId,
