@@ -1,6 +1,6 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) so that samples, demo data and property
- * fixtures are reproducible from a seed: the same seed always gives the same sequence.
+ * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that samples,
+ * demo data and property fixtures are reproducible from a seed: the same seed always gives the same sequence.
  * Not for anything secret.
  */
 
