@@ -37,6 +37,7 @@ import { planRoutes } from './plans/plan-routes';
 import { actionRoutes } from './plans/action-routes';
 import { reportRoutes } from './plans/report-routes';
 import { findingRoutes } from './plans/finding-routes';
+import { partnerRoutes } from './plans/partner-routes';
 import { measureRoutes } from './measures/measure-routes';
 import { metricRoutes } from './metrics/metric-routes';
 import { roundRoutes } from './rounds/round-routes';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/plans', reportRoutes(deps))
     .route('/findings', findingRoutes(deps))
     .route('/learning', learningRoutes(deps))
+    .route('/partner-actions', partnerRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/rounds', roundRoutes(deps))
     .route('/rounds', guestRoutes(deps))

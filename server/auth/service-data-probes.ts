@@ -322,6 +322,50 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     body: () => ({ rag: 'red', reason: 'Intruder' }),
     target: true,
   },
+  'POST /api/plans/:planId/actions/:actionId/target-date': {
+    data: 'service',
+    path: (ctx) => `/api/plans/${ctx.victim.planId}/actions/${ctx.victim.actionId}/target-date`,
+    body: () => ({ targetDate: '2027-06-30', reason: 'Intruder' }),
+    target: true,
+  },
+  'POST /api/plans/:planId/carry-forward': {
+    data: 'service',
+    path: (ctx) => `/api/plans/${ctx.victim.planId}/carry-forward`,
+    body: (ctx) => ({
+      fromPlanId: ctx.mine.planId,
+      areaId: ctx.victim.areaId,
+      actionIds: [ctx.mine.actionId],
+    }),
+    target: true,
+  },
+  'POST /api/plans/:planId/partners': {
+    data: 'service',
+    path: (ctx) => `/api/plans/${ctx.victim.planId}/partners`,
+    body: () => ({
+      name: 'Intruder Partner',
+      email: 'intruder.partner@two-services.test.invalid',
+      organisation: 'Intruder Trust',
+      agency: 'health',
+      lastDay: '2099-12-31',
+      actionIds: [],
+    }),
+    target: true,
+  },
+  // A partner owner's own actions: every query is keyed by the caller, so the victim's partner
+  // action is refused to anyone else.
+  'GET /api/partner-actions': { data: 'service', path: () => '/api/partner-actions' },
+  'POST /api/partner-actions/:actionId/notes': {
+    data: 'service',
+    path: (ctx) => `/api/partner-actions/${ctx.victim.actionId}/notes`,
+    body: () => ({ text: 'Intruder note' }),
+    target: true,
+  },
+  'POST /api/partner-actions/:actionId/rag': {
+    data: 'service',
+    path: (ctx) => `/api/partner-actions/${ctx.victim.actionId}/rag`,
+    body: () => ({ rag: 'red', reason: 'Intruder' }),
+    target: true,
+  },
   'POST /api/plans/:planId/actions/:actionId/sign-off': {
     data: 'service',
     path: (ctx) => `/api/plans/${ctx.victim.planId}/actions/${ctx.victim.actionId}/sign-off`,

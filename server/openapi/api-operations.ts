@@ -93,6 +93,9 @@ import {
   planInputSchema,
   ragInputSchema,
   signOffInputSchema,
+  targetRevisionSchema,
+  carryForwardSchema,
+  partnerOwnerSchema,
 } from '../../shared/plans/plan-schemas';
 import { filterQuerySchema, trendQuerySchema } from '../../shared/plans/trend-query';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
@@ -474,6 +477,29 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   'GET /api/plans/:planId/export': {
     summary: "The board's progress report as a workbook",
     query: asOf,
+  'POST /api/plans/:planId/actions/:actionId/target-date': {
+    summary: 'Revises the target date, keeping the original and the reason in the history',
+    body: targetRevisionSchema,
+  },
+  'POST /api/plans/:planId/carry-forward': {
+    summary: 'Carries actions of an older plan into an area of this one, linked to their history',
+    body: carryForwardSchema,
+  },
+  'POST /api/plans/:planId/partners': {
+    summary: 'Adds a partner owner (a guest of the plan) and gives their one-time set-password link',
+    body: partnerOwnerSchema,
+  },
+  'GET /api/partner-actions': {
+    summary: 'The plan actions the signed-in partner owner owns, and nothing else',
+  },
+  'POST /api/partner-actions/:actionId/notes': {
+    summary: 'Adds a progress note to an action the signed-in person owns',
+    body: noteInputSchema,
+  },
+  'POST /api/partner-actions/:actionId/rag': {
+    summary: 'Sets the RAG, with its reason, of an action the signed-in person owns',
+    body: ragInputSchema,
+  },
     file: { kind: 'xlsx' },
   },
   'GET /api/findings': {

@@ -9,12 +9,17 @@ import { londonOffsetMinutes } from '../metrics/london-date';
 import type { ManagerRag } from './plan-vocabulary';
 
 export interface ActionEvent {
-  kind: 'note' | 'rag' | 'sign-off' | 'sign-off-withdrawn';
+  kind: 'note' | 'rag' | 'sign-off' | 'sign-off-withdrawn' | 'target-revised';
   rag: ManagerRag | null;
   text: string;
   byName: string;
   /** An ISO instant in UTC (…Z), as the server stores it. */
   at: string;
+  /** A revised target date: the date it replaced (null when there was none) and the new one. */
+  fromDate?: string | null;
+  toDate?: string | null;
+  /** Read through a carried-forward action's link: said in the plan it came from. */
+  previousPlan?: string;
 }
 
 export interface ActionState {
@@ -46,7 +51,8 @@ export function actionStateAsOf(events: readonly ActionEvent[], asOf: string | n
       state.rag = event.rag;
       state.ragReason = event.text;
       state.ragAt = event.at;
-    } else if (event.kind === 'note')
+    } else if (event.kind === 'target-revised') continue;
+    else if (event.kind === 'note')
       state.latestNote = { text: event.text, byName: event.byName, at: event.at };
     else {
       state.signedOff = event.kind === 'sign-off';

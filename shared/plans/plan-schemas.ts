@@ -9,7 +9,15 @@ import { metricDefinitionSchema } from '../metrics/metric-definition';
 import { trajectorySchema } from '../metrics/trajectory';
 import { timeBucketSchema } from '../metrics/periods';
 import { tableChoiceFields } from '../imports/table-choice';
-import { areaNounSchema, managerRagSchema, planSourceKindSchema, timescaleSchema } from './plan-vocabulary';
+import {
+  areaNounSchema,
+  managerRagSchema,
+  planSourceKindSchema,
+  recurrenceSchema,
+  timescaleSchema,
+} from './plan-vocabulary';
+import { personEmailSchema } from '../accounts/person-schemas';
+import { agencySchema } from '../accounts/agencies';
 import { boundedInt } from '../validation/bounded-int';
 import { complianceFiltersSchema } from '../case-actions/compliance-measure';
 
@@ -33,6 +41,26 @@ export type PlanInput = z.infer<typeof planInputSchema>;
 
 export const areaInputSchema = z
   .object({
+/** The month a recurrence starts, as a month field sends it (YYYY-MM) or its first day; stored as YYYY-MM-01. */
+export const startMonthSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, 'Enter the month it starts, such as April 2027')
+  .transform((m) => `${m.slice(0, 7)}-01`);
+const optionalMonth = z.union([startMonthSchema, z.literal('')]).optional();
+
+/** "What will be different for children": one statement a line, blank lines dropped. */
+export const outcomesSchema = z
+  .array(z.string().trim().max(1000, 'Keep each outcome statement to 1000 characters'))
+  .max(20, 'Keep to 20 outcome statements')
+  .default([])
+  .transform((lines) => lines.filter((l) => l.length > 0));
+
+const recurringNeedsStart = {
+  message: 'Choose how often and the month it starts',
+  path: ['recurrenceStart'],
+};
+
     reference: text(20, 'Enter the reference, such as 1 or A'),
     title: text(2000, 'Enter the area for improvement'),
     theme: optionalText(100),
@@ -41,21 +69,65 @@ export const areaInputSchema = z
     timescaleDate: optionalDate,
   })
   .refine((a) => a.timescale !== 'by-date' || Boolean(a.timescaleDate), {
+    recurrence: recurrenceSchema.optional(),
+    recurrenceStart: optionalMonth,
+    outcomes: outcomesSchema,
     message: 'Enter the date the area must be addressed by',
     path: ['timescaleDate'],
-  });
+  })
+  .refine(
+    (a) => a.timescale !== 'recurring' || Boolean(a.recurrence && a.recurrenceStart),
+    recurringNeedsStart,
+  );
 export type AreaInput = z.infer<typeof areaInputSchema>;
 
-export const actionFieldsSchema = z.object({
+const actionFieldsObject = z.object({
   number: text(20, 'Enter the action number, such as 1.4 or A1'),
   description: text(4000, 'Describe the action'),
   owner: optionalText(200),
   targetDate: optionalDate,
 });
-export const actionInputSchema = actionFieldsSchema.extend({ areaId: z.uuid('Choose the area') });
+const recurringAction = (a: { timescale: string; recurrence?: string; recurrenceStart?: string }) =>
+  a.timescale !== 'recurring' || Boolean(a.recurrence && a.recurrenceStart);
+export const actionFieldsSchema = actionFieldsObject.refine(recurringAction, recurringNeedsStart);
+export const actionInputSchema = actionFieldsObject
+  .extend({ areaId: z.uuid('Choose the area') })
+  .refine(recurringAction, recurringNeedsStart);
+  /** '' (by its target date), 'ongoing', or 'recurring' with a frequency and start month. */
+  timescale: z.enum(['', 'ongoing', 'recurring']).default(''),
+  recurrence: recurrenceSchema.optional(),
+  recurrenceStart: optionalMonth,
+  /** The other areas of the plan this action also answers ("A1 & A2"). */
+  alsoAreaIds: z.array(z.uuid('Choose an area of this plan')).max(50).default([]),
+  /** A partner owner (a guest of this plan) who updates its progress; '' for none. */
+  ownerPersonId: z.union([z.uuid('Choose a partner owner of this plan'), z.literal('')]).default(''),
 export type ActionInput = z.infer<typeof actionInputSchema>;
 
 export const noteInputSchema = z.object({ text: text(4000, 'Write the progress note') });
+
+/** A new target date for an action: the original is kept in its history. */
+export const targetRevisionSchema = z.object({
+  targetDate: calendarDateSchema,
+  reason: text(2000, 'Say why the target date is changing'),
+});
+
+/** Actions of an older plan (of the same service) carried into one area of this plan. */
+export const carryForwardSchema = z.object({
+  fromPlanId: z.uuid('Choose the plan to carry actions from'),
+  areaId: z.uuid('Choose the area they go under'),
+  actionIds: z.array(z.uuid()).min(1, 'Choose at least one action to carry forward').max(200),
+});
+
+/** A partner agency's owner of some of the plan's actions: a guest of the plan until a last day. */
+export const partnerOwnerSchema = z.object({
+  name: text(200, 'Enter their full name'),
+  email: personEmailSchema,
+  organisation: text(200, 'Enter the organisation they come from, like "City NHS Trust"'),
+  agency: agencySchema,
+  lastDay: calendarDateSchema,
+  actionIds: z.array(z.uuid()).max(200).default([]),
+});
+export type PartnerOwnerInput = z.input<typeof partnerOwnerSchema>;
 
 export const ragInputSchema = z.object({
   rag: managerRagSchema,

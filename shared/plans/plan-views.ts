@@ -8,7 +8,7 @@ import type { RagColour, RagRule } from '../metrics/trajectory-rag';
 import type { TimeBucket } from '../metrics/periods';
 import type { ActionEvent } from './action-state';
 import type { AreaRag, ProgressSummary } from './progress-summary';
-import type { AreaNoun, ManagerRag, Timescale } from './plan-vocabulary';
+import type { AreaNoun, ManagerRag, Recurrence, Timescale } from './plan-vocabulary';
 import type { ComplianceFilters } from '../case-actions/compliance-measure';
 
 export interface PlanSource {
@@ -80,7 +80,26 @@ export interface ActionView {
   signedOff: boolean;
   signOffNote: string;
   /** Each measure's latest RAG, to show beside the manager's when they differ. */
+  /** The current target date (the revised one, when revised): overdue is judged on it. */
   measures: {
+  /** The first target date, when it has been revised since; null otherwise. */
+  originalTargetDate: string | null;
+  /** Open (not Blue) past its current target date, as of the plan's date. */
+  overdue: boolean;
+  /** null: due by its target date. */
+  timescale: 'ongoing' | 'recurring' | null;
+  recurrence: Recurrence | null;
+  recurrenceStart: string | null;
+  /** "By 30 June 2027", "Ongoing", "Quarterly from April 2027", or '' when nothing is set. */
+  timescaleWords: string;
+  /** The other areas it also answers (besides the one it is listed under). */
+  alsoAnswers: { id: string; reference: string }[];
+  /** Its own (primary) area, when it is listed under another area it also answers. */
+  primaryAreaReference: string;
+  carriedFrom: { planId: string; planTitle: string; actionId: string; number: string } | null;
+  carriedTo: { planId: string; planTitle: string; actionId: string; number: string } | null;
+  /** A partner owner (a guest of the plan) who updates its progress. */
+  ownerPerson: { id: string; name: string; organisation: string } | null;
     id: string;
     title: string;
     rag: RagColour;
@@ -108,6 +127,11 @@ export interface PlanView {
   kind: 'inspection' | 'merged';
   areaNoun: AreaNoun;
   sources: PlanSource[];
+  recurrence: Recurrence | null;
+  recurrenceStart: string | null;
+  timescaleWords: string;
+  /** "What will be different for children", in order. */
+  outcomes: string[];
   updatedAt: string;
   /** The London date the plan is shown as of; null for "now". */
   asOf: string | null;
@@ -123,6 +147,32 @@ export interface FindingView {
   completedAt: string;
   itemKey: string;
   itemIndex: number;
+  /** Partner owners (guests of this plan). */
+  partners: PartnerOwnerView[];
+}
+
+export interface PartnerOwnerView {
+  id: string;
+  name: string;
+  email: string;
+  organisation: string;
+  agency: string;
+  lastDay: string;
+}
+
+/** What a partner owner sees: only the actions they own, and nothing else of the plan. */
+export interface PartnerActionView {
+  planId: string;
+  planTitle: string;
+  id: string;
+  number: string;
+  description: string;
+  targetDate: string | null;
+  originalTargetDate: string | null;
+  timescaleWords: string;
+  rag: ManagerRag | null;
+  ragReason: string;
+  notes: { text: string; byName: string; at: string }[];
   kindLabel: string;
   text: string;
   /** Set when listed on an action: the link's id. */

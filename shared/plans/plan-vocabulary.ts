@@ -21,16 +21,80 @@ export const MANAGER_RAG_TEXT: Record<ManagerRag, { label: string; meaning: stri
 };
 
 /** How soon an area must be addressed: the groups councils report by. */
-export const TIMESCALES = ['immediately', 'within-3-months', 'within-6-months', 'by-date'] as const;
+export const TIMESCALES = [
+  'immediately',
+  'within-3-months',
+  'within-6-months',
+  'by-date',
+  'ongoing',
+  'recurring',
+] as const;
 export const timescaleSchema = z.enum(TIMESCALES);
-/** One of TIMESCALES; 'by-date' carries its own date. */
+/** One of TIMESCALES; 'by-date' carries its own date, 'recurring' a frequency and a start month. */
 export type Timescale = z.infer<typeof timescaleSchema>;
 export const TIMESCALE_LABELS: Record<Timescale, string> = {
   immediately: 'Immediately',
   'within-3-months': 'Within 3 months',
   'within-6-months': 'Within 6 months',
   'by-date': 'By a date',
+  ongoing: 'Ongoing',
+  recurring: 'Recurring',
 };
+
+/** How often a recurring area or action comes round. */
+export const RECURRENCES = ['monthly', 'quarterly', 'yearly'] as const;
+export const recurrenceSchema = z.enum(RECURRENCES);
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  yearly: 'Yearly',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** A YYYY-MM-DD date as councils write it. @example dateInWords('2027-03-31') // '31 March 2027' */
+export function dateInWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const month = MONTHS[(m ?? 0) - 1];
+  return month && y && d ? `${d} ${month} ${y}` : date;
+}
+/** The month of a YYYY-MM-DD date. @example monthInWords('2027-04-01') // 'April 2027' */
+export function monthInWords(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  const month = MONTHS[(m ?? 0) - 1];
+  return month && y ? `${month} ${y}` : date;
+}
+
+/** A recurrence in words. @example recurrenceInWords('quarterly', '2027-04-01') // 'Quarterly from April 2027' */
+export function recurrenceInWords(recurrence: Recurrence, start: string): string {
+  return `${RECURRENCE_LABELS[recurrence]} from ${monthInWords(start)}`;
+}
+
+/** An area's timescale in words, with its date or recurrence. @example timescaleInWords({ timescale: 'by-date', timescaleDate: '2027-03-31' }) // 'By 31 March 2027' */
+export function timescaleInWords(t: {
+  timescale: Timescale;
+  timescaleDate?: string | null;
+  recurrence?: Recurrence | null;
+  recurrenceStart?: string | null;
+}): string {
+  if (t.timescale === 'by-date' && t.timescaleDate) return `By ${dateInWords(t.timescaleDate)}`;
+  if (t.timescale === 'recurring' && t.recurrence && t.recurrenceStart)
+    return recurrenceInWords(t.recurrence, t.recurrenceStart);
+  return TIMESCALE_LABELS[t.timescale];
+}
 
 /** The words for a timescale key, or the key itself when it is not one. */
 export function timescaleLabel(key: string): string {
