@@ -14,15 +14,16 @@ describe('calendar dates from outside', () => {
   });
 
   it.each([
-    ['the year 0000', '0000-01-01', 'from 2000-01-01'],
-    ['the day before the range', '1999-12-31', 'from 2000-01-01'],
-    ['the day after the range', '2101-01-01', 'from 2000-01-01'],
-    ['the year 9999 (issue 12)', '9999-12-31', 'from 2000-01-01'],
+    ['the year 0000', '0000-01-01', 'from 1 January 2000 to 31 December 2100'],
+    ['the day before the range', '1999-12-31', 'from 1 January 2000 to 31 December 2100'],
+    ['the day after the range', '2101-01-01', 'from 1 January 2000 to 31 December 2100'],
+    ['the year 9999 (issue 12)', '9999-12-31', 'from 1 January 2000 to 31 December 2100'],
     ['a day that does not exist', '2019-02-29', 'real date'],
     ['a month 13', '2019-13-01', 'real date'],
     ['a time', '2019-09-30T10:00:00Z', 'real date'],
     ['six-digit years', '+02019-09-30', 'real date'],
-    ['an empty string', '', 'real date'],
+    ['an empty string', '', 'Enter a date.'],
+    ['spaces', '  ', 'Enter a date.'],
   ])('refuses %s', (_name, date, said) => {
     expect(dateProblem(date)).toContain(said);
     expect(calendarDateSchema.safeParse(date).success).toBe(false);

@@ -14,12 +14,16 @@ export const EARLIEST_DATE = '2000-01-01';
 /** The last calendar date accepted from outside. */
 export const LATEST_DATE = '2100-12-31';
 
-/** What is wrong with a date written as text, or null when it is a calendar date within the bounds. */
+/**
+ * What is wrong with a date written as text, or null when it is a calendar date within the bounds.
+ * The words are shown beside a date picker (issue 18): they name no format the person never types
+ * (the API description gives YYYY-MM-DD), and an empty field asks for a date.
+ */
 export function dateProblem(text: string): string | null {
-  if (!isCalendarDate(text)) return 'Enter a real date written as YYYY-MM-DD, for example 2026-03-31.';
-  if (text < EARLIEST_DATE || text > LATEST_DATE) {
-    return `Enter a date from ${EARLIEST_DATE} to ${LATEST_DATE}.`;
-  }
+  if (text.trim() === '') return 'Enter a date.';
+  if (!isCalendarDate(text)) return 'Enter a real date, for example 31 March 2026.';
+  if (text < EARLIEST_DATE || text > LATEST_DATE)
+    return 'Enter a date from 1 January 2000 to 31 December 2100.';
   return null;
 }
 
