@@ -254,6 +254,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/plans/:planId/actions/:actionId/measures': within(PLAN_KEEPERS, on('plan', 'planId')),
   'PUT /api/plans/:planId/measures/:measureId': within(PLAN_KEEPERS, on('plan', 'planId')),
   'PUT /api/plans/:planId/measures/:measureId/values': within(PLAN_KEEPERS, on('plan', 'planId')),
+  'POST /api/plans/:planId/measures/:measureId/values/import': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/report': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/export': within(PLAN_KEEPERS, on('plan', 'planId')),
   // Findings are audit content: the search lists the person's own service's only.

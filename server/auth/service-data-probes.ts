@@ -406,6 +406,16 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     body: () => ({ date: '2026-08-15', value: 0.99, note: 'Intruder' }),
     target: true,
   },
+  'POST /api/plans/:planId/measures/:measureId/values/import': {
+    data: 'service',
+    path: (ctx) => `/api/plans/${ctx.victim.planId}/measures/${ctx.victim.manualMeasureId}/values/import`,
+    body: () => ({
+      fileName: 'extract.csv',
+      content: Buffer.from('Month,Value\nAug 2026,99%\n').toString('base64'),
+      apply: true,
+    }),
+    target: true,
+  },
   'GET /api/plans/:planId/report': {
     data: 'service',
     path: (ctx) => `/api/plans/${ctx.victim.planId}/report?asOf=2026-10-15`,

@@ -10,7 +10,19 @@ import type { Queryable } from '../db/database';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
 import { periodBucketer, timeBucketSchema, type Period, type TimeBucket } from '../../shared/metrics/periods';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
-import { trajectorySchema, trajectoryValue, type Trajectory } from '../../shared/metrics/trajectory';
+import {
+  amountTrajectorySchema,
+  trajectorySchema,
+  trajectoryValue,
+  type Trajectory,
+} from '../../shared/metrics/trajectory';
+import {
+  measureDirectionSchema,
+  measureKindSchema,
+  type MeasureDirection,
+  type MeasureKind,
+} from '../../shared/metrics/measure-kind';
+import { ragRuleWords } from '../../shared/metrics/rag-rule-words';
 import { metricDefinitionSchema, type MetricDefinition } from '../../shared/metrics/metric-definition';
 import type { MeasurePoint, MeasureView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
@@ -36,13 +48,17 @@ export interface MeasureRow {
   trajectory: unknown;
   tolerance: number;
   minimum_n: number;
+  /** 'share', 'count' or 'rate' (migration 031). */
+  kind: string;
+  direction: string;
+  unit: string;
   /** The plan's service: a measure counts that service's audits only (null: none). */
   service_id: string | null;
 }
 
 /** Columns of plan_measures (read as `FROM plan_measures m`), with the service of the plan. */
 export const MEASURE_COLUMNS =
-  'm.id, m.action_id, m.title, m.source, m.metric, m.compliance, m.bucket, m.trajectory, m.tolerance, m.minimum_n, (SELECT pl.service_id FROM plans pl WHERE pl.id = m.plan_id) AS service_id';
+  'm.id, m.action_id, m.title, m.source, m.metric, m.compliance, m.bucket, m.trajectory, m.tolerance, m.minimum_n, m.kind, m.direction, m.unit, (SELECT pl.service_id FROM plans pl WHERE pl.id = m.plan_id) AS service_id';
 
 interface ManualValue {
   period_id: string;
@@ -56,10 +72,20 @@ function point(
   period: Period,
   observed: { k: number; n: number } | { value: number } | null,
   trajectory: Trajectory,
-  options: { asOf: string; tolerance: number; minimumN: number },
+  options: {
+    asOf: string;
+    tolerance: number;
+    minimumN: number;
+    kind: MeasureKind;
+    direction: MeasureDirection;
+  },
   note?: string,
 ): MeasurePoint {
-  const target = trajectoryValue(trajectory, period.endDate);
+  const target = trajectoryValue(
+    trajectory,
+    period.endDate,
+    options.kind === 'share' ? 'fraction' : 'amount',
+  );
   const base = {
     periodId: period.id,
     label: period.label,
@@ -68,7 +94,17 @@ function point(
     target,
   };
   if (observed === null || ('n' in observed && observed.n === 0)) {
-    return { ...base, k: null, n: null, fraction: null, lower: null, upper: null, rag: 'no-data', rule: 1 };
+    return {
+      ...base,
+      k: null,
+      n: null,
+      fraction: null,
+      lower: null,
+      upper: null,
+      rag: 'no-data',
+      rule: 1,
+      ruleWords: 'no figure for the period',
+    };
   }
   const rag = trajectoryRag({
     trajectory,
@@ -77,7 +113,10 @@ function point(
     evaluationDate: options.asOf,
     tolerance: options.tolerance,
     minimumN: options.minimumN,
+    kind: options.kind,
+    direction: options.direction,
   });
+  const ruleWords = ragRuleWords(rag.rule, options.direction);
   if ('value' in observed) {
     return {
       ...base,
@@ -88,6 +127,7 @@ function point(
       upper: null,
       rag: rag.colour,
       rule: rag.rule,
+      ruleWords,
       ...(note ? { note } : {}),
     };
   }
@@ -100,6 +140,7 @@ function point(
     upper: null,
     rag: rag.colour,
     rule: rag.rule,
+    ruleWords,
     ...(note ? { note } : {}),
   };
 }
@@ -131,14 +172,16 @@ function capFrom(bucket: TimeBucket, from: string, asOf: string): string {
 }
 
 export async function measureFigures(db: Queryable, row: MeasureRow, asOf: string): Promise<MeasureView> {
-  const trajectory = trajectorySchema.parse(row.trajectory);
+  const kind = measureKindSchema.parse(row.kind);
+  const direction = measureDirectionSchema.parse(row.direction);
+  const trajectory = (kind === 'share' ? trajectorySchema : amountTrajectorySchema).parse(row.trajectory);
   const bucket: TimeBucket = timeBucketSchema.parse(row.bucket);
   const metric: MetricDefinition | null =
     row.source === 'audits' ? metricDefinitionSchema.parse(row.metric) : null;
   const compliance: ComplianceFilters | null =
     row.source === 'case_actions' ? complianceFiltersSchema.parse(row.compliance) : null;
   const from = capFrom(bucket, trajectory.baseline.date < asOf ? trajectory.baseline.date : asOf, asOf);
-  const options = { asOf, tolerance: row.tolerance, minimumN: row.minimum_n };
+  const options = { asOf, tolerance: row.tolerance, minimumN: row.minimum_n, kind, direction };
   let points: MeasurePoint[];
   let method: MeasureView['method'];
   if (metric) {
@@ -175,10 +218,16 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
       const entered = byPeriod.get(period.id);
       if (!entered) return point(period, null, trajectory, options);
       const observed =
-        entered.k !== null && entered.n !== null ? { k: entered.k, n: entered.n } : { value: entered.value };
+        kind === 'share' && entered.k !== null && entered.n !== null
+          ? { k: entered.k, n: entered.n }
+          : { value: entered.value };
       const figure = point(period, observed, trajectory, options, entered.note);
       // A value entered by hand is the council's own figure: show it as given, even with a count.
-      const interval = entered.k !== null && entered.n !== null ? wilsonInterval(entered.k, entered.n) : null;
+      // A share with its count has its 95% interval like any share; a count or rate has none.
+      const interval =
+        kind === 'share' && entered.k !== null && entered.n !== null
+          ? wilsonInterval(entered.k, entered.n)
+          : null;
       return {
         ...figure,
         fraction: entered.value,
@@ -192,6 +241,9 @@ export async function measureFigures(db: Queryable, row: MeasureRow, asOf: strin
     actionId: row.action_id,
     title: row.title,
     source: row.source,
+    kind,
+    direction,
+    unit: row.unit,
     metric,
     compliance,
     whichAudits: metric

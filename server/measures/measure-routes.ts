@@ -1,6 +1,8 @@
 /**
  * /api/plans/:planId/…/measures: bind an action to a metric computed from audits or to a
- * series entered by hand, with a baseline and milestones; enter a period's figure by hand.
+ * series entered by hand (a share, a count or a rate, higher or lower is better), with a
+ * baseline and milestones; enter a period's figure by hand, or import a monthly performance
+ * extract (previewed, then all rows or none).
  * A metric is checked against the framework when it is saved ("that item is free text",
  * "no answer can pass"), so a mistake shows now rather than as a silent 0% on a dashboard.
  */
@@ -12,10 +14,17 @@ import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
 import { logChange } from '../audit-log/log-access';
 import {
+  measureExtractInputSchema,
   measureInputSchema,
   measureValueInputSchema,
   type MeasureInput,
 } from '../../shared/plans/plan-schemas';
+import { defaultTolerance } from '../../shared/metrics/measure-kind';
+import { finalTarget } from '../../shared/metrics/trajectory';
+import { checkFigure, futurePeriodProblem } from '../../shared/plans/measure-values';
+import { londonToday } from '../plans/london-today';
+import { importMeasureExtract } from './measure-extract-import';
+import { manualMeasure, saveMeasureValue } from './measure-values-store';
 import { metricProblems } from '../../shared/metrics/metric-definition';
 import type { ComplianceFilters } from '../../shared/case-actions/compliance-measure';
 import { dayNumberOf } from '../../shared/metrics/calendar-date';
@@ -121,7 +130,14 @@ async function assertComplianceSound(
 }
 
 function columns(input: MeasureInput) {
+  const kind = input.source === 'manual' ? input.kind : 'share';
   return {
+    kind,
+    direction: input.direction,
+    unit: input.source === 'manual' && kind !== 'share' ? input.unit : '',
+    tolerance:
+      input.tolerance ??
+      defaultTolerance(kind, input.trajectory.baseline.value, finalTarget(input.trajectory)),
     compliance: input.source === 'case_actions' ? JSON.stringify(input.compliance) : null,
     metric: input.source === 'audits' ? JSON.stringify(input.metric) : null,
     bucket: input.source === 'audits' ? input.metric.bucket : input.bucket,
@@ -147,8 +163,9 @@ export function measureRoutes(deps: AppDeps) {
           throw appError('not_found', 'There is no such action in this plan. It may have been removed.');
         const col = columns(input);
         await tx.query(
-          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n, compliance)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb)`,
+          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n, compliance,
+             kind, direction, unit)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14)`,
           [
             id,
             planId,
@@ -158,9 +175,12 @@ export function measureRoutes(deps: AppDeps) {
             col.metric,
             col.bucket,
             col.trajectory,
-            input.tolerance,
+            col.tolerance,
             input.minimumN,
             col.compliance,
+            col.kind,
+            col.direction,
+            col.unit,
           ],
         );
         await touchPlan(tx, planId);
@@ -178,7 +198,8 @@ export function measureRoutes(deps: AppDeps) {
         const col = columns(input);
         const [row] = await tx.query<{ action_id: string }>(
           `UPDATE plan_measures SET title = $3, source = $4, metric = $5::jsonb, bucket = $6, trajectory = $7::jsonb,
-             tolerance = $8, minimum_n = $9, compliance = $10::jsonb, updated_at = now()
+             tolerance = $8, minimum_n = $9, compliance = $10::jsonb, kind = $11, direction = $12, unit = $13,
+             updated_at = now()
            WHERE id = $1 AND plan_id = $2 RETURNING action_id`,
           [
             measureId,
@@ -188,9 +209,12 @@ export function measureRoutes(deps: AppDeps) {
             col.metric,
             col.bucket,
             col.trajectory,
-            input.tolerance,
+            col.tolerance,
             input.minimumN,
             col.compliance,
+            col.kind,
+            col.direction,
+            col.unit,
           ],
         );
         if (!row) throw appError('not_found', 'There is no such measure in this plan.');
@@ -206,45 +230,47 @@ export function measureRoutes(deps: AppDeps) {
       const measureId = idParam(c.req.param('measureId'), 'measure');
       const input = await parseBody(c, measureValueInputSchema);
       const actionId = await deps.db.transaction(async (tx) => {
-        const [measure] = await tx.query<{ action_id: string; bucket: string; source: string }>(
-          'SELECT action_id, bucket, source FROM plan_measures WHERE id = $1 AND plan_id = $2',
-          [measureId, planId],
-        );
-        if (!measure) throw appError('not_found', 'There is no such measure in this plan.');
-        if (measure.source !== 'manual')
-          throw appError(
-            'validation_failed',
-            measure.source === 'case_actions'
-              ? 'This measure is counted from case actions; its figures cannot be entered by hand.'
-              : 'This measure is counted from audits; its figures cannot be entered by hand.',
-          );
+        const measure = await manualMeasure(tx, planId, measureId);
         const bucketer = periodBucketer(timeBucketSchema.parse(measure.bucket));
         const period = bucketer.period(bucketer.keyOfDay(dayNumberOf(input.date)));
-        await tx.query(
-          `INSERT INTO plan_measure_values (measure_id, period_id, period_start, period_end, value, k, n, note, entered_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (measure_id, period_id) DO UPDATE SET value = EXCLUDED.value, k = EXCLUDED.k, n = EXCLUDED.n,
-             note = EXCLUDED.note, entered_by = EXCLUDED.entered_by, entered_at = now()`,
-          [
-            measureId,
-            period.id,
-            period.startDate,
-            period.endDate,
-            input.value,
-            input.k ?? null,
-            input.n ?? null,
-            input.note,
-            person.id,
-          ],
-        );
+        const current = bucketer.period(bucketer.keyOfDay(dayNumberOf(londonToday())));
+        const future = futurePeriodProblem(period.startDate, current.startDate, period.label);
+        if (future) throw appError('validation_failed', future, [{ path: 'date', message: future }]);
+        const checked = checkFigure(measure.kind, input);
+        if (!checked.ok)
+          throw appError(
+            'validation_failed',
+            checked.problems[0]?.message ?? 'The figure is not valid.',
+            checked.problems.map((p) => ({ path: p.field, message: p.message })),
+          );
+        await saveMeasureValue(tx, measureId, period, checked.figure, input.note, person.id);
         await touchPlan(tx, planId);
         await logChange(c, deps, tx, 'plan-item', measureId, {
           measure: 'value entered',
           period: period.id,
-          value: input.value,
+          value: checked.figure.value,
         });
         return measure.action_id;
       });
       return c.json(await actionDetail(deps.db, planId, actionId));
+    })
+    .post('/:planId/measures/:measureId/values/import', async (c) => {
+      const person = requirePerson(c);
+      const planId = idParam(c.req.param('planId'), 'plan');
+      const measureId = idParam(c.req.param('measureId'), 'measure');
+      const input = await parseBody(c, measureExtractInputSchema);
+      const answer = await importMeasureExtract(
+        deps.db,
+        { planId, measureId, input, personId: person.id },
+        (tx, rows) =>
+          logChange(c, deps, tx, 'plan-item', measureId, {
+            measure: 'values imported',
+            fileName: input.fileName,
+            periods: rows.map((r) => r.period.id),
+          }),
+      );
+      return c.json(
+        answer.applied ? { ...answer, action: await actionDetail(deps.db, planId, answer.actionId) } : answer,
+      );
     });
 }

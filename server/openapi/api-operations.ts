@@ -87,6 +87,7 @@ import {
   areaInputSchema,
   findingLinkInputSchema,
   measureInputSchema,
+  measureExtractInputSchema,
   measureValueInputSchema,
   noteInputSchema,
   planImportSchema,
@@ -472,6 +473,11 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   'PUT /api/plans/:planId/measures/:measureId/values': {
     summary: "Enters a hand-kept measure's values per period",
     body: measureValueInputSchema,
+  },
+  'POST /api/plans/:planId/measures/:measureId/values/import': {
+    summary:
+      "Previews, or imports, a monthly performance extract (CSV or XLSX) as a hand-kept measure's figures: every row or none",
+    body: measureExtractInputSchema,
   },
   'GET /api/plans/:planId/report': { summary: "The board's progress report", query: asOf },
   'GET /api/plans/:planId/export': {

@@ -164,8 +164,8 @@ export function readMeasureExtract(
     }
     if (unreadable) return;
     const checked = checkFigure(kind, entered);
-    if (!('ok' in checked)) {
-      for (const p of checked) problems.push({ path: at(fieldColumn[p.field]), message: p.message });
+    if (!checked.ok) {
+      for (const p of checked.problems) problems.push({ path: at(fieldColumn[p.field]), message: p.message });
       return;
     }
     rows.push({ row, period, ...checked.figure });

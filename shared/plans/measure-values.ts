@@ -40,7 +40,7 @@ export function checkFigure(kind: MeasureKind, entered: EnteredFigure): FigureCh
   const { value, k, n } = entered;
   if (kind === 'share') {
     if (k !== undefined || n !== undefined) {
-      const problems: { field: FigureField; message: string }[] = [];
+      const problems: FigureProblem[] = [];
       if (k === undefined || !whole(k))
         problems.push({ field: 'k', message: 'Enter the numerator as a whole number from 0' });
       if (n === undefined || !whole(n) || n < 1)
@@ -50,19 +50,23 @@ export function checkFigure(kind: MeasureKind, entered: EnteredFigure): FigureCh
           field: 'k',
           message: `The numerator (${k}) cannot be more than the denominator (${n})`,
         });
-      if (problems.length > 0 || k === undefined || n === undefined) return problems;
-      return { ok: true, figure: { value: k / n, k, n } };
+      if (problems.length > 0 || k === undefined || n === undefined) return { ok: false, problems };
+      // A percentage given beside its count is the council's own figure, kept as given.
+      return { ok: true, figure: { value: value ?? k / n, k, n } };
     }
     if (value === undefined || !(value >= 0 && value <= 1))
-      return [{ field: 'value', message: 'Enter a percentage from 0 to 100' }];
+      return { ok: false, problems: [{ field: 'value', message: 'Enter a percentage from 0 to 100' }] };
     return { ok: true, figure: { value, k: null, n: null } };
   }
   if (k !== undefined || n !== undefined)
-    return [{ field: 'k', message: `A ${kind} is one number: it has no numerator and denominator` }];
+    return {
+      ok: false,
+      problems: [{ field: 'k', message: `A ${kind} is one number: it has no numerator and denominator` }],
+    };
   if (kind === 'count' && (value === undefined || !whole(value) || value > MAX_FIGURE))
-    return [{ field: 'value', message: 'Enter the count as a whole number from 0' }];
+    return { ok: false, problems: [{ field: 'value', message: 'Enter the count as a whole number from 0' }] };
   if (value === undefined || !(value >= 0 && value <= MAX_FIGURE))
-    return [{ field: 'value', message: 'Enter the rate as a number from 0' }];
+    return { ok: false, problems: [{ field: 'value', message: 'Enter the rate as a number from 0' }] };
   return { ok: true, figure: { value, k: null, n: null } };
 }
 

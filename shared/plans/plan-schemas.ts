@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../validation/bounded-date';
 import { metricDefinitionSchema } from '../metrics/metric-definition';
-import { trajectorySchema } from '../metrics/trajectory';
+import { amountTrajectorySchema, trajectorySchema } from '../metrics/trajectory';
+import { measureDirectionSchema, measureKindSchema } from '../metrics/measure-kind';
+import { extractMappingSchema } from './measure-extract';
 import { timeBucketSchema } from '../metrics/periods';
 import { tableChoiceFields } from '../imports/table-choice';
 import {
@@ -39,8 +41,6 @@ export const planInputSchema = z.object({
 });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
-export const areaInputSchema = z
-  .object({
 /** The month a recurrence starts, as a month field sends it (YYYY-MM) or its first day; stored as YYYY-MM-01. */
 export const startMonthSchema = z
   .string()
@@ -61,17 +61,19 @@ const recurringNeedsStart = {
   path: ['recurrenceStart'],
 };
 
+export const areaInputSchema = z
+  .object({
     reference: text(20, 'Enter the reference, such as 1 or A'),
     title: text(2000, 'Enter the area for improvement'),
     theme: optionalText(100),
     source: optionalText(200),
     timescale: timescaleSchema,
     timescaleDate: optionalDate,
-  })
-  .refine((a) => a.timescale !== 'by-date' || Boolean(a.timescaleDate), {
     recurrence: recurrenceSchema.optional(),
     recurrenceStart: optionalMonth,
     outcomes: outcomesSchema,
+  })
+  .refine((a) => a.timescale !== 'by-date' || Boolean(a.timescaleDate), {
     message: 'Enter the date the area must be addressed by',
     path: ['timescaleDate'],
   })
@@ -86,13 +88,6 @@ const actionFieldsObject = z.object({
   description: text(4000, 'Describe the action'),
   owner: optionalText(200),
   targetDate: optionalDate,
-});
-const recurringAction = (a: { timescale: string; recurrence?: string; recurrenceStart?: string }) =>
-  a.timescale !== 'recurring' || Boolean(a.recurrence && a.recurrenceStart);
-export const actionFieldsSchema = actionFieldsObject.refine(recurringAction, recurringNeedsStart);
-export const actionInputSchema = actionFieldsObject
-  .extend({ areaId: z.uuid('Choose the area') })
-  .refine(recurringAction, recurringNeedsStart);
   /** '' (by its target date), 'ongoing', or 'recurring' with a frequency and start month. */
   timescale: z.enum(['', 'ongoing', 'recurring']).default(''),
   recurrence: recurrenceSchema.optional(),
@@ -101,9 +96,14 @@ export const actionInputSchema = actionFieldsObject
   alsoAreaIds: z.array(z.uuid('Choose an area of this plan')).max(50).default([]),
   /** A partner owner (a guest of this plan) who updates its progress; '' for none. */
   ownerPersonId: z.union([z.uuid('Choose a partner owner of this plan'), z.literal('')]).default(''),
+});
+const recurringAction = (a: { timescale: string; recurrence?: string; recurrenceStart?: string }) =>
+  a.timescale !== 'recurring' || Boolean(a.recurrence && a.recurrenceStart);
+export const actionFieldsSchema = actionFieldsObject.refine(recurringAction, recurringNeedsStart);
+export const actionInputSchema = actionFieldsObject
+  .extend({ areaId: z.uuid('Choose the area') })
+  .refine(recurringAction, recurringNeedsStart);
 export type ActionInput = z.infer<typeof actionInputSchema>;
-
-export const noteInputSchema = z.object({ text: text(4000, 'Write the progress note') });
 
 /** A new target date for an action: the original is kept in its history. */
 export const targetRevisionSchema = z.object({
@@ -129,6 +129,8 @@ export const partnerOwnerSchema = z.object({
 });
 export type PartnerOwnerInput = z.input<typeof partnerOwnerSchema>;
 
+export const noteInputSchema = z.object({ text: text(4000, 'Write the progress note') });
+
 export const ragInputSchema = z.object({
   rag: managerRagSchema,
   reason: text(2000, 'Say why the RAG is what it is'),
@@ -148,15 +150,41 @@ const measureCommon = {
   trajectory: trajectorySchema,
   tolerance: fraction.default(0.1),
   minimumN: z.number().int().min(1).max(1000).default(5),
+  direction: measureDirectionSchema.default('higher'),
 };
-/** A measure bound to audits (a metric), to post-audit compliance (case actions done on time), or entered by hand per period. */
+/**
+ * A measure bound to audits (a metric), to post-audit compliance (case actions done on time), or
+ * entered by hand per period: a share (percentage, or numerator and denominator), a count or a
+ * rate (shared/metrics/measure-kind.ts). A count's or rate's trajectory and tolerance are in its
+ * own units; with no tolerance given it gets `defaultTolerance`.
+ */
 export const measureInputSchema = z.discriminatedUnion('source', [
   z.object({ ...measureCommon, source: z.literal('audits'), metric: metricDefinitionSchema }),
-  z.object({
-    ...measureCommon,
-    source: z.literal('manual'),
-    bucket: timeBucketSchema.exclude(['practice-week']),
-  }),
+  z
+    .object({
+      ...measureCommon,
+      source: z.literal('manual'),
+      bucket: timeBucketSchema.exclude(['practice-week']),
+      kind: measureKindSchema.default('share'),
+      unit: optionalText(100),
+      trajectory: amountTrajectorySchema,
+      tolerance: z.number().min(0, 'Enter a tolerance from 0').max(1e9).optional(),
+    })
+    .superRefine((m, ctx) => {
+      if (m.kind !== 'share') return;
+      if (!trajectorySchema.safeParse(m.trajectory).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['trajectory'],
+          message: 'Enter the baseline and targets as percentages from 0 to 100',
+        });
+      if (m.tolerance !== undefined && m.tolerance > 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tolerance'],
+          message: 'Enter a tolerance from 0 to 100 points',
+        });
+    }),
   z.object({
     ...measureCommon,
     source: z.literal('case_actions'),
@@ -166,11 +194,15 @@ export const measureInputSchema = z.discriminatedUnion('source', [
 ]);
 export type MeasureInput = z.infer<typeof measureInputSchema>;
 
-/** One period's hand-entered figure: any date in the period, the value, and optionally its count. */
+/**
+ * One period's hand-entered figure: any date in the period, the value (a fraction for a share,
+ * the number for a count or rate: checked against the measure's kind by checkFigure in
+ * measure-values.ts), and optionally a share's count.
+ */
 export const measureValueInputSchema = z
   .object({
     date: calendarDateSchema,
-    value: fraction,
+    value: z.number().min(0, 'Enter a number from 0').max(1e9, 'Enter a smaller number'),
     k: boundedInt(0).optional(),
     n: boundedInt(1).optional(),
     note: optionalText(500),
@@ -184,6 +216,18 @@ export const measureValueInputSchema = z
     path: ['k'],
   });
 export type MeasureValueInput = z.infer<typeof measureValueInputSchema>;
+
+/** A monthly performance extract for a measure kept by hand: previewed, then imported (`apply`). */
+export const measureExtractInputSchema = z.object({
+  fileName: z.string().trim().min(1, 'Choose a file').max(255),
+  /** The file's bytes, base64-encoded. */
+  content: z.string().min(1, 'The file is empty').max(1_000_000, 'The file is larger than 700 KB'),
+  ...tableChoiceFields,
+  /** The columns to read; none: proposed from the headers. */
+  mapping: extractMappingSchema.optional(),
+  /** false: preview only (nothing is written); true: import every row, or none. */
+  apply: z.boolean().default(false),
+});
 
 export const findingLinkInputSchema = z.object({
   auditId: z.uuid(),

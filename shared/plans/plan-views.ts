@@ -6,6 +6,7 @@ import type { MetricDefinition } from '../metrics/metric-definition';
 import type { Trajectory } from '../metrics/trajectory';
 import type { RagColour, RagRule } from '../metrics/trajectory-rag';
 import type { TimeBucket } from '../metrics/periods';
+import type { MeasureDirection, MeasureKind } from '../metrics/measure-kind';
 import type { ActionEvent } from './action-state';
 import type { AreaRag, ProgressSummary } from './progress-summary';
 import type { AreaNoun, ManagerRag, Recurrence, Timescale } from './plan-vocabulary';
@@ -42,6 +43,8 @@ export interface MeasurePoint {
   target: number;
   rag: RagColour;
   rule: RagRule;
+  /** The decisive rule in words, read for the measure's direction (shared/metrics/rag-rule-words.ts). */
+  ruleWords: string;
   note?: string;
 }
 
@@ -50,6 +53,11 @@ export interface MeasureView {
   actionId: string;
   title: string;
   source: 'audits' | 'manual' | 'case_actions';
+  /** A share (of audits, of case actions, or by hand), a count or a rate (shared/metrics/measure-kind.ts). */
+  kind: MeasureKind;
+  direction: MeasureDirection;
+  /** What a count or rate counts ("contacts", "per 100 referrals"); empty for a share. */
+  unit: string;
   metric: MetricDefinition | null;
   /** A compliance measure's filters (shared/case-actions/compliance-measure.ts); null otherwise. */
   compliance: ComplianceFilters | null;
@@ -72,16 +80,8 @@ export interface ActionView {
   number: string;
   description: string;
   owner: string;
-  targetDate: string | null;
-  rag: ManagerRag | null;
-  ragReason: string;
-  ragAt: string | null;
-  latestNote: { text: string; byName: string; at: string } | null;
-  signedOff: boolean;
-  signOffNote: string;
-  /** Each measure's latest RAG, to show beside the manager's when they differ. */
   /** The current target date (the revised one, when revised): overdue is judged on it. */
-  measures: {
+  targetDate: string | null;
   /** The first target date, when it has been revised since; null otherwise. */
   originalTargetDate: string | null;
   /** Open (not Blue) past its current target date, as of the plan's date. */
@@ -100,11 +100,21 @@ export interface ActionView {
   carriedTo: { planId: string; planTitle: string; actionId: string; number: string } | null;
   /** A partner owner (a guest of the plan) who updates its progress. */
   ownerPerson: { id: string; name: string; organisation: string } | null;
+  rag: ManagerRag | null;
+  ragReason: string;
+  ragAt: string | null;
+  latestNote: { text: string; byName: string; at: string } | null;
+  signedOff: boolean;
+  signOffNote: string;
+  /** Each measure's latest RAG, to show beside the manager's when they differ. */
+  measures: {
     id: string;
     title: string;
     rag: RagColour;
     periodLabel: string | null;
     fraction: number | null;
+    kind: MeasureKind;
+    unit: string;
   }[];
   findingCount: number;
 }
@@ -117,6 +127,11 @@ export interface AreaView {
   source: string;
   timescale: Timescale;
   timescaleDate: string | null;
+  recurrence: Recurrence | null;
+  recurrenceStart: string | null;
+  timescaleWords: string;
+  /** "What will be different for children", in order. */
+  outcomes: string[];
   rag: AreaRag;
   actions: ActionView[];
 }
@@ -127,26 +142,11 @@ export interface PlanView {
   kind: 'inspection' | 'merged';
   areaNoun: AreaNoun;
   sources: PlanSource[];
-  recurrence: Recurrence | null;
-  recurrenceStart: string | null;
-  timescaleWords: string;
-  /** "What will be different for children", in order. */
-  outcomes: string[];
   updatedAt: string;
   /** The London date the plan is shown as of; null for "now". */
   asOf: string | null;
   areas: AreaView[];
   summary: ProgressSummary;
-}
-
-/** An audit finding: an audit's areas for development, or one of its actions for the case. */
-export interface FindingView {
-  auditId: string;
-  caseReference: string;
-  teamName: string;
-  completedAt: string;
-  itemKey: string;
-  itemIndex: number;
   /** Partner owners (guests of this plan). */
   partners: PartnerOwnerView[];
 }
@@ -173,6 +173,16 @@ export interface PartnerActionView {
   rag: ManagerRag | null;
   ragReason: string;
   notes: { text: string; byName: string; at: string }[];
+}
+
+/** An audit finding: an audit's areas for development, or one of its actions for the case. */
+export interface FindingView {
+  auditId: string;
+  caseReference: string;
+  teamName: string;
+  completedAt: string;
+  itemKey: string;
+  itemIndex: number;
   kindLabel: string;
   text: string;
   /** Set when listed on an action: the link's id. */

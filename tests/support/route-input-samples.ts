@@ -210,6 +210,14 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'PUT /api/plans/:planId/measures/:measureId/values': {
     body: { date: '2026-09-30', value: 0.5, k: 5, n: 10, note: 'Fuzz value' },
   },
+  'POST /api/plans/:planId/measures/:measureId/values/import': {
+    body: {
+      fileName: 'extract.csv',
+      content: Buffer.from('Month,Value\nSep 2026,50%\n').toString('base64'),
+      mapping: { period: 'Month', value: 'Value' },
+      apply: false,
+    },
+  },
   'GET /api/plans/:planId/report': { query: { asOf: '2026-09-30' } },
   'GET /api/plans/:planId/export': { query: { asOf: '2026-09-30' } },
   'GET /api/findings': { query: { q: 'supervision' } },
