@@ -63,11 +63,72 @@ export default tseslint.config(
     },
   },
   {
+    // The client's lower layers (the API call, the device database, sync, the service worker)
+    // never reach up into stores or screens; stores never reach into screens.
+    files: ['client/api/**/*.ts', 'client/db/**/*.ts', 'client/sync/**/*.ts', 'client/pwa/**/*.ts'],
+    ignores: ['client/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'client/ talks to server/ over HTTP only.' },
+            {
+              group: ['**/stores/**', '**/views/**', '**/components/**'],
+              message: 'A lower client layer must not import stores or screens (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/stores/**/*.ts'],
+    ignores: ['client/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'client/ talks to server/ over HTTP only.' },
+            { group: ['**/views/**', '**/components/**'], message: 'Stores must not import screens.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/client/**'], message: 'server/ must not depend on client/.' }] },
+      ],
+    },
+  },
+  {
+    // The demo organisation seeds through the stores; nothing but start-up (and tests) reaches it.
+    files: ['server/**/*.ts'],
+    // organisation-routes lists the demo accounts on the demo's sign-in page.
+    ignores: [
+      'server/demo/**',
+      'server/main.ts',
+      'server/**/*.test.ts',
+      'server/organisation/organisation-routes.ts',
+      'server/plans/demo-plan.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/**'], message: 'server/ must not depend on client/.' },
+            {
+              group: ['**/demo/**'],
+              message: 'Only start-up seeds the demo: keep demo code in server/demo/.',
+            },
+          ],
+        },
       ],
     },
   },
