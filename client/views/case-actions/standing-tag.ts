@@ -1,5 +1,6 @@
 /** The tag class for where an action stands (the GOV.UK tag colours in styles). */
 import type { CaseActionStanding } from '../../../shared/case-actions/case-action-schemas';
+import { formatDate } from '../../components/format-date-time';
 
 export function standingClass(standing: CaseActionStanding): string {
   switch (standing) {
@@ -18,11 +19,5 @@ export function standingClass(standing: CaseActionStanding): string {
 
 /** 18 December 2026. */
 export function dateWords(date: string | null): string {
-  if (!date) return '';
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return date ? formatDate(date) : '';
 }

@@ -1,0 +1,22 @@
+/** Dates as people write them, in London time: never an ISO date on screen (issue 18). */
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime } from './format-date-time';
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-12-31', '31 December 2026'],
+    ['2026-03-29', '29 March 2026'], // the day the clocks go forward: no shift across midnight
+    ['2027-01-01', '1 January 2027'],
+  ])('%s reads %s', (iso, words) => {
+    expect(formatDate(iso)).toBe(words);
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['winter: London is UTC', '2026-12-31T14:05:00Z', '31 December 2026 at 14:05'],
+    ['summer: a late evening belongs to its London day', '2026-06-30T23:30:00Z', '1 July 2026 at 00:30'],
+  ])('%s', (_, iso, words) => {
+    expect(formatDateTime(iso)).toBe(words);
+  });
+});
