@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData } from './trend-series';
+import { chartData, ragWordsForPoint } from './trend-series';
 
 const point = (label: string, k: number | null, n: number | null, target?: number) => ({
   label,
@@ -45,5 +45,21 @@ describe('chartData', () => {
 
   it('has nothing to draw without series', () => {
     expect(chartData([]).labels).toEqual([]);
+  });
+});
+
+describe('ragWordsForPoint', () => {
+  it.each<[string, { rag: 'no-data' | 'green'; n: number | null }, string]>([
+    ['no audits at all', { rag: 'no-data', n: 0 }, 'No data'],
+    [
+      'a figure too small to judge: not a bare "No data" beside a plotted point',
+      { rag: 'no-data', n: 3 },
+      'Too few to judge (3 audits)',
+    ],
+    ['one audit', { rag: 'no-data', n: 1 }, 'Too few to judge (1 audit)'],
+    ['entered by hand with no count', { rag: 'no-data', n: null }, 'No data'],
+    ['judged', { rag: 'green', n: 12 }, 'Green'],
+  ])('%s', (_, point, words) => {
+    expect(ragWordsForPoint(point)).toBe(words);
   });
 });

@@ -5,6 +5,8 @@
  * trajectory, and the count label "k/n" for each point. Pure, so the chart component only
  * paints and the table beside it shows the same numbers.
  */
+import type { RagColour } from '../../../shared/metrics/trajectory-rag';
+import { RAG_WORDS } from '../../../shared/plans/rag-words';
 
 /** One period of one series, as the API gives it (a MetricPeriodResult or a MeasurePoint). */
 export interface TrendPoint {
@@ -77,3 +79,14 @@ export const SERIES_COLOURS = [
   '#6b4e00',
   '#a3004f',
 ];
+
+/**
+ * A period's RAG in words for the table beside a chart: where the chart plots a figure (some audits)
+ * that is too few to judge, the table says so rather than a bare "No data" beside a plotted point.
+ * @example ragWordsForPoint({ rag: 'no-data', n: 3 }) // 'Too few to judge (3 audits)'
+ */
+export function ragWordsForPoint(point: { rag: RagColour; n: number | null }): string {
+  if (point.rag === 'no-data' && point.n !== null && point.n > 0)
+    return `Too few to judge (${point.n} ${point.n === 1 ? 'audit' : 'audits'})`;
+  return RAG_WORDS[point.rag];
+}
