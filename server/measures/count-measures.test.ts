@@ -279,4 +279,30 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
       report.measures.some((m) => m.kind === 'count' && m.direction === 'lower' && m.unit === 'children'),
     ).toBe(true);
   });
+
+  it('writes counts into the board report’s XLSX in their own unit, with kind, direction and the rule', async () => {
+    const response = await manager.request(`/api/plans/${plan.id}/export?asOf=2026-08-15`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Measures');
+    const headers = (sheet?.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => headers.indexOf(name);
+    const rows: ExcelJS.Row[] = [];
+    sheet?.eachRow((row, number) => {
+      if (
+        number > 1 &&
+        row.getCell(column('Unit')).text === 'children' &&
+        row.getCell(column('Value')).text === '25'
+      )
+        rows.push(row);
+    });
+    const row = rows[0];
+    if (!row) throw new Error('no row for the count of 25 children');
+    expect(row.getCell(column('Kind')).text).toBe('a count per period');
+    expect(row.getCell(column('Better')).text).toBe('lower is better');
+    expect(row.getCell(column('RAG')).text).toBe('Red');
+    expect(row.getCell(column('Why')).text).toBe('short of the trajectory by more than the tolerance');
+    expect(row.getCell(column('Value')).numFmt).toBe('#,##0');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The board report as an Excel workbook (exceljs): a Summary sheet in the councils' words, the
  * Plan (every area and action with its RAG, owner, dates, latest progress note and sign-off as
- * of the report’s date), and the Measures (one row per period: which audits it counts, count, percentage, 95%
+ * of the report’s date), and the Measures (one row per period: which audits it counts, count, percentage (a count
+ * or rate in its own unit, with its kind, direction and the rule that decided its RAG), 95%
  * interval, target and RAG). Percentages are written as numbers with a percentage format, so
  * a council can chart them; "no data" periods are left blank, never 0.
  */
@@ -14,6 +15,7 @@ import {
   timescaleLabel,
 } from '../../shared/plans/plan-vocabulary';
 import { RAG_WORDS } from '../../shared/plans/rag-words';
+import { DIRECTION_WORDS, KIND_WORDS } from '../../shared/metrics/measure-kind';
 
 const bold = { bold: true } as const;
 
@@ -96,11 +98,15 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
     { header: '95% CI upper', key: 'upper', width: 12, style: { numFmt: '0%' } },
     { header: 'Target', key: 'target', width: 9, style: { numFmt: '0%' } },
     { header: 'RAG', key: 'rag', width: 12 },
+    { header: 'Why', key: 'why', width: 50 },
+    { header: 'Kind', key: 'kind', width: 20 },
+    { header: 'Better', key: 'direction', width: 16 },
+    { header: 'Unit', key: 'unit', width: 20 },
   ];
   measures.getRow(1).font = bold;
   for (const m of report.measures) {
     for (const p of m.points) {
-      measures.addRow({
+      const row = measures.addRow({
         number: m.actionNumber,
         title: m.title,
         counted: m.whichAudits ?? 'Entered by hand',
@@ -112,7 +118,15 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
         upper: p.upper ?? undefined,
         target: p.target,
         rag: RAG_WORDS[p.rag],
+        why: p.ruleWords,
+        kind: KIND_WORDS[m.kind],
+        direction: DIRECTION_WORDS[m.direction],
+        unit: m.unit,
       });
+      // A count or rate is a number in its own unit, not a percentage.
+      if (m.kind !== 'share')
+        for (const key of ['value', 'target'])
+          row.getCell(key).numFmt = m.kind === 'count' ? '#,##0' : '#,##0.0#';
     }
   }
   measures.views = [{ state: 'frozen', ySplit: 1 }];
