@@ -24,9 +24,14 @@ export interface MeasureFigure {
 
 export type FigureField = 'value' | 'k' | 'n';
 
-/** Where the figure goes wrong, by field, in words a manager can act on. */
-export type FigureCheck =
-  { ok: true; figure: MeasureFigure } | { ok: false; field: FigureField; message: string }[];
+/** One thing wrong with the figure, naming its field, in words a manager can act on. */
+export interface FigureProblem {
+  field: FigureField;
+  message: string;
+}
+
+/** The figure to store, or what is wrong with it. */
+export type FigureCheck = { ok: true; figure: MeasureFigure } | { ok: false; problems: FigureProblem[] };
 
 const MAX_FIGURE = 1e9;
 const whole = (x: number) => Number.isSafeInteger(x) && x >= 0;
