@@ -13,6 +13,7 @@ import { adminRoutes } from './views/admin/admin-routes';
 import { qaRoutes } from './views/qa/qa-routes';
 import { recordRoutes } from './views/records/record-routes';
 import { caseActionRoutes } from './views/case-actions/case-action-routes';
+import { reportRoutes } from './views/reports/report-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,6 +58,7 @@ export const router = createRouter({
     ...qaRoutes,
     ...recordRoutes,
     ...caseActionRoutes,
+    ...reportRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',

@@ -68,6 +68,15 @@ export const TARGET_FIXTURES: Record<TargetKind, (db: Queryable, place: FixtureP
     if (!row) throw new Error('the allocation fixture was not created');
     return row.id;
   },
+  report: async (db, place) => {
+    const [row] = await db.query<{ id: string }>(
+      `INSERT INTO audit_reports (id, service_id, scope_kind, month, tool_key, title)
+       VALUES (gen_random_uuid(), $1, 'month', '2026-10', 'lantern-default', 'Fixture report') RETURNING id`,
+      [place.serviceId],
+    );
+    if (!row) throw new Error('the report fixture was not created');
+    return row.id;
+  },
   plan: async (db, place) => {
     const [row] = await db.query<{ id: string }>(
       `INSERT INTO plans (id, title, kind, service_id) VALUES (gen_random_uuid(), 'Fixture plan', 'inspection', $1) RETURNING id`,

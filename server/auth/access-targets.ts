@@ -123,6 +123,15 @@ export const TARGET_RESOLVERS = {
     );
     return row ? { teamId: row.team_id, serviceId: row.service_id, assigneeIds: [row.auditor_id] } : null;
   },
+  // An audit report belongs to one service (migration 030).
+  report: async (db, id) => {
+    if (!UUID.test(id)) return null;
+    const [row] = await db.query<{ service_id: string }>(
+      'SELECT service_id FROM audit_reports WHERE id = $1',
+      [id],
+    );
+    return row ? { teamId: null, serviceId: row.service_id, assigneeIds: [] } : null;
+  },
   // An improvement plan belongs to one service (migration 008).
   plan: async (db, id) => {
     if (!UUID.test(id)) return null;

@@ -20,6 +20,7 @@ import { seedDemoPractitioners } from './demo-practitioners';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoCaseActions } from './demo-case-actions';
 import { seedDemoFindingThemes } from './demo-finding-themes';
+import { seedDemoReports } from './demo-reports';
 
 export interface SeedOptions {
   demo: boolean;
@@ -59,6 +60,8 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     await seedDemoEarlierPracticeWeeks(tx, ids, now);
     // After every audit: themes coded on the findings of all but the last month, quotes, good practice.
     await seedDemoFindingThemes(tx, ids, now);
+    // Last: the audit reports draw every audit, moderation and coded finding above.
+    await seedDemoReports(tx, ids, now);
     return `created the demo organisation "${DEMO_ORGANISATION_NAME}" with ${ids.cases.length} cases, ${audits} audits and ${allocations} allocated for the practice week`;
   });
 }

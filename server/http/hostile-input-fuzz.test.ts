@@ -359,9 +359,19 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
           await ids('SELECT id::text AS id FROM case_actions WHERE withdrawn_at IS NULL ORDER BY id'),
           (id) => `/api/case-actions/${id}`,
         ),
+        reportId: await readable(
+          await ids("SELECT id::text AS id FROM audit_reports WHERE status = 'draft' ORDER BY id"),
+          (id) => `/api/reports/${id}`,
+        ),
         key: 'lantern-default',
         version: '1',
       };
+      found.recommendationId =
+        (
+          await ids(
+            `SELECT id::text AS id FROM audit_report_recommendations WHERE report_id::text = '${found.reportId ?? ''}' ORDER BY id`,
+          )
+        )[0] ?? null;
       // The audit's case is the demo practitioner's (they alone respond to it), in the QA lead's service.
       const [audited] = await t.db.query<{ id: string }>(
         'SELECT case_id::text AS id FROM audits WHERE id = $1',

@@ -35,6 +35,7 @@ export function openApiPath(honoPath: string): { path: string; params: string[] 
 const FILE_CONTENT: Record<Exclude<FileAnswer['kind'], 'redirect'>, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   prometheus: 'text/plain; version=0.0.4',
 };
 

@@ -103,6 +103,14 @@ describe('each documented request body is the one its handler parses', () => {
     one.allocationId = await first(
       `SELECT id::text AS id FROM allocations WHERE round_id::text = '${one.roundId ?? ''}' ORDER BY id LIMIT 1`,
     );
+    // The QA lead's service's draft audit report and one of its recommendations (the demo's).
+    one.reportId = await first(
+      `SELECT id::text AS id FROM audit_reports WHERE status = 'draft'
+       AND service_id = (SELECT service_id FROM people WHERE id = ${qaLead}) ORDER BY id LIMIT 1`,
+    );
+    one.recommendationId = await first(
+      `SELECT id::text AS id FROM audit_report_recommendations WHERE report_id::text = '${one.reportId ?? ''}' ORDER BY id LIMIT 1`,
+    );
     one.caseId = await first(
       `SELECT case_id::text AS id FROM audits WHERE id::text = '${one.auditId ?? ''}'`,
     );
