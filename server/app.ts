@@ -52,6 +52,7 @@ import { notificationRoutes } from './notifications/notification-routes';
 import { caseActionRoutes } from './case-actions/case-action-routes';
 import { learningRoutes } from './findings/learning-routes';
 import { roundComparisonRoutes } from './rounds/round-comparison-routes';
+import { auditReportRoutes } from './reports/report-routes';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/rounds', roundRoutes(deps))
     .route('/rounds', guestRoutes(deps))
     .route('/round-comparison', roundComparisonRoutes(deps))
+    .route('/reports', auditReportRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/allocations', allocationRoutes(deps))
     .route('/allocations', jointAllocationRoutes(deps))

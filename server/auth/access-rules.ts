@@ -280,6 +280,23 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/metrics/options': scoped(PLAN_KEEPERS),
   // Two rounds of one tool compared: both rounds must be of the reader's service.
   'GET /api/round-comparison': scoped(PLAN_KEEPERS),
+  // Audit reports (issue 16) belong to a service: its QA leads write, publish and send them; its
+  // managers read the published ones (server/reports/report-rows.ts) and put recommendations
+  // into their plan. Quotes are what auditors wrote: audit content.
+  'GET /api/reports': scoped(PLAN_KEEPERS),
+  'POST /api/reports': scoped(QA_SERVICE),
+  'GET /api/reports/:reportId': within(PLAN_KEEPERS, on('report', 'reportId'), { auditContent: true }),
+  'PUT /api/reports/:reportId': within(QA_SERVICE, on('report', 'reportId')),
+  'DELETE /api/reports/:reportId': within(QA_SERVICE, on('report', 'reportId')),
+  'POST /api/reports/:reportId/publish': within(QA_SERVICE, on('report', 'reportId')),
+  'GET /api/reports/:reportId/docx': within(PLAN_KEEPERS, on('report', 'reportId'), { auditContent: true }),
+  'GET /api/reports/:reportId/xlsx': within(PLAN_KEEPERS, on('report', 'reportId')),
+  'POST /api/reports/:reportId/recommendations/:recommendationId/plan': within(
+    PLAN_KEEPERS,
+    on('report', 'reportId'),
+  ),
+  'PUT /api/reports/:reportId/distribution': within(QA_SERVICE, on('report', 'reportId')),
+  'POST /api/reports/:reportId/send': within(QA_SERVICE, on('report', 'reportId')),
 
   // The QA lead's work (issue 8): a round belongs to the QA lead's service and holds only its
   // cases and people; case-list imports, allocation and re-audits stay within the service too.

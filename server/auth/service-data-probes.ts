@@ -452,6 +452,66 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     target: true,
   },
 
+  // Audit reports (issue 16): the victim's report is refused; a new one names the victim's round.
+  'GET /api/reports': { data: 'service', path: () => '/api/reports', control: 'qa' },
+  'POST /api/reports': {
+    data: 'service',
+    path: () => '/api/reports',
+    body: (ctx) => ({ title: 'Own report', scope: { kind: 'round', roundId: ctx.victim.roundId } }),
+  },
+  'GET /api/reports/:reportId': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}`,
+    target: true,
+    control: 'qa',
+  },
+  'PUT /api/reports/:reportId': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}`,
+    body: () => ({ title: 'Taken over', summary: 'Taken over', recommendations: [] }),
+    target: true,
+  },
+  'DELETE /api/reports/:reportId': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}`,
+    target: true,
+  },
+  'POST /api/reports/:reportId/publish': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}/publish`,
+    body: () => ({}),
+    target: true,
+  },
+  'GET /api/reports/:reportId/docx': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}/docx`,
+    target: true,
+  },
+  'GET /api/reports/:reportId/xlsx': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}/xlsx`,
+    target: true,
+  },
+  'POST /api/reports/:reportId/recommendations/:recommendationId/plan': {
+    data: 'service',
+    path: (ctx) =>
+      `/api/reports/${ctx.victim.reportId}/recommendations/${ctx.victim.reportRecommendationId}/plan`,
+    body: (ctx) => ({ mode: 'new-action', planId: ctx.victim.planId, areaId: ctx.victim.areaId, number: 'R9' }),
+    target: true,
+  },
+  'PUT /api/reports/:reportId/distribution': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}/distribution`,
+    body: () => ({ emails: ['outsider@demo.lantern.invalid'] }),
+    target: true,
+  },
+  'POST /api/reports/:reportId/send': {
+    data: 'service',
+    path: (ctx) => `/api/reports/${ctx.victim.reportId}/send`,
+    body: () => ({}),
+    target: true,
+  },
+
   'GET /api/rounds': { data: 'service', path: () => '/api/rounds', control: 'qa' },
   'POST /api/rounds': {
     data: 'service',

@@ -105,6 +105,12 @@ import {
   roundComparisonSchema,
 } from '../../shared/rounds/round-comparison-schemas';
 import { roundInputSchema, roundListSchema, roundResponseSchema } from '../../shared/rounds/round-schemas';
+import {
+  distributionSchema,
+  recommendationToPlanSchema,
+  reportCreateSchema,
+  reportEditSchema,
+} from '../../shared/reports/report-schemas';
 import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
 import { sampleChoicesResponseSchema, samplePreviewResponseSchema } from '../../shared/rounds/sample-schemas';
 import { roundProgressSchema } from '../../shared/rounds/progress-schemas';
@@ -159,6 +165,7 @@ import { roundRef } from '../allocations/allocation-routes';
 export type FileAnswer =
   | { kind: 'csv' }
   | { kind: 'xlsx' }
+  | { kind: 'docx' }
   /** A 302 to the identity provider or back into the app. */
   | { kind: 'redirect' }
   /** Prometheus's text exposition format. */
@@ -530,6 +537,33 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     query: roundComparisonQuerySchema,
     response: roundComparisonSchema,
   },
+
+  'GET /api/reports': { summary: "The service's audit reports (managers: the published ones)" },
+  'POST /api/reports': {
+    summary: 'Starts a draft audit report of a round, a month or a theme',
+    body: reportCreateSchema,
+    status: 201,
+  },
+  'GET /api/reports/:reportId': {
+    summary: 'An audit report: a draft drawn now, or a published one as it was published',
+  },
+  'PUT /api/reports/:reportId': {
+    summary: "Changes a draft report's title, summary and recommendations (a published one: 409)",
+    body: reportEditSchema,
+  },
+  'DELETE /api/reports/:reportId': { summary: 'Deletes a draft report (a published one: 409)' },
+  'POST /api/reports/:reportId/publish': { summary: 'Publishes a report: what it shows is frozen' },
+  'GET /api/reports/:reportId/docx': { summary: 'The report as a Word document', file: { kind: 'docx' } },
+  'GET /api/reports/:reportId/xlsx': { summary: "The report's figures as a workbook", file: { kind: 'xlsx' } },
+  'POST /api/reports/:reportId/recommendations/:recommendationId/plan': {
+    summary: 'Puts a recommendation into the improvement plan: a new action, or a quote linked to an action',
+    body: recommendationToPlanSchema,
+  },
+  'PUT /api/reports/:reportId/distribution': {
+    summary: "Sets the report's distribution list",
+    body: distributionSchema,
+  },
+  'POST /api/reports/:reportId/send': { summary: "E-mails a published report's link to its distribution list" },
 
   'GET /api/rounds': { summary: "The service's audit rounds", response: roundListSchema },
   'POST /api/rounds': {

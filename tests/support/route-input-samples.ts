@@ -125,6 +125,18 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
     body: { title: 'Fuzz plan', kind: 'inspection', fileName: 'plan.csv', content: BASE64_CSV },
   },
   'PUT /api/plans/:planId': { body: { title: 'Fuzz plan', kind: 'inspection', sources: [] } },
+  'POST /api/reports': {
+    body: { title: 'Fuzz report', scope: { kind: 'month', month: '2026-10', toolKey: 'lantern-default' } },
+  },
+  'PUT /api/reports/:reportId': {
+    body: { title: 'Fuzz report', summary: 'Fuzz summary', recommendations: [{ text: 'Fuzz recommendation' }] },
+  },
+  'POST /api/reports/:reportId/publish': { body: {} },
+  'POST /api/reports/:reportId/recommendations/:recommendationId/plan': {
+    body: { mode: 'new-action', planId: UUID, areaId: UUID, number: 'F1', owner: 'Fuzz owner', targetDate: null },
+  },
+  'PUT /api/reports/:reportId/distribution': { body: { emails: ['fuzz@demo.lantern.invalid'] } },
+  'POST /api/reports/:reportId/send': { body: {} },
   'POST /api/plans/:planId/areas': {
     body: {
       reference: 'Z',

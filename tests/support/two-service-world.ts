@@ -84,6 +84,9 @@ export interface ServiceWorld {
   caseActionId: string;
   /** A theme of the service's, coded on audit 0's strengths (chosen as a quote); audit 0 is good practice. */
   findingThemeId: string;
+  /** A draft audit report of the round, and its one recommendation. */
+  reportId: string;
+  reportRecommendationId: string;
   planId: string;
   areaId: string;
   actionId: string;
@@ -444,6 +447,30 @@ async function buildService(
   const measureId = withMeasure.measures[0]?.id ?? '';
   const manualMeasureId = withManual.measures.find((m) => m.id !== measureId)?.id ?? '';
 
+  // A draft audit report of the round (issue 16) with one recommendation.
+  const report = await json<{ id: string }>(
+    await t.request('/api/reports', {
+      method: 'POST',
+      headers: qa,
+      json: { title: `${name} audit report`, scope: { kind: 'round', roundId: round.id } },
+    }),
+    201,
+  );
+  const withRecommendation = await json<{ recommendations: { id: string }[] }>(
+    await t.request(`/api/reports/${report.id}`, {
+      method: 'PUT',
+      headers: qa,
+      json: {
+        title: `${name} audit report`,
+        summary: `${name} report summary`,
+        recommendations: [{ text: `${name} report recommendation` }],
+      },
+    }),
+    200,
+  );
+  const reportId = report.id;
+  const reportRecommendationId = withRecommendation.recommendations[0]?.id ?? '';
+
   const guests = await addGuests(t, db, key, caseIds, auditIds, people, headers);
 
   const world: ServiceWorld = {
@@ -465,6 +492,8 @@ async function buildService(
     alertId,
     caseActionId,
     findingThemeId,
+    reportId,
+    reportRecommendationId,
     planId: plan.id,
     areaId,
     actionId,
@@ -485,6 +514,8 @@ async function buildService(
     alertId,
     caseActionId,
     findingThemeId,
+    reportId,
+    reportRecommendationId,
     plan.id,
     areaId,
     actionId,
@@ -496,7 +527,8 @@ async function buildService(
     ...guests.moderationIds,
     guests.leadAllocationId,
     guests.jointAllocationId,
-    ...['finding note', 'strengths note', 'later note', 'practice week', 'improvement plan', 'area title']
+    ...['report summary', 'report recommendation']
+      .concat(['finding note', 'strengths note', 'later note', 'practice week', 'improvement plan', 'area title'])
       .concat(['action description', 'owner', 'audits at least good', 'return interviews', 'worker'])
       .map((text) => `${name} ${text}`),
   ];
