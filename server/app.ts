@@ -46,6 +46,7 @@ import { allocationRoutes } from './allocations/allocation-routes';
 import { jointAllocationRoutes } from './allocations/joint-allocation-routes';
 import { guestRoutes } from './rounds/guest-routes';
 import { reauditRoutes } from './allocations/reaudit-routes';
+import { inspectionRoutes } from './inspection/inspection-routes';
 import { moderationRoutes } from './moderation/moderation-routes';
 import { alertRoutes } from './alerts/alert-routes';
 import { notificationRoutes } from './notifications/notification-routes';
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
     .route('/allocations', allocationRoutes(deps))
     .route('/allocations', jointAllocationRoutes(deps))
     .route('/reaudits', reauditRoutes(deps))
+    .route('/inspection', inspectionRoutes(deps))
     .route('/moderation', moderationRoutes(deps))
     .route('/alerts', alertRoutes(deps))
     .route('/notifications', notificationRoutes(deps))

@@ -375,6 +375,13 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // and managers every action of their service. Compliance figures are the service's.
   'GET /api/case-actions': scoped(CASE_ACTION_READERS, { auditContent: true }),
   'GET /api/case-actions/compliance': scoped(PLAN_KEEPERS),
+  // Inspection readiness (issue 16): the service's audited cases and the deep-dive pack of those
+  // chosen, for its QA leads and managers; a case of another service in a pack is refused by field.
+  'GET /api/inspection/audits': scoped(PLAN_KEEPERS, { auditContent: true }),
+  'GET /api/inspection/audits/csv': scoped(PLAN_KEEPERS, { auditContent: true }),
+  'GET /api/inspection/audits/xlsx': scoped(PLAN_KEEPERS, { auditContent: true }),
+  'GET /api/inspection/pack': scoped(PLAN_KEEPERS, { auditContent: true }),
+  'GET /api/inspection/pack/docx': scoped(PLAN_KEEPERS, { auditContent: true }),
   'GET /api/case-actions/:caseActionId': within(CASE_ACTION_READERS, on('caseAction', 'caseActionId'), {
     auditContent: true,
   }),

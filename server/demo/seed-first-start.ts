@@ -19,6 +19,7 @@ import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoCaseActions } from './demo-case-actions';
+import { seedDemoInspection } from './demo-inspection';
 import { seedDemoFindingThemes } from './demo-finding-themes';
 import { seedDemoReports } from './demo-reports';
 
@@ -52,6 +53,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     await seedDemoCensusRounds(tx, ids, now); // a census by flag, drawn and waiting to be allocated
     await seedDemoJointAudits(tx, ids); // a multi-agency week: Health and a police guest
     await seedDemoCaseActions(tx, ids, now);
+    await seedDemoInspection(tx, ids, now); // re-audits and open actions for the inspection list
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
     await seedDemoNotifications(tx, now); // told of what the demo holds

@@ -160,6 +160,12 @@ import {
 import { pullQuerySchema } from '../sync/sync-routes';
 import { listQuerySchema as moderationQuerySchema } from '../moderation/moderation-routes';
 import { roundRef } from '../allocations/allocation-routes';
+import {
+  inspectionListQuerySchema,
+  inspectionListSchema,
+  packDocumentSchema,
+  packQuerySchema,
+} from '../../shared/inspection/inspection-schemas';
 
 /** What is answered on success when it is not JSON. */
 export type FileAnswer =
@@ -760,6 +766,31 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     query: namedQuery({ view: 'mine, team or all (the default).' }),
   },
   'GET /api/case-actions/compliance': { summary: 'How many case actions were done on time' },
+  'GET /api/inspection/audits': {
+    summary: 'Every submitted audit of the service done in the last N months (London dates)',
+    query: inspectionListQuerySchema,
+    response: inspectionListSchema,
+  },
+  'GET /api/inspection/audits/csv': {
+    summary: 'The inspection list as CSV (UTF-8 with a byte-order mark)',
+    query: inspectionListQuerySchema,
+    file: { kind: 'csv' },
+  },
+  'GET /api/inspection/audits/xlsx': {
+    summary: 'The inspection list as a workbook',
+    query: inspectionListQuerySchema,
+    file: { kind: 'xlsx' },
+  },
+  'GET /api/inspection/pack': {
+    summary: 'The deep-dive pack of the cases chosen: every submitted audit of each, whole',
+    query: packQuerySchema,
+    response: packDocumentSchema,
+  },
+  'GET /api/inspection/pack/docx': {
+    summary: 'The deep-dive pack as a Word document',
+    query: packQuerySchema,
+    file: { kind: 'docx' },
+  },
   'GET /api/learning/findings': {
     summary: 'The service’s strengths and areas-for-development findings with the themes they are coded into',
     query: findingFilterFieldsSchema,

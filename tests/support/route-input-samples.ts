@@ -324,6 +324,11 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'POST /api/rounds/:roundId/guests/:personId/password-link': { body: {} },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
+  'GET /api/inspection/audits': { query: { months: '6', team: UUID } },
+  'GET /api/inspection/audits/csv': { query: { months: '6' } },
+  'GET /api/inspection/audits/xlsx': { query: { months: '6' } },
+  'GET /api/inspection/pack': { query: { cases: UUID } },
+  'GET /api/inspection/pack/docx': { query: { cases: UUID } },
   'POST /api/reaudits/:auditId': { body: { auditorId: UUID, roundId: null, dueDate: '2026-11-13' } },
   'POST /api/audits/:auditId/responses': {
     body: { kind: 'factual_correction', text: 'The child was seen on 3 March, not 13 March.' },

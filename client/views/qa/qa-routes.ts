@@ -8,7 +8,21 @@ import type { Role } from '../../../shared/accounts/roles';
 const qaLead: Role[] = ['qa_lead'];
 const moderation: Role[] = ['qa_lead', 'moderator'];
 
+const inspection: Role[] = ['qa_lead', 'manager'];
+
 export const qaRoutes: RouteRecordRaw[] = [
+  {
+    path: '/qa/inspection',
+    name: 'qa-inspection',
+    component: () => import('./InspectionView.vue'),
+    meta: { title: 'Inspection readiness', roles: inspection },
+  },
+  {
+    path: '/qa/inspection/pack',
+    name: 'qa-inspection-pack',
+    component: () => import('./InspectionPackView.vue'),
+    meta: { title: 'Inspection deep-dive pack', roles: inspection },
+  },
   {
     path: '/qa',
     name: 'qa',
