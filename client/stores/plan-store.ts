@@ -10,6 +10,7 @@ import type {
   ActionDetailView,
   BoardReportView,
   FindingView,
+  PartnerActionView,
   PlanListItem,
   PlanView,
 } from '../../shared/plans/plan-views';
@@ -45,10 +46,10 @@ export const usePlanStore = defineStore('plans', () => {
     plan.value = await api<PlanView>(`/api/plans/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ''}`);
     return plan.value;
   }
-  async function addArea(planId: string, input: Record<string, string>): Promise<void> {
+  async function addArea(planId: string, input: Record<string, unknown>): Promise<void> {
     plan.value = await api<PlanView>(`/api/plans/${planId}/areas`, json(input));
   }
-  async function addAction(planId: string, input: Record<string, string>): Promise<ActionDetailView> {
+  async function addAction(planId: string, input: Record<string, unknown>): Promise<ActionDetailView> {
     action.value = await api<ActionDetailView>(`/api/plans/${planId}/actions`, json(input));
     return action.value;
   }
@@ -103,6 +104,42 @@ export const usePlanStore = defineStore('plans', () => {
       method: 'DELETE',
     });
   }
+  async function reviseTarget(planId: string, actionId: string, targetDate: string, reason: string) {
+    action.value = await api<ActionDetailView>(
+      `${actionPath(planId, actionId)}/target-date`,
+      json({ targetDate, reason }),
+    );
+  }
+  async function carryForward(
+    planId: string,
+    input: { fromPlanId: string; areaId: string; actionIds: string[] },
+  ): Promise<void> {
+    plan.value = await api<PlanView>(`/api/plans/${encodeURIComponent(planId)}/carry-forward`, json(input));
+  }
+  async function addPartner(
+    planId: string,
+    input: Record<string, unknown>,
+  ): Promise<{ personId: string; passwordLink: { path: string; expiresAt: string } }> {
+    const answer = await api<{
+      personId: string;
+      passwordLink: { path: string; expiresAt: string };
+      plan: PlanView;
+    }>(`/api/plans/${encodeURIComponent(planId)}/partners`, json(input));
+    plan.value = answer.plan;
+    return answer;
+  }
+  /** A partner owner's own actions (and nothing else of any plan). */
+  const partnerActions = ref<PartnerActionView[]>([]);
+  async function loadPartnerActions(): Promise<void> {
+    partnerActions.value = (await api<{ actions: PartnerActionView[] }>('/api/partner-actions')).actions;
+  }
+  async function partnerUpdate(actionId: string, what: 'notes' | 'rag', body: unknown): Promise<void> {
+    const { action: updated } = await api<{ action: PartnerActionView }>(
+      `/api/partner-actions/${encodeURIComponent(actionId)}/${what}`,
+      json(body),
+    );
+    partnerActions.value = partnerActions.value.map((a) => (a.id === updated.id ? updated : a));
+  }
   async function loadReport(planId: string, asOf: string): Promise<BoardReportView> {
     return api<BoardReportView>(`/api/plans/${encodeURIComponent(planId)}/report?asOf=${asOf}`);
   }
@@ -129,5 +166,11 @@ export const usePlanStore = defineStore('plans', () => {
     linkFinding,
     unlinkFinding,
     loadReport,
+    reviseTarget,
+    carryForward,
+    addPartner,
+    partnerActions,
+    loadPartnerActions,
+    partnerUpdate,
   };
 });

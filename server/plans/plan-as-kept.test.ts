@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import type { ActionDetailView, PartnerActionView, PlanView } from '../../shared/plans/plan-views';
+import { DEMO_PLAN_TITLE } from './demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 
@@ -59,6 +60,28 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
       description: 'Audit monthly',
       ...body,
     });
+
+  it('shows the demo plan as councils keep it', async () => {
+    const { plans } = await json<{ plans: { id: string; title: string }[] }>(
+      await manager.request('/api/plans'),
+    );
+    const demo = plans.find((p) => p.title === DEMO_PLAN_TITLE);
+    const view = await json<PlanView>(await manager.request(`/api/plans/${demo?.id}`));
+    const actions = new Map(
+      view.areas.flatMap((a) => a.actions.filter((x) => x.areaId === a.id)).map((x) => [x.number, x]),
+    );
+    expect(view.areas.every((a) => a.outcomes.length > 0)).toBe(true);
+    expect(actions.get('A1')?.timescaleWords).toBe('Ongoing');
+    expect(actions.get('D1')?.timescaleWords).toMatch(/^Quarterly from April \d{4}$/);
+    expect(actions.get('B1')?.originalTargetDate).not.toBeNull();
+    expect(actions.get('C1')?.alsoAnswers.map((a) => a.reference)).toEqual(['F']);
+    expect(actions.get('B3')?.carriedFrom?.number).toBe('1.3');
+    expect(actions.get('C2')?.ownerPerson?.name).toBe('Nadia Osei (demo)');
+    expect(view.partners.map((p) => p.email)).toEqual(['nadia.health@demo.lantern.invalid']);
+    const nadia = await t.as('nadia.health@demo.lantern.invalid');
+    const mine = await json<{ actions: PartnerActionView[] }>(await nadia.request('/api/partner-actions'));
+    expect(mine.actions.map((a) => [a.number, a.notes.length])).toEqual([['C2', 1]]);
+  });
 
   it('keeps outcome statements and says timescales in words', async () => {
     const plan = await planWithTwoAreas();
