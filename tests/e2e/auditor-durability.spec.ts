@@ -29,11 +29,16 @@ let clientDir: string;
 test.beforeAll(async () => {
   // A copy of the built client, so one test can publish a "new version" of the service worker.
   clientDir = await mkdtemp(join(tmpdir(), 'lantern-client-'));
-  await cp(join(ROOT, 'dist'), clientDir, { recursive: true });
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_CLIENT_DIR: clientDir } });
+  await cp(process.env.LANTERN_CLIENT_DIR ?? join(ROOT, 'dist'), clientDir, { recursive: true });
+  // The demo is seeded at start: slow on a machine others share.
+  test.setTimeout(300_000);
+  server = await startServer({
+    env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_CLIENT_DIR: clientDir },
+    timeoutMs: 240_000,
+  });
 });
 test.afterAll(async () => {
-  await server.stop();
+  await server?.stop();
   await rm(clientDir, { recursive: true, force: true });
 });
 
@@ -91,6 +96,14 @@ test('a note survives the browser process being killed', async () => {
 test('a service-worker update waits for the auditor, saves the open audit first, and loses nothing', async ({
   page,
 }) => {
+  // Persistent storage granted, as to an installed app: the readiness check asks for it.
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  await cdp.send('Browser.grantPermissions', {
+    permissions: ['durableStorage'],
+    origin: server.url,
+    browserContextId: targetInfo.browserContextId,
+  });
   await signIn(page, server.url, 'chloe.auditor@demo.lantern.invalid');
   await openMyAuditsReadyForOffline(page, server.url);
   const reference = await openFirstCaseNotes(page);
@@ -108,6 +121,15 @@ test('a service-worker update waits for the auditor, saves the open audit first,
   await page.waitForEvent('load');
   await openFirstCaseNotes(page, reference);
   await expect(notes(page)).toHaveValue('Before the update. Typed while the update waited.');
+
+  // Offline after the update (issue 20): the new worker's precache holds the app shell and the
+  // auditor's screens, and the readiness check still finds everything an auditor needs.
+  await page.context().setOffline(true);
+  await page.goto(`${server.url}/ready`);
+  await expect(page.getByTestId('readiness')).toHaveText(/^Ready for offline: (\d+) of \1 cases\s*$/);
+  await openFirstCaseNotes(page, reference);
+  await expect(notes(page)).toHaveValue('Before the update. Typed while the update waited.');
+  await page.context().setOffline(false);
 });
 
 test('a session that expires while offline loses nothing and syncs after signing in again', async ({
