@@ -1,0 +1,203 @@
+/**
+ * Keyboard only, from signing in to a submitted audit with an action for the case and an
+ * immediate safeguarding concern (issue 18): Tab, Shift+Tab, Space, Enter, the arrow keys and
+ * typing — no mouse and no `fill` or `click` at any point.
+ *
+ * Focus on load: a fresh load leaves focus at the document start, so the first Tab on every page
+ * reaches the skip link ("Skip to main content") before the header; an in-app navigation moves
+ * focus to the new page's `<h1>` (client/router.ts says why).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+
+const AMARA = 'amara.auditor@demo.lantern.invalid';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  // A busy machine can take minutes to build the demo on first start.
+  test.setTimeout(300_000);
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+// Dates are typed day, month, year, as a council worker in England types them.
+test.use({ locale: 'en-GB' });
+
+interface Focused {
+  tag: string;
+  type: string;
+  name: string;
+  id: string;
+  checked: boolean;
+  checkedInGroup: boolean;
+  text: string;
+  value: string;
+  label: string;
+  inNav: boolean;
+}
+
+const focused = (page: Page): Promise<Focused> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    const name = el?.getAttribute('name') ?? '';
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      type: el?.getAttribute('type') ?? '',
+      name,
+      id: el?.id ?? '',
+      checked: Boolean(el?.checked),
+      checkedInGroup: name
+        ? Boolean(document.querySelector(`input[name="${CSS.escape(name)}"]:checked`))
+        : false,
+      text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '),
+      value: el?.value ?? '',
+      label: (el?.labels?.[0]?.textContent ?? '').trim().replace(/\s+/g, ' '),
+      inNav: Boolean(el?.closest('nav')),
+    };
+  });
+
+/**
+ * Tab until the focused element satisfies `stop`, answering on the way as a keyboard user would:
+ * Space on an unanswered radio group (its first choice), Space on an unticked confirmation, and
+ * a sentence in an empty text box.
+ */
+async function tabTo(page: Page, stop: (f: Focused) => boolean, limit = 400): Promise<Focused> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (stop(f)) return f;
+    if (f.tag === 'input' && f.type === 'radio' && !f.checkedInGroup) await page.keyboard.press('Space');
+    if (f.tag === 'input' && f.type === 'checkbox' && !f.checked) await page.keyboard.press('Space');
+    if (f.tag === 'textarea' && f.value === '') await page.keyboard.type('Recorded by keyboard.');
+  }
+  throw new Error('the control was never reached by Tab');
+}
+
+/** After a fresh load, the first Tab focuses the skip link. */
+async function firstTabIsSkipLink(page: Page, path: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('link', { name: 'Skip to main content' }),
+    `first Tab on ${path}`,
+  ).toBeFocused();
+}
+
+test('on every page the first Tab from a fresh load reaches the skip link, which leads to the content', async ({
+  page,
+}) => {
+  for (const path of ['/sign-in', '/set-password', '/no-such-page']) await firstTabIsSkipLink(page, path);
+  await signInByKeyboard(page);
+  for (const path of ['/', '/audits', '/ready', '/inbox', '/case-actions', '/qa/alerts', '/audit-records'])
+    await firstTabIsSkipLink(page, path);
+  // The skip link by Enter: focus moves to the page's content, and Tab goes on from there.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+});
+
+async function signInByKeyboard(page: Page): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await expect(page.getByRole('heading', { name: 'Sign in' }).first()).toBeVisible();
+  await tabTo(page, (f) => f.label === 'E-mail address');
+  await page.keyboard.type(AMARA);
+  await tabTo(page, (f) => f.label === 'Password');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible();
+}
+
+test('an audit with an action for the case and a safeguarding concern, completed by keyboard alone', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInByKeyboard(page);
+  // In-app navigation: "My audits" from the header, by keyboard; focus lands on its heading.
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'My audits');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'My audits', level: 1 })).toBeFocused();
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced');
+  const row = page.getByTestId('audit-list').locator('li').filter({ hasText: 'Not started' }).first();
+  const reference = ((await row.getByRole('link').first().textContent()) ?? '').trim();
+  expect(reference).not.toBe('');
+
+  await tabTo(page, (f) => f.tag === 'a' && f.text === reference);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: new RegExp(`Audit of case ${reference}`) })).toBeVisible();
+
+  // The safeguarding concern: raise it (Yes), say what was seen, confirm the procedure is followed.
+  await tabTo(page, (f) => f.text.startsWith('Raise an immediate safeguarding concern'));
+  await page.keyboard.press('Enter');
+  await tabTo(page, (f) => f.type === 'radio' && f.name === 'safeguarding.concern');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Yes', exact: true }).first()).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(
+    'Bruising seen on a home visit and not explained; the team manager was told by phone.',
+  );
+  await tabTo(page, (f) => f.text === 'Back to the audit');
+  await page.keyboard.press('Enter');
+
+  // Every section: answer each group, write each note, add an action for the case where asked,
+  // then "Next".
+  let actionAdded = false;
+  for (let section = 0; section < 12; section++) {
+    const f = await tabTo(
+      page,
+      (g) =>
+        (g.tag === 'button' && (g.text.startsWith('Next:') || g.text === 'Review and submit')) ||
+        (g.tag === 'a' && g.text === 'Review and submit' && !g.inNav) ||
+        (!actionAdded && g.tag === 'button' && g.text === 'Add an action'),
+    );
+    if (f.text === 'Add an action') {
+      await page.keyboard.press('Enter');
+      // The new action's first field takes focus: the next Tab does not leave it behind.
+      await expect(page.getByLabel('Action 1: what needs to happen')).toBeFocused();
+      await page.keyboard.type('Arrange a strategy discussion with the police and health');
+      await page.keyboard.press('Tab');
+      await expect(page.getByLabel('Who').first()).toBeFocused();
+      await page.keyboard.type('Team manager');
+      await page.keyboard.press('Tab');
+      await expect(page.getByLabel('By when').first()).toBeFocused();
+      await page.keyboard.type('31122026');
+      actionAdded = true;
+      section--;
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    if (!f.text.startsWith('Next:')) break;
+    await expect(
+      page.getByRole('heading', { level: 2, name: f.text.replace('Next: ', '') }).first(),
+    ).toBeVisible();
+  }
+  expect(actionAdded, 'the audit asked for actions for the case').toBe(true);
+  await expect(page.getByRole('heading', { name: /Review and submit/ })).toBeVisible();
+  await tabTo(page, (f) => f.text === 'Submit the audit');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
+  await expect(page.locator(`[data-case="${reference}"]`)).toContainText('Submitted');
+
+  // What was submitted holds the action and the concern, as the server has it.
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced');
+  const pulled = (await (await page.request.get(`${server.url}/api/sync/pull`)).json()) as {
+    audits: { status: string; answers: Record<string, { value: unknown; note?: string }> }[];
+  };
+  const submitted = pulled.audits.filter(
+    (a) =>
+      a.status === 'submitted' &&
+      JSON.stringify(a.answers['overall.case-actions']?.value ?? '').includes('strategy discussion'),
+  );
+  expect(submitted).toHaveLength(1);
+  expect(submitted[0]?.answers['overall.case-actions']?.value).toEqual([
+    expect.objectContaining({
+      what: 'Arrange a strategy discussion with the police and health',
+      who: 'Team manager',
+      byWhen: '2026-12-31',
+    }),
+  ]);
+  expect(submitted[0]?.answers['safeguarding.concern']).toMatchObject({ value: 'yes' });
+});
