@@ -8,13 +8,16 @@
  *   the floor); the same write back to back with no keystroke is printed for reference;
  * - navigation to an editable audit offline, against a minimal page served by a service
  *   worker (goal: p95 ≤ 0.8 s);
- * - the gzipped JavaScript the auditor's route loads (goal ≤ 150 KB).
+ * - the gzipped JavaScript the auditor's route loads (goal ≤ 100 KB, issue 20).
+ * Keystrokes are timed at 4× and at 6× throttling (issue 20: goal p95 ≤ 1.25× the floor); the
+ * offline navigation's p95 is printed as a ratio to the minimal page's (goal ≤ 1.3×).
  */
 import { chromium, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { ROOT, startServer } from '../support/server-process';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { median, ms, percentile } from './statistics';
@@ -37,10 +40,12 @@ const ARGS = [
 const summary = (label: string, values: number[]): string =>
   `${label}: median ${ms(median(values))}, p95 ${ms(percentile(values, 0.95))}`;
 
-async function throttle(page: Page): Promise<void> {
+async function throttle(page: Page, rate = 4): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
+/** The build measured: LANTERN_CLIENT_DIR when set (a build of one's own), else dist/. */
+const CLIENT_DIR = process.env.LANTERN_CLIENT_DIR ?? join(ROOT, 'dist');
 
 /**
  * Types `count` keys into the focused text box, one at a time at a brisk typist's pace, and
@@ -189,7 +194,7 @@ async function offlineNavigations(page: Page, url: string, ready: () => Promise<
 
 /** Gzipped bytes of the entry chunk and every chunk the auditor's views import, from Vite's manifest. */
 async function auditorRouteGzipKb(): Promise<{ kb: number; files: number }> {
-  const manifest = JSON.parse(await readFile(join(ROOT, 'dist/.vite/manifest.json'), 'utf8')) as Record<
+  const manifest = JSON.parse(await readFile(join(CLIENT_DIR, '.vite/manifest.json'), 'utf8')) as Record<
     string,
     { file: string; imports?: string[]; isEntry?: boolean }
   >;
@@ -205,17 +210,20 @@ async function auditorRouteGzipKb(): Promise<{ kb: number; files: number }> {
     if (/views\/auditor\/(MyAuditsView|AuditFormView)\.vue$/.test(key)) visit(key);
   let bytes = 0;
   for (const file of wanted)
-    if (file.endsWith('.js')) bytes += gzipSync(await readFile(join(ROOT, 'dist', file))).length;
+    if (file.endsWith('.js')) bytes += gzipSync(await readFile(join(CLIENT_DIR, file))).length;
   return { kb: bytes / 1024, files: wanted.size };
 }
 
 export async function run(): Promise<void> {
   const size = await auditorRouteGzipKb();
   console.log(
-    `auditor route JavaScript: ${size.kb.toFixed(1)} KB gzipped in ${size.files} chunks (goal ≤ 150 KB)`,
+    `auditor route JavaScript: ${size.kb.toFixed(1)} KB gzipped in ${size.files} chunks (goal ≤ 100 KB)`,
   );
 
-  const server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
+  const server = await startServer({
+    env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_CLIENT_DIR: CLIENT_DIR },
+    timeoutMs: 300_000,
+  });
   const minimal = await minimalServiceWorkerSite();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
@@ -243,29 +251,37 @@ export async function run(): Promise<void> {
     await throttle(floorPage);
     await prepareBareFloor(floorPage, record);
     await typeAndTime(floorPage, 5, 'bare:saved');
-    const app: number[] = [];
-    const floor: number[] = [];
-    for (let block = 0; block < KEYSTROKES / BLOCK; block++) {
-      await page.bringToFront();
-      await page.locator('textarea').first().focus();
-      app.push(...(await typeAndTime(page, BLOCK, 'lantern:saved')));
-      await floorPage.bringToFront();
-      await floorPage.locator('#t').focus();
-      floor.push(...(await typeAndTime(floorPage, BLOCK, 'bare:saved')));
+    // At 4× and at 6× (a cheaper tablet, issue 20), each against its own floor.
+    for (const rate of [4, 6]) {
+      await throttle(page, rate);
+      await throttle(floorPage, rate);
+      const app: number[] = [];
+      const floor: number[] = [];
+      for (let block = 0; block < KEYSTROKES / BLOCK; block++) {
+        await page.bringToFront();
+        await page.locator('textarea').first().focus();
+        app.push(...(await typeAndTime(page, BLOCK, 'lantern:saved')));
+        await floorPage.bringToFront();
+        await floorPage.locator('#t').focus();
+        floor.push(...(await typeAndTime(floorPage, BLOCK, 'bare:saved')));
+      }
+      const loop = await tightLoopLatencies(floorPage, KEYSTROKES);
+      console.log(
+        `keystroke to durable commit (${rate}× CPU throttle, ${KEYSTROKES} keystrokes each, from keydown; load ${loadavg()[0]?.toFixed(1)}):`,
+      );
+      console.log(`  ${summary('app', app)}`);
+      console.log(
+        `  ${summary('floor (bare page: textarea → raw IndexedDB read-modify-write + outbox, strict)', floor)}`,
+      );
+      console.log(
+        `  p95 ratio app/floor: ${(percentile(app, 0.95) / percentile(floor, 0.95)).toFixed(2)} (goal ≤ 1.25)`,
+      );
+      console.log(
+        `  reference, the same write back to back with no keystroke: ${summary('', loop).slice(2)}`,
+      );
     }
-    const loop = await tightLoopLatencies(floorPage, KEYSTROKES);
     await floorPage.close();
-    console.log(
-      `keystroke to durable commit (4× CPU throttle, ${KEYSTROKES} keystrokes each, from keydown):`,
-    );
-    console.log(`  ${summary('app', app)}`);
-    console.log(
-      `  ${summary('floor (bare page: textarea → raw IndexedDB read-modify-write + outbox, strict)', floor)}`,
-    );
-    console.log(
-      `  p95 ratio app/floor: ${(percentile(app, 0.95) / percentile(floor, 0.95)).toFixed(2)} (goal ≤ 1.5)`,
-    );
-    console.log(`  reference, the same write back to back with no keystroke: ${summary('', loop).slice(2)}`);
+    await throttle(page, 4);
 
     await context.setOffline(true);
     const appNav = await offlineNavigations(page, auditUrl, () => page.locator('textarea').first().waitFor());
@@ -281,6 +297,9 @@ export async function run(): Promise<void> {
     console.log(`navigation to an editable audit, offline (4× CPU throttle, ${NAVIGATIONS} runs):`);
     console.log(`  ${summary('app', appNav)} (goal p95 ≤ 800 ms)`);
     console.log(`  ${summary('floor (minimal page from a service worker)', floorNav)}`);
+    console.log(
+      `  p95 ratio app/floor: ${(percentile(appNav, 0.95) / percentile(floorNav, 0.95)).toFixed(2)} (goal ≤ 1.3; load ${loadavg()[0]?.toFixed(1)})`,
+    );
     await context.close();
   } finally {
     await browser.close();

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   sync: () => import('./sync-bench'),
   trend: () => import('./trend-bench'),
   auditor: () => import('./auditor-bench'),
+  'slow-network': () => import('./slow-network-bench'),
   import: () => import('./import-bench'),
   'people-import': () => import('./people-import-bench'),
 };

@@ -1,0 +1,321 @@
+/**
+ * The auditor's tablet on a poor line (issue 20): 400 kbit/s down, 150 kbit/s up, 400 ms round
+ * trip, and 6× CPU throttling (CDP `Emulation.setCPUThrottlingRate`). Each figure is the median
+ * of 3 fresh devices, before (the build without issue 20: every route precached, nothing
+ * compressed) and after (this build), in the same run:
+ * - a first visit, from the sign-in page to "Ready for offline: 12 of 12 cases" (seconds);
+ * - the bytes that crossed the line for it (both ways);
+ * - syncing a day's work: 12 audits of the default framework, every item answered, notes of a
+ *   few hundred words, from the moment the line is back to "Everything is synced".
+ *
+ * The line is shaped by a proxy in this process, not by CDP `Network.emulateNetworkConditions`:
+ * that applies to the page's own requests only, and the service worker's precache downloads
+ * (most of a first visit's bytes) would go past it. The proxy shares one bandwidth budget per
+ * direction between all the browser's connections, delays each chunk by half the round trip,
+ * and counts every byte; for "before" it also asks the server for no compression
+ * (`Accept-Encoding: identity`), as the server was before compression came.
+ *
+ * `LANTERN_CLIENT_DIR` is the build to measure (default dist/); the "before" build is made
+ * into a temporary folder (LANTERN_BUILD_BEFORE_ISSUE_20=1) unless `LANTERN_BENCH_BEFORE_DIR`
+ * names one. A benchmark, not a test: it asserts nothing.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startServer, type ServerProcess } from '../support/server-process';
+import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { median } from './statistics';
+import { syntheticAnswers } from '../../server/demo/synthetic-answers';
+import { seededRandom } from '../../shared/random/seeded-random';
+import type { Answers } from '../../shared/framework/answer-schema';
+
+const RUNS = Number(process.env.LANTERN_BENCH_RUNS ?? 3);
+const AUDITOR = 'ben.auditor@demo.lantern.invalid';
+const CASES = 12;
+/** Bytes per millisecond: 400 kbit/s down, 150 kbit/s up. */
+const DOWN = 400_000 / 8 / 1000;
+const UP = 150_000 / 8 / 1000;
+const ROUND_TRIP_MS = 400;
+const CPU_RATE = 6;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const NOTE = Array.from(
+  { length: 300 },
+  (_, i) =>
+    ['The', 'child', 'was', 'seen', 'alone', 'and', 'their', 'views', 'are', 'recorded', 'in', 'the', 'plan'][
+      i % 13
+    ],
+).join(' ');
+
+interface Line {
+  url: string;
+  bytes(): number;
+  close(): void;
+}
+
+/** A shaped line to `port`: shared bandwidth per direction, half the round trip each way, bytes counted. */
+async function shapedLine(port: number, identity: boolean): Promise<Line> {
+  let bytes = 0;
+  const free = { down: 0, up: 0 };
+  const sockets = new Set<Socket>();
+  const forward = (from: Socket, to: Socket, direction: 'down' | 'up'): void => {
+    from.on('data', (chunk: Buffer) => {
+      let data = chunk;
+      if (direction === 'up' && identity)
+        data = Buffer.from(
+          chunk.toString('latin1').replace(/\r\naccept-encoding:[^\r]*/gi, '\r\nAccept-Encoding: identity'),
+          'latin1',
+        );
+      bytes += data.length;
+      const now = performance.now();
+      const start = Math.max(now, free[direction]);
+      free[direction] = start + data.length / (direction === 'down' ? DOWN : UP);
+      setTimeout(() => to.destroyed || to.write(data), free[direction] + ROUND_TRIP_MS / 2 - now);
+    });
+    from.on('close', () =>
+      setTimeout(() => to.destroy(), Math.max(0, free[direction] + ROUND_TRIP_MS / 2 - performance.now())),
+    );
+    from.on('error', () => to.destroy());
+  };
+  const server: Server = createServer((client) => {
+    const upstream = connect(port, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    forward(client, upstream, 'up');
+    forward(upstream, client, 'down');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    bytes: () => bytes,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+async function slowDevice(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Persistent storage granted, as to an installed app (the readiness check asks for it).
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  await cdp.send('Browser.grantPermissions', {
+    permissions: ['durableStorage'],
+    origin: url,
+    browserContextId: targetInfo.browserContextId,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  return page;
+}
+
+/** From the sign-in page of a fresh device to "Ready for offline: 12 of 12 cases": seconds and bytes. */
+async function firstVisit(page: Page, line: Line): Promise<{ seconds: number; kb: number }> {
+  const bytes0 = line.bytes();
+  const t0 = performance.now();
+  await page.goto(`${line.url}/sign-in`);
+  await page.getByLabel('E-mail address').fill(AUDITOR);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 300_000 });
+  await page.getByRole('link', { name: 'My audits' }).first().click();
+  await page.getByRole('link', { name: 'Check this device is ready for offline work' }).click();
+  await page
+    .getByTestId('readiness')
+    .filter({ hasText: `Ready for offline: ${CASES} of ${CASES} cases` })
+    .waitFor({ timeout: 600_000 });
+  return { seconds: (performance.now() - t0) / 1000, kb: (line.bytes() - bytes0) / 1024 };
+}
+
+/** A complete audit of the default framework, as a careful auditor leaves it, every note a few hundred words. */
+function fullAnswers(): Answers {
+  const answers = syntheticAnswers(2, seededRandom(20));
+  for (const [key, answer] of Object.entries(answers)) {
+    if (answer.kind === 'text') answers[key] = { ...answer, value: NOTE };
+    if (answer.kind === 'yes-no-note') answers[key] = { ...answer, note: NOTE };
+  }
+  return answers;
+}
+
+/**
+ * A day's work on the device, offline: every case not yet started gets a complete audit with
+ * long notes, written into the device's database as the form saves it (an audit record and its
+ * queued outbox entry); then the line is back and the time to "Everything is synced" is taken.
+ */
+async function syncADay(
+  context: BrowserContext,
+  page: Page,
+  line: Line,
+): Promise<{ seconds: number; audits: number }> {
+  const cdp = await context.newCDPSession(page);
+  // Loaded once more online, so the service worker (active since the first visit) controls it.
+  await page.goto(`${line.url}/audits`);
+  await page
+    .getByTestId('waiting-count')
+    .filter({ hasText: 'Everything is synced' })
+    .waitFor({ timeout: 300_000 });
+  await context.setOffline(true);
+  const written = await page.evaluate(async (answers) => {
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lantern-'));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name ?? '');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    // No named inner functions: the bundler would wrap them in a helper the page lacks.
+    const [stored, allocations] = (await Promise.all(
+      ['audits', 'allocations'].map(
+        (store) =>
+          new Promise<unknown[]>((resolve) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result as unknown[]);
+          }),
+      ),
+    )) as [
+      { id: string }[],
+      { id: string; caseId: string; frameworkKey: string; frameworkVersion: number }[],
+    ];
+    const started = new Set(stored.map((a) => a.id));
+    const tx = db.transaction(['audits', 'outbox'], 'readwrite');
+    let n = 0;
+    for (const allocation of allocations.filter((a) => !started.has(a.id))) {
+      const mutationId = crypto.randomUUID();
+      const snapshot = {
+        id: allocation.id,
+        caseId: allocation.caseId,
+        frameworkKey: allocation.frameworkKey,
+        frameworkVersion: allocation.frameworkVersion,
+        status: 'draft',
+        answers,
+        completedAt: null,
+      };
+      tx.objectStore('audits').put({
+        id: allocation.id,
+        caseId: allocation.caseId,
+        snapshot,
+        base: null,
+        rev: 0,
+        queuedMutationId: mutationId,
+        localUpdatedAt: new Date().toISOString(),
+        rejection: null,
+        returnedNote: null,
+      });
+      tx.objectStore('outbox').put({
+        mutationId,
+        auditId: allocation.id,
+        createdAt: Date.now(),
+        state: 'queued',
+        baseRev: null,
+        snapshot,
+      });
+      n++;
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return n;
+  }, fullAnswers());
+  await page.reload();
+  await page
+    .getByTestId('waiting-count')
+    .filter({ hasText: `${written} audits waiting to sync` })
+    .waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  const t0 = performance.now();
+  await context.setOffline(false);
+  await page
+    .getByTestId('waiting-count')
+    .filter({ hasText: 'Everything is synced' })
+    .waitFor({ timeout: 300_000 });
+  return { seconds: (performance.now() - t0) / 1000, audits: written };
+}
+
+async function measure(
+  label: string,
+  clientDir: string,
+  identity: boolean,
+): Promise<{ visit: number[]; kb: number[]; sync: number[] }> {
+  const out = { visit: [] as number[], kb: [] as number[], sync: [] as number[] };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  let server: ServerProcess | null = null;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // A fresh server each run: the day's work of the run before is not there to re-sync.
+      server = await startServer({
+        env: { LANTERN_CLIENT_BUILD: 'skip', LANTERN_CLIENT_DIR: clientDir },
+        timeoutMs: 300_000,
+      });
+      const line = await shapedLine(server.port, identity);
+      const context = await browser.newContext();
+      try {
+        const page = await slowDevice(context, line.url);
+        const visit = await firstVisit(page, line);
+        out.visit.push(visit.seconds);
+        out.kb.push(visit.kb);
+        const day = await syncADay(context, page, line);
+        out.sync.push(day.seconds);
+        console.log(
+          `  ${label} run ${run + 1}: first visit ${visit.seconds.toFixed(1)} s, ${visit.kb.toFixed(0)} KB; a day's sync (${day.audits} audits) ${day.seconds.toFixed(1)} s (load ${loadavg()[0]?.toFixed(1)})`,
+        );
+      } finally {
+        await context.close();
+        line.close();
+        await server.stop();
+        server = null;
+      }
+    }
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+  return out;
+}
+
+export async function run(): Promise<void> {
+  const after = process.env.LANTERN_CLIENT_DIR ?? join(ROOT, 'dist');
+  let before = process.env.LANTERN_BENCH_BEFORE_DIR;
+  let madeBefore: string | null = null;
+  if (!before) {
+    madeBefore = await mkdtemp(join(tmpdir(), 'lantern-before-issue-20-'));
+    execFileSync('npx', ['vite', 'build', '--outDir', madeBefore, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      env: { ...process.env, LANTERN_BUILD_BEFORE_ISSUE_20: '1' },
+      stdio: 'inherit',
+    });
+    before = madeBefore;
+  }
+  try {
+    console.log(
+      `slow line (400 kbit/s down, 150 up, ${ROUND_TRIP_MS} ms round trip) and ${CPU_RATE}× CPU throttle, median of ${RUNS}; load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    const b = await measure('before', before, true);
+    const a = await measure('after', after, false);
+    const row = (name: string, x: number[], y: number[], unit: string, goal: string): void =>
+      console.log(
+        `  ${name}: before ${median(x).toFixed(1)} ${unit}, after ${median(y).toFixed(1)} ${unit} (${(median(x) / median(y)).toFixed(1)}× less; ${goal})`,
+      );
+    row('first visit to "Ready for offline: 12 of 12"', b.visit, a.visit, 's', 'goal after ≤ 15 s');
+    row('bytes over the line for it', b.kb, a.kb, 'KB', 'goal ≥ 3× fewer');
+    row("syncing a day's work (12 full audits, long notes)", b.sync, a.sync, 's', 'goal after ≤ 8 s');
+    console.log(
+      `  load after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    if (madeBefore) await rm(madeBefore, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
