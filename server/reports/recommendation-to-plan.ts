@@ -1,7 +1,7 @@
 /**
  * A report's recommended action goes straight into the improvement plan: as a new numbered
  * action under a chosen area of a plan of the report's service, or by linking one of the
- * report's quotes (a finding) to an existing action. Either is recorded on the recommendation
+ * service's findings (an area for development, such as one quoted) to an existing action. Either is recorded on the recommendation
  * (migration 030 lets a published report's recommendation record this and nothing else).
  */
 import { randomUUID } from 'node:crypto';
@@ -73,7 +73,7 @@ export async function recommendationToPlan(
     ]);
     if (!action) throw invalid('actionId', 'Choose an action of this plan.');
     actionId = input.actionId;
-    // Only a finding of an audit the report covers, read within the report's service.
+    // Only a finding (an area for development) of an audit of the report's service.
     const text = await findingText(tx, report.serviceId, input.auditId, input.itemKey, 0);
     if (text === null) throw invalid('auditId', 'That audit has no such finding.');
     linkId = randomUUID();

@@ -266,6 +266,41 @@ describe.each(ENGINES)('audit reports on $engine', (engine) => {
     expect(again.status).toBe(409);
   });
 
+  it('links a finding of the report to an existing plan action for another recommendation', async () => {
+    const { recommendations } = await view(qa);
+    const second = recommendations[1];
+    const actionId = recommendations[0]?.plan?.actionId;
+    const planId = recommendations[0]?.plan?.planId;
+    const [audit] = await t.db.query<{ id: string }>(
+      `SELECT a.id FROM audits a JOIN allocations x ON x.id = a.id
+       WHERE x.round_id = $1 AND a.status = 'submitted' AND btrim(a.answers -> 'overall.areas-for-development' ->> 'value') <> ''
+       ORDER BY a.id LIMIT 1`,
+      [later.id],
+    );
+    const [elsewhere] = await t.db.query<{ id: string }>(
+      `SELECT a.id FROM audits a JOIN teams t ON t.id = a.team_id JOIN people p ON p.service_id = t.service_id
+       WHERE p.email = $1 AND a.status = 'submitted' LIMIT 1`,
+      [OTHER_QA],
+    );
+    const link = (auditId: string | undefined) =>
+      qa.request(`/api/reports/${reportId}/recommendations/${second?.id}/plan`, {
+        method: 'POST',
+        json: { mode: 'link-finding', planId, actionId, auditId, itemKey: 'overall.areas-for-development' },
+      });
+    const refused = await link(elsewhere?.id);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: { path: string }[] }).fields[0]?.path).toBe('auditId');
+    const linked = await link(audit?.id);
+    expect(linked.status).toBe(200);
+    const after = (await linked.json()) as ReportView;
+    expect(after.recommendations[1]?.plan).toMatchObject({ actionId, linked: true });
+    const links = await t.db.query(
+      'SELECT 1 FROM plan_finding_links WHERE action_id = $1 AND audit_id = $2',
+      [actionId, audit?.id],
+    );
+    expect(links).toHaveLength(1);
+  });
+
   it('e-mails the link (sign-in needed) to the distribution list and records the send', async () => {
     const bad = await qa.request(`/api/reports/${reportId}/distribution`, {
       method: 'PUT',
