@@ -1,8 +1,9 @@
 /**
  * A report's recommended action goes straight into the improvement plan: as a new numbered
  * action under a chosen area of a plan of the report's service, or by linking one of the
- * service's findings (an area for development, such as one quoted) to an existing action. Either is recorded on the recommendation
- * (migration 030 lets a published report's recommendation record this and nothing else).
+ * service's findings (an area for development, such as one quoted) to an existing action.
+ * Either is recorded on the recommendation (migration 030 lets a published report's
+ * recommendation record this and nothing else).
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
