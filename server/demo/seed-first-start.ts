@@ -16,6 +16,7 @@ import { seedDemoEarlierPracticeWeeks } from './demo-earlier-practice-week';
 import { seedDemoCensusRounds } from './demo-census-round';
 import { seedDemoImprovementPlan } from '../plans/demo-plan';
 import { seedDemoPlanAsKept } from './demo-plan-as-kept';
+import { seedDemoCountMeasures } from './demo-count-measures';
 import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
 import { seedDemoNotifications } from './demo-notifications';
@@ -57,6 +58,7 @@ export async function seedFirstStart(db: Database, options: SeedOptions): Promis
     await seedDemoInspection(tx, ids, now); // re-audits and open actions for the inspection list
     await seedDemoImprovementPlan(tx, ids, now);
     await seedDemoPlanAsKept(tx, ids, now); // outcomes, revised dates, carry forward, a health partner
+    await seedDemoCountMeasures(tx, ids, now); // counts and rates kept by hand, a year of monthly figures
     await seedDemoPractitioners(tx, ids); // after the audits: it matches their cases and responds
     await seedDemoNotifications(tx, now); // told of what the demo holds
     // An earlier practice week to compare the past one with; after everything that picks the
