@@ -2,7 +2,8 @@
  * The demo plans as councils keep them (issue 16), laid over the plans demo-plan.ts seeds: each
  * area's outcome statements; an Ongoing action and a quarterly one; action B1 revised to a later
  * date (the original kept in its history); action C1 also answering F ("C1 & F"); an older,
- * closed plan whose open action is carried forward into the current one with its history; and,
+ * closed plan whose open action is carried forward into the current one with its history (its
+ * completed one left behind); and,
  * in the first service, a partner owner from health (a guest of the plan) who owns action C2
  * and has added a progress note. All synthetic; e-mails @demo.lantern.invalid.
  */
@@ -139,6 +140,17 @@ export async function seedDemoPlanAsKept(tx: Queryable, ids: DemoIds, now: Date)
         `INSERT INTO plan_action_events (action_id, kind, rag, text, by_id, by_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [oldActionId, kind, rag, text, managerId, 'Farah Khan (demo)', at(daysAgo, 11)],
       );
+    // A second action of the older plan, completed there: offered, not chosen, for carrying forward.
+    const doneId = randomUUID();
+    await tx.query(
+      `INSERT INTO plan_actions (id, plan_id, area_id, number, description, owner, target_date, position)
+       VALUES ($1, $2, $3, '1.4', 'Reflective supervision guidance published and briefed to every team manager.', 'Principal social worker', $4, 2)`,
+      [doneId, oldPlanId, oldAreaId, dateOfDayNumber(today - 200)],
+    );
+    await tx.query(
+      `INSERT INTO plan_action_events (action_id, kind, rag, text, by_id, by_name, at) VALUES ($1, 'rag', 'blue', $2, $3, $4, $5)`,
+      [doneId, 'Guidance published; all team managers briefed.', managerId, 'Farah Khan (demo)', at(250, 10)],
+    );
     await tx.query(
       `INSERT INTO plan_actions (id, plan_id, area_id, number, description, owner, target_date, position, carried_from)
        SELECT $1, $2, $3, 'B3', description, owner, $4, 100, id FROM plan_actions WHERE id = $5`,

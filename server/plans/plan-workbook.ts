@@ -30,7 +30,12 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
   summary.addRow([plan.title]).font = { bold: true, size: 14 };
   summary.addRow(['As of', report.asOf]);
   summary.addRow([]);
-  for (const line of [plan.summary.headline, plan.summary.complete, plan.summary.ragSentence])
+  for (const line of [
+    plan.summary.headline,
+    plan.summary.complete,
+    plan.summary.partial,
+    plan.summary.ragSentence,
+  ])
     if (line) summary.addRow([line]);
   summary.addRow([]);
   summary.addRow(['By timescale']).font = bold;
@@ -58,7 +63,9 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
   sheet.getRow(1).font = bold;
   for (const area of plan.areas) {
     const timescale =
-      area.timescale === 'by-date' ? (area.timescaleDate ?? '') : TIMESCALE_LABELS[area.timescale];
+      area.timescale === 'by-date'
+        ? (area.timescaleDate ?? '')
+        : area.timescaleWords || TIMESCALE_LABELS[area.timescale];
     for (const action of area.actions) {
       sheet.addRow({
         ref: area.reference,
@@ -66,9 +73,16 @@ export async function planWorkbook(report: BoardReportView): Promise<Buffer> {
         theme: area.theme,
         timescale,
         number: action.number,
-        action: action.description,
+        action:
+          action.alsoAnswers.length > 0
+            ? `${action.description} (also answers ${action.alsoAnswers.map((a) => a.reference).join(' & ')})`
+            : action.description,
         owner: action.owner,
-        target: action.targetDate ?? '',
+        target: action.originalTargetDate
+          ? `Original: ${action.originalTargetDate}; Revised: ${action.targetDate ?? ''}`
+          : action.timescale
+            ? action.timescaleWords
+            : (action.targetDate ?? ''),
         rag: action.rag ? MANAGER_RAG_TEXT[action.rag].label : 'Not rated',
         reason: action.ragReason,
         progress: action.latestNote
