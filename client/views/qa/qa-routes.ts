@@ -24,6 +24,12 @@ export const qaRoutes: RouteRecordRaw[] = [
     meta: { title: 'Inspection deep-dive pack', roles: inspection },
   },
   {
+    path: '/qa/findings',
+    name: 'qa-findings',
+    component: () => import('./FindingsView.vue'),
+    meta: { title: 'Findings', roles: ['qa_lead', 'manager'] },
+  },
+  {
     path: '/qa',
     name: 'qa',
     component: () => import('./QaHomeView.vue'),
