@@ -21,6 +21,7 @@ import type { Framework } from '../../shared/framework/framework-schema';
 import { AT_LEAST_GOOD } from '../../shared/metrics/grade-scale';
 import { metricFiltersSchema, type MetricDefinition } from '../../shared/metrics/metric-definition';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
+import { timeBucketSchema } from '../../shared/metrics/periods';
 import { readMetric } from './read-metric';
 import { countsCanAnswer } from './count-metric';
 import { scannedAudits } from './scan-metric';
@@ -113,9 +114,16 @@ export function metricRoutes(deps: AppDeps) {
             ? [{ path: 'from', message: 'Enter a start date on or before the end date.' }]
             : []),
         ]);
-      // The same audits as the trend above it: teams, case types, kinds, flags and case age.
+      // The same audits as the trend above it: teams, case types, kinds, flags and case age; and
+      // the same periods (issue 18: bucketed by quarter while the chart was by month, the table
+      // counted whole quarters and showed a second figure for one measure).
       const query = filterQuerySchema.safeParse(c.req.query());
       if (!query.success) throw invalid(query.error.issues);
+      const bucket = timeBucketSchema.default('quarter').safeParse(c.req.query('bucket'));
+      if (!bucket.success)
+        throw invalid([
+          { path: ['bucket'], message: 'Choose month, quarter, financial year or practice week.' },
+        ]);
       const filters = metricFiltersSchema.safeParse(filtersOfQuery(query.data));
       if (!filters.success) throw invalid(filters.error.issues);
       const framework = await currentFramework(deps.db);
@@ -125,7 +133,7 @@ export function metricRoutes(deps: AppDeps) {
         name: 'Every item',
         passing: ['yes' as const],
         filters: filters.data,
-        bucket: 'quarter' as const,
+        bucket: bucket.data,
       };
       // Filters the counts are not keyed by (case flags, case age) need the audits themselves:
       // read them once and evaluate every item over that one read, not one scan per item.
@@ -143,7 +151,7 @@ export function metricRoutes(deps: AppDeps) {
             source: { item: item.key },
             passing: item.kind === 'grade' ? [...AT_LEAST_GOOD] : ['yes'],
             filters: filters.data,
-            bucket: 'quarter',
+            bucket: bucket.data,
           };
           const result = scanned
             ? evaluateMetric(definition, scanned.audits, scanned.options)

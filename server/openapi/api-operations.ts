@@ -100,6 +100,7 @@ import {
 } from '../../shared/plans/plan-schemas';
 import { filterQuerySchema, trendQuerySchema } from '../../shared/plans/trend-query';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
+import { timeBucketSchema } from '../../shared/metrics/periods';
 import {
   roundComparisonQuerySchema,
   roundComparisonSchema,
@@ -496,6 +497,8 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   'GET /api/plans/:planId/export': {
     summary: "The board's progress report as a workbook",
     query: asOf,
+    file: { kind: 'xlsx' },
+  },
   'POST /api/plans/:planId/actions/:actionId/target-date': {
     summary: 'Revises the target date, keeping the original and the reason in the history',
     body: targetRevisionSchema,
@@ -519,8 +522,6 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     summary: 'Sets the RAG, with its reason, of an action the signed-in person owns',
     body: ragInputSchema,
   },
-    file: { kind: 'xlsx' },
-  },
   'GET /api/findings': {
     summary: "Searches the findings of the service's audits",
     query: namedQuery({ q: 'Words to look for (200 characters at most).' }),
@@ -532,7 +533,11 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   },
   'GET /api/metrics/items': {
     summary: "Each item's pass rate over a date range",
-    query: filterQuerySchema.extend({ from: calendarDateSchema, to: calendarDateSchema }),
+    query: filterQuerySchema.extend({
+      from: calendarDateSchema,
+      to: calendarDateSchema,
+      bucket: timeBucketSchema.optional(),
+    }),
   },
   'GET /api/metrics/options': {
     summary:
@@ -560,7 +565,10 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   'DELETE /api/reports/:reportId': { summary: 'Deletes a draft report (a published one: 409)' },
   'POST /api/reports/:reportId/publish': { summary: 'Publishes a report: what it shows is frozen' },
   'GET /api/reports/:reportId/docx': { summary: 'The report as a Word document', file: { kind: 'docx' } },
-  'GET /api/reports/:reportId/xlsx': { summary: "The report's figures as a workbook", file: { kind: 'xlsx' } },
+  'GET /api/reports/:reportId/xlsx': {
+    summary: "The report's figures as a workbook",
+    file: { kind: 'xlsx' },
+  },
   'POST /api/reports/:reportId/recommendations/:recommendationId/plan': {
     summary: 'Puts a recommendation into the improvement plan: a new action, or a quote linked to an action',
     body: recommendationToPlanSchema,
@@ -569,7 +577,9 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
     summary: "Sets the report's distribution list",
     body: distributionSchema,
   },
-  'POST /api/reports/:reportId/send': { summary: "E-mails a published report's link to its distribution list" },
+  'POST /api/reports/:reportId/send': {
+    summary: "E-mails a published report's link to its distribution list",
+  },
 
   'GET /api/rounds': { summary: "The service's audit rounds", response: roundListSchema },
   'POST /api/rounds': {
