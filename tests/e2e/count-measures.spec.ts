@@ -1,0 +1,134 @@
+/**
+ * Issue 16: measures that are not a share of audits. A manager adds a lower-is-better count to a
+ * plan action, imports the council's monthly performance extract — a CSV saved by Excel on
+ * Windows (Windows-1252, with a £ in a header) — sees a bad row named by row and column with
+ * nothing imported, then the corrected file previewed and imported, and the figures with their
+ * unit, trajectory and RAG with the rule that decided it.
+ */
+import { test, expect } from '@playwright/test';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  // The demo's first start seeds two services' audits; on a busy machine that is minutes (as audit-report.spec.ts).
+  test.setTimeout(300_000);
+  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Sep 2026" for the month `back` months before this one. */
+function monthBack(back: number): string {
+  const now = new Date();
+  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
+  return `${MONTHS[index % 12]} ${Math.floor(index / 12)}`;
+}
+const FULL = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** The period's label ("September 2026") for the month `back` months before this one. */
+function labelBack(back: number): string {
+  const now = new Date();
+  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
+  return `${FULL[index % 12]} ${Math.floor(index / 12)}`;
+}
+/** The last day of the month `offset` months from this one, YYYY-MM-DD. */
+function monthEnd(offset: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset + 1, 0))
+    .toISOString()
+    .slice(0, 10);
+}
+/** A CSV as Excel on Windows saves it: Windows-1252 (£ is one byte, 0xA3), CRLF line ends. */
+const extract = (rows: string[]) =>
+  Buffer.from(['Reporting month,Children waiting (£ cost centre 4410)', ...rows].join('\r\n'), 'latin1');
+
+test('a manager adds a lower-is-better count and imports a monthly extract', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('E-mail address').fill('farah.manager@demo.lantern.invalid');
+  await page.getByLabel('Password').fill('lantern-demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Improvement plan' })
+    .click();
+  await page.getByRole('link', { name: /post-inspection improvement plan/ }).click();
+  await page.getByRole('link', { name: 'A1', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Action A1' })).toBeVisible();
+
+  const title = 'Children waiting more than 20 working days for an assessment';
+  await page.getByText('Add a measure').click();
+  await page.getByLabel('Name of the measure').fill(title);
+  await page.getByLabel('Entered by hand each period').check();
+  await page.getByLabel('a count per period').check();
+  await page.getByLabel('Unit').fill('children');
+  await page.getByLabel('lower is better').check();
+  await page.getByLabel('Reported by').selectOption('month');
+  await page.locator('#measure-baseline-date').fill(monthEnd(-7));
+  await page.locator('#measure-baseline-value').fill('30');
+  await page.locator('#measure-milestone-0-date').fill(monthEnd(5));
+  await page.locator('#measure-milestone-0-target').fill('10');
+  await page.getByLabel(/^Tolerance/).fill('3');
+  await page.getByRole('button', { name: 'Add the measure' }).click();
+  await expect(page.getByRole('status')).toHaveText('Measure added.');
+
+  const measure = page.locator('section.measure', { has: page.getByRole('heading', { name: title }) });
+  await expect(measure.getByTestId('measure-rule')).toContainText('Lower is better.');
+  await expect(measure.getByText('Baseline 30 children')).toBeVisible();
+
+  // A bad row: named by its row and column, and nothing imported.
+  const file = measure.getByLabel('Extract file');
+  await file.setInputFiles({
+    name: 'waiting-extract.csv',
+    mimeType: 'text/csv',
+    buffer: extract([`${monthBack(3)},24`, `${monthBack(2)},twelve`, `${monthBack(1)},19`]),
+  });
+  const problems = measure.getByRole('alert');
+  await expect(problems).toContainText(
+    'Row 3, column “Children waiting (£ cost centre 4410)”: “twelve” is not a number',
+  );
+  await expect(measure.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+  await expect(measure.getByTestId('measure-latest')).toHaveText('No period has enough data to judge yet.');
+
+  // The corrected file: previewed row by row, then imported.
+  await file.setInputFiles({
+    name: 'waiting-extract.csv',
+    mimeType: 'text/csv',
+    buffer: extract([`${monthBack(3)},24`, `${monthBack(2)},"1,204"`, `${monthBack(1)},19`]),
+  });
+  const preview = measure.getByRole('table', { name: 'What will be imported' });
+  await expect(preview.getByRole('row')).toHaveCount(4);
+  await expect(preview).toContainText('1,204 children');
+  await measure.getByRole('button', { name: 'Import 3 periods' }).click();
+  await expect(measure.getByRole('status')).toHaveText('Imported 3 periods from waiting-extract.csv.');
+
+  const figures = measure.getByRole('table', {
+    name: new RegExp(`${title} by period \\(lower is better\\)`),
+  });
+  await expect(figures.getByRole('row')).toHaveCount(4);
+  const last = figures.getByRole('row', { name: new RegExp(labelBack(1)) });
+  await expect(last.getByRole('cell').nth(0)).toHaveText('19 children');
+  await expect(last.getByRole('cell').nth(2)).toHaveText(/^(Green|Amber|Red|Blue)$/);
+  // 1,204 children waiting is far above the line: Red, by the rule that says so.
+  const bad = figures.getByRole('row', { name: new RegExp(labelBack(2)) });
+  await expect(bad.getByRole('cell').nth(2)).toHaveText('Red');
+  await expect(bad.getByRole('cell').nth(3)).toHaveText(
+    /missed by more than the tolerance|short of the trajectory by more than the tolerance/,
+  );
+  await expect(measure.getByTestId('measure-latest')).toContainText('19 children against a target of');
+});
