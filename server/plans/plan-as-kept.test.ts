@@ -83,6 +83,36 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     expect(mine.actions.map((a) => [a.number, a.notes.length])).toEqual([['C2', 1]]);
   });
 
+  it('imports outcomes, Ongoing and recurring timescales, and an action answering two areas', async () => {
+    const csv = [
+      'Ref,Recommendation,Timescale,Outcomes,Action no.,Action,Target date',
+      'A1,Plans,Ongoing,Children have a plan,1.1,Audit plans,Ongoing',
+      'A1 & A2,,,,1.2,Joint training,Quarterly from April 2027',
+      'A2,Supervision,Monthly from 01/2027,,2.1,Reflective supervision,31/03/2027',
+    ].join('\n');
+    const plan = await post<PlanView>('/api/plans/import', {
+      title: `Imported ${randomUUID()}`,
+      areaNoun: 'recommendation',
+      fileName: 'plan.csv',
+      content: Buffer.from(csv).toString('base64'),
+    });
+    expect(plan.areas.map((a) => [a.reference, a.timescaleWords, a.outcomes])).toEqual([
+      ['A1', 'Ongoing', ['Children have a plan']],
+      ['A2', 'Monthly from January 2027', []],
+    ]);
+    expect(plan.areas.map((a) => a.actions.map((x) => [x.number, x.timescaleWords]))).toEqual([
+      [
+        ['1.1', 'Ongoing'],
+        ['1.2', 'Quarterly from April 2027'],
+      ],
+      [
+        ['1.2', 'Quarterly from April 2027'],
+        ['2.1', 'By 31 March 2027'],
+      ],
+    ]);
+    expect(plan.summary.headline).toBe('2 recommendations made up of 3 actions (0 actions complete)');
+  });
+
   it('keeps outcome statements and says timescales in words', async () => {
     const plan = await planWithTwoAreas();
     const [a1, a2] = plan.areas;

@@ -33,8 +33,10 @@ export async function saveImportedPlan(
   const actionRows: object[] = [];
   const eventRows: object[] = [];
   const by = `${person.name} (from ${input.fileName})`;
+  const areaIds = new Map(input.areas.map((area) => [area.reference, randomUUID()]));
+  const alsoRows: object[] = [];
   input.areas.forEach((area, a) => {
-    const areaId = randomUUID();
+    const areaId = areaIds.get(area.reference) ?? randomUUID();
     areaRows.push({
       id: areaId,
       plan_id: planId,
@@ -45,6 +47,9 @@ export async function saveImportedPlan(
       timescale: area.timescale,
       timescale_date: area.timescaleDate,
       position: a + 1,
+      recurrence: area.recurrence,
+      recurrence_start: area.recurrenceStart,
+      outcomes: area.outcomes,
     });
     for (const action of area.actions) {
       const actionId = randomUUID();
@@ -57,7 +62,12 @@ export async function saveImportedPlan(
         owner: action.owner,
         target_date: action.targetDate,
         position: actionRows.length + 1,
+        timescale: action.timescale,
+        recurrence: action.recurrence,
+        recurrence_start: action.recurrenceStart,
       });
+      for (const other of new Set(action.alsoAnswers))
+        if (other !== area.reference) alsoRows.push({ action_id: actionId, area_id: areaIds.get(other) });
       if (action.rag)
         eventRows.push({
           action_id: actionId,
@@ -91,6 +101,9 @@ export async function saveImportedPlan(
       timescale: 'text',
       timescale_date: 'date',
       position: 'integer',
+      recurrence: 'text',
+      recurrence_start: 'date',
+      outcomes: 'jsonb',
     },
     areaRows,
   );
@@ -106,9 +119,13 @@ export async function saveImportedPlan(
       owner: 'text',
       target_date: 'date',
       position: 'integer',
+      timescale: 'text',
+      recurrence: 'text',
+      recurrence_start: 'date',
     },
     actionRows,
   );
+  await insertRows(tx, 'plan_action_areas', { action_id: 'uuid', area_id: 'uuid' }, alsoRows);
   await insertRows(
     tx,
     'plan_action_events',

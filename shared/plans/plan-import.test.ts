@@ -77,3 +77,62 @@ describe('importDate', () => {
     ['March 2020', null],
   ])('%s → %s', (text, expected) => expect(importDate(text)).toBe(expected));
 });
+
+describe('importPlanRows: the plan as councils keep it', () => {
+  const HEADER = ['Ref', 'Recommendation', 'Timescale', 'Outcomes', 'Action no.', 'Action', 'Target date'];
+
+  it('reads Ongoing and recurring timescales, outcome statements, and an action answering two areas', () => {
+    const result = importPlanRows([
+      HEADER,
+      [
+        'A1',
+        'Plans',
+        'Ongoing',
+        'Children have a plan\nChildren say it helps',
+        '1.1',
+        'Audit plans',
+        'Ongoing',
+      ],
+      ['A1 & A2', '', '', '', '1.2', 'Joint training', 'Quarterly from April 2027'],
+      ['A2', 'Supervision', 'Every quarter from Apr 2027', '', '2.1', 'Reflective supervision', '31/03/2027'],
+      ['A2, A1', '', '', '', '2.2', 'Annual review', 'Annually from 04/2027'],
+    ]);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const [a1, a2] = result.areas;
+    expect([a1?.timescale, a1?.outcomes]).toEqual([
+      'ongoing',
+      ['Children have a plan', 'Children say it helps'],
+    ]);
+    expect([a2?.timescale, a2?.recurrence, a2?.recurrenceStart]).toEqual([
+      'recurring',
+      'quarterly',
+      '2027-04-01',
+    ]);
+    expect(
+      result.areas.flatMap((a) =>
+        a.actions.map((x) => [
+          x.number,
+          x.timescale,
+          x.recurrence,
+          x.recurrenceStart,
+          x.targetDate,
+          x.alsoAnswers,
+        ]),
+      ),
+    ).toEqual([
+      ['1.1', 'ongoing', null, null, null, []],
+      ['1.2', 'recurring', 'quarterly', '2027-04-01', null, ['A2']],
+      ['2.1', null, null, null, '2027-03-31', []],
+      ['2.2', 'recurring', 'yearly', '2027-04-01', null, ['A1']],
+    ]);
+  });
+
+  it.each([
+    ['Row 2, column “Timescale”', ['A1', 'Plans', 'Fortnightly from April 2027', '', '1.1', 'x', '']],
+    ['Row 2, column “Target date”', ['A1', 'Plans', 'Ongoing', '', '1.1', 'x', 'Quarterly from Smarch 2027']],
+    ['Row 2, column “Ref”', ['A1 & A9', 'Plans', 'Ongoing', '', '1.1', 'x', '']],
+  ])('says which row and cell it could not read: %s', (path, row) => {
+    const result = importPlanRows([HEADER, row]);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([path]);
+  });
+});

@@ -10,17 +10,29 @@
  *   row, the rows below it blank in those columns, belong to the same area;
  * - timescales as "Immediately", "Within 3 months", "Within 6 months" or a date; dates as
  *   YYYY-MM-DD or DD/MM/YYYY (a spreadsheet's own date cells arrive as YYYY-MM-DD);
- * - RAG as Red, Amber, Green, Blue (or R, A, G, B; "Complete" or "Completed" for Blue).
+ * - RAG as Red, Amber, Green, Blue (or R, A, G, B; "Complete" or "Completed" for Blue);
+ * - timescales (an area's, or an action's in its target date cell) "Ongoing", and recurring:
+ *   "Quarterly from April 2027", "Monthly from 01/2027", "Every quarter from Apr 2027",
+ *   "Annually from April 2027";
+ * - an "Outcomes" column (what will be different for children), one statement a line;
+ * - an action that answers several areas: its reference cell "A1 & A2" or "A1, A2" (the
+ *   first is its own area).
  */
 import { isCalendarDate } from '../metrics/calendar-date';
 import type { FieldProblem } from '../errors/app-error';
-import type { ManagerRag, Timescale } from './plan-vocabulary';
+import type { ManagerRag, Recurrence, Timescale } from './plan-vocabulary';
 
 export interface ImportedAction {
   number: string;
   description: string;
   owner: string;
   targetDate: string | null;
+  /** null: due by its target date. */
+  timescale: 'ongoing' | 'recurring' | null;
+  recurrence: Recurrence | null;
+  recurrenceStart: string | null;
+  /** The other areas it answers, by reference. */
+  alsoAnswers: string[];
   rag: ManagerRag | null;
   progress: string;
   /** The spreadsheet row it came from (1 is the header). */
@@ -34,6 +46,9 @@ export interface ImportedArea {
   source: string;
   timescale: Timescale;
   timescaleDate: string | null;
+  recurrence: Recurrence | null;
+  recurrenceStart: string | null;
+  outcomes: string[];
   actions: ImportedAction[];
 }
 
@@ -50,7 +65,8 @@ type Column =
   | 'owner'
   | 'targetDate'
   | 'rag'
-  | 'progress';
+  | 'progress'
+  | 'outcomes';
 
 /** Header words for each column, compared without case, punctuation or spacing. */
 const HEADERS: Record<Column, string[]> = {
@@ -83,6 +99,7 @@ const HEADERS: Record<Column, string[]> = {
   targetDate: ['target date', 'by when', 'deadline', 'due', 'due date', 'completion date'],
   rag: ['rag', 'rag status', 'rag rating', 'status'],
   progress: ['progress', 'progress update', 'progress notes', 'update', 'comments'],
+  outcomes: ['outcomes', 'outcome', 'outcome statements', 'what will be different for children'],
 };
 const REQUIRED: Column[] = ['reference', 'title', 'number', 'description'];
 const LABEL: Record<Column, string> = {
@@ -97,6 +114,7 @@ const LABEL: Record<Column, string> = {
   targetDate: 'Target date',
   rag: 'RAG',
   progress: 'Progress',
+  outcomes: 'Outcomes',
 };
 
 const normalise = (s: string): string =>
@@ -116,8 +134,50 @@ export function importDate(text: string): string | null {
   return isCalendarDate(iso) ? iso : null;
 }
 
-function importTimescale(text: string): { timescale: Timescale; date: string | null } | null {
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FREQUENCIES: [RegExp, Recurrence][] = [
+  [/^(monthly|every month)$/, 'monthly'],
+  [/^(quarterly|every quarter|every 3 months|every three months)$/, 'quarterly'],
+  [/^(yearly|annually|annual|every year)$/, 'yearly'],
+];
+
+/**
+ * "Quarterly from April 2027" (or "Every quarter from Apr 2027", "Monthly from 01/2027") as a
+ * frequency and the first day of its start month; null when it is not one.
+ */
+export function importRecurrence(text: string): { recurrence: Recurrence; start: string } | null {
+  const m = /^(.+?)\s+(?:from|starting|starting from|beginning)\s+(.+)$/i.exec(text.trim());
+  if (!m) return null;
+  const frequency = FREQUENCIES.find(([re]) => re.test(normalise(m[1] ?? '')))?.[1];
+  if (!frequency) return null;
+  const when = (m[2] ?? '').trim();
+  const named = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(when);
+  const numeric = /^(\d{1,2})[/.-](\d{4})$/.exec(when);
+  const month = named ? MONTHS.indexOf((named[1] ?? '').slice(0, 3).toLowerCase()) + 1 : Number(numeric?.[1]);
+  const year = named?.[2] ?? numeric?.[2];
+  if (!year || !(month >= 1 && month <= 12)) return null;
+  return { recurrence: frequency, start: `${year}-${String(month).padStart(2, '0')}-01` };
+}
+
+interface TimescaleCell {
+  timescale: Timescale;
+  date: string | null;
+  recurrence: Recurrence | null;
+  start: string | null;
+}
+
+function importTimescale(text: string): TimescaleCell | null {
   const t = normalise(text);
+  const none = { date: null, recurrence: null, start: null };
+  if (t === 'ongoing') return { timescale: 'ongoing', ...none };
+  const recurring = importRecurrence(text);
+  if (recurring)
+    return { timescale: 'recurring', date: null, recurrence: recurring.recurrence, start: recurring.start };
+  const fixed = importFixedTimescale(t, text);
+  return fixed ? { ...none, ...fixed } : null;
+}
+
+function importFixedTimescale(t: string, text: string): { timescale: Timescale; date: string | null } | null {
   if (t === '' || t === 'immediately' || t === 'immediate') return { timescale: 'immediately', date: null };
   if (/^within (3|three) months?$/.test(t)) return { timescale: 'within-3-months', date: null };
   if (/^within (6|six) months?$/.test(t)) return { timescale: 'within-6-months', date: null };
@@ -192,7 +252,10 @@ export function importPlanRows(rows: readonly (readonly string[])[]): ImportResu
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
     if (cells.every((c) => c.trim() === '')) return;
-    const reference = cell('reference');
+    // "A1 & A2" or "A1, A2": the action's own area first, then the others it answers.
+    const [reference = '', ...alsoAnswers] = cell('reference')
+      .split(/\s*(?:&|,|\band\b)\s*/)
+      .filter((r) => r !== '');
     if (reference && reference !== current?.reference) {
       if (areas.some((a) => a.reference === reference)) {
         problem(
@@ -208,7 +271,7 @@ export function importPlanRows(rows: readonly (readonly string[])[]): ImportResu
         problem(
           rowNumber,
           'timescale',
-          `“${cell('timescale')}” is not a timescale. Use Immediately, Within 3 months, Within 6 months or a date such as 31/03/2020.`,
+          `“${cell('timescale')}” is not a timescale. Use Immediately, Within 3 months, Within 6 months, Ongoing, a recurrence such as Quarterly from April 2027, or a date such as 31/03/2020.`,
         );
       current = {
         reference,
@@ -217,6 +280,12 @@ export function importPlanRows(rows: readonly (readonly string[])[]): ImportResu
         source: cell('source'),
         timescale: timescale?.timescale ?? 'immediately',
         timescaleDate: timescale?.date ?? null,
+        recurrence: timescale?.recurrence ?? null,
+        recurrenceStart: timescale?.start ?? null,
+        outcomes: cell('outcomes')
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
         actions: [],
       };
       areas.push(current);
@@ -237,8 +306,17 @@ export function importPlanRows(rows: readonly (readonly string[])[]): ImportResu
     if (!description) problem(rowNumber, 'description', 'Describe the action.');
     const rawDate = cell('targetDate');
     const targetDate = rawDate ? importDate(rawDate) : null;
-    if (rawDate && !targetDate)
-      problem(rowNumber, 'targetDate', `“${rawDate}” is not a date. Write it as 31/03/2020 or 2020-03-31.`);
+    const actionTimescale = rawDate && !targetDate ? importTimescale(rawDate) : null;
+    const ongoingOrRecurring =
+      actionTimescale?.timescale === 'ongoing' || actionTimescale?.timescale === 'recurring'
+        ? actionTimescale
+        : null;
+    if (rawDate && !targetDate && !ongoingOrRecurring)
+      problem(
+        rowNumber,
+        'targetDate',
+        `“${rawDate}” is not a date or a timescale. Write it as 31/03/2020, 2020-03-31, Ongoing or Quarterly from April 2027.`,
+      );
     const rag = importRag(cell('rag'));
     if (rag === undefined)
       problem(rowNumber, 'rag', `“${cell('rag')}” is not a RAG rating. Use Red, Amber, Green or Blue.`);
@@ -247,11 +325,25 @@ export function importPlanRows(rows: readonly (readonly string[])[]): ImportResu
       description,
       owner: cell('owner'),
       targetDate,
+      timescale: ongoingOrRecurring ? (ongoingOrRecurring.timescale as 'ongoing' | 'recurring') : null,
+      recurrence: ongoingOrRecurring?.recurrence ?? null,
+      recurrenceStart: ongoingOrRecurring?.start ?? null,
+      alsoAnswers,
       rag: rag ?? null,
       progress: cell('progress'),
       row: rowNumber,
     });
   });
+  const references = new Set(areas.map((a) => a.reference));
+  for (const area of areas)
+    for (const action of area.actions)
+      for (const other of action.alsoAnswers)
+        if (!references.has(other))
+          problem(
+            action.row,
+            'reference',
+            `Action “${action.number}” names area “${other}”, which is not in the file.`,
+          );
   if (areas.length === 0 && problems.length === 0)
     problems.push({ path: 'Row 2', message: 'The file has no actions below its header row.' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, areas };
