@@ -158,7 +158,6 @@ async function syncADay(
   line: Line,
 ): Promise<{ seconds: number; audits: number }> {
   const cdp = await context.newCDPSession(page);
-  // Loaded once more online, so the service worker (active since the first visit) controls it.
   await page.goto(`${line.url}/audits`);
   await page
     .getByTestId('waiting-count')
@@ -224,18 +223,29 @@ async function syncADay(
     db.close();
     return n;
   }, fullAnswers());
-  await page.reload();
-  await page
-    .getByTestId('waiting-count')
-    .filter({ hasText: `${written} audits waiting to sync` })
-    .waitFor();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   const t0 = performance.now();
+  // The line is back: the sync runner pushes on 'online'; done when the outbox is empty.
   await context.setOffline(false);
-  await page
-    .getByTestId('waiting-count')
-    .filter({ hasText: 'Everything is synced' })
-    .waitFor({ timeout: 300_000 });
+  await page.waitForFunction(
+    async () => {
+      const name = (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .find((n) => n.startsWith('lantern-'));
+      return new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(name ?? '');
+        open.onsuccess = () => {
+          const request = open.result.transaction('outbox').objectStore('outbox').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result === 0);
+          };
+        };
+      });
+    },
+    undefined,
+    { timeout: 300_000, polling: 200 },
+  );
   return { seconds: (performance.now() - t0) / 1000, audits: written };
 }
 
