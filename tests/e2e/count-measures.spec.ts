@@ -76,7 +76,7 @@ test('a manager adds a lower-is-better count and imports a monthly extract', asy
   await page.getByLabel('Name of the measure').fill(title);
   await page.getByLabel('Entered by hand each period').check();
   await page.getByLabel('a count per period').check();
-  await page.getByLabel('Unit').fill('children');
+  await page.getByLabel('Unit', { exact: true }).fill('children');
   await page.getByLabel('lower is better').check();
   await page.getByLabel('Reported by').selectOption('month');
   await page.locator('#measure-baseline-date').fill(monthEnd(-7));
