@@ -146,6 +146,7 @@ import { agreementResponseSchema } from '../../shared/moderation/agreement-schem
 import { acknowledgeAlertSchema, alertListSchema, alertSchema } from '../../shared/alerts/alert-schemas';
 import { caseActionUpdateSchema } from '../../shared/case-actions/case-action-schemas';
 import {
+  codeFindingSchema,
   findingFilterFieldsSchema,
   goodPracticeSchema,
   quoteSchema,
@@ -816,6 +817,7 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
   },
   'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
     summary: 'Codes a finding into a theme',
+    body: codeFindingSchema,
   },
   'DELETE /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': {
     summary: 'Takes a theme off a finding',

@@ -114,6 +114,12 @@ describe('each documented request body is the one its handler parses', () => {
     one.caseId = await first(
       `SELECT case_id::text AS id FROM audits WHERE id::text = '${one.auditId ?? ''}'`,
     );
+    // A theme of the QA lead's service (the demo's), and the finding of the audit's strengths.
+    one.themeId = await first(
+      `SELECT id::text AS id FROM finding_themes
+       WHERE service_id = (SELECT service_id FROM people WHERE id = ${qaLead}) ORDER BY name LIMIT 1`,
+    );
+    one.itemKey = 'overall.strengths';
     for (const [name, value] of Object.entries(one)) if (value) params.set(name, value);
 
     for (const key of BODY_ROUTES) {

@@ -129,11 +129,22 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
     body: { title: 'Fuzz report', scope: { kind: 'month', month: '2026-10', toolKey: 'lantern-default' } },
   },
   'PUT /api/reports/:reportId': {
-    body: { title: 'Fuzz report', summary: 'Fuzz summary', recommendations: [{ text: 'Fuzz recommendation' }] },
+    body: {
+      title: 'Fuzz report',
+      summary: 'Fuzz summary',
+      recommendations: [{ text: 'Fuzz recommendation' }],
+    },
   },
   'POST /api/reports/:reportId/publish': { body: {} },
   'POST /api/reports/:reportId/recommendations/:recommendationId/plan': {
-    body: { mode: 'new-action', planId: UUID, areaId: UUID, number: 'F1', owner: 'Fuzz owner', targetDate: null },
+    body: {
+      mode: 'new-action',
+      planId: UUID,
+      areaId: UUID,
+      number: 'F1',
+      owner: 'Fuzz owner',
+      targetDate: null,
+    },
   },
   'PUT /api/reports/:reportId/distribution': { body: { emails: ['fuzz@demo.lantern.invalid'] } },
   'POST /api/reports/:reportId/send': { body: {} },
@@ -194,22 +205,24 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
     body: {
       title: 'Fuzz measure',
       source: 'manual',
-  'POST /api/plans/:planId/actions/:actionId/target-date': {
-    body: { targetDate: '2027-06-30', reason: 'Fuzz reason' },
-  },
-  'POST /api/plans/:planId/carry-forward': { body: { fromPlanId: UUID, areaId: UUID, actionIds: [UUID] } },
-  'POST /api/plans/:planId/partners': {
-    body: {
-      name: 'Fuzz Partner',
-      email: 'fuzz.partner@demo.lantern.invalid',
-      organisation: 'Fuzz NHS Trust',
-      agency: 'health',
-      lastDay: '2099-12-31',
-      actionIds: [],
-    },
-  },
-  'POST /api/partner-actions/:actionId/notes': { body: { text: 'Fuzz partner note' } },
-  'POST /api/partner-actions/:actionId/rag': { body: { rag: 'green', reason: 'Fuzz partner reason' } },
+      'POST /api/plans/:planId/actions/:actionId/target-date': {
+        body: { targetDate: '2027-06-30', reason: 'Fuzz reason' },
+      },
+      'POST /api/plans/:planId/carry-forward': {
+        body: { fromPlanId: UUID, areaId: UUID, actionIds: [UUID] },
+      },
+      'POST /api/plans/:planId/partners': {
+        body: {
+          name: 'Fuzz Partner',
+          email: 'fuzz.partner@demo.lantern.invalid',
+          organisation: 'Fuzz NHS Trust',
+          agency: 'health',
+          lastDay: '2099-12-31',
+          actionIds: [],
+        },
+      },
+      'POST /api/partner-actions/:actionId/notes': { body: { text: 'Fuzz partner note' } },
+      'POST /api/partner-actions/:actionId/rag': { body: { rag: 'green', reason: 'Fuzz partner reason' } },
       bucket: 'month',
       trajectory: {
         baseline: { date: '2026-01-31', value: 0.4 },
@@ -363,6 +376,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'PATCH /api/learning/themes/:themeId': {
     body: { name: 'Fuzz theme', description: 'Fuzz', archived: false },
   },
+  'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId': { body: {} },
   'PUT /api/learning/audits/:auditId/findings/:itemKey/themes/:themeId/quote': { body: { chosen: true } },
   'PUT /api/learning/audits/:auditId/good-practice': { body: { reason: 'Fuzz reason' } },
   'PATCH /api/case-actions/:caseActionId': {
