@@ -56,9 +56,7 @@ export const useFindingsStore = defineStore('findings', () => {
     return (
       await api<{ finding: CodedFindingView }>(
         `${findingPath(finding)}/themes/${encodeURIComponent(themeId)}`,
-        {
-          method: 'PUT',
-        },
+        { method: 'PUT', body: {} },
       )
     ).finding;
   }

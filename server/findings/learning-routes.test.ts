@@ -102,7 +102,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       201,
     );
     const coded = await json<{ finding: CodedFindingView }>(
-      await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'PUT' }),
+      await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'PUT', json: {} }),
     );
     expect(coded.finding.themes).toEqual([{ themeId: theme.id, name: 'Chronologies', quote: false }]);
     const quoted = await json<{ finding: CodedFindingView }>(
@@ -152,9 +152,9 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       await call(qa, `/api/learning/themes/${theme.id}`, { method: 'PATCH', json: { archived: true } }),
     );
     const auditId = alpha.auditIds[2] ?? '';
-    expect((await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'PUT' })).status).toBe(
-      409,
-    );
+    expect(
+      (await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'PUT', json: {} })).status,
+    ).toBe(409);
     const quote = await call(qa, `${findingPath(auditId)}/themes/${alpha.findingThemeId}/quote`, {
       method: 'PUT',
       json: { chosen: true },
@@ -183,7 +183,10 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       201,
     );
     await json(
-      await call(qa, `${findingPath(alpha.auditIds[3] ?? '')}/themes/${theme.id}`, { method: 'PUT' }),
+      await call(qa, `${findingPath(alpha.auditIds[3] ?? '')}/themes/${theme.id}`, {
+        method: 'PUT',
+        json: {},
+      }),
     );
     const { suggestions } = await json<{ suggestions: { themeId: string; name: string; score: number }[] }>(
       await call(qa, `${findingPath(alpha.auditIds[4] ?? '')}/suggestions`),
@@ -203,7 +206,9 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
     expect(themes.themes.map((x) => x.id)).toEqual([bravo.findingThemeId]);
     const own = findingPath(bravo.auditIds[1] ?? '');
     // Their own finding into the other service's theme: no such theme for them.
-    expect((await call(hana, `${own}/themes/${alpha.findingThemeId}`, { method: 'PUT' })).status).toBe(404);
+    expect(
+      (await call(hana, `${own}/themes/${alpha.findingThemeId}`, { method: 'PUT', json: {} })).status,
+    ).toBe(404);
     expect([403, 404]).toContain(
       (
         await call(hana, `${findingPath(alpha.auditIds[1] ?? '')}/themes/${bravo.findingThemeId}`, {

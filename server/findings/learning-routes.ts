@@ -26,6 +26,7 @@ import { logChange, logView } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
 import {
+  codeFindingSchema,
   findingFiltersSchema,
   goodPracticeSchema,
   quoteSchema,
@@ -119,6 +120,7 @@ export function learningRoutes(deps: AppDeps) {
       requirePerson(c);
       const { auditId, itemKey } = finding(c);
       const themeId = idParam(c, 'themeId', 'theme');
+      await parseBody(c, codeFindingSchema);
       const coded = await deps.db.transaction(async (tx) => {
         const result = await codeFinding(tx, dataScope(c), auditId, itemKey, themeId);
         await logChange(c, deps, tx, 'finding', auditId, { itemKey, themeId }, 'finding.coded');

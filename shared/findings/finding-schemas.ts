@@ -26,6 +26,9 @@ export type ThemeUpdate = z.infer<typeof themeUpdateSchema>;
 
 export const quoteSchema = z.object({ chosen: z.boolean() }).strict();
 
+/** Coding a finding into a theme takes nothing but the path: an empty object. */
+export const codeFindingSchema = z.object({}).strict();
+
 export const goodPracticeSchema = z
   .object({
     reason: z
