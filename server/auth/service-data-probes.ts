@@ -764,7 +764,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     path: () => '/api/inspection/audits/csv?months=36',
     control: 'manager',
   },
-  'GET /api/inspection/audits/xlsx': { data: 'service', path: () => '/api/inspection/audits/xlsx?months=36' },
+  // The workbook carries the time it was made, so its bytes differ each call: markers only.
+  'GET /api/inspection/audits/xlsx': {
+    data: 'service',
+    path: () => '/api/inspection/audits/xlsx?months=36',
+    volatile: true,
+  },
   'GET /api/inspection/pack': {
     data: 'service',
     path: (ctx) => `/api/inspection/pack?cases=${ctx.victim.caseIds[1] ?? ''}`,

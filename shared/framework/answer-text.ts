@@ -1,11 +1,12 @@
 /**
  * An answer as one line of words, for every place that shows or writes one (the screens, the
  * inspection pack's page and its Word document). Pure, so the server can write the same words.
- * NOTE: client/components/audit/answer-words.ts holds the same wording for the screens; it is to
- * take `answerText` from here (left for when the edit under way there is committed).
+ * NOTE: client/components/audit/answer-words.ts keeps the screens' own copy (dates there in the
+ * browser's format); the two should become one.
  */
 import type { Answer } from './answer-schema';
 import { GRADES } from '../metrics/grade-scale';
+import { longDate } from '../inspection/inspection-window';
 
 export const QUESTION_OPTIONS = [
   { value: 'yes', label: 'Yes' },
@@ -32,7 +33,9 @@ export function answerText(answer: Answer | null | undefined): string {
     case 'case-actions':
       return answer.value.length === 0
         ? 'No actions'
-        : answer.value.map((a) => `${a.what} (${a.who}, by ${a.byWhen || 'no date'})`).join('; ');
+        : answer.value
+            .map((a) => `${a.what} (${a.who}, by ${a.byWhen ? longDate(a.byWhen) : 'no date'})`)
+            .join('; ');
     case 'confirmation':
       return answer.value ? 'Confirmed' : 'Not confirmed';
   }
