@@ -144,6 +144,11 @@ export async function seedDemoCountMeasures(tx: Queryable, ids: DemoIds, now: Da
     },
     measureRows,
   );
+  // After the plan's own measures (demo-plan.ts) on every screen, whatever the order of their ids.
+  await tx.query(
+    `UPDATE plan_measures SET created_at = now() + interval '2 seconds' WHERE id = ANY($1::uuid[])`,
+    [measureRows.map((m) => (m as { id: string }).id)],
+  );
   await insertRows(
     tx,
     'plan_measure_values',

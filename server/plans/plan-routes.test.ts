@@ -91,7 +91,10 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     expect(report.measures.map((m) => [m.actionNumber, m.method])).toEqual([
       ['A1', 'counts'],
       ['A1', 'scan'],
+      ['A1', 'manual'], // the year's net gain of foster placements (demo-count-measures.ts)
       ['B1', 'counts'],
+      ['B1', 'manual'], // contacts to MASH
+      ['B2', 'manual'], // repeat referrals per 100
       ['C1', 'counts'],
       ['D1', 'scan'],
       ['E1', 'manual'],
