@@ -23,7 +23,12 @@ import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../demo/synthetic-answe
 import { seededRandom } from '../../shared/random/seeded-random';
 import { loadFramework } from '../frameworks/framework-cache';
 import { GRADES } from '../../shared/metrics/grade-scale';
-import type { InspectionList, PackDocument } from '../../shared/inspection/inspection-schemas';
+import {
+  inspectionListSchema,
+  packDocumentSchema,
+  type InspectionList,
+  type PackDocument,
+} from '../../shared/inspection/inspection-schemas';
 import { INSPECTION_COLUMNS } from '../../shared/inspection/inspection-columns';
 
 const NOW = new Date('2026-12-15T12:00:00Z');
@@ -197,7 +202,7 @@ describe.each(ENGINES)('inspection readiness on $engine', (engine) => {
   it("equals the test's own query for the QA lead's service, and says which dates it covers", async () => {
     const response = await get(world.alpha.people.qa, '/api/inspection/audits?months=4');
     expect(response.status).toBe(200);
-    const list = (await response.json()) as InspectionList;
+    const list: InspectionList = inspectionListSchema.parse(await response.json());
     expect(list).toMatchObject({ months: 4, from: FROM, to: TO });
     expect(list.covers).toBe('from 15 August 2026 to 15 December 2026, both days included (London dates)');
     const expected = await expectedRows(world.alpha.serviceId);
@@ -310,7 +315,8 @@ describe.each(ENGINES)('inspection readiness on $engine', (engine) => {
     const chosen = [alpha.caseIds[0] ?? '', alpha.caseIds[3] ?? ''];
     const response = await get(alpha.people.qa, `/api/inspection/pack?cases=${chosen.join(',')}`);
     expect(response.status).toBe(200);
-    const pack = (await response.json()) as PackDocument;
+    // The shape the API document gives (the client parses with the same schema).
+    const pack: PackDocument = packDocumentSchema.parse(await response.json());
     expect(pack.madeBy).toBe('Alpha qa person');
     expect(pack.cases.map((c) => c.caseId)).toEqual(chosen);
     const framework = await loadFramework(t.db, DEFAULT_FRAMEWORK_REF.key, DEFAULT_FRAMEWORK_REF.version);

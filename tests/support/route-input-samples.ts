@@ -337,7 +337,7 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'POST /api/rounds/:roundId/guests/:personId/password-link': { body: {} },
   'PUT /api/allocations/:allocationId/due-date': { body: { dueDate: '2026-11-13' } },
-  'GET /api/inspection/audits': { query: { months: '6', team: UUID } },
+  'GET /api/inspection/audits': { query: { months: '6' } },
   'GET /api/inspection/audits/csv': { query: { months: '6' } },
   'GET /api/inspection/audits/xlsx': { query: { months: '6' } },
   'GET /api/inspection/pack': { query: { cases: UUID } },
