@@ -779,29 +779,6 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     data: 'service',
     path: (ctx) => `/api/inspection/pack/docx?cases=${ctx.victim.caseIds[1] ?? ''}`,
   },
-  // The list over three years, so the world's March audits are on it; the files are binary
-  // (zipped), so only the CSV and the pack's JSON have a control. A pack naming another
-  // service's case is refused by field (400), not a record in the path.
-  'GET /api/inspection/audits': {
-    data: 'service',
-    path: () => '/api/inspection/audits?months=36',
-    control: 'qa',
-  },
-  'GET /api/inspection/audits/csv': {
-    data: 'service',
-    path: () => '/api/inspection/audits/csv?months=36',
-    control: 'manager',
-  },
-  'GET /api/inspection/audits/xlsx': { data: 'service', path: () => '/api/inspection/audits/xlsx?months=36' },
-  'GET /api/inspection/pack': {
-    data: 'service',
-    path: (ctx) => `/api/inspection/pack?cases=${ctx.victim.caseIds[1] ?? ''}`,
-    control: 'qa',
-  },
-  'GET /api/inspection/pack/docx': {
-    data: 'service',
-    path: (ctx) => `/api/inspection/pack/docx?cases=${ctx.victim.caseIds[1] ?? ''}`,
-  },
   'GET /api/case-actions/compliance': {
     data: 'service',
     path: () => '/api/case-actions/compliance',
