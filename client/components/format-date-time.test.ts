@@ -20,3 +20,27 @@ describe('formatDateTime', () => {
     expect(formatDateTime(iso)).toBe(words);
   });
 });
+
+describe('dates that cannot be read', () => {
+  // A draft holds what was typed; a review page that threw here showed nothing at all.
+  it.each([
+    ['a half-typed date', '2026-1'],
+    ['a date with a time', '2026-12-31T10:00:00Z'],
+    ['a month that does not exist', '2026-13-01'],
+    ['free text', 'next week'],
+    ['empty', ''],
+  ])('formatDate shows %s as it is', (_name, text) => {
+    expect(formatDate(text)).toBe(text);
+  });
+
+  it.each([
+    ['not a moment', 'yesterday'],
+    ['empty', ''],
+  ])('formatDateTime shows %s as it is', (_name, text) => {
+    expect(formatDateTime(text)).toBe(text);
+  });
+
+  it('reads the edges of the calendar', () => {
+    expect(formatDate('9999-12-31')).toBe('31 December 9999');
+  });
+});

@@ -257,7 +257,6 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/plans/:planId/measures/:measureId/values/import': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/report': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/export': within(PLAN_KEEPERS, on('plan', 'planId')),
-  // Findings are audit content: the search lists the person's own service's only.
   // Issue 16: a target date revised (the original kept), actions carried forward from an older
   // plan of the service (the handler checks the older plan is in scope), partner owners added.
   'POST /api/plans/:planId/actions/:actionId/target-date': within(PLAN_KEEPERS, on('plan', 'planId')),
@@ -268,6 +267,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/partner-actions': SIGNED_IN,
   'POST /api/partner-actions/:actionId/notes': SIGNED_IN,
   'POST /api/partner-actions/:actionId/rag': SIGNED_IN,
+  // Findings are audit content: the search lists the person's own service's only.
   'GET /api/findings': scoped(PLAN_KEEPERS, { auditContent: true }),
   'GET /api/findings/audits/:auditId': within(
     { qa_lead: 'service', manager: 'service' },

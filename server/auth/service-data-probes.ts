@@ -496,7 +496,12 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     data: 'service',
     path: (ctx) =>
       `/api/reports/${ctx.victim.reportId}/recommendations/${ctx.victim.reportRecommendationId}/plan`,
-    body: (ctx) => ({ mode: 'new-action', planId: ctx.victim.planId, areaId: ctx.victim.areaId, number: 'R9' }),
+    body: (ctx) => ({
+      mode: 'new-action',
+      planId: ctx.victim.planId,
+      areaId: ctx.victim.areaId,
+      number: 'R9',
+    }),
     target: true,
   },
   'PUT /api/reports/:reportId/distribution': {

@@ -21,9 +21,9 @@ import { seedDemoSetUp } from './demo-set-up';
 import { seedDemoPractitioners } from './demo-practitioners';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoCaseActions } from './demo-case-actions';
-import { seedDemoInspection } from './demo-inspection';
 import { seedDemoFindingThemes } from './demo-finding-themes';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoInspection } from './demo-inspection';
 
 export interface SeedOptions {
   demo: boolean;

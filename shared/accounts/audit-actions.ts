@@ -54,9 +54,6 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'case-action.changed': "Changed a case action's progress or owner",
   'case-action-list.viewed': 'Listed case actions',
   'case-action-compliance.viewed': 'Viewed post-audit compliance',
-  'audit-report.viewed': 'Viewed or downloaded an audit report',
-  'audit-report.changed': 'Wrote, published, sent or deleted an audit report',
-  'audit-report-list.viewed': 'Listed audit reports',
   'finding-list.viewed': 'Listed audit findings for coding',
   'finding-theme.created': 'Added a theme for coding findings',
   'finding-theme.changed': 'Renamed, described or archived a theme',
@@ -65,6 +62,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'finding.quote-chosen': 'Chose or unchose a finding as a quote',
   'good-practice.marked': 'Marked an audit as good practice',
   'good-practice.unmarked': 'Removed a good-practice mark',
+  'audit-report.viewed': 'Viewed or downloaded an audit report',
+  'audit-report.changed': 'Wrote, published, sent or deleted an audit report',
+  'audit-report-list.viewed': 'Listed audit reports',
 };
 
 /** The words for an action; an action not listed yet shows as itself. */

@@ -182,6 +182,22 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'POST /api/plans/:planId/actions/:actionId/notes': { body: { text: 'Fuzz note' } },
   'POST /api/plans/:planId/actions/:actionId/rag': { body: { rag: 'amber', reason: 'Fuzz reason' } },
+  'POST /api/plans/:planId/actions/:actionId/target-date': {
+    body: { targetDate: '2027-06-30', reason: 'Fuzz reason' },
+  },
+  'POST /api/plans/:planId/carry-forward': { body: { fromPlanId: UUID, areaId: UUID, actionIds: [UUID] } },
+  'POST /api/plans/:planId/partners': {
+    body: {
+      name: 'Fuzz Partner',
+      email: 'fuzz.partner@demo.lantern.invalid',
+      organisation: 'Fuzz NHS Trust',
+      agency: 'health',
+      lastDay: '2099-12-31',
+      actionIds: [],
+    },
+  },
+  'POST /api/partner-actions/:actionId/notes': { body: { text: 'Fuzz partner note' } },
+  'POST /api/partner-actions/:actionId/rag': { body: { rag: 'green', reason: 'Fuzz partner reason' } },
   'POST /api/plans/:planId/actions/:actionId/sign-off': {
     body: { signedOff: true, note: 'Fuzz panel note' },
   },
@@ -205,24 +221,6 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
     body: {
       title: 'Fuzz measure',
       source: 'manual',
-      'POST /api/plans/:planId/actions/:actionId/target-date': {
-        body: { targetDate: '2027-06-30', reason: 'Fuzz reason' },
-      },
-      'POST /api/plans/:planId/carry-forward': {
-        body: { fromPlanId: UUID, areaId: UUID, actionIds: [UUID] },
-      },
-      'POST /api/plans/:planId/partners': {
-        body: {
-          name: 'Fuzz Partner',
-          email: 'fuzz.partner@demo.lantern.invalid',
-          organisation: 'Fuzz NHS Trust',
-          agency: 'health',
-          lastDay: '2099-12-31',
-          actionIds: [],
-        },
-      },
-      'POST /api/partner-actions/:actionId/notes': { body: { text: 'Fuzz partner note' } },
-      'POST /api/partner-actions/:actionId/rag': { body: { rag: 'green', reason: 'Fuzz partner reason' } },
       bucket: 'month',
       trajectory: {
         baseline: { date: '2026-01-31', value: 0.4 },
