@@ -528,7 +528,14 @@ async function buildService(
     guests.leadAllocationId,
     guests.jointAllocationId,
     ...['report summary', 'report recommendation']
-      .concat(['finding note', 'strengths note', 'later note', 'practice week', 'improvement plan', 'area title'])
+      .concat([
+        'finding note',
+        'strengths note',
+        'later note',
+        'practice week',
+        'improvement plan',
+        'area title',
+      ])
       .concat(['action description', 'owner', 'audits at least good', 'return interviews', 'worker'])
       .map((text) => `${name} ${text}`),
   ];
