@@ -13,7 +13,7 @@ import {
 
 // Whole precache and no precompressed files: the "before" build the slow-network benchmark
 // weighs against (tests/bench/slow-network-bench.ts). Never set for a real build.
-const BEFORE_ISSUE_20 = process.env.LANTERN_BUILD_BEFORE_ISSUE_20 === '1';
+const FULL_PRECACHE = process.env.LANTERN_BUILD_FULL_PRECACHE === '1';
 
 /** The folder this build writes (set once Vite has resolved its configuration). */
 let outDir = 'dist';
@@ -53,7 +53,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // The auditor's tablet precaches the app shell and the auditor's routes only
         // (client/pwa/auditor-precache.ts); the other areas' chunks are cached when first used.
-        manifestTransforms: BEFORE_ISSUE_20
+        manifestTransforms: FULL_PRECACHE
           ? []
           : [
               (entries) => {
@@ -86,7 +86,7 @@ export default defineConfig({
     // settings, so the server sends them without compressing per request
     // (server/static/serve-client.ts). Source maps are left alone: browsers fetch them only in
     // developer tools.
-    !BEFORE_ISSUE_20 &&
+    !FULL_PRECACHE &&
       compression({
         algorithms: ['brotliCompress', 'gzip'],
         include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,

@@ -46,7 +46,7 @@ export const router = createRouter({
       meta: { title: 'Choose your password', onlineOnly: true },
     },
     {
-      // Every role's notices (issue 14): any signed-in person.
+      // Every role's notices: any signed-in person.
       path: '/inbox',
       name: 'inbox',
       component: () => import('./views/inbox/InboxView.vue'),
@@ -76,7 +76,7 @@ router.beforeEach((to) => {
   return true;
 });
 
-// Focus after a navigation (issue 18), the GOV.UK pattern for a single-page app:
+// Focus after a navigation, the GOV.UK pattern for a single-page app:
 // - A fresh load (the first navigation) leaves focus at the document start, as any web page
 //   does, so the first Tab reaches the skip link and then the header; focusing `<main>` here
 //   had put both behind it, reachable only backwards.

@@ -1,4 +1,4 @@
-/** Reading the settings this file's tests cover: proxy hops and the scrypt cost (issue 12). */
+/** Reading the settings this file's tests cover: proxy hops and the scrypt cost. */
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 

@@ -1,7 +1,7 @@
 /**
  * What a form shows when something went wrong, from any failure: the API's problem
  * (`{ code, message, fields }`, an ApiError), a zod error found before sending, or anything else.
- * One mapping for every form (issue 19 merged the admin, plan and QA copies):
+ * One mapping for every form (it replaced separate admin, plan and QA copies):
  *
  * - `problemsFrom` gives the GOV.UK error summary's entries, each a link to its field
  *   (`#${prefix}-${field}`), and the message beside each field (`byField`, the first per field).

@@ -1,4 +1,4 @@
-/** Dates as people write them, in London time: never an ISO date on screen (issue 18). */
+/** Dates as people write them, in London time: never an ISO date on screen. */
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime } from './format-date-time';
 

@@ -1,5 +1,5 @@
 /**
- * What every screen gets from the frame without each view asking for it (issue 18):
+ * What every screen gets from the frame without each view asking for it:
  *
  * - The page title names the page: the `<h1>` as shown (so "Audit of CASE-0042", not "Audit" for
  *   every audit), the route's title while there is none, and "Error: " in front while an error

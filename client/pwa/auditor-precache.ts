@@ -1,5 +1,5 @@
 /**
- * What the service worker precaches (issue 20): the app shell and the auditor's routes, not
+ * What the service worker precaches: the app shell and the auditor's routes, not
  * every area's code. Worked out at build time from the route files and Vite's build manifest,
  * so a new screen in another area is left out without anyone keeping a list: the route
  * components the other areas' route files import (`xxxRoutes` in `client/router.ts`, all but

@@ -1,5 +1,5 @@
 /**
- * Update checks (issue 12): documented as periodic, they were never called, so a tablet left
+ * Update checks: documented as periodic, they were never called, so a tablet left
  * open all week never saw an update. Now hourly and whenever the app regains focus or comes
  * back into view; a check never reloads anything (the new version waits for the person).
  */

@@ -1,5 +1,5 @@
 /**
- * Learning from audits on the client (issue 16), online only like the QA lead's other screens:
+ * Learning from audits on the client, online only like the QA lead's other screens:
  * the service's findings with their themes, the themes, suggestions from past coding, coding,
  * quotes and good-practice marks, and the address of a marked audit's anonymised Word example.
  */

@@ -1,5 +1,5 @@
 /**
- * Inspection readiness on the client (issue 16), online only like the whole audit: the list of
+ * Inspection readiness on the client, online only like the whole audit: the list of
  * the service's audited cases for the months chosen, the deep-dive pack of the cases picked, and
  * the addresses of their files (CSV, XLSX, Word), which the browser downloads itself.
  */

@@ -4,7 +4,7 @@
  * edits that the server has not acknowledged: it is merged three ways instead; an older copy
  * than the one this device already has is ignored.
  *
- * A device's first download of its practice week (issue 20) comes in small pages, each
+ * A device's first download of its practice week comes in small pages, each
  * followed by the framework versions its cases need, and reports "8 of 12 cases ready" as
  * they land; if the connection drops half-way, what is stored stays and the next pull starts
  * from the stored checkpoint and asks only for the framework versions still missing.

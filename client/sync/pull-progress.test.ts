@@ -1,5 +1,5 @@
 /**
- * A device's first download of its practice week (issue 20): small pages, each followed by the
+ * A device's first download of its practice week: small pages, each followed by the
  * audit forms its cases need, "n of 12 cases ready" after each; a connection dropped half-way
  * keeps what was stored, and the next pull asks only for what is missing.
  */

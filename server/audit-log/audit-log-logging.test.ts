@@ -1,5 +1,5 @@
 /**
- * What reading the log leaves in the log (issue 12): each search is logged with its filters
+ * What reading the log leaves in the log: each search is logged with its filters
  * and how many rows it found; the export's file is named for London's date, not UTC's.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

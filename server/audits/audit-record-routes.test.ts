@@ -1,5 +1,5 @@
 /**
- * The whole audit and the practitioner's response (issue 14), in the world of two services:
+ * The whole audit and the practitioner's response, in the world of two services:
  * who reads an audit's record (its practitioner only for their own cases, a team manager only
  * for their teams, nobody of another service), that every view is logged, that a response joins
  * the record without changing a grade and tells the auditor and QA lead, and when the

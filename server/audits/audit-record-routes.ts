@@ -24,7 +24,7 @@ export function auditRecordRoutes(deps: AppDeps) {
     .get('/:auditId/record', async (c) => {
       const person = requirePerson(c);
       const auditId = idParam(c, 'auditId', 'audit');
-      // A QA lead or team manager moderating this audit grades it blind first (issue 15).
+      // A QA lead or team manager moderating this audit grades it blind first.
       await assertNotBlindModerator(deps.db, person.id, auditId);
       const record = await loadAuditRecord(deps.db, auditId, person);
       await logView(c, deps, 'audit', auditId, { as: 'record' });

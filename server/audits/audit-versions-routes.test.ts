@@ -1,5 +1,5 @@
 /**
- * The auditor's kept versions (issue 12): every accepted revision and every snapshot the
+ * The auditor's kept versions: every accepted revision and every snapshot the
  * server refused, each with the full text of the answers it changed, newest first; to the
  * audit's auditor only; the view is logged.
  */

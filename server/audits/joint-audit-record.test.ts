@@ -1,5 +1,5 @@
 /**
- * The whole audit of a joint audit (issue 15, docs/JOINT-AUDITS.md), in the world of two
+ * The whole audit of a joint audit (docs/JOINT-AUDITS.md), in the world of two
  * services: every auditor allocated to it reads its record, the draft too, with each answer
  * saying who gave it; nobody else reads the draft, and the record reaches nobody new outside.
  */

@@ -193,7 +193,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
     on('audit', 'auditId'),
     { auditContent: true },
   ),
-  // The whole audit (issue 14): its auditor and moderators, the case's practitioner and team
+  // The whole audit: its auditor and moderators, the case's practitioner and team
   // managers (the 'auditRecord' target's readers), and the QA leads and managers of its service.
   'GET /api/audits/:auditId/record': within(
     {
@@ -257,7 +257,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/plans/:planId/measures/:measureId/values/import': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/report': within(PLAN_KEEPERS, on('plan', 'planId')),
   'GET /api/plans/:planId/export': within(PLAN_KEEPERS, on('plan', 'planId')),
-  // Issue 16: a target date revised (the original kept), actions carried forward from an older
+  // A target date revised (the original kept), actions carried forward from an older
   // plan of the service (the handler checks the older plan is in scope), partner owners added.
   'POST /api/plans/:planId/actions/:actionId/target-date': within(PLAN_KEEPERS, on('plan', 'planId')),
   'POST /api/plans/:planId/carry-forward': within(PLAN_KEEPERS, on('plan', 'planId')),
@@ -280,7 +280,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/metrics/options': scoped(PLAN_KEEPERS),
   // Two rounds of one tool compared: both rounds must be of the reader's service.
   'GET /api/round-comparison': scoped(PLAN_KEEPERS),
-  // Audit reports (issue 16) belong to a service: its QA leads write, publish and send them; its
+  // Audit reports belong to a service: its QA leads write, publish and send them; its
   // managers read the published ones (server/reports/report-rows.ts) and put recommendations
   // into their plan. Quotes are what auditors wrote: audit content.
   'GET /api/reports': scoped(PLAN_KEEPERS),
@@ -298,7 +298,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PUT /api/reports/:reportId/distribution': within(QA_SERVICE, on('report', 'reportId')),
   'POST /api/reports/:reportId/send': within(QA_SERVICE, on('report', 'reportId')),
 
-  // The QA lead's work (issue 8): a round belongs to the QA lead's service and holds only its
+  // The QA lead's work: a round belongs to the QA lead's service and holds only its
   // cases and people; case-list imports, allocation and re-audits stay within the service too.
   // Framework versions are the organisation's (not audit-derived).
   'GET /api/rounds': scoped(QA_SERVICE),
@@ -370,12 +370,12 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // every alert of their service (server/alerts/alert-store.ts).
   'GET /api/alerts': scoped(ALERT_READERS),
   'POST /api/alerts/:alertId/acknowledge': within(ALERT_RECIPIENTS, on('alert', 'alertId')),
-  // Case actions (issue 14): an owner reaches the actions they own and a team manager their
+  // Case actions: an owner reaches the actions they own and a team manager their
   // teams' ('assigned', whatever their role: server/case-actions/case-action-store.ts); QA leads
   // and managers every action of their service. Compliance figures are the service's.
   'GET /api/case-actions': scoped(CASE_ACTION_READERS, { auditContent: true }),
   'GET /api/case-actions/compliance': scoped(PLAN_KEEPERS),
-  // Inspection readiness (issue 16): the service's audited cases and the deep-dive pack of those
+  // Inspection readiness: the service's audited cases and the deep-dive pack of those
   // chosen, for its QA leads and managers; a case of another service in a pack is refused by field.
   'GET /api/inspection/audits': scoped(PLAN_KEEPERS, { auditContent: true }),
   'GET /api/inspection/audits/csv': scoped(PLAN_KEEPERS, { auditContent: true }),
@@ -392,7 +392,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PATCH /api/case-actions/:caseActionId': within(CASE_ACTION_CHANGERS, on('caseAction', 'caseActionId'), {
     auditContent: true,
   }),
-  // Learning from audits (issue 16, server/findings/): the QA lead codes their service's findings
+  // Learning from audits (server/findings/): the QA lead codes their service's findings
   // into its themes, chooses quotes and marks good practice (a moderator's reach is the audits
   // sampled to them, not the service's learning); managers read the findings, themes and marks
   // and download the anonymised good-practice examples.

@@ -1,5 +1,5 @@
 /**
- * Issue 15, outside people: a guest moderator from a neighbouring council, added by the QA lead
+ * Outside people: a guest moderator from a neighbouring council, added by the QA lead
  * to one round, sees exactly the five audits sampled to them and nothing else — walked over
  * every GET route in the access rules, with their own records and with everyone else's — every
  * request they make is in the audit log, and the day after the round's end they are refused:

@@ -1,5 +1,5 @@
 /**
- * Every request a guest makes is in the audit log (issue 15: "every view they make is logged"):
+ * Every request a guest makes is in the audit log ("every view they make is logged"):
  * one `guest.request` row per API call, with the route, the path (which names the record), the
  * query and the answer's status, whether the handler logs its own view or not. Written after
  * the handler has answered, so a refused request is logged with its refusal too (the error

@@ -214,7 +214,7 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     target: true,
     control: 'qa',
   },
-  // The whole audit (issue 14): the victim's practitioner reads the audit of their own case.
+  // The whole audit: the victim's practitioner reads the audit of their own case.
   'GET /api/audits/:auditId/record': {
     data: 'service',
     path: (ctx) => `/api/audits/${ctx.victim.auditIds[0] ?? ''}/record`,
@@ -241,7 +241,7 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     body: (ctx) => ({ practitionerId: ctx.mine.people.practitioner }),
     target: true,
   },
-  // The auditor's own kept versions (issue 12): only the audit's auditor; the world's audits
+  // The auditor's own kept versions: only the audit's auditor; the world's audits
   // were inserted without revisions, so there is no control read.
   'GET /api/audits/:auditId/versions': {
     data: 'service',
@@ -452,7 +452,7 @@ export const DATA_PROBES: Readonly<Record<string, DataProbe>> = {
     target: true,
   },
 
-  // Audit reports (issue 16): the victim's report is refused; a new one names the victim's round.
+  // Audit reports: the victim's report is refused; a new one names the victim's round.
   'GET /api/reports': { data: 'service', path: () => '/api/reports', control: 'qa' },
   'POST /api/reports': {
     data: 'service',

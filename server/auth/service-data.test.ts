@@ -204,7 +204,7 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
     });
   }
 
-  // People from outside the council, taking part in a round of Bravo's (issue 15), called last:
+  // People from outside the council, taking part in a round of Bravo's, called last:
   // every request a guest makes is logged with its path, so their calls aimed at Alpha's records
   // would show Alpha's ids (as they typed them) in Bravo's own audit log, read above.
   it("Bravo's guests get nothing of Alpha's on any route", async () => {

@@ -1,5 +1,5 @@
 /**
- * Sign-in limits as an attacker and an office would meet them (issue 12): a burst of guesses
+ * Sign-in limits as an attacker and an office would meet them: a burst of guesses
  * at one account, sent at once through two server processes' apps on one database; an office
  * of people behind one shared address; guesses that each claim a new X-Forwarded-For address;
  * and the scrypt cost, settable and raised on the next sign-in.

@@ -1,5 +1,5 @@
 /**
- * Case actions followed to completion (issue 14), on each engine: derived from a submitted
+ * Case actions followed to completion, on each engine: derived from a submitted
  * audit's answer in the audit's own transaction; owners matched from "who" and told; progress
  * kept across the auditor's later edits; changes checked whole (nothing half-written); who sees
  * and changes which; overdue reminders and escalation with a fake clock over a weekend and bank

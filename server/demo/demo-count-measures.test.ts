@@ -1,5 +1,5 @@
 /**
- * The demo's count and rate measures (issue 16): both services' plans hold a higher-is-better
+ * The demo's count and rate measures: both services' plans hold a higher-is-better
  * count, a lower-is-better rate and the year's net gain of foster placements, each with a year of
  * monthly figures that the manager's plan judges into more than one colour.
  */

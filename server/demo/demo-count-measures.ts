@@ -1,5 +1,5 @@
 /**
- * Measures that are not a share of audits (issue 16), in both demo services' plans: "Contacts to
+ * Measures that are not a share of audits, in both demo services' plans: "Contacts to
  * MASH per month" (a count, higher is better), "Repeat referrals within 12 months" (a rate per 100
  * referrals, lower is better) and "Net gain of foster placements" (a count kept as the year's
  * running total, target 15 a year), each with a year of monthly figures from the council's

@@ -1,5 +1,5 @@
 /**
- * The demo's learning from audits (issue 16): in each service, the council's own themes, the
+ * The demo's learning from audits: in each service, the council's own themes, the
  * findings (what auditors wrote under strengths and areas for development) coded into them —
  * all but the last month's, which are left for the QA lead to code, so the suggestions have
  * past coding to learn from — two quotes chosen per theme, and good-practice examples (two in

@@ -1,5 +1,5 @@
 /**
- * The demo's inspection list (issue 16): in each service, the last six months hold moderated
+ * The demo's inspection list: in each service, the last six months hold moderated
  * audits, re-audited ones and ones with open post-audit actions, so the list shows a real mix.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * What the inspection list (issue 16) shows in the demo beside the moderated audits it already
+ * What the inspection list shows in the demo beside the moderated audits it already
  * has: in each service, the two latest Inadequate audits of the last five months re-audited three
  * weeks later by another auditor of the service (an allocation pointing at the audit, its audit
  * submitted and graded Good or Requires improvement), and, in a service whose audits set no open

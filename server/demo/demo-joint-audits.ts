@@ -1,5 +1,5 @@
 /**
- * The demo's multi-agency practice week (issue 15, docs/JOINT-AUDITS.md): the first service's
+ * The demo's multi-agency practice week (docs/JOINT-AUDITS.md): the first service's
  * current practice week is held jointly with Health and the Police. A named nurse (agency
  * health) and a detective sergeant from the police as a guest (their last day the week's end) are
  * allocated jointly to some of its cases beside the social-care auditor; where the audit has

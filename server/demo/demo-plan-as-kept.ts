@@ -1,5 +1,5 @@
 /**
- * The demo plans as councils keep them (issue 16), laid over the plans demo-plan.ts seeds: each
+ * The demo plans as councils keep them, laid over the plans demo-plan.ts seeds: each
  * area's outcome statements; an Ongoing action and a quarterly one; action B1 revised to a later
  * date (the original kept in its history); action C1 also answering F ("C1 & F"); an older,
  * closed plan whose open action is carried forward into the current one with its history (its

@@ -1,5 +1,5 @@
 /**
- * The demo organisation's practitioners (issue 14): three allocated workers with the
+ * The demo organisation's practitioners: three allocated workers with the
  * practitioner role, each the worker of every other case of their team (the case list's
  * "allocated worker" then names them), told in their inbox of their latest audits, and a few of
  * their responses — a reflection, a disagreement with a grade, a factual correction — with the

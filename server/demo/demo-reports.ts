@@ -1,5 +1,5 @@
 /**
- * The demo's audit reports (issue 16), made through the same store the QA lead's screens use,
+ * The demo's audit reports, made through the same store the QA lead's screens use,
  * in each service: a published monthly report of the last month with audits, a published
  * thematic report of the exploitation thematic audit, and a draft of the latest practice week,
  * each with a summary and recommended actions in the council's words. Run last, so the reports

@@ -1,7 +1,7 @@
 /**
  * The demo organisation's services: which teams each holds and who does what in it. Every demo
  * seed step reads its people from here, so each service has its own audits, practice weeks,
- * moderation and improvement plan, and a person of one sees nothing of the other (issue 12).
+ * moderation and improvement plan, and a person of one sees nothing of the other.
  * A later set-up step (named team managers, case flags) can look a service's teams and people
  * up here by key.
  */

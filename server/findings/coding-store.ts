@@ -1,5 +1,5 @@
 /**
- * Coding findings into the council's themes (issue 16): the findings of the person's service
+ * Coding findings into the council's themes: the findings of the person's service
  * with the themes each carries, filtered; coding and uncoding a finding; choosing a coded
  * finding as a quote for its theme; and the past coding that suggests themes for new text.
  * A finding is read from the audit's answers (finding-sql.ts), so what is coded is always what

@@ -1,5 +1,5 @@
 /**
- * Good-practice marks on audits (issue 16): an audit the QA lead holds up as an example, with
+ * Good-practice marks on audits: an audit the QA lead holds up as an example, with
  * why; the mark can be removed. The audit route's access rule has placed the audit in the
  * person's service before these run.
  */

@@ -1,5 +1,5 @@
 /**
- * Learning from audits (issue 16) through the API, on each engine, in a world of two services:
+ * Learning from audits through the API, on each engine, in a world of two services:
  * the QA lead lists findings with filters, manages themes, codes and uncodes, chooses quotes,
  * gets suggestions from past coding and marks good practice; a manager reads but does not code;
  * the other service's findings, themes and marks are invisible and refused (shown by data); bad

@@ -1,5 +1,5 @@
 /**
- * /api/learning — learning from audits (issue 16): the QA lead codes what auditors wrote under
+ * /api/learning — learning from audits: the QA lead codes what auditors wrote under
  * strengths and areas for development into the council's own themes, chooses quotes, and marks
  * audits as good practice; managers read.
  *   GET    /findings                     the service's findings with their themes (?roundId, teamId,

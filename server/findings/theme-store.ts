@@ -1,5 +1,5 @@
 /**
- * The council's themes, per service (issue 16): listed with how many of the service's findings
+ * The council's themes, per service: listed with how many of the service's findings
  * each holds, created, renamed, described and archived. A theme's name is unique in its service
  * whatever its case; an archived theme is offered no more but keeps its findings.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 12's hostile-input findings, one test each, through the whole app in-process: each
+ * Hostile-input findings from outside probing, one test each, through the whole app in-process: each
  * request once answered a 500 (or, for the return path and invalid UTF-8, was accepted). Now
  * each is refused with a 400 that names the field, as JSON with the security headers, and
  * nothing is stored.

@@ -1,10 +1,10 @@
 /**
- * The inspection list (issue 16): every submitted audit of the person's service (or team, where
+ * The inspection list: every submitted audit of the person's service (or team, where
  * their role reaches only that) completed within a window of London dates, one row per audit,
  * with the auditor's grade, the moderator's (once agreed or re-graded: the grade that counts),
  * the grade of a submitted re-audit of it (a re-audit is an allocation whose `reaudit_of` names
  * the audit, and its audit has the allocation's id) and how many of its case actions are open.
- * Drafts and deleted audits never appear. A moderator still grading an audit blind (issue 15) is
+ * Drafts and deleted audits never appear. A moderator still grading an audit blind is
  * not shown its auditor's grade.
  */
 import type { Queryable } from '../db/database';

@@ -1,5 +1,5 @@
 /**
- * What the deep-dive pack reads (issue 16): for each chosen case of the person's reach, every
+ * What the deep-dive pack reads: for each chosen case of the person's reach, every
  * submitted audit of it, whole (the record the audit's own page reads: audit-record-store.ts),
  * with its tool, its kind and the audit log's views and changes of it. A case outside the
  * person's reach, or no case at all, is refused by its place in the request (`cases.2`), never

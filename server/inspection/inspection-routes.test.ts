@@ -1,5 +1,5 @@
 /**
- * Inspection readiness (issue 16) in the world of two services, with audits of our own placed
+ * Inspection readiness in the world of two services, with audits of our own placed
  * around the window's edge: the list equals a query written here independently (London dates by
  * the database's own time-zone rules, the service by its teams); drafts, audits just outside
  * the window and the other service's never appear; the CSV and XLSX hold the same rows; and the

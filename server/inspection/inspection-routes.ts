@@ -1,5 +1,5 @@
 /**
- * /api/inspection — inspection readiness (issue 16), for the QA leads and managers of a service:
+ * /api/inspection — inspection readiness, for the QA leads and managers of a service:
  *   GET /audits          every submitted audit completed in the last `months` months (London
  *                        dates; default 6), one row per audit, optionally of one `team`
  *   GET /audits/csv      the same rows as CSV (UTF-8 with a byte-order mark)

@@ -1,5 +1,5 @@
 /**
- * A compliance measure's figures (issue 14): the case actions of its plan's service, of its
+ * A compliance measure's figures: the case actions of its plan's service, of its
  * teams and round, read by the same query as the compliance screen (actionsForCompliance) and
  * counted per period of their due date by the same rule (compliancePerPeriod →
  * actionCompliance), as of the measure's as-of date.

@@ -1,5 +1,5 @@
 /**
- * Post-audit compliance as a plan measure (issue 14), on each engine, with the demo's case
+ * Post-audit compliance as a plan measure, on each engine, with the demo's case
  * actions: a manager adds a measure tracking "case actions done on time" for their service (and
  * for one team); each month's figure is the compliance screen's figure for that month, equals a
  * count made here from the database, carries its Wilson interval and a trajectory RAG, and shows

@@ -1,5 +1,5 @@
 /**
- * Measures that are not a share of audits (issue 16), on each engine: a manager adds a count
+ * Measures that are not a share of audits, on each engine: a manager adds a count
  * where lower is better (its tolerance defaulting in its own units), enters figures by hand with
  * each field checked (a whole number, not a future period), keeps a share as numerator and
  * denominator with its 95% interval, and imports a monthly performance extract — a Windows-1252

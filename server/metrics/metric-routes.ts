@@ -115,7 +115,7 @@ export function metricRoutes(deps: AppDeps) {
             : []),
         ]);
       // The same audits as the trend above it: teams, case types, kinds, flags and case age; and
-      // the same periods (issue 18: bucketed by quarter while the chart was by month, the table
+      // the same periods (they were bucketed by quarter while the chart was by month, the table
       // counted whole quarters and showed a second figure for one measure).
       const query = filterQuerySchema.safeParse(c.req.query());
       if (!query.success) throw invalid(query.error.issues);

@@ -1,5 +1,5 @@
 /**
- * One figure per measure on the audit trends screen (issue 18): the trend the chart draws and the
+ * One figure per measure on the audit trends screen: the trend the chart draws and the
  * table of every item below it answer the same filters (a case type here) over the same dates
  * (a range that starts and ends mid-month), and each equals a count made straight from the
  * stored audits by the rule in PRODUCT.md (submitted, independent audits of the person's service

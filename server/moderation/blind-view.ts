@@ -1,5 +1,5 @@
 /**
- * Keeping moderation blind (issue 15): until the moderator has saved their own grades, the
+ * Keeping moderation blind: until the moderator has saved their own grades, the
  * auditor's grades leave the server by no route. The moderation's own read strips them
  * (withoutGrades); the audit's other reads (its history, its findings) refuse a person who
  * holds a still-blind moderation of that audit (assertNotBlindModerator). Versions and sync

@@ -1,5 +1,5 @@
 /**
- * No case content in any e-mail, ever (issue 14). A real audit is written through the sync API
+ * No case content in any e-mail, ever. A real audit is written through the sync API
  * with distinctive text in every note, text answer and case action, submitted, responded to by
  * the case's practitioner, left with an overdue action and a late allocation; the sweeps then
  * raise every kind of notice, and every e-mail sent is read: each is built from its notice's

@@ -418,7 +418,7 @@ async function seedServicePlan(
       },
     ],
   );
-  // Post-audit compliance (issue 14): the case actions A1's audits set, done on time, month by
+  // Post-audit compliance: the case actions A1's audits set, done on time, month by
   // month; added a moment after A1's first measure so it follows it on every screen.
   const complianceId = id();
   await insertRows(

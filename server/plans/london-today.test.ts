@@ -1,5 +1,5 @@
 /**
- * One "today", London's (issue 12): the server's default report date and file names, and the
+ * One "today", London's: the server's default report date and file names, and the
  * client's My audits, trends and board report, all take it from shared/metrics/london-date.ts.
  * UTC's date is wrong for the first hour of every summer day; this test fails, naming the
  * file, when code takes "today" from `toISOString()` again.

@@ -1,5 +1,5 @@
 /**
- * A partner owner (issue 16: a guest of one plan, from health, police or education) gets only
+ * A partner owner (a guest of one plan, from health, police or education) gets only
  * the plan action they own — generated from the registry, as guest-data.test.ts is for a
  * round's guests: every API route in ACCESS_RULES, aimed by its data probe
  * (service-data-probes.ts) at the records of the partner's own service (Alpha,

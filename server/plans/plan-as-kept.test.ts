@@ -1,5 +1,5 @@
 /**
- * The plan as councils keep it (issue 16), through the API on each engine: outcome statements,
+ * The plan as councils keep it, through the API on each engine: outcome statements,
  * a revised target date that keeps the original (and overdue judged on the revision), Ongoing
  * and recurring timescales in words, an action answering two areas counted once, actions
  * carried forward with their history read through the link, and a partner owner who reaches

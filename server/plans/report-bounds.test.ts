@@ -1,5 +1,5 @@
 /**
- * Issue 12: "GET /api/plans/:id/report?asOf=9999-12-31 (and its export) blocks the event loop
+ * A found problem: "GET /api/plans/:id/report?asOf=9999-12-31 (and its export) blocks the event loop
  * for minutes and grows past 3.5 GB; asOf=2600-12-31 takes 10 s." Dates outside 2000–2100 are
  * refused with a 400 naming `asOf`, and within the bounds a report covers at most
  * MAX_MEASURE_PERIODS periods per measure, so `/api/health` keeps answering in under a second

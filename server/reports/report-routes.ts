@@ -1,5 +1,5 @@
 /**
- * /api/reports: audit reports of a round, a London month or a theme (issue 16). QA leads write
+ * /api/reports: audit reports of a round, a London month or a theme. QA leads write
  * drafts, publish them, keep the distribution list and send the link; managers of the service
  * read published reports, download them and send recommendations into their plan. Every read
  * and change is logged (audit-report); a published report refuses every change (409).

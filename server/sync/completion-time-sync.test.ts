@@ -1,5 +1,5 @@
 /**
- * A submission's completion time at sync (issue 12): a tablet's wrong clock (a December audit
+ * A submission's completion time at sync: a tablet's wrong clock (a December audit
  * stamped 30 June, or a time hours ahead) is refused under `completedAt` with words the tablet
  * shows, nothing is written, and the corrected submission then applies with the server's
  * receipt time kept beside the completion time.

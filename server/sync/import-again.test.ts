@@ -1,5 +1,5 @@
 /**
- * A re-imported export (issue 12): the server says which of the file's changes it held already,
+ * A re-imported export: the server says which of the file's changes it held already,
  * so the device can say "already on the server" instead of "14 applied".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * A pull hands a device the full content of its audits, so it is in the audit log (issue 12):
+ * A pull hands a device the full content of its audits, so it is in the audit log:
  * one row per pull that returned audits, naming them; a poll that found nothing adds none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

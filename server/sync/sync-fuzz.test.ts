@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 10: thousands of malformed and hostile payloads sent to push and pull
+ * Thousands of malformed and hostile payloads sent to push and pull
  * in-process, on each engine. None may get a 5xx, and none may write an audit or a revision:
  * the audits and audit_revisions tables are the same, row for row, before and after. What the
  * design does record is recorded: a refused mutation that names a readable mutationId (a UUID

@@ -36,7 +36,7 @@ describe('passwordProblems', () => {
       'Do not use your e-mail address, or part of it, in your password.',
     ],
     ['one character repeated', 'aaaaaaaaaaaaaaaa', 'Do not use one character repeated.'],
-    // The two the outside probe set (issue 12), and the shapes breached lists are full of.
+    // The two the outside probe set, and the shapes breached lists are full of.
     ['a common password with digits', 'Password1234', TOO_GUESSABLE],
     ['a common word, a year and a symbol', 'Welcome2026!', TOO_GUESSABLE],
     ['a keyboard run', 'qwertyuiop123', TOO_GUESSABLE],

@@ -1,5 +1,5 @@
 /**
- * Post-audit compliance as a plan measure's figure (issue 14): the share of counted case
+ * Post-audit compliance as a plan measure's figure: the share of counted case
  * actions done on time, per period of the date each action was due. Each period's figure is
  * decided by actionCompliance (case-action-compliance.ts), the one rule the compliance screen
  * uses too, so a measure's month and the screen's month never disagree.

@@ -1,5 +1,5 @@
 /**
- * Which text answers of an audit are findings for learning (issue 16): what the auditor wrote
+ * Which text answers of an audit are findings for learning: what the auditor wrote
  * under strengths and under areas for development, in any section whose item key ends so
  * (the default framework has `overall.strengths` and `overall.areas-for-development`).
  */

@@ -1,5 +1,5 @@
 /**
- * The findings-coding API's bodies and answers (issue 16): the council's themes, findings with
+ * The findings-coding API's bodies and answers: the council's themes, findings with
  * the themes they carry, suggestions and good-practice marks. Bodies are parsed with these
  * schemas at the edge (server/http/parse-body.ts); the answers are the shapes the client reads.
  */

@@ -1,5 +1,5 @@
 /**
- * A good-practice example as it is shared with staff (issue 16): an audit's written answers —
+ * A good-practice example as it is shared with staff: an audit's written answers —
  * each section's text (and the notes of yes/no items such as feedback), the strengths, the overall grade — with
  * the case reference and every name redacted (redact-names.ts). It says it is anonymised and
  * where it came from: the service and the month, never the case. Pure: the server reads the

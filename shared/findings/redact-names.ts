@@ -1,5 +1,5 @@
 /**
- * Anonymising a good-practice example before it is shared with staff (issue 16): the case's
+ * Anonymising a good-practice example before it is shared with staff: the case's
  * worker, the organisation's people and practitioners, and the case reference (and anything
  * shaped like one) are replaced by neutral words. Pure: the names come in as parameters.
  *

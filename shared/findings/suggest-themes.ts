@@ -1,5 +1,5 @@
 /**
- * Themes to suggest for a finding, learnt from the findings already coded (issue 16: "past
+ * Themes to suggest for a finding, learnt from the findings already coded ("past
  * coding suggests themes for new text"). Pure and deterministic: the same text and past coding
  * always give the same suggestions in the same order.
  *

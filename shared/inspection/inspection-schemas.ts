@@ -1,5 +1,5 @@
 /**
- * Inspection readiness (issue 16): the list of every audit of the service completed in the last N
+ * Inspection readiness: the list of every audit of the service completed in the last N
  * months, as inspectors ask for it in advance, and the deep-dive pack for the cases they pick.
  * The query schemas are the ones the routes parse with; the answers are what the client parses.
  */

@@ -1,4 +1,4 @@
-/** The plain words beside kappa, intervals and periods still running (issue 18). */
+/** The plain words beside kappa, intervals and periods still running. */
 import { describe, expect, it } from 'vitest';
 import { intervalWords, isToDate, kappaWords, periodLabelToDate } from './statistic-words';
 import { proportion } from './proportion';

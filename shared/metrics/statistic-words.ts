@@ -1,5 +1,5 @@
 /**
- * Plain English beside every statistic a council worker reads (issue 18): what a kappa means, what
+ * Plain English beside every statistic a council worker reads: what a kappa means, what
  * a 95% interval means, and that a period still running is a figure "to date". One wording for
  * every screen and report, so the same figure never reads two ways.
  */

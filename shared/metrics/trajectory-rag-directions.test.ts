@@ -5,7 +5,7 @@ import type { Trajectory } from './trajectory';
 import { dateOfDayNumber, dayNumberOf } from './calendar-date';
 import { defaultTolerance } from './measure-kind';
 
-// Measures that are not a share of audits (issue 16), read by the same seven rules for either direction.
+// Measures that are not a share of audits, read by the same seven rules for either direction.
 // Trajectory values are worked by hand by calendar day: 31 Mar → 30 Sep 2025 is 183 days, 31 Mar → 30 Jun 91.
 
 // A council's plan, "increase in contacts ... to MASH": ASSUMED baseline 40 a month in March 2025, 50 by

@@ -1,4 +1,4 @@
-/** The words after an import (issue 12: a re-imported export that had synced said "14 applied"). */
+/** The words after an import (a re-imported export that had synced said "14 applied"). */
 import { describe, expect, it } from 'vitest';
 import { describeImport, type ImportResponse } from './import-result';
 import type { MutationResult } from './protocol';

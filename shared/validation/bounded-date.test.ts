@@ -17,7 +17,7 @@ describe('calendar dates from outside', () => {
     ['the year 0000', '0000-01-01', 'from 1 January 2000 to 31 December 2100'],
     ['the day before the range', '1999-12-31', 'from 1 January 2000 to 31 December 2100'],
     ['the day after the range', '2101-01-01', 'from 1 January 2000 to 31 December 2100'],
-    ['the year 9999 (issue 12)', '9999-12-31', 'from 1 January 2000 to 31 December 2100'],
+    ['the year 9999', '9999-12-31', 'from 1 January 2000 to 31 December 2100'],
     ['a day that does not exist', '2019-02-29', 'real date'],
     ['a month 13', '2019-13-01', 'real date'],
     ['a time', '2019-09-30T10:00:00Z', 'real date'],

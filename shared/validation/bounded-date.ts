@@ -16,7 +16,7 @@ export const LATEST_DATE = '2100-12-31';
 
 /**
  * What is wrong with a date written as text, or null when it is a calendar date within the bounds.
- * The words are shown beside a date picker (issue 18): they name no format the person never types
+ * The words are shown beside a date picker: they name no format the person never types
  * (the API description gives YYYY-MM-DD), and an empty field asks for a date.
  */
 export function dateProblem(text: string): string | null {

@@ -11,7 +11,7 @@ describe('the return path after signing in', () => {
   );
 
   it.each([
-    // Chromium drops tab and line breaks inside a URL: "/\t/evil.example" is "//evil.example" (issue 12).
+    // Chromium drops tab and line breaks inside a URL: "/\t/evil.example" is "//evil.example".
     ['a tab after the slash', '/\t/evil.example'],
     ['a line feed after the slash', '/\n/evil.example'],
     ['a carriage return after the slash', '/\r/evil.example'],

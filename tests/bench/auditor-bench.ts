@@ -8,8 +8,8 @@
  *   the floor); the same write back to back with no keystroke is printed for reference;
  * - navigation to an editable audit offline, against a minimal page served by a service
  *   worker (goal: p95 ≤ 0.8 s);
- * - the gzipped JavaScript the auditor's route loads (goal ≤ 100 KB, issue 20).
- * Keystrokes are timed at 4× and at 6× throttling (issue 20: goal p95 ≤ 1.25× the floor); the
+ * - the gzipped JavaScript the auditor's route loads (goal ≤ 100 KB).
+ * Keystrokes are timed at 4× and at 6× throttling (goal p95 ≤ 1.25× the floor); the
  * offline navigation's p95 is printed as a ratio to the minimal page's (goal ≤ 1.3×).
  */
 import { chromium, type Page } from '@playwright/test';
@@ -251,7 +251,7 @@ export async function run(): Promise<void> {
     await throttle(floorPage);
     await prepareBareFloor(floorPage, record);
     await typeAndTime(floorPage, 5, 'bare:saved');
-    // At 4× and at 6× (a cheaper tablet, issue 20), each against its own floor.
+    // At 4× and at 6× (a cheaper tablet), each against its own floor.
     for (const rate of [4, 6]) {
       await throttle(page, rate);
       await throttle(floorPage, rate);

@@ -1,7 +1,7 @@
 /**
- * The auditor's tablet on a poor line (issue 20): 400 kbit/s down, 150 kbit/s up, 400 ms round
+ * The auditor's tablet on a poor line: 400 kbit/s down, 150 kbit/s up, 400 ms round
  * trip, and 6× CPU throttling (CDP `Emulation.setCPUThrottlingRate`). Each figure is the median
- * of 3 fresh devices, before (the build without issue 20: every route precached, nothing
+ * of 3 fresh devices, before (the build before the auditor-only precache: every route precached, nothing
  * compressed) and after (this build), in the same run:
  * - a first visit, from the sign-in page to "Ready for offline: 12 of 12 cases" (seconds);
  * - the bytes that crossed the line for it (both ways);
@@ -16,7 +16,7 @@
  * (`Accept-Encoding: identity`), as the server was before compression came.
  *
  * `LANTERN_CLIENT_DIR` is the build to measure (default dist/); the "before" build is made
- * into a temporary folder (LANTERN_BUILD_BEFORE_ISSUE_20=1) unless `LANTERN_BENCH_BEFORE_DIR`
+ * into a temporary folder (LANTERN_BUILD_FULL_PRECACHE=1) unless `LANTERN_BENCH_BEFORE_DIR`
  * names one. A benchmark, not a test: it asserts nothing.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -298,7 +298,7 @@ export async function run(): Promise<void> {
     madeBefore = await mkdtemp(join(tmpdir(), 'lantern-before-issue-20-'));
     execFileSync('npx', ['vite', 'build', '--outDir', madeBefore, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
-      env: { ...process.env, LANTERN_BUILD_BEFORE_ISSUE_20: '1' },
+      env: { ...process.env, LANTERN_BUILD_FULL_PRECACHE: '1' },
       stdio: 'inherit',
     });
     before = madeBefore;

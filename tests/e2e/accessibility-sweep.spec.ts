@@ -1,5 +1,5 @@
 /**
- * Every screen of every role at every width (issue 18): axe (WCAG 2.2 A and AA tags) finds
+ * Every screen of every role at every width: axe (WCAG 2.2 A and AA tags) finds
  * nothing, the page never scrolls sideways at 320 px, and no target is under 44 × 44 px outside
  * running text. The screens are the client's own route records (a route added to a route file
  * is swept the next run; a route file the router spreads in that this file does not import fails

@@ -1,5 +1,5 @@
 /**
- * Issue 14, end to end in Chromium with a loopback SMTP server: an audit is completed offline
+ * After the grade, end to end in Chromium with a loopback SMTP server: an audit is completed offline
  * (the server stopped) with two case actions and synced; the case's practitioner receives the
  * e-mail (a link, no case content), signs in, reads the whole audit and responds; the team
  * manager and the auditor see the response; the action's owner marks one action done with

@@ -1,5 +1,5 @@
 /**
- * The audit report (issue 16), in Chromium against the real server and the demo: Erin, a QA lead,
+ * The audit report, in Chromium against the real server and the demo: Erin, a QA lead,
  * codes a finding of a practice week into a new theme and chooses it as a quote (through the
  * findings API), starts that round's report on /reports, writes its summary and a recommendation,
  * publishes it after confirming, and downloads the DOCX and the XLSX. Both are parsed (the DOCX's

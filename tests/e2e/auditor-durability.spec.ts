@@ -122,7 +122,7 @@ test('a service-worker update waits for the auditor, saves the open audit first,
   await openFirstCaseNotes(page, reference);
   await expect(notes(page)).toHaveValue('Before the update. Typed while the update waited.');
 
-  // Offline after the update (issue 20): the new worker's precache holds the app shell and the
+  // Offline after the update: the new worker's precache holds the app shell and the
   // auditor's screens, and the readiness check still finds everything an auditor needs.
   await page.context().setOffline(true);
   await page.goto(`${server.url}/ready`);

@@ -1,5 +1,5 @@
 /**
- * "No keystroke lost at any moment" (issue 12): a note typed fast (8 ms a key) survives the
+ * "No keystroke lost at any moment": a note typed fast (8 ms a key) survives the
  * page being reloaded at once, 20 times, and the browser process being killed at once, 10
  * times. Each trial appends a line to the same note and the next trial first checks that
  * everything typed so far is there, so a single lost character fails the test with the trial

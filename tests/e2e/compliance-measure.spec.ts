@@ -1,5 +1,5 @@
 /**
- * Issue 14: post-audit compliance is a metric plan measures track like any other. On the demo,
+ * Post-audit compliance is a metric plan measures track like any other. On the demo,
  * a manager sees the demo plan's compliance measure on action A1, adds one from the measure form
  * ("Post-audit compliance (case actions done on time)"), and its months carry the compliance
  * screen's own figures.

@@ -1,5 +1,5 @@
 /**
- * Issue 16: measures that are not a share of audits. A manager adds a lower-is-better count to a
+ * Measures that are not a share of audits. A manager adds a lower-is-better count to a
  * plan action, imports the council's monthly performance extract — a CSV saved by Excel on
  * Windows (Windows-1252, with a £ in a header) — sees a bad row named by row and column with
  * nothing imported, then the corrected file previewed and imported, and the figures with their

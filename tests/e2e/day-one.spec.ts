@@ -1,5 +1,5 @@
 /**
- * Day one for a real council (issue 13), in Chromium, from an empty install (`LANTERN_DEMO=0`):
+ * Day one for a real council, in Chromium, from an empty install (`LANTERN_DEMO=0`):
  * the first admin is made exactly as the start-up log and README say (Lantern stopped, the
  * command run against its data directory, Lantern started again); through the screens the admin
  * sets up a service, teams, case types and flags, imports 40 people from an XLSX and names a

@@ -1,5 +1,5 @@
 /**
- * Learning from audits (issue 16), in Chromium against the real server and the demo: Erin, a QA
+ * Learning from audits, in Chromium against the real server and the demo: Erin, a QA
  * lead, opens Findings, shows the findings not coded yet, codes the first with a theme suggested
  * from past coding and with a new theme she makes there, chooses it as a quote, marks its audit as
  * good practice and downloads the anonymised Word example (parsed: it says it is anonymised and

@@ -1,5 +1,5 @@
 /**
- * A tablet's first download of its practice week on a line that drops (issue 20): the sync
+ * A tablet's first download of its practice week on a line that drops: the sync
  * bar counts the cases as they arrive ("4 of 12 cases ready"), the line is cut half-way, and
  * once it is back the download carries on from where it got to — nothing already stored is
  * asked for again — and ends at "Ready for offline: 12 of 12 cases".

@@ -1,5 +1,5 @@
 /**
- * Issue 15, outside people, end to end in Chromium against the real server: the QA lead adds a
+ * Outside people, end to end in Chromium against the real server: the QA lead adds a
  * guest moderator from a neighbouring council to a round on the guests screen and samples the
  * round's five submitted audits to them on the moderation sample screen; the guest sets their
  * password with the one-time link, signs in and sees exactly those five audits in their

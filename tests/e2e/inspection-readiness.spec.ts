@@ -1,5 +1,5 @@
 /**
- * Inspection readiness (issue 16), in Chromium against the real server and the demo: Erin, a QA
+ * Inspection readiness, in Chromium against the real server and the demo: Erin, a QA
  * lead, opens the list of her service's audited cases, downloads it as CSV and as XLSX (both
  * parsed: the same rows as the table), picks two cases, opens the deep-dive pack and finds every
  * section of each audit in it; the pages pass an axe scan.

@@ -1,5 +1,5 @@
 /**
- * Issue 15, a joint audit: a social-care auditor and a health auditor complete one case on two
+ * A joint audit: a social-care auditor and a health auditor complete one case on two
  * tablets, both offline (docs/JOINT-AUDITS.md). The QA lead allocates the health auditor jointly
  * through the API; each tablet opens the case online, then the network goes (the server process
  * is stopped, the most faithful cut: a service worker's own fetches ignore setOffline); each types

@@ -1,6 +1,6 @@
 /**
  * Keyboard only, from signing in to a submitted audit with an action for the case and an
- * immediate safeguarding concern (issue 18): Tab, Shift+Tab, Space, Enter, the arrow keys and
+ * immediate safeguarding concern: Tab, Shift+Tab, Space, Enter, the arrow keys and
  * typing — no mouse and no `fill` or `click` at any point.
  *
  * Focus on load: a fresh load leaves focus at the document start, so the first Tab on every page

@@ -1,5 +1,5 @@
 /**
- * Case flags and case age on the metric screens (issue 13), in Chromium on the demo
+ * Case flags and case age on the metric screens, in Chromium on the demo
  * organisation: a manager filters the audit trends dashboard by a case flag, and the figure
  * shown equals a count made straight from the stored audits and cases; a case age that is not a
  * number is refused at its field; a measure saved with a flag filter says which audits it

@@ -1,5 +1,5 @@
 /**
- * The plan as councils keep it (issue 16), end to end on the demo organisation: the manager
+ * The plan as councils keep it, end to end on the demo organisation: the manager
  * revises an action's target date (the original shown beside the revision), carries the
  * completed action of last year's plan forward (the incomplete one went already), and adds a
  * partner owner from health who owns one action; the partner sets a password with their link,

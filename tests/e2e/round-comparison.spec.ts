@@ -1,5 +1,5 @@
 /**
- * Two thematic rounds of one audit tool compared (issue 15), in Chromium on the demo
+ * Two thematic rounds of one audit tool compared, in Chromium on the demo
  * organisation: with Lantern stopped, the test writes two exploitation audits of the QA lead's
  * service with known grades — 9 of 15 at least good in the first, 4 of 14 in the second, five of
  * the first round's audits by a health colleague — then the QA lead compares them on

@@ -1,5 +1,5 @@
 /**
- * Thematic and census samples (issue 15), in Chromium against a fresh demo server: the admin adds
+ * Thematic and census samples, in Chromium against a fresh demo server: the admin adds
  * two case flags, the QA lead imports a case list carrying them and sets up a thematic round;
  * then on the sample screen the QA lead draws
  * (a) a census of every case with one flag: the list drawn is exactly the open cases of the file

@@ -1,5 +1,5 @@
 /**
- * The audit form on a 768×1024 portrait tablet, as a tired auditor uses it (issue 18): the first
+ * The audit form on a 768×1024 portrait tablet, as a tired auditor uses it: the first
  * question of every section is on screen after "Next" with no scrolling; a choice near the bottom
  * of the screen stays in view once chosen; the review page lists every answer as "check your
  * answers" with "Change" links to the question, and its sync words follow the device's real state

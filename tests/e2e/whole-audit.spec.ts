@@ -1,5 +1,5 @@
 /**
- * The whole audit and the practitioner's response (issue 14), in Chromium against the real
+ * The whole audit and the practitioner's response, in Chromium against the real
  * server and the demo organisation: the auditor submits and sees the confirmation panel with the
  * real sync state; the practitioner (Pia, the allocated worker of Assessment A cases) signs in,
  * finds the audits of her cases on her home screen, reads one in full (every section, the

@@ -447,7 +447,7 @@ async function buildService(
   const measureId = withMeasure.measures[0]?.id ?? '';
   const manualMeasureId = withManual.measures.find((m) => m.id !== measureId)?.id ?? '';
 
-  // A draft audit report of the round (issue 16) with one recommendation.
+  // A draft audit report of the round with one recommendation.
   const report = await json<{ id: string }>(
     await t.request('/api/reports', {
       method: 'POST',

@@ -1,5 +1,5 @@
 /**
- * Issue 12: a tablet with a wrong clock submits an audit "completed" on 30 June. The REAL
+ * A tablet with a wrong clock submits an audit "completed" on 30 June. The REAL
  * client sync code (fake-indexeddb, simulated network, the app in-process) gets the refusal
  * under `completedAt`; the audit goes back to a draft on the device with every answer kept
  * and queued (so the server holds them too), the refusal is on the audit for the form and the

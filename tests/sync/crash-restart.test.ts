@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 5: the server process is killed (SIGKILL: no shutdown, no flush) while 50
+ * The server process is killed (SIGKILL: no shutdown, no flush) while 50
  * devices push, and restarted on the same data directory or database. Every mutation a device
  * got an answer for is there, once; every one it did not hear back about — committed before
  * the kill or not — lands exactly once when the device retries it. On PGlite (its data

@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 2: one mutationId sent many times at once is applied once, and every reply
+ * One mutationId sent many times at once is applied once, and every reply
  * is the same. On PostgreSQL the copies go to two real server processes sharing the database
  * (a device retrying through a load balancer lands on any of them); on each engine they also
  * go to the app in-process, all at once.

@@ -1,5 +1,5 @@
 /**
- * Issue 15, joint audits: a social-care and a health auditor complete one case on two tablets,
+ * Joint audits: a social-care and a health auditor complete one case on two tablets,
  * both offline. The QA lead allocates the health auditor to the social-care auditor's case
  * (POST /api/allocations/:allocationId/joint); each tablet runs the REAL client sync code (on
  * fake-indexeddb) and types its own answers, each stamped with who gave it. After both sync,

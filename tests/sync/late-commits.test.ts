@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 1: a pull never skips a change that commits late. Two real server processes
+ * A pull never skips a change that commits late. Two real server processes
  * share one PostgreSQL; devices push through both while direct connections write allocations
  * and audits in transactions that sleep a random while and sometimes roll back; a device pulls
  * page by page all the while, from both processes. When the writing stops, what it pulled is

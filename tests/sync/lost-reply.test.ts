@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 4: the server commits but the reply is lost. The device's REAL sync code
+ * The server commits but the reply is lost. The device's REAL sync code
  * (client/db + client/sync, on fake-indexeddb) retries; nothing is duplicated on the server,
  * and an outbox entry leaves the device only once the server has acknowledged it.
  *

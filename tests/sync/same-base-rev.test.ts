@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 3: two devices push from the same baseRev at the same moment. Exactly one
+ * Two devices push from the same baseRev at the same moment. Exactly one
  * wins; the other gets a conflict carrying the winner's document, merges answer by answer
  * with the client's own merge (shared/sync/merge-answers.ts mergeSnapshots) and pushes the
  * merge. Every answer either person typed ends in the final document or in a conflict that

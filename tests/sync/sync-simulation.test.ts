@@ -1,5 +1,5 @@
 /**
- * Issue 7, proof 9: a property test (fast-check) of the merge and of a simulated network.
+ * A property test (fast-check) of the merge and of a simulated network.
  * Three devices of ONE auditor run the REAL client sync code (client/db + client/sync on
  * fake-indexeddb, each device its own database and session) against the real app in-process.
  * The network loses requests, loses replies after the server acted, delivers requests twice,

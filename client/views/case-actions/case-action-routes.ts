@@ -1,5 +1,5 @@
 /**
- * Case actions (issue 14): "My actions" for every owner, the team manager's view of their teams'
+ * Case actions: "My actions" for every owner, the team manager's view of their teams'
  * open and overdue actions, the QA lead's and manager's view of their service's, and post-audit
  * compliance. Any signed-in person may open them; the server decides which actions they see.
  */

@@ -1,4 +1,4 @@
-/** Audit reports (issue 16): QA leads write and publish them; managers read the published ones. */
+/** Audit reports: QA leads write and publish them; managers read the published ones. */
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '../../../shared/accounts/roles';
 
