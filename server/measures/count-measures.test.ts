@@ -166,6 +166,34 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
     });
   });
 
+  it('refuses to change what a measure counts once figures are kept, naming the field, and changes nothing', async () => {
+    const fields = { kind: 'count', direction: 'lower', unit: 'children', trajectory: WAITING };
+    const measure = await addMeasure(fields);
+    const edit = (changes: object) =>
+      manager.request(`/api/plans/${plan.id}/measures/${measure.id}`, {
+        method: 'PUT',
+        json: { title: measure.title, source: 'manual', bucket: 'month', ...fields, ...changes },
+      });
+    expect((await edit({ unit: 'young people' })).status).toBe(200); // before any figure: free to change
+    expect((await enter(measure.id, { date: '2026-06-15', value: 12 })).status).toBe(200);
+    for (const [changes, path] of [
+      [{ kind: 'rate', unit: 'per 100 referrals' }, 'kind'],
+      [{ bucket: 'quarter' }, 'bucket'],
+    ] as const) {
+      const response = await edit(changes);
+      expect(response.status).toBe(409);
+      const answer = (await response.json()) as { fields: { path: string }[]; message: string };
+      expect(answer.fields.map((f) => f.path)).toEqual([path]);
+      expect(answer.message).toContain('1 figure entered');
+    }
+    const [row] = await t.db.query<{ kind: string; bucket: string }>(
+      'SELECT kind, bucket FROM plan_measures WHERE id = $1',
+      [measure.id],
+    );
+    expect(row).toEqual({ kind: 'count', bucket: 'month' });
+    expect((await edit({ title: 'Children waiting for an assessment' })).status).toBe(200);
+  });
+
   it('shows a share kept as numerator and denominator with its 95% interval', async () => {
     const measure = await addMeasure({
       kind: 'share',

@@ -129,6 +129,41 @@ async function assertComplianceSound(
     );
 }
 
+/**
+ * A measure whose figures are kept by hand cannot change what those figures are (a count read
+ * as a share, a month as a quarter): every stored value would be read wrongly. Refused, by
+ * field, while it has values; a new measure is the way to track something else.
+ */
+async function refuseReshapingKeptFigures(
+  tx: Queryable,
+  planId: string,
+  measureId: string,
+  source: string,
+  kind: string,
+  bucket: string,
+): Promise<void> {
+  const [current] = await tx.query<{ source: string; kind: string; bucket: string; values: number }>(
+    `SELECT m.source, m.kind, m.bucket,
+            (SELECT count(*)::int FROM plan_measure_values v WHERE v.measure_id = m.id) AS values
+       FROM plan_measures m WHERE m.id = $1 AND m.plan_id = $2 FOR UPDATE`,
+    [measureId, planId],
+  );
+  if (!current || current.source !== 'manual' || current.values === 0) return;
+  const changed =
+    source !== 'manual'
+      ? 'source'
+      : kind !== current.kind
+        ? 'kind'
+        : bucket !== current.bucket
+          ? 'bucket'
+          : null;
+  if (!changed) return;
+  const message = `This measure already has ${current.values} ${current.values === 1 ? 'figure' : 'figures'} entered, so its ${
+    changed === 'bucket' ? 'period' : changed
+  } cannot change: they would be read wrongly. Add a new measure to track something else.`;
+  throw appError('conflict', message, [{ path: changed, message }]);
+}
+
 function columns(input: MeasureInput) {
   const kind = input.source === 'manual' ? input.kind : 'share';
   return {
@@ -196,6 +231,7 @@ export function measureRoutes(deps: AppDeps) {
       await assertSound(deps.db, input, planId);
       const actionId = await deps.db.transaction(async (tx) => {
         const col = columns(input);
+        await refuseReshapingKeptFigures(tx, planId, measureId, input.source, col.kind, col.bucket);
         const [row] = await tx.query<{ action_id: string }>(
           `UPDATE plan_measures SET title = $3, source = $4, metric = $5::jsonb, bucket = $6, trajectory = $7::jsonb,
              tolerance = $8, minimum_n = $9, compliance = $10::jsonb, kind = $11, direction = $12, unit = $13,
