@@ -352,11 +352,13 @@ test('every QA screen passes axe, keeps 44 px targets and can be walked by keybo
     }
   ).rounds;
   const roundId = rounds.find((r) => /^Practice week — \d/.test(r.name))?.id ?? '';
-  const [version] = (
+  const versions = (
     (await (await page.request.get(`${server.url}/api/frameworks`)).json()) as {
-      versions: { key: string; version: number }[];
+      versions: { key: string; version: number; status: string }[];
     }
   ).versions;
+  const [version] = versions;
+  const published = versions.find((v) => v.status === 'published');
   const moderation = (
     (await (await page.request.get(`${server.url}/api/moderation`)).json()) as {
       moderations: { id: string }[];
@@ -379,6 +381,16 @@ test('every QA screen passes axe, keeps 44 px targets and can be walked by keybo
     [
       'framework preview',
       () => page.goto(`${server.url}/qa/frameworks/${version?.key}/${version?.version}/preview`),
+    ],
+    [
+      'a published version opened for editing',
+      async () => {
+        // It says it never changes and offers a draft, instead of an editor that fails on save.
+        await page.goto(`${server.url}/qa/frameworks/${published?.key}/${published?.version}/edit`);
+        await expect(page.getByRole('heading', { name: /is published$/ })).toBeVisible();
+        await expect(page.getByLabel('Title')).toHaveCount(0);
+        await expect(page.getByRole('button', { name: /draft/ })).toBeVisible();
+      },
     ],
     [
       'framework draft',
