@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, ragWordsForPoint } from './trend-series';
+import { chartData, ragWordsForPoint, seriesStyle } from './trend-series';
 
 const point = (label: string, k: number | null, n: number | null, target?: number) => ({
   label,
@@ -61,5 +61,13 @@ describe('ragWordsForPoint', () => {
     ['judged', { rag: 'green', n: 12 }, 'Green'],
   ])('%s', (_, point, words) => {
     expect(ragWordsForPoint(point)).toBe(words);
+  });
+});
+
+describe('seriesStyle', () => {
+  it('tells up to eight lines apart by their pattern as well as their colour (not colour alone)', () => {
+    const styles = Array.from({ length: 8 }, (_, i) => seriesStyle(i));
+    expect(new Set(styles.map((s) => s.dash.join(','))).size).toBe(8);
+    expect(new Set(styles.map((s) => s.colour)).size).toBe(8);
   });
 });

@@ -81,6 +81,30 @@ export const SERIES_COLOURS = [
 ];
 
 /**
+ * A line pattern for each series (canvas `setLineDash` lengths, in pixels), so that lines are
+ * told apart by more than colour (WCAG 1.4.1): solid, long dashes, dots, dash-dot, and so on.
+ * The legend draws the same pattern beside each name.
+ */
+export const SERIES_DASHES: readonly (readonly number[])[] = [
+  [],
+  [10, 5],
+  [2, 4],
+  [12, 4, 2, 4],
+  [6, 3],
+  [2, 2, 8, 2],
+  [14, 3, 2, 3, 2, 3],
+  [4, 8],
+];
+
+/** The colour and the line pattern of the series at `index`, in the chart and its legend alike. */
+export function seriesStyle(index: number): { colour: string; dash: readonly number[] } {
+  return {
+    colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#1d3b5c',
+    dash: SERIES_DASHES[index % SERIES_DASHES.length] ?? [],
+  };
+}
+
+/**
  * A period's RAG in words for the table beside a chart: where the chart plots a figure (some audits)
  * that is too few to judge, the table says so rather than a bare "No data" beside a plotted point.
  * @example ragWordsForPoint({ rag: 'no-data', n: 3 }) // 'Too few to judge (3 audits)'
