@@ -155,8 +155,9 @@ async function signedIn(role: Role): Promise<{ state: string; ids: Ids }> {
     found.planId = plans?.plans[0]?.id ?? '';
     const plan = await get<{ areas: { actions: { id: string }[] }[] }>(`/api/plans/${found.planId}`);
     found.actionId = plan?.areas.flatMap((a) => a.actions)[0]?.id ?? '';
-    const reports = await get<{ reports?: { id: string }[] }>('/api/reports');
-    if (reports?.reports?.[0]) found.reportId = reports.reports[0].id;
+    // The list of reports is a bare array (managers see the published ones).
+    const reports = await get<{ id: string }[]>('/api/reports');
+    if (reports?.[0]) found.reportId = reports[0].id;
     const findings = await get<{ findings: { auditId: string }[] }>('/api/findings');
     found.auditId = findings?.findings[0]?.auditId ?? '';
   }
