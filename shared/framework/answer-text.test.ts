@@ -20,3 +20,13 @@ describe('answerText', () => {
     expect(answerText(answer as Parameters<typeof answerText>[0])).toBe(words);
   });
 });
+
+describe('answerText with a date that cannot be read', () => {
+  it('shows a half-typed date as it was typed, never a broken one', () => {
+    const answer = {
+      kind: 'case-actions' as const,
+      value: [{ id: 'a1', what: 'Visit', who: 'SW', byWhen: '2026-1' }],
+    };
+    expect(answerText(answer as never)).toBe('Visit (SW, by 2026-1)');
+  });
+});

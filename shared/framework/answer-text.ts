@@ -1,12 +1,17 @@
 /**
  * An answer as one line of words, for every place that shows or writes one (the screens, the
- * inspection pack's page and its Word document). Pure, so the server can write the same words.
- * NOTE: client/components/audit/answer-words.ts keeps the screens' own copy (dates there in the
- * browser's format); the two should become one.
+ * inspection pack's page and its Word document). Pure, so the server writes the same words as
+ * the screens.
  */
 import type { Answer } from './answer-schema';
 import { GRADES } from '../metrics/grade-scale';
 import { longDate } from '../inspection/inspection-window';
+
+/** A calendar date in words; anything else (a draft's half-typed date) as it was typed. */
+function dateWords(text: string): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(text);
+  return match ? longDate(text) : text;
+}
 
 export const QUESTION_OPTIONS = [
   { value: 'yes', label: 'Yes' },
@@ -34,7 +39,7 @@ export function answerText(answer: Answer | null | undefined): string {
       return answer.value.length === 0
         ? 'No actions'
         : answer.value
-            .map((a) => `${a.what} (${a.who}, by ${a.byWhen ? longDate(a.byWhen) : 'no date'})`)
+            .map((a) => `${a.what} (${a.who}, by ${a.byWhen ? dateWords(a.byWhen) : 'no date'})`)
             .join('; ');
     case 'confirmation':
       return answer.value ? 'Confirmed' : 'Not confirmed';
