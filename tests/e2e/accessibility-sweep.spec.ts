@@ -146,6 +146,18 @@ async function signedIn(role: Role): Promise<{ state: string; ids: Ids }> {
     const rounds = await get<{ rounds: { id: string; name: string }[] }>('/api/rounds');
     found.roundId =
       rounds?.rounds.find((r) => /^Practice week — \d/.test(r.name))?.id ?? rounds?.rounds[0]?.id ?? '';
+    // A round with a case still to audit: its "Withdraw" asks for a yes (the state below).
+    for (const round of rounds?.rounds ?? []) {
+      const cases = await get<{ cases: { allocation: { state: string } | null }[] }>(
+        `/api/rounds/${round.id}/cases`,
+      );
+      if (
+        cases?.cases.some((c) => c.allocation?.state === 'not_started' || c.allocation?.state === 'started')
+      ) {
+        found.openRoundId = round.id;
+        break;
+      }
+    }
     const frameworks = await get<{ versions: { key: string; version: number }[] }>('/api/frameworks');
     found.key = frameworks?.versions[0]?.key ?? '';
     found.version = String(frameworks?.versions[0]?.version ?? '');
@@ -417,7 +429,7 @@ const STATES: {
   {
     name: 'withdrawing a case, the confirmation open',
     role: 'qa_lead',
-    path: (found) => `/qa/rounds/${found.roundId}`,
+    path: (found) => `/qa/rounds/${found.openRoundId}`,
     act: async (page) => {
       await page
         .getByRole('button', { name: /^Withdraw/ })

@@ -117,8 +117,9 @@ test('a service-worker update waits for the auditor, saves the open audit first,
   await expect(page.getByRole('region', { name: 'Update available' })).toBeVisible({ timeout: 20_000 });
   // Nothing reloads under the auditor's hands: they keep typing, then choose to update.
   await notes(page).pressSequentially('Typed while the update waited.', { delay: 10 });
-  await page.getByRole('button', { name: 'Update now' }).click();
-  await page.waitForEvent('load');
+  // Listening before the click: with a small precache the new worker can take over, and the
+  // page reload, before a listener added after the click would exist.
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
   await openFirstCaseNotes(page, reference);
   await expect(notes(page)).toHaveValue('Before the update. Typed while the update waited.');
 
