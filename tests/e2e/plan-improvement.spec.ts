@@ -105,7 +105,7 @@ test('a manager enters the Haringey target as a measure, sees its trend and RAG,
   await axe(page);
   await page.getByRole('link', { name: /post-inspection improvement plan/ }).click();
   await expect(page.getByTestId('plan-headline')).toHaveText(
-    '6 areas for improvement made up of 9 actions (3 actions complete)',
+    '6 areas for improvement made up of 10 actions (3 actions complete)',
   );
   await expect(page.getByTestId('plan-rag-sentence')).toContainText('Of the 6 areas for improvement,');
   await axe(page);
@@ -186,7 +186,7 @@ test('the board report prints on A4 with its charts, exports XLSX, and the dashb
   const plan = plans[0];
   await page.goto(`${server.url}/plan/${plan?.id}/report?asOf=2026-09-30`);
   await expect(page.getByRole('heading', { name: plan?.title })).toBeVisible();
-  await expect(page.getByText('Progress report as of 30 Sept 2026')).toBeVisible();
+  await expect(page.getByText('Progress report as of 30 September 2026')).toBeVisible();
   await expect(page.locator('.board-report canvas').first()).toBeVisible();
   await axe(page);
   await page.emulateMedia({ media: 'print' });
