@@ -6,7 +6,7 @@
  * word/document.xml, the XLSX with exceljs) and hold the same figures as the tables on the screen.
  * Then a change is refused (409) and the screen offers none. The page passes an axe scan.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { signIn } from './support/auditor-steps';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
@@ -34,14 +34,6 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-}
-
 /** The text of a parsed DOCX: every run's text, entities decoded, joined with '|'. */
 async function docxText(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -56,7 +48,7 @@ test('a QA lead publishes a round’s report whose DOCX and XLSX hold the screen
   page,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, ERIN);
+  await signIn(page, server.url, ERIN, { timeout: 60_000 });
   const { csrfToken } = (await (await page.request.get(`${server.url}/api/auth/session`)).json()) as {
     csrfToken: string;
   };

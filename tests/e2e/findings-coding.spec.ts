@@ -5,14 +5,15 @@
  * good practice and downloads the anonymised Word example (parsed: it says it is anonymised and
  * holds neither the case reference nor the worker's name). The page passes an axe scan.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../server/demo/demo-people';
+import { signIn } from './support/auditor-steps';
+import { DEMO_PEOPLE } from '../../server/demo/demo-people';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
@@ -30,19 +31,11 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-}
-
 test('a QA lead codes a finding with a suggested and a new theme, quotes it and exports good practice', async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, ERIN);
+  await signIn(page, server.url, ERIN, { timeout: 60_000 });
   await page.goto(`${server.url}/qa`);
   await page.getByRole('link', { name: 'Findings' }).click();
   await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible();

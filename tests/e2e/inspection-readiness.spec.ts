@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { signIn } from './support/auditor-steps';
 import { INSPECTION_COLUMNS } from '../../shared/inspection/inspection-columns';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -31,14 +31,6 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-}
-
 async function axe(page: Page, name: string): Promise<void> {
   const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   expect(
@@ -55,7 +47,7 @@ test('a QA lead lists the audited cases, downloads them, and opens a deep-dive p
   page,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, ERIN);
+  await signIn(page, server.url, ERIN, { timeout: 60_000 });
   await page.goto(`${server.url}/qa`);
   await page.getByRole('link', { name: 'Inspection readiness' }).click();
   await expect(page.getByRole('heading', { name: 'Inspection readiness' })).toBeVisible();

@@ -8,12 +8,18 @@ import { DEMO_PASSWORD } from '../../../server/demo/demo-people';
 export const AMARA = 'amara.auditor@demo.lantern.invalid';
 export const BEN = 'ben.auditor@demo.lantern.invalid';
 
-export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+/** Signs in with the demo password; `timeout` for a first sign-in on a server still warming up. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  options: { timeout?: number } = {},
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible(options);
 }
 
 /** My audits is showing, everything synced, and the service worker controls the page. */
