@@ -29,8 +29,7 @@ describe('case-list import store', () => {
       { field: 'rows.3.team', message: 'Row 3: the team is blank.' },
     ]);
     const store = useQaImportStore();
-    store.readChoice = { encoding: 'windows-1252' };
-    await expect(store.preview('cases.csv', 'QUJD')).rejects.toMatchObject({
+    await expect(store.preview('cases.csv', 'QUJD', { encoding: 'windows-1252' })).rejects.toMatchObject({
       message: 'Row 3: the team is blank.',
     });
     expect(server().calls[0]?.body).toEqual({

@@ -5,7 +5,6 @@
  * remembered from earlier imports. Answers are parsed with the shared schemas.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { TableChoice } from '../../shared/imports/table-choice';
 import { z } from 'zod';
 import { api } from '../api/http';
@@ -45,31 +44,32 @@ export async function fileToBase64(file: Blob): Promise<string> {
 }
 
 export const useQaImportStore = defineStore('qa-import', () => {
-  /** The file's sheet and character set, once the person has answered the reader's question; sent with the file. */
-  const readChoice = ref<TableChoice>({});
   async function preview(
     fileName: string,
     content: string,
+    /** The file's sheet and character set, once the person has answered the reader's question. */
+    choice: TableChoice,
     mapping?: ColumnMapping,
     decisions: NameDecision[] = [],
   ): Promise<ImportPreview> {
     return importPreviewSchema.parse(
       await api('/api/imports/preview', {
         method: 'POST',
-        body: { fileName, content, ...readChoice.value, ...(mapping ? { mapping } : {}), decisions },
+        body: { fileName, content, ...choice, ...(mapping ? { mapping } : {}), decisions },
       }),
     );
   }
   async function commit(
     fileName: string,
     content: string,
+    choice: TableChoice,
     mapping: ColumnMapping,
     decisions: NameDecision[] = [],
   ): Promise<ImportResult> {
     return importResultSchema.parse(
       await api('/api/imports', {
         method: 'POST',
-        body: { fileName, content, ...readChoice.value, mapping, decisions },
+        body: { fileName, content, ...choice, mapping, decisions },
       }),
     );
   }
@@ -83,5 +83,5 @@ export const useQaImportStore = defineStore('qa-import', () => {
   async function forgetName(id: string): Promise<void> {
     await api(`/api/imports/name-mappings/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
-  return { readChoice, preview, commit, history, rememberedNames, forgetName };
+  return { preview, commit, history, rememberedNames, forgetName };
 });
