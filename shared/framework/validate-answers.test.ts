@@ -157,6 +157,30 @@ describe('validateAnswers — submit: shape, and everything that must be done', 
   });
 });
 
+it('names the action whose by-when date cannot be used, in draft and on submit', () => {
+  const answers = {
+    'overall.case-actions': {
+      kind: 'case-actions',
+      value: [
+        { what: 'Review the plan', who: 'Social worker', byWhen: '2026-12-12' },
+        { what: 'Visit', who: 'Social worker', byWhen: '22026-03-11' },
+        { what: 'Call school', who: 'Social worker', byWhen: '1999-12-31' },
+      ],
+    },
+  };
+  for (const mode of ['draft', 'submit'] as const)
+    expect(
+      validateAnswers(framework, answers, mode).filter((p) => p.itemKey === 'overall.case-actions'),
+    ).toEqual([
+      {
+        itemKey: 'overall.case-actions',
+        code: 'invalid_answer',
+        message:
+          'Action 2 in "Actions for the case" has a by-when date that cannot be used: enter a real date, for example 31 March 2026.',
+      },
+    ]);
+});
+
 describe('properties', () => {
   const keys = frameworkItems(framework).map((i) => i.key);
   const anything = fc.dictionary(fc.constantFrom(...keys, 'stray.key'), fc.anything(), { maxKeys: 8 });

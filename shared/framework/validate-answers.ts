@@ -14,6 +14,7 @@
 import { answerSchema, MAX_CASE_ACTIONS, MAX_TEXT_LENGTH, type Answer } from './answer-schema';
 import { frameworkItems, type Framework, type FrameworkItem } from './framework-schema';
 import { isRecord } from './is-record';
+import { dateProblem } from '../validation/bounded-date';
 
 /** `draft`: shape only, always saveable. `submit`: shape and completeness. */
 export type ValidationMode = 'draft' | 'submit';
@@ -71,6 +72,23 @@ const EXPECTED: Record<FrameworkItem['kind'], string> = {
 };
 
 const WORDS: Record<string, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
+
+/**
+ * Why a case-actions answer could not be read, when the cause is a by-when date that is not a
+ * date Lantern holds (a year typed with five digits, a date before 2000): the action and what to
+ * enter, rather than the whole shape of the answer.
+ */
+function byWhenProblem(item: FrameworkItem, raw: unknown): string | null {
+  if (!isRecord(raw) || raw.kind !== 'case-actions' || !Array.isArray(raw.value)) return null;
+  for (const [i, action] of raw.value.entries()) {
+    const byWhen: unknown = isRecord(action) ? action.byWhen : undefined;
+    if (typeof byWhen !== 'string' || byWhen === '') continue;
+    const problem = dateProblem(byWhen);
+    if (problem)
+      return `Action ${i + 1} in "${item.label}" has a by-when date that cannot be used: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
+  }
+  return null;
+}
 
 /** "a", "a and b", "a, b and c". */
 function listInWords(parts: string[]): string {
@@ -175,7 +193,11 @@ export function validateAnswers(
     };
     const parsed = answerSchema.safeParse(answers[item.key]);
     if (!parsed.success) {
-      problem('invalid_answer', `The answer to "${item.label}" could not be read: ${EXPECTED[item.kind]}`);
+      problem(
+        'invalid_answer',
+        byWhenProblem(item, answers[item.key]) ??
+          `The answer to "${item.label}" could not be read: ${EXPECTED[item.kind]}`,
+      );
     } else if (parsed.data.kind !== item.kind) {
       problem('wrong_kind', `The answer to "${item.label}" is of the wrong type for this question.`);
     } else if (
