@@ -115,7 +115,6 @@ export default tseslint.config(
       'server/main.ts',
       'server/**/*.test.ts',
       'server/organisation/organisation-routes.ts',
-      'server/plans/demo-plan.ts',
     ],
     rules: {
       'no-restricted-imports': [

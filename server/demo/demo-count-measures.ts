@@ -10,6 +10,7 @@ import type { Queryable } from '../db/database';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { insertRows } from '../db/insert-rows';
+import { PLAN_MEASURE_COLUMNS, PLAN_MEASURE_VALUE_COLUMNS } from '../plans/plan-columns';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { periodBucketer } from '../../shared/metrics/periods';
 import { trajectoryValue, type Trajectory } from '../../shared/metrics/trajectory';
@@ -129,19 +130,7 @@ export async function seedDemoCountMeasures(tx: Queryable, ids: DemoIds, now: Da
   await insertRows(
     tx,
     'plan_measures',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      action_id: 'uuid',
-      title: 'text',
-      source: 'text',
-      bucket: 'text',
-      trajectory: 'jsonb',
-      tolerance: 'float8',
-      kind: 'text',
-      direction: 'text',
-      unit: 'text',
-    },
+    { ...PLAN_MEASURE_COLUMNS, tolerance: 'float8', kind: 'text', direction: 'text', unit: 'text' },
     measureRows,
   );
   // After the plan's own measures (demo-plan.ts) on every screen, whatever the order of their ids.
@@ -149,18 +138,5 @@ export async function seedDemoCountMeasures(tx: Queryable, ids: DemoIds, now: Da
     `UPDATE plan_measures SET created_at = now() + interval '2 seconds' WHERE id = ANY($1::uuid[])`,
     [measureRows.map((m) => (m as { id: string }).id)],
   );
-  await insertRows(
-    tx,
-    'plan_measure_values',
-    {
-      measure_id: 'uuid',
-      period_id: 'text',
-      period_start: 'date',
-      period_end: 'date',
-      value: 'float8',
-      note: 'text',
-      entered_by: 'uuid',
-    },
-    valueRows,
-  );
+  await insertRows(tx, 'plan_measure_values', PLAN_MEASURE_VALUE_COLUMNS, valueRows);
 }

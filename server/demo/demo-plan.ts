@@ -21,9 +21,16 @@ import { londonDayNumber } from '../../shared/metrics/london-date';
 import { periodBucketer } from '../../shared/metrics/periods';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
 import type { Trajectory } from '../../shared/metrics/trajectory';
-import type { DemoIds } from '../demo/demo-organisation';
-import { DEMO_SERVICES, type DemoService } from '../demo/demo-services';
+import type { DemoIds } from './demo-organisation';
+import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
+import {
+  PLAN_ACTION_COLUMNS,
+  PLAN_ACTION_EVENT_COLUMNS,
+  PLAN_AREA_COLUMNS,
+  PLAN_MEASURE_COLUMNS,
+  PLAN_MEASURE_VALUE_COLUMNS,
+} from '../plans/plan-columns';
 
 /** The first service's plan (each demo service has its own: demo-services.ts). */
 export const DEMO_PLAN_TITLE = DEMO_SERVICES[0]?.planTitle ?? '';
@@ -152,17 +159,7 @@ async function seedServicePlan(
   await insertRows(
     tx,
     'plan_areas',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      reference: 'text',
-      title: 'text',
-      theme: 'text',
-      source: 'text',
-      timescale: 'text',
-      timescale_date: 'date',
-      position: 'integer',
-    },
+    PLAN_AREA_COLUMNS,
     areas.map((a, i) => ({
       id: areaIds.get(a.ref),
       plan_id: planId,
@@ -282,16 +279,7 @@ async function seedServicePlan(
   await insertRows(
     tx,
     'plan_actions',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      area_id: 'uuid',
-      number: 'text',
-      description: 'text',
-      owner: 'text',
-      target_date: 'date',
-      position: 'integer',
-    },
+    PLAN_ACTION_COLUMNS,
     actions.map((a, i) => ({
       id: actionIds.get(a.number),
       plan_id: planId,
@@ -325,20 +313,7 @@ async function seedServicePlan(
     by_name: 'Evidence panel (demo)',
     at: eventAt(start + 10, 14),
   });
-  await insertRows(
-    tx,
-    'plan_action_events',
-    {
-      action_id: 'uuid',
-      kind: 'text',
-      rag: 'text',
-      text: 'text',
-      by_id: 'uuid',
-      by_name: 'text',
-      at: 'timestamptz',
-    },
-    events,
-  );
+  await insertRows(tx, 'plan_action_events', { ...PLAN_ACTION_EVENT_COLUMNS, at: 'timestamptz' }, events);
 
   const baselineDate = monthEnd(today, start);
   const trajectory = (baseline: number, ...milestones: [number, number][]): Trajectory => ({
@@ -382,59 +357,35 @@ async function seedServicePlan(
     },
   ];
   const rhiId = id();
-  await insertRows(
-    tx,
-    'plan_measures',
+  await insertRows(tx, 'plan_measures', { ...PLAN_MEASURE_COLUMNS, metric: 'jsonb' }, [
+    ...measures.map((m) => ({
+      id: id(),
+      plan_id: planId,
+      action_id: actionIds.get(m.action),
+      title: m.title,
+      source: 'audits',
+      metric: m.metric,
+      bucket: m.metric.bucket,
+      trajectory: m.trajectory,
+    })),
     {
-      id: 'uuid',
-      plan_id: 'uuid',
-      action_id: 'uuid',
-      title: 'text',
-      source: 'text',
-      metric: 'jsonb',
-      bucket: 'text',
-      trajectory: 'jsonb',
+      id: rhiId,
+      plan_id: planId,
+      action_id: actionIds.get('E1'),
+      title: 'Take-up of return home interviews',
+      source: 'manual',
+      metric: null,
+      bucket: 'quarter',
+      trajectory: trajectory(0.47, [3, 0.75]),
     },
-    [
-      ...measures.map((m) => ({
-        id: id(),
-        plan_id: planId,
-        action_id: actionIds.get(m.action),
-        title: m.title,
-        source: 'audits',
-        metric: m.metric,
-        bucket: m.metric.bucket,
-        trajectory: m.trajectory,
-      })),
-      {
-        id: rhiId,
-        plan_id: planId,
-        action_id: actionIds.get('E1'),
-        title: 'Take-up of return home interviews',
-        source: 'manual',
-        metric: null,
-        bucket: 'quarter',
-        trajectory: trajectory(0.47, [3, 0.75]),
-      },
-    ],
-  );
+  ]);
   // Post-audit compliance: the case actions A1's audits set, done on time, month by
   // month; added a moment after A1's first measure so it follows it on every screen.
   const complianceId = id();
   await insertRows(
     tx,
     'plan_measures',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      action_id: 'uuid',
-      title: 'text',
-      source: 'text',
-      compliance: 'jsonb',
-      bucket: 'text',
-      trajectory: 'jsonb',
-      minimum_n: 'integer',
-    },
+    { ...PLAN_MEASURE_COLUMNS, compliance: 'jsonb', minimum_n: 'integer' },
     [
       {
         id: complianceId,
@@ -476,17 +427,7 @@ async function seedServicePlan(
   await insertRows(
     tx,
     'plan_measure_values',
-    {
-      measure_id: 'uuid',
-      period_id: 'text',
-      period_start: 'date',
-      period_end: 'date',
-      value: 'float8',
-      k: 'integer',
-      n: 'integer',
-      note: 'text',
-      entered_by: 'uuid',
-    },
+    { ...PLAN_MEASURE_VALUE_COLUMNS, k: 'integer', n: 'integer' },
     values,
   );
   return planId;

@@ -14,7 +14,7 @@ import { seedDemoJointAudits } from './demo-joint-audits';
 import { seedDemoThematicRounds } from './demo-thematic-round';
 import { seedDemoEarlierPracticeWeeks } from './demo-earlier-practice-week';
 import { seedDemoCensusRounds } from './demo-census-round';
-import { seedDemoImprovementPlan } from '../plans/demo-plan';
+import { seedDemoImprovementPlan } from './demo-plan';
 import { seedDemoPlanAsKept } from './demo-plan-as-kept';
 import { seedDemoCountMeasures } from './demo-count-measures';
 import { seedDemoSetUp } from './demo-set-up';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import type { ActionDetailView, PartnerActionView, PlanView } from '../../shared/plans/plan-views';
-import { DEMO_PLAN_TITLE } from './demo-plan';
+import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 

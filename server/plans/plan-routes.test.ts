@@ -20,7 +20,7 @@ import type {
   PlanView,
 } from '../../shared/plans/plan-views';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
-import { DEMO_PLAN_TITLE } from './demo-plan';
+import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 const HARINGEY = {

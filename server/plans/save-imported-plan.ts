@@ -9,6 +9,7 @@ import type { Person } from '../http/app-env';
 import type { ImportedArea } from '../../shared/plans/plan-import';
 import type { AreaNoun } from '../../shared/plans/plan-vocabulary';
 import { insertRows } from '../db/insert-rows';
+import { PLAN_ACTION_EVENT_COLUMNS, PLAN_ACTION_KEPT_COLUMNS, PLAN_AREA_KEPT_COLUMNS } from './plan-columns';
 
 export async function saveImportedPlan(
   tx: Queryable,
@@ -88,49 +89,9 @@ export async function saveImportedPlan(
         });
     }
   });
-  await insertRows(
-    tx,
-    'plan_areas',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      reference: 'text',
-      title: 'text',
-      theme: 'text',
-      source: 'text',
-      timescale: 'text',
-      timescale_date: 'date',
-      position: 'integer',
-      recurrence: 'text',
-      recurrence_start: 'date',
-      outcomes: 'jsonb',
-    },
-    areaRows,
-  );
-  await insertRows(
-    tx,
-    'plan_actions',
-    {
-      id: 'uuid',
-      plan_id: 'uuid',
-      area_id: 'uuid',
-      number: 'text',
-      description: 'text',
-      owner: 'text',
-      target_date: 'date',
-      position: 'integer',
-      timescale: 'text',
-      recurrence: 'text',
-      recurrence_start: 'date',
-    },
-    actionRows,
-  );
+  await insertRows(tx, 'plan_areas', PLAN_AREA_KEPT_COLUMNS, areaRows);
+  await insertRows(tx, 'plan_actions', PLAN_ACTION_KEPT_COLUMNS, actionRows);
   await insertRows(tx, 'plan_action_areas', { action_id: 'uuid', area_id: 'uuid' }, alsoRows);
-  await insertRows(
-    tx,
-    'plan_action_events',
-    { action_id: 'uuid', kind: 'text', rag: 'text', text: 'text', by_id: 'uuid', by_name: 'text' },
-    eventRows,
-  );
+  await insertRows(tx, 'plan_action_events', PLAN_ACTION_EVENT_COLUMNS, eventRows);
   return planId;
 }
