@@ -4,6 +4,7 @@
  * without its log row (and a rolled-back change leaves none).
  */
 import type { Queryable } from '../db/database';
+import { sql, type Sql } from '../db/sql';
 
 export interface AuditEvent {
   actorId: string | null;
@@ -18,29 +19,17 @@ export interface AuditEvent {
 }
 
 export async function recordEvent(db: Queryable, event: AuditEvent): Promise<void> {
-  const insert = eventInsert(event, 1);
-  await db.query(insert.sql, insert.params);
+  const insert = eventInsert(event);
+  await db.query(insert.text, insert.values);
 }
 
 /**
- * The INSERT that appends `event`, its parameters numbered from `$first`: for a hot path that
- * appends the log row inside a larger statement (as a CTE) to save a round trip.
+ * The INSERT that appends `event`, as a fragment: for a hot path that appends the log row
+ * inside a larger statement (as a CTE) to save a round trip.
  */
-export function eventInsert(event: AuditEvent, first: number): { sql: string; params: unknown[] } {
-  const params = [
-    event.actorId,
-    event.actorLabel ?? '',
-    event.action,
-    event.entityType ?? '',
-    event.entityId ?? '',
-    JSON.stringify(event.detail ?? {}),
-    event.ip ?? '',
-    (event.userAgent ?? '').slice(0, 300),
-  ];
-  const $ = (i: number) => `$${first + i}`;
-  return {
-    sql: `INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_id, detail, ip, user_agent)
-     VALUES (${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}, ${$(7)})`,
-    params,
-  };
+export function eventInsert(event: AuditEvent): Sql {
+  return sql`INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_id, detail, ip, user_agent)
+     VALUES (${event.actorId}, ${event.actorLabel ?? ''}, ${event.action}, ${event.entityType ?? ''},
+       ${event.entityId ?? ''}, ${JSON.stringify(event.detail ?? {})}::jsonb, ${event.ip ?? ''},
+       ${(event.userAgent ?? '').slice(0, 300)})`;
 }
