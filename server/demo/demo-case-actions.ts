@@ -10,6 +10,7 @@ import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { DEMO_PEOPLE } from './demo-people';
 import { dateOfDayNumber, dayNumberOf } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { londonToday } from '../../shared/metrics/london-date';
 
 type Kind = 'open' | 'overdue' | 'escalated' | 'done_on_time' | 'done_late' | 'not_needed';
@@ -92,7 +93,7 @@ export async function seedDemoCaseActions(tx: Queryable, ids: DemoIds, now: Date
     [teamIds, assessA, PLAN.length],
   );
   const today = dayNumberOf(londonToday(now.getTime()));
-  const date = (offset: number) => dateOfDayNumber(today + offset);
+  const date = (offset: number) => dateOfDayNumber(addDays(today, offset));
   let made = 0;
   for (const [index, audit] of audits.entries()) {
     const plan = PLAN[index];

@@ -9,6 +9,7 @@ import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { sampleSpecSchema } from '../../shared/rounds/sample-spec';
 import { scopeOfService } from '../auth/service-scope';
@@ -55,9 +56,9 @@ export async function seedDemoCensusRounds(tx: Queryable, ids: DemoIds, now: Dat
           name: DEMO_CENSUS_ROUND_NAME,
           kind: 'thematic',
           theme: 'Children at risk of sexual and criminal exploitation',
-          start_date: dateOfDayNumber(today - 2),
-          end_date: dateOfDayNumber(today + 12),
-          due_date: dateOfDayNumber(today + 19),
+          start_date: dateOfDayNumber(addDays(today, -2)),
+          end_date: dateOfDayNumber(addDays(today, 12)),
+          due_date: dateOfDayNumber(addDays(today, 19)),
           framework_key: DEFAULT_FRAMEWORK_REF.key,
           framework_version: DEFAULT_FRAMEWORK_REF.version,
           moderation_share: 0.2,

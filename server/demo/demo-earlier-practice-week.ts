@@ -17,6 +17,7 @@ import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
 import type { DemoIds } from './demo-organisation';
@@ -37,10 +38,10 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
     const qaLead = ids.personIds.get(service.qaLead);
     const serviceId = ids.serviceIds.get(service.key);
     const today = londonDayNumber(now.toISOString());
-    const monday = today - 7 * WEEKS_BACK - ((weekday(today) + 6) % 7);
+    const monday = addDays(today, -7 * WEEKS_BACK - ((weekday(today) + 6) % 7));
     const roundId = randomUuid(random);
     const name = practiceWeekRoundName(monday);
-    const end = dateOfDayNumber(monday + 4);
+    const end = dateOfDayNumber(addDays(monday, 4));
     await insertRows(tx, 'rounds', ROUND_COLUMNS, [
       roundRow(roundId, name, dateOfDayNumber(monday), end, end, qaLead, serviceId),
     ]);
@@ -64,7 +65,7 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
         chosen.add(c.id);
         const id = randomUuid(random);
         const completed = new Date(
-          `${dateOfDayNumber(monday + randomInt(random, 0, 4))}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
+          `${dateOfDayNumber(addDays(monday, randomInt(random, 0, 4)))}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
         );
         const teamId = ids.teamIds.get(c.teamKey) ?? '';
         const grade = drawGrade(random, trend, completed, teamId);

@@ -15,6 +15,7 @@ import { AUDIT_COLUMNS } from './synthetic-audits';
 import { insertRows } from '../db/insert-rows';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, dayNumberOf } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { londonToday } from '../../shared/metrics/london-date';
 
 const DAY_MS = 86_400_000;
@@ -78,7 +79,7 @@ export async function seedDemoInspection(tx: Queryable, ids: DemoIds, now: Date)
           original.reauditor_id,
           original.framework_key,
           original.framework_version,
-          dateOfDayNumber(dayNumberOf(completed.toISOString().slice(0, 10)) + 3),
+          dateOfDayNumber(addDays(dayNumberOf(completed.toISOString().slice(0, 10)), 3)),
           original.id,
           original.team_id,
           new Date(completed.getTime() - 14 * DAY_MS).toISOString(),
@@ -122,7 +123,7 @@ export async function seedDemoInspection(tx: Queryable, ids: DemoIds, now: Date)
       const plan = OPEN_ACTIONS[i];
       if (!plan) break;
       const actionId = `demo-inspection-action-${i + 1}`;
-      const due = dateOfDayNumber(today + plan.dueOffset);
+      const due = dateOfDayNumber(addDays(today, plan.dueOffset));
       const who = 'Team manager';
       await tx.query(
         `UPDATE audits SET answers = answers || jsonb_build_object('overall.case-actions', $2::jsonb) WHERE id = $1`,

@@ -12,6 +12,7 @@ import type { Queryable } from '../db/database';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { dateOfDayNumber } from '../../shared/metrics/calendar-date';
+import { addDays, type DayNumber } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 
 const OUTCOMES: Record<string, string[]> = {
@@ -30,7 +31,7 @@ const OUTCOMES: Record<string, string[]> = {
 };
 
 /** The first day of the month `offset` months from a London day number. */
-function monthStart(day: number, offset: number): string {
+function monthStart(day: DayNumber, offset: number): string {
   const [y, m] = dateOfDayNumber(day).split('-').map(Number);
   const index = (y ?? 2026) * 12 + (m ?? 1) - 1 + offset;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
@@ -129,7 +130,7 @@ export async function seedDemoPlanAsKept(tx: Queryable, ids: DemoIds, now: Date)
     await tx.query(
       `INSERT INTO plan_actions (id, plan_id, area_id, number, description, owner, target_date, position)
        VALUES ($1, $2, $3, '1.3', 'Team managers audit two of their own team’s cases each month and record what they changed.', 'Service manager, safeguarding', $4, 1)`,
-      [oldActionId, oldPlanId, oldAreaId, dateOfDayNumber(today - 120)],
+      [oldActionId, oldPlanId, oldAreaId, dateOfDayNumber(addDays(today, -120))],
     );
     for (const [daysAgo, kind, rag, text] of [
       [380, 'rag', 'amber', 'Half the team managers have started.'],
@@ -145,7 +146,7 @@ export async function seedDemoPlanAsKept(tx: Queryable, ids: DemoIds, now: Date)
     await tx.query(
       `INSERT INTO plan_actions (id, plan_id, area_id, number, description, owner, target_date, position)
        VALUES ($1, $2, $3, '1.4', 'Reflective supervision guidance published and briefed to every team manager.', 'Principal social worker', $4, 2)`,
-      [doneId, oldPlanId, oldAreaId, dateOfDayNumber(today - 200)],
+      [doneId, oldPlanId, oldAreaId, dateOfDayNumber(addDays(today, -200))],
     );
     await tx.query(
       `INSERT INTO plan_action_events (action_id, kind, rag, text, by_id, by_name, at) VALUES ($1, 'rag', 'blue', $2, $3, $4, $5)`,
@@ -154,7 +155,7 @@ export async function seedDemoPlanAsKept(tx: Queryable, ids: DemoIds, now: Date)
     await tx.query(
       `INSERT INTO plan_actions (id, plan_id, area_id, number, description, owner, target_date, position, carried_from)
        SELECT $1, $2, $3, 'B3', description, owner, $4, 100, id FROM plan_actions WHERE id = $5`,
-      [randomUUID(), plan.id, await area('B'), dateOfDayNumber(today + 90), oldActionId],
+      [randomUUID(), plan.id, await area('B'), dateOfDayNumber(addDays(today, 90)), oldActionId],
     );
 
     // A partner owner from health, in the first service: owns C2, and has added a note.
@@ -165,7 +166,7 @@ export async function seedDemoPlanAsKept(tx: Queryable, ids: DemoIds, now: Date)
            guest_plan_id, guest_until, password_hash)
          SELECT $1, 'nadia.health@demo.lantern.invalid', 'Nadia Osei (demo)', 'Named nurse for safeguarding', NULL, '{}',
            'health', 'City Community Health NHS Trust (demo)', $2, $3, password_hash FROM people WHERE id = $4`,
-        [partnerId, plan.id, dateOfDayNumber(today + 365), managerId],
+        [partnerId, plan.id, dateOfDayNumber(addDays(today, 365)), managerId],
       );
       const c2 = await action('C2');
       await tx.query('UPDATE plan_actions SET owner_person_id = $2 WHERE id = $1', [c2?.id, partnerId]);

@@ -17,6 +17,7 @@ import {
   daysFromCivil,
   daysInMonth,
 } from '../../shared/metrics/calendar-date';
+import type { DayNumber } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { periodBucketer } from '../../shared/metrics/periods';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
@@ -36,7 +37,7 @@ import {
 export const DEMO_PLAN_TITLE = DEMO_SERVICES[0]?.planTitle ?? '';
 
 /** The last day of the month `offset` months from the month of `day`. */
-function monthEnd(day: number, offset: number): string {
+function monthEnd(day: DayNumber, offset: number): string {
   const { year, month } = civilFromDays(day);
   const index = year * 12 + (month - 1) + offset;
   const y = Math.floor(index / 12);

@@ -14,6 +14,7 @@ import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
+import { addDays, type DayNumber } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { drawModerationSample } from '../../shared/moderation/moderation-sample';
 import { moderatedItems } from '../../shared/moderation/moderation-problems';
@@ -75,7 +76,7 @@ export const ROUND_COLUMNS = {
 } as const;
 
 /** "Practice week — 5 October 2026": a past practice week named by its Monday. */
-export function practiceWeekRoundName(monday: number): string {
+export function practiceWeekRoundName(monday: DayNumber): string {
   const day = new Date(`${dateOfDayNumber(monday)}T12:00:00Z`).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
@@ -113,8 +114,8 @@ async function seedServiceRounds(
       currentId,
       currentName,
       dateOfDayNumber(today),
-      dateOfDayNumber(today + 5),
-      dateOfDayNumber(today + 5),
+      dateOfDayNumber(addDays(today, 5)),
+      dateOfDayNumber(addDays(today, 5)),
       qaLead,
       serviceId,
     ),
@@ -140,7 +141,7 @@ async function seedServiceRounds(
   );
 
   // A past practice week: Monday to Friday, eight weeks back.
-  const monday = today - 56 - ((weekday(today) + 6) % 7);
+  const monday = addDays(today, -56 - ((weekday(today) + 6) % 7));
   const pastId = randomUuid(random);
   const pastName = practiceWeekRoundName(monday);
   await insertRows(tx, 'rounds', ROUND_COLUMNS, [
@@ -148,8 +149,8 @@ async function seedServiceRounds(
       pastId,
       pastName,
       dateOfDayNumber(monday),
-      dateOfDayNumber(monday + 4),
-      dateOfDayNumber(monday + 4),
+      dateOfDayNumber(addDays(monday, 4)),
+      dateOfDayNumber(addDays(monday, 4)),
       qaLead,
       serviceId,
     ),
@@ -168,7 +169,7 @@ async function seedServiceRounds(
       busy.add(c.id);
       pool.splice(pool.indexOf(c), 1);
       const id = randomUuid(random);
-      const day = monday + randomInt(random, 0, 4);
+      const day = addDays(monday, randomInt(random, 0, 4));
       const completed = new Date(
         `${dateOfDayNumber(day)}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
       );
@@ -182,7 +183,7 @@ async function seedServiceRounds(
         framework_version: DEFAULT_FRAMEWORK_REF.version,
         round_name: pastName,
         round_id: pastId,
-        due_date: dateOfDayNumber(monday + 4),
+        due_date: dateOfDayNumber(addDays(monday, 4)),
         allocated_by: qaLead,
         active: false,
         finished: true,

@@ -10,6 +10,7 @@ import type { Queryable } from '../db/database';
 import { createFlag } from '../admin/case-labels-store';
 import { setHeadOfService, setTeamManagers } from '../admin/teams-store';
 import { dateOfDayNumber, dayNumberOf } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { randomInt, seededRandom } from '../../shared/random/seeded-random';
 import type { DemoIds } from './demo-organisation';
 
@@ -75,7 +76,7 @@ export async function seedDemoSetUp(
     return {
       id: c.id,
       flags: [...labels].flatMap((label) => flagKey.get(label) ?? []),
-      openedOn: dateOfDayNumber(today - randomInt(random, 30, 1_825)),
+      openedOn: dateOfDayNumber(addDays(today, -randomInt(random, 30, 1_825))),
     };
   });
   await tx.query(

@@ -15,6 +15,7 @@ import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
 import { gradeIndexSchema, type GradeIndex } from '../../shared/metrics/grade-scale';
 import { createTool } from '../frameworks/audit-tool-store';
@@ -58,8 +59,8 @@ async function seedServiceThematicRound(
   const random = seededRandom(seed);
   const qaLead = ids.personIds.get(service.qaLead);
   const today = londonDayNumber(now.toISOString());
-  const start = today - 28;
-  const end = today - 14;
+  const start = addDays(today, -28);
+  const end = addDays(today, -14);
   const roundId = randomUuid(random);
   const name = 'Exploitation thematic audit (self-audit, then independent)';
   await insertRows(
@@ -160,7 +161,7 @@ async function seedServiceThematicRound(
     );
     for (const stage of ['self', 'independent'] as const) {
       const id = randomUuid(random);
-      const day = stage === 'self' ? start + randomInt(random, 0, 5) : start + randomInt(random, 7, 14);
+      const day = addDays(start, stage === 'self' ? randomInt(random, 0, 5) : randomInt(random, 7, 14));
       const completed = new Date(
         `${dateOfDayNumber(day)}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:20:00Z`,
       );

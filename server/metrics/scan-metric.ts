@@ -10,6 +10,7 @@
  */
 import type { Queryable } from '../db/database';
 import { dateOfDayNumber, dayNumberOf } from '../../shared/metrics/calendar-date';
+import { addDays } from '../../shared/metrics/time-values';
 import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
 import { periodBucketer } from '../../shared/metrics/periods';
 import { answersSchema } from '../../shared/framework/answer-schema';
@@ -98,7 +99,10 @@ export async function scannedAudits(db: Queryable, query: MetricQuery): Promise<
   const from = bucketer.period(firstKey).startDate;
   const to = bucketer.period(lastKey).endDate;
   // A London day starts at most an hour before its UTC midnight: a day either side is enough.
-  const params: unknown[] = [dateOfDayNumber(dayNumberOf(from) - 1), dateOfDayNumber(dayNumberOf(to) + 2)];
+  const params: unknown[] = [
+    dateOfDayNumber(addDays(dayNumberOf(from), -1)),
+    dateOfDayNumber(addDays(dayNumberOf(to), 2)),
+  ];
   const { roundIds, themes } = definition.filters;
   const roundSql = [
     roundIds ? ` AND x.round_id = ANY($${params.push(roundIds.filter((id) => UUID.test(id)))}::uuid[])` : '',

@@ -7,9 +7,10 @@
  * closure days, through the server's LANTERN_EXTRA_CLOSED_DAYS setting.
  */
 import { dateOfDayNumber, daysFromCivil, daysInMonth, weekday } from '../metrics/calendar-date';
+import { addDays, type DayNumber } from '../metrics/time-values';
 
 /** Easter Sunday's day number (the Gregorian computus, "anonymous" algorithm). */
-function easterSunday(year: number): number {
+function easterSunday(year: number): DayNumber {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -28,16 +29,16 @@ function easterSunday(year: number): number {
 }
 
 const MONDAY = 1;
-const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
+const isWeekend = (day: DayNumber): boolean => weekday(day) === 0 || weekday(day) === 6;
 
-function firstMonday(year: number, month: number): number {
+function firstMonday(year: number, month: number): DayNumber {
   const first = daysFromCivil(year, month, 1);
-  return first + ((MONDAY - weekday(first) + 7) % 7);
+  return addDays(first, (MONDAY - weekday(first) + 7) % 7);
 }
 
-function lastMonday(year: number, month: number): number {
+function lastMonday(year: number, month: number): DayNumber {
   const last = daysFromCivil(year, month, daysInMonth(year, month));
-  return last - ((weekday(last) - MONDAY + 7) % 7);
+  return addDays(last, -((weekday(last) - MONDAY + 7) % 7));
 }
 
 /**
@@ -45,16 +46,16 @@ function lastMonday(year: number, month: number): number {
  * @example englandAndWalesBankHolidays(2026).at(-1) // '2026-12-28' — Boxing Day falls on a Saturday
  */
 export function englandAndWalesBankHolidays(year: number): string[] {
-  const taken = new Set<number>();
-  const observe = (day: number): void => {
+  const taken = new Set<DayNumber>();
+  const observe = (day: DayNumber): void => {
     let observed = day;
-    while (isWeekend(observed) || taken.has(observed)) observed++;
+    while (isWeekend(observed) || taken.has(observed)) observed = addDays(observed, 1);
     taken.add(observed);
   };
   observe(daysFromCivil(year, 1, 1));
   const easter = easterSunday(year);
-  taken.add(easter - 2);
-  taken.add(easter + 1);
+  taken.add(addDays(easter, -2));
+  taken.add(addDays(easter, 1));
   taken.add(firstMonday(year, 5));
   taken.add(lastMonday(year, 5));
   taken.add(lastMonday(year, 8));

@@ -10,6 +10,7 @@
  */
 import { dateOfDayNumber, weekday } from '../metrics/calendar-date';
 import { londonOffsetMinutes } from '../metrics/london-date';
+import type { DayNumber } from '../metrics/time-values';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -29,7 +30,9 @@ function fromWall(wallMs: number): number {
   return londonOffsetMinutes(summer) === 60 ? summer : wallMs;
 }
 
-function isWorkingDay(day: number, holidays: ReadonlySet<string> | undefined): boolean {
+/** `wallDay` is a day of London wall-clock time (wall milliseconds / DAY), i.e. a day number. */
+function isWorkingDay(wallDay: number, holidays: ReadonlySet<string> | undefined): boolean {
+  const day = wallDay as DayNumber;
   const w = weekday(day);
   return w !== 0 && w !== 6 && !holidays?.has(dateOfDayNumber(day));
 }

@@ -8,6 +8,7 @@
  *   Tuesday 29th — Christmas Day (Fri 25), the weekend and the Boxing Day holiday (Mon 28) skipped
  */
 import { dateOfDayNumber, dayNumberOf, weekday } from '../metrics/calendar-date';
+import { addDays } from '../metrics/time-values';
 import type { CaseActionStanding, CaseActionState } from './case-action-schemas';
 
 /** Whether a London date is a working day (Monday to Friday and not in `closedDays`). */
@@ -25,7 +26,7 @@ export function escalationDate(
   let day = dayNumberOf(dueDate);
   let left = Math.max(1, Math.floor(workingDays));
   for (let guard = 0; guard < 3660; guard++) {
-    day += 1;
+    day = addDays(day, 1);
     if (isWorkingDate(dateOfDayNumber(day), closedDays)) left -= 1;
     if (left === 0) return dateOfDayNumber(day);
   }

@@ -7,6 +7,7 @@
  */
 import { daysInMonth, dayNumberOf, dateOfDayNumber } from '../metrics/calendar-date';
 import { londonOffsetMinutes } from '../metrics/london-date';
+import { addDays } from '../metrics/time-values';
 
 export const DEFAULT_INSPECTION_MONTHS = 6;
 export const MAX_INSPECTION_MONTHS = 36;
@@ -48,7 +49,7 @@ export function inspectionWindow(today: string, months: number): InspectionWindo
     from,
     to: today,
     fromInstant: londonMidnight(from),
-    untilInstant: londonMidnight(dateOfDayNumber(dayNumberOf(today) + 1)),
+    untilInstant: londonMidnight(dateOfDayNumber(addDays(dayNumberOf(today), 1))),
   };
 }
 

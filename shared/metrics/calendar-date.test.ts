@@ -10,6 +10,7 @@ import {
   isCalendarDate,
   weekday,
 } from './calendar-date';
+import type { DayNumber } from './time-values';
 
 describe('day numbers', () => {
   // Reference values: the Unix epoch day count (POSIX "days since 1970-01-01").
@@ -21,13 +22,13 @@ describe('day numbers', () => {
     { name: 'a leap day in a financial year', date: '2020-02-29', day: 18_321 },
   ])('$name: $date is day $day', ({ date, day }) => {
     expect(dayNumberOf(date)).toBe(day);
-    expect(dateOfDayNumber(day)).toBe(date);
+    expect(dateOfDayNumber(day as DayNumber)).toBe(date);
   });
 
   it('agrees with Date.UTC (an independent implementation) for any day from 1900 to 2200', () => {
     fc.assert(
       fc.property(fc.integer({ min: -25_567, max: 84_006 }), (day) => {
-        const { year, month, day: d } = civilFromDays(day);
+        const { year, month, day: d } = civilFromDays(day as DayNumber);
         expect(Date.UTC(year, month - 1, d) / 86_400_000).toBe(day);
         expect(daysFromCivil(year, month, d)).toBe(day);
       }),

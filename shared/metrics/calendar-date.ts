@@ -8,6 +8,7 @@
  * which also bounds them to 2000–2100.
  */
 import { DomainError } from '../errors/domain-error';
+import type { CalendarDate, DayNumber } from './time-values';
 
 /** A calendar date split into parts; `month` is 1–12. */
 export interface CivilDate {
@@ -17,18 +18,18 @@ export interface CivilDate {
 }
 
 /** Days since 1970-01-01 for a calendar date. Pure integer arithmetic, so it is fast enough per audit. */
-export function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): DayNumber {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const mp = (month + 9) % 12;
   const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return (era * 146_097 + doe - 719_468) as DayNumber;
 }
 
 /** The calendar date of a day number (the inverse of `daysFromCivil`). */
-export function civilFromDays(days: number): CivilDate {
+export function civilFromDays(days: DayNumber): CivilDate {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -51,14 +52,14 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
-export function weekday(days: number): number {
+export function weekday(days: DayNumber): number {
   return (((days + 4) % 7) + 7) % 7;
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `text` is a real calendar date written YYYY-MM-DD (so "2019-02-29" is not). */
-export function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): text is CalendarDate {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
   const year = Number(match[1]);
@@ -72,7 +73,7 @@ export function isCalendarDate(text: string): boolean {
  * @throws DomainError `invalid_date` when the text is not a real calendar date.
  * @example dayNumberOf('1970-01-02') // 1
  */
-export function dayNumberOf(date: string): number {
+export function dayNumberOf(date: string): DayNumber {
   if (!isCalendarDate(date)) {
     throw new DomainError('invalid_date', `"${date}" is not a calendar date written as YYYY-MM-DD.`);
   }
@@ -80,7 +81,7 @@ export function dayNumberOf(date: string): number {
 }
 
 /** The YYYY-MM-DD text of a day number. @example dateOfDayNumber(0) // '1970-01-01' */
-export function dateOfDayNumber(days: number): string {
+export function dateOfDayNumber(days: DayNumber): CalendarDate {
   const { year, month, day } = civilFromDays(days);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
 }

@@ -15,9 +15,10 @@
  * Timestamps must carry a zone (`Z` or an offset): one without is ambiguous by an hour for
  * half the year, so it is refused, never assumed to be UTC or local.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DomainError } from '../errors/domain-error';
 import { daysFromCivil, dateOfDayNumber, weekday } from './calendar-date';
+import type { CalendarDate, DayNumber, EpochMs } from './time-values';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -157,7 +158,7 @@ function refuse(text: string, reason: number): never {
  *   when it is not an RFC 3339 timestamp or is before 1996.
  * @example parseZonedTimestamp('2019-07-01T01:00:00+01:00') // 1561939200000, i.e. Date.UTC(2019, 6, 1)
  */
-export function parseZonedTimestamp(text: string): number {
+export function parseZonedTimestamp(text: string): EpochMs {
   const ms = parse(text, false);
   if (ms < 0) refuse(text, ms);
   return ms;
@@ -174,7 +175,7 @@ export function isZonedTimestamp(text: string): boolean {
  * instant's year (within a day either way is enough: New Year is always on GMT).
  * @example londonOffsetMinutes(Date.UTC(2019, 6, 1)) // 60
  */
-export function londonOffsetMinutes(utcMs: number, year = new Date(utcMs).getUTCFullYear()): number {
+export function londonOffsetMinutes(utcMs: EpochMs, year = new Date(utcMs).getUTCFullYear()): number {
   return utcMs >= lastSundayOneAmUtc(year, 3) && utcMs < lastSundayOneAmUtc(year, 10) ? 60 : 0;
 }
 
@@ -184,10 +185,10 @@ export function londonOffsetMinutes(utcMs: number, year = new Date(utcMs).getUTC
  * @throws DomainError as `parseZonedTimestamp`.
  * @example dateOfDayNumber(londonDayNumber('2019-08-31T22:30:00Z')) // '2019-08-31' (23:30 BST)
  */
-export function londonDayNumber(timestamp: string): number {
+export function londonDayNumber(timestamp: string): DayNumber {
   const day = parse(timestamp, true);
   if (day < 0) refuse(timestamp, day);
-  return day;
+  return day as DayNumber;
 }
 
 /**
@@ -195,7 +196,7 @@ export function londonDayNumber(timestamp: string): number {
  * @throws DomainError as `parseZonedTimestamp`.
  * @example londonDate('2019-10-27T00:30:00Z') // '2019-10-27' (01:30 BST, before the clocks go back)
  */
-export function londonDate(timestamp: string): string {
+export function londonDate(timestamp: string): CalendarDate {
   return dateOfDayNumber(londonDayNumber(timestamp));
 }
 
@@ -205,11 +206,15 @@ export function londonDate(timestamp: string): string {
  * wrong for the first hour of every summer day.
  * @example londonToday(Date.UTC(2026, 5, 30, 23, 30)) // '2026-07-01' (00:30 BST)
  */
-export function londonToday(nowMs: number): string {
-  return dateOfDayNumber(Math.floor((nowMs + londonOffsetMinutes(nowMs) * MS_PER_MINUTE) / MS_PER_DAY));
+export function londonToday(nowMs: EpochMs): CalendarDate {
+  return dateOfDayNumber(
+    Math.floor((nowMs + londonOffsetMinutes(nowMs) * MS_PER_MINUTE) / MS_PER_DAY) as DayNumber,
+  );
 }
 
 /** A zod schema for a timestamp that must carry a zone; use it at every edge that takes one. */
-export const zonedTimestampSchema = z.string().refine(isZonedTimestamp, {
-  message: 'Expected a time with a zone, e.g. "2019-03-31T10:15:00Z" or "2019-03-31T11:15:00+01:00".',
-});
+export const zonedTimestampSchema = z.string().check(
+  z.refine(isZonedTimestamp, {
+    message: 'Expected a time with a zone, e.g. "2019-03-31T10:15:00Z" or "2019-03-31T11:15:00+01:00".',
+  }),
+);

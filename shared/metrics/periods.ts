@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { civilFromDays, dateOfDayNumber, daysFromCivil, daysInMonth } from './calendar-date';
 import { londonDayNumber } from './london-date';
 import { practiceWeekBucketer, type PracticeWeek } from './practice-weeks';
+import type { DayNumber } from './time-values';
 
 /** How a metric buckets time. */
 export const TIME_BUCKETS = [
@@ -38,11 +39,11 @@ export interface Period {
 /** Bins London day numbers into period keys; built once per metric evaluation. */
 export interface PeriodBucketer {
   /** The key of the period containing a London day number, or -1 when none does (a day outside every practice week). */
-  keyOfDay(day: number): number;
+  keyOfDay(day: DayNumber): number;
   /** The period a key stands for. */
   period(key: number): Period;
   /** Keys of every period that overlaps the London days `fromDay`..`toDay`, in time order. */
-  keysOverlapping(fromDay: number, toDay: number): number[];
+  keysOverlapping(fromDay: DayNumber, toDay: DayNumber): number[];
 }
 
 // prettier-ignore
@@ -57,7 +58,7 @@ function monthlyBucketer(
   firstMonth: number,
   describe: (startYear: number, startMonth: number, index: number) => { id: string; label: string },
 ): PeriodBucketer {
-  const keyOfDay = (day: number): number => {
+  const keyOfDay = (day: DayNumber): number => {
     const { year, month } = civilFromDays(day);
     return Math.floor((year * 12 + month - firstMonth) / monthsPerPeriod);
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumberOf } from './calendar-date';
+import { addDays } from './time-values';
 import { practiceWeekBucketer, practiceWeekSchema, type PracticeWeek } from './practice-weeks';
 
 const week = (id: string, startDate: string, endDate: string): PracticeWeek => ({
@@ -33,8 +34,8 @@ describe('practiceWeekBucketer', () => {
 
   it('places a day among many weeks', () => {
     const many = Array.from({ length: 52 }, (_, i) => {
-      const start = dayNumberOf('2019-01-07') + i * 7;
-      return week(`w${i + 1}`, dateOfDayNumber(start), dateOfDayNumber(start + 4));
+      const start = addDays(dayNumberOf('2019-01-07'), i * 7);
+      return week(`w${i + 1}`, dateOfDayNumber(start), dateOfDayNumber(addDays(start, 4)));
     });
     const bucketer = practiceWeekBucketer(many);
     expect(bucketer.period(bucketer.keyOfDay(dayNumberOf('2019-06-12'))).id).toBe('w23');

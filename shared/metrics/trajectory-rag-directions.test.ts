@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { trajectoryRag, type RagInput } from './trajectory-rag';
 import type { Trajectory } from './trajectory';
 import { dateOfDayNumber, dayNumberOf } from './calendar-date';
+import { addDays } from './time-values';
 import { defaultTolerance } from './measure-kind';
 
 // Measures that are not a share of audits, read by the same seven rules for either direction.
@@ -367,7 +368,10 @@ describe('trajectoryRag for counts, rates and lower-is-better measures', () => {
         fc.integer({ min: 0, max: 400 }),
         (baseline, steps, value, tolerance, periodOffset, lookBack) => {
           let day = day0;
-          const milestones = steps.map((s) => ({ date: dateOfDayNumber((day += s.gap)), target: s.target }));
+          const milestones = steps.map((s) => ({
+            date: dateOfDayNumber((day = addDays(day, s.gap))),
+            target: s.target,
+          }));
           const trajectory: Trajectory = {
             baseline: { date: dateOfDayNumber(day0), value: baseline },
             milestones,
@@ -376,8 +380,8 @@ describe('trajectoryRag for counts, rates and lower-is-better measures', () => {
             baseline: { date: trajectory.baseline.date, value: M - baseline },
             milestones: milestones.map((m) => ({ date: m.date, target: M - m.target })),
           };
-          const periodEnd = dateOfDayNumber(day0 + periodOffset);
-          const evaluationDate = dateOfDayNumber(day0 + periodOffset + lookBack);
+          const periodEnd = dateOfDayNumber(addDays(day0, periodOffset));
+          const evaluationDate = dateOfDayNumber(addDays(day0, periodOffset + lookBack));
           const common = { kind: 'count' as const, tolerance, periodEnd, evaluationDate };
           const lower = trajectoryRag({ ...common, trajectory, observed: { value }, direction: 'lower' });
           const higher = trajectoryRag({

@@ -6,9 +6,10 @@
  * 28 or 29 February). A case without an opened date never counts: its age is unknown.
  */
 import { civilFromDays, daysFromCivil, daysInMonth, dayNumberOf } from '../metrics/calendar-date';
+import type { DayNumber } from '../metrics/time-values';
 
 /** The London day number `months` calendar months before `day` (clamped to the month's end). */
-export function monthsBefore(day: number, months: number): number {
+export function monthsBefore(day: DayNumber, months: number): DayNumber {
   const { year, month, day: dayOfMonth } = civilFromDays(day);
   const index = year * 12 + (month - 1) - months;
   const y = Math.floor(index / 12);
@@ -23,7 +24,11 @@ export function monthsBefore(day: number, months: number): number {
  * @example openLongerThan('2025-01-10', 12, dayNumberOf('2026-01-11')) // true
  * @example openLongerThan('2025-01-10', 12, dayNumberOf('2026-01-10')) // false: exactly 12 months
  */
-export function openLongerThan(openedOn: string | null | undefined, months: number, onDay: number): boolean {
+export function openLongerThan(
+  openedOn: string | null | undefined,
+  months: number,
+  onDay: DayNumber,
+): boolean {
   if (!openedOn) return false;
   return dayNumberOf(openedOn) < monthsBefore(onDay, months);
 }

@@ -12,6 +12,7 @@ import { calendarDateSchema } from '../validation/bounded-date';
 import { safeText } from '../validation/safe-text';
 import { roundKindSchema } from '../rounds/round-schemas';
 import { dateOfDayNumber, dayNumberOf, daysInMonth } from '../metrics/calendar-date';
+import { addDays } from '../metrics/time-values';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -63,5 +64,5 @@ export function previousMonth(month: string): string {
 export function previousRange(range: DateRange): DateRange {
   const from = dayNumberOf(range.from);
   const days = dayNumberOf(range.to) - from + 1;
-  return { from: dateOfDayNumber(from - days), to: dateOfDayNumber(from - 1) };
+  return { from: dateOfDayNumber(addDays(from, -days)), to: dateOfDayNumber(addDays(from, -1)) };
 }

@@ -19,6 +19,7 @@
  *    case is in exactly one stratum, whatever number of flags it carries.
  */
 import { daysFromCivil, daysInMonth } from '../metrics/calendar-date';
+import type { DayNumber } from '../metrics/time-values';
 import { apportion } from './apportion';
 import { seededShuffle } from './seeded-shuffle';
 import { openLongerThan } from '../organisation/case-age';
@@ -119,7 +120,7 @@ function stratumSeed(seed: number, key: string): number {
  * date less `months` calendar months (the day clamped to the shorter month), or null for 0.
  * @example dateOfDayNumber(auditCutOffDay('2026-03-31', 1)!) // '2026-02-28'
  */
-export function auditCutOffDay(roundStart: string, months: number): number | null {
+export function auditCutOffDay(roundStart: string, months: number): DayNumber | null {
   if (months <= 0) return null;
   const year = Number(roundStart.slice(0, 4));
   const month = Number(roundStart.slice(5, 7));
@@ -140,7 +141,7 @@ export function quotaTarget(spec: Pick<SampleSpec, 'quota'>, eligible: number): 
 }
 
 /** A predicate for the spec's group of cases (rule 1), built once. */
-function inGroup(spec: SampleSpec, roundStartDay: number | undefined): (c: SampleCase) => boolean {
+function inGroup(spec: SampleSpec, roundStartDay: DayNumber | undefined): (c: SampleCase) => boolean {
   const types = spec.caseTypes.length > 0 ? new Set(spec.caseTypes) : null;
   const flags = spec.flags.length > 0 ? new Set(spec.flags) : null;
   const teams = spec.teamIds.length > 0 ? new Set(spec.teamIds) : null;
@@ -153,7 +154,7 @@ function inGroup(spec: SampleSpec, roundStartDay: number | undefined): (c: Sampl
     (!flags || c.flags.some((flag) => flags.has(flag))) &&
     (!teams || teams.has(c.teamId)) &&
     (!workers || (c.practitionerId !== null && workers.has(c.practitionerId))) &&
-    (months === 0 || openLongerThan(c.openedOn, months, roundStartDay ?? 0));
+    (months === 0 || (roundStartDay !== undefined && openLongerThan(c.openedOn, months, roundStartDay)));
 }
 
 /**
@@ -170,7 +171,7 @@ export function drawSample(
   cases: readonly SampleCase[],
   spec: SampleSpec,
   cutOffDay: number | null,
-  roundStartDay?: number,
+  roundStartDay?: DayNumber,
   names: SampleNames = { flagLabels: {} },
 ): SampleResult {
   let excludedByFilters = 0;
