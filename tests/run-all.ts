@@ -3,8 +3,11 @@
  * (vitest, on PGlite and, when DATABASE_URL is set, PostgreSQL), the client build, and the
  * end-to-end tests in Chromium — then one closing line "lantern: N passed, N failed".
  * A run that executed no test fails.
+ *
+ * LANTERN_TEST_LOAD=N runs the whole suite beside N CPU-bound processes (started first,
+ * stopped at the end), to prove it stays green on a busy machine.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 interface Step {
@@ -56,6 +59,27 @@ const steps: Step[] = [
   { name: 'log-hygiene', command: ['npx', 'tsx', 'tests/log-hygiene/check-run-logs.ts', e2eRun] },
 ];
 
+/**
+ * Busy loops competing for the CPU. Each spins in slices and ends itself once this process is
+ * gone, so a run killed before it could stop them leaves none behind.
+ */
+function startLoad(count: number): ChildProcess[] {
+  const spin = `const parent = process.ppid;
+    const slice = () => {
+      const until = Date.now() + 200;
+      while (Date.now() < until);
+      try { process.kill(parent, 0); } catch { process.exit(0); }
+      setImmediate(slice);
+    };
+    slice();`;
+  return Array.from({ length: count }, () => spawn(process.execPath, ['-e', spin], { stdio: 'ignore' }));
+}
+const load = startLoad(Number(process.env.LANTERN_TEST_LOAD ?? 0) || 0);
+if (load.length > 0) console.log(`Competing load: ${load.length} CPU-bound processes.`);
+process.once('exit', () => {
+  for (const child of load) child.kill('SIGKILL');
+});
+
 for (const file of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(file, { force: true });
 let passed = 0;
 let failed = 0;
@@ -86,7 +110,8 @@ for (const step of steps) {
   console.log(`── ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 const engines = process.env.DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite';
-console.log(`\nEngines: ${engines}. Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+const under = load.length > 0 ? ` Under a load of ${load.length} CPU-bound processes.` : '';
+console.log(`\nEngines: ${engines}.${under} Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
 if (failedSteps.length > 0) console.log(`Failed steps: ${failedSteps.join(', ')}`);
 if (passed + failed === 0 && only.every((s) => s === 'unit' || s === 'e2e')) {
   console.log('No test was executed: that is a failure.');
