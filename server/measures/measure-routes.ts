@@ -19,8 +19,6 @@ import {
   measureValueInputSchema,
   type MeasureInput,
 } from '../../shared/plans/plan-schemas';
-import { defaultTolerance } from '../../shared/metrics/measure-kind';
-import { finalTarget } from '../../shared/metrics/trajectory';
 import { checkFigure, futurePeriodProblem } from '../../shared/plans/measure-values';
 import { londonToday } from '../plans/london-today';
 import { importMeasureExtract } from './measure-extract-import';
@@ -31,7 +29,17 @@ import { dayNumberOf } from '../../shared/metrics/calendar-date';
 import { periodBucketer, timeBucketSchema } from '../../shared/metrics/periods';
 import { appError } from '../../shared/errors/app-error';
 import { idParam, touchPlan } from '../plans/plan-store';
-import { actionDetail } from '../plans/action-routes';
+import { actionDetail, assertActionInPlan } from '../plans/action-store';
+import {
+  countTeamsOutsidePlanService,
+  insertMeasure,
+  isRoundOfPlanService,
+  lockMeasureShape,
+  measureColumns,
+  unknownCaseTypesAndFlags,
+  unknownRoundsAndThemes,
+  updateMeasure,
+} from './measure-store';
 import { currentFramework } from '../metrics/metric-routes';
 
 async function assertSound(db: Queryable, input: MeasureInput, planId: string): Promise<void> {
@@ -44,12 +52,7 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
   // A measure counts its plan's service's audits only: a team it filters on must be one of them.
   const teamIds = input.metric.filters.teamIds ?? [];
   if (teamIds.length > 0) {
-    const [outside] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM unnest($1::text[]) AS f(id)
-       WHERE f.id NOT IN (SELECT t.id::text FROM teams t JOIN plans p ON p.service_id = t.service_id WHERE p.id = $2)`,
-      [teamIds, planId],
-    );
-    if ((outside?.n ?? 0) > 0)
+    if ((await countTeamsOutsidePlanService(db, planId, teamIds)) > 0)
       problems.push({
         path: 'metric.filters.teamIds',
         message: 'It filters on a team outside the plan’s service.',
@@ -60,13 +63,7 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
   const caseTypeKeys = input.metric.filters.caseTypeIds ?? [];
   const flagKeys = input.metric.filters.flagIds ?? [];
   if (caseTypeKeys.length + flagKeys.length > 0) {
-    const unknown = await db.query<{ field: 'caseTypeIds' | 'flagIds'; key: string }>(
-      `SELECT 'caseTypeIds' AS field, k AS key FROM unnest($1::text[]) AS t(k)
-         WHERE k NOT IN (SELECT key FROM case_types)
-       UNION ALL
-       SELECT 'flagIds', k FROM unnest($2::text[]) AS f(k) WHERE k NOT IN (SELECT key FROM case_flags)`,
-      [caseTypeKeys, flagKeys],
-    );
+    const unknown = await unknownCaseTypesAndFlags(db, caseTypeKeys, flagKeys);
     for (const u of unknown)
       problems.push({
         path: `metric.filters.${u.field}`,
@@ -77,14 +74,7 @@ async function assertSound(db: Queryable, input: MeasureInput, planId: string): 
   const roundIds = input.metric.filters.roundIds ?? [];
   const themes = input.metric.filters.themes ?? [];
   if (roundIds.length + themes.length > 0) {
-    const unknown = await db.query<{ field: 'roundIds' | 'themes'; key: string }>(
-      `WITH own AS (SELECT r.id::text AS id, r.theme FROM rounds r JOIN plans p ON p.id = $3
-                    WHERE p.service_id IS NULL OR r.service_id = p.service_id)
-       SELECT 'roundIds' AS field, k AS key FROM unnest($1::text[]) AS f(k) WHERE k NOT IN (SELECT id FROM own)
-       UNION ALL
-       SELECT 'themes', k FROM unnest($2::text[]) AS f(k) WHERE k NOT IN (SELECT theme FROM own)`,
-      [roundIds, themes, planId],
-    );
+    const unknown = await unknownRoundsAndThemes(db, planId, roundIds, themes);
     for (const u of unknown)
       problems.push({
         path: `metric.filters.${u.field}`,
@@ -105,20 +95,10 @@ async function assertComplianceSound(
   planId: string,
 ): Promise<void> {
   const problems: { path: string; message: string }[] = [];
-  const [outside] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM unnest($1::text[]) AS f(id)
-     WHERE f.id NOT IN (SELECT t.id::text FROM teams t JOIN plans p ON p.service_id = t.service_id WHERE p.id = $2)`,
-    [filters.teamIds, planId],
-  );
-  if ((outside?.n ?? 0) > 0)
+  if ((await countTeamsOutsidePlanService(db, planId, filters.teamIds)) > 0)
     problems.push({ path: 'compliance.teamIds', message: 'It counts a team outside the plan’s service.' });
   if (filters.roundId !== null) {
-    const [round] = await db.query(
-      `SELECT 1 FROM rounds r JOIN plans p ON p.id = $2
-       WHERE r.id::text = $1 AND (p.service_id IS NULL OR r.service_id = p.service_id)`,
-      [filters.roundId, planId],
-    );
-    if (!round)
+    if (!(await isRoundOfPlanService(db, planId, filters.roundId)))
       problems.push({ path: 'compliance.roundId', message: 'There is no such round in the plan’s service.' });
   }
   if (problems.length > 0)
@@ -142,12 +122,7 @@ async function refuseReshapingKeptFigures(
   kind: string,
   bucket: string,
 ): Promise<void> {
-  const [current] = await tx.query<{ source: string; kind: string; bucket: string; values: number }>(
-    `SELECT m.source, m.kind, m.bucket,
-            (SELECT count(*)::int FROM plan_measure_values v WHERE v.measure_id = m.id) AS values
-       FROM plan_measures m WHERE m.id = $1 AND m.plan_id = $2 FOR UPDATE`,
-    [measureId, planId],
-  );
+  const current = await lockMeasureShape(tx, planId, measureId);
   if (!current || current.source !== 'manual' || current.values === 0) return;
   const changed =
     source !== 'manual'
@@ -164,22 +139,6 @@ async function refuseReshapingKeptFigures(
   throw appError('conflict', message, [{ path: changed, message }]);
 }
 
-function columns(input: MeasureInput) {
-  const kind = input.source === 'manual' ? input.kind : 'share';
-  return {
-    kind,
-    direction: input.direction,
-    unit: input.source === 'manual' && kind !== 'share' ? input.unit : '',
-    tolerance:
-      input.tolerance ??
-      defaultTolerance(kind, input.trajectory.baseline.value, finalTarget(input.trajectory)),
-    compliance: input.source === 'case_actions' ? JSON.stringify(input.compliance) : null,
-    metric: input.source === 'audits' ? JSON.stringify(input.metric) : null,
-    bucket: input.source === 'audits' ? input.metric.bucket : input.bucket,
-    trajectory: JSON.stringify(input.trajectory),
-  };
-}
-
 export function measureRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .post('/:planId/actions/:actionId/measures', async (c) => {
@@ -190,34 +149,8 @@ export function measureRoutes(deps: AppDeps) {
       await assertSound(deps.db, input, planId);
       const id = randomUUID();
       await deps.db.transaction(async (tx) => {
-        const [action] = await tx.query('SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2', [
-          actionId,
-          planId,
-        ]);
-        if (!action)
-          throw appError('not_found', 'There is no such action in this plan. It may have been removed.');
-        const col = columns(input);
-        await tx.query(
-          `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n, compliance,
-             kind, direction, unit)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14)`,
-          [
-            id,
-            planId,
-            actionId,
-            input.title,
-            input.source,
-            col.metric,
-            col.bucket,
-            col.trajectory,
-            col.tolerance,
-            input.minimumN,
-            col.compliance,
-            col.kind,
-            col.direction,
-            col.unit,
-          ],
-        );
+        await assertActionInPlan(tx, planId, actionId);
+        await insertMeasure(tx, { id, planId, actionId }, measureColumns(input));
         await touchPlan(tx, planId);
         await logChange(c, deps, tx, 'plan-item', id, { measure: 'created', planId, actionId });
       });
@@ -230,33 +163,13 @@ export function measureRoutes(deps: AppDeps) {
       const input = await parseBody(c, measureInputSchema);
       await assertSound(deps.db, input, planId);
       const actionId = await deps.db.transaction(async (tx) => {
-        const col = columns(input);
+        const col = measureColumns(input);
         await refuseReshapingKeptFigures(tx, planId, measureId, input.source, col.kind, col.bucket);
-        const [row] = await tx.query<{ action_id: string }>(
-          `UPDATE plan_measures SET title = $3, source = $4, metric = $5::jsonb, bucket = $6, trajectory = $7::jsonb,
-             tolerance = $8, minimum_n = $9, compliance = $10::jsonb, kind = $11, direction = $12, unit = $13,
-             updated_at = now()
-           WHERE id = $1 AND plan_id = $2 RETURNING action_id`,
-          [
-            measureId,
-            planId,
-            input.title,
-            input.source,
-            col.metric,
-            col.bucket,
-            col.trajectory,
-            col.tolerance,
-            input.minimumN,
-            col.compliance,
-            col.kind,
-            col.direction,
-            col.unit,
-          ],
-        );
-        if (!row) throw appError('not_found', 'There is no such measure in this plan.');
+        const actionId = await updateMeasure(tx, planId, measureId, col);
+        if (actionId === null) throw appError('not_found', 'There is no such measure in this plan.');
         await touchPlan(tx, planId);
         await logChange(c, deps, tx, 'plan-item', measureId, { measure: 'updated', planId });
-        return row.action_id;
+        return actionId;
       });
       return c.json(await actionDetail(deps.db, planId, actionId));
     })

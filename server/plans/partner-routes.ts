@@ -24,33 +24,14 @@ import {
   targetDatesAsOf,
   touchPlan,
 } from './plan-store';
-
-interface OwnedRow {
-  id: string;
-  plan_id: string;
-  plan_title: string;
-  number: string;
-  description: string;
-  target_date: string | null;
-  timescale: string | null;
-  recurrence: string | null;
-  recurrence_start: string | null;
-}
-
-const OWNED_SQL = `SELECT a.id, a.plan_id, p.title AS plan_title, a.number, a.description, a.target_date,
-         a.timescale, a.recurrence, a.recurrence_start
-  FROM plan_actions a JOIN plans p ON p.id = a.plan_id
-  WHERE a.owner_person_id = $1`;
+import { lockOwnedAction, ownedActionRows } from './partner-store';
 
 async function ownedActions(
   db: Queryable,
   personId: string,
   actionId?: string,
 ): Promise<PartnerActionView[]> {
-  const rows = await db.query<OwnedRow>(
-    actionId ? `${OWNED_SQL} AND a.id = $2` : `${OWNED_SQL} ORDER BY p.title, a.position, a.number`,
-    actionId ? [personId, actionId] : [personId],
-  );
+  const rows = await ownedActionRows(db, personId, actionId);
   return Promise.all(
     rows.map(async (row) => {
       const events = (await actionEvents(db, { actionId: row.id })).get(row.id) ?? [];
@@ -92,16 +73,13 @@ export function partnerRoutes(deps: AppDeps) {
     const person = requirePerson(c);
     const actionId = idParam(c.req.param('actionId'), 'action');
     await deps.db.transaction(async (tx) => {
-      const [owned] = await tx.query<{ plan_id: string }>(
-        'SELECT plan_id FROM plan_actions WHERE id = $1 AND owner_person_id = $2 FOR UPDATE',
-        [actionId, person.id],
-      );
+      const owned = await lockOwnedAction(tx, actionId, person.id);
       if (!owned) throw appError('not_found', NOT_YOURS);
       await fn(tx, actionId);
-      await touchPlan(tx, owned.plan_id);
+      await touchPlan(tx, owned.planId);
       await logChange(c, deps, tx, 'plan-item', actionId, {
         action: what,
-        planId: owned.plan_id,
+        planId: owned.planId,
         partner: true,
       });
     });

@@ -23,7 +23,7 @@ import {
   timescaleInWords,
   timescaleSchema,
 } from '../../shared/plans/plan-vocabulary';
-import { planSourceSchema } from '../../shared/plans/plan-schemas';
+import { planSourceSchema, type PlanInput } from '../../shared/plans/plan-schemas';
 import { appError } from '../../shared/errors/app-error';
 import { MEASURE_COLUMNS, measureFigures, type MeasureRow } from '../measures/measure-figures';
 import { inScope, type DataScope } from '../auth/service-scope';
@@ -380,6 +380,56 @@ export async function planMeasures(db: Queryable, planId: string, asOf: string) 
     [planId],
   );
   return Promise.all(rows.map((row) => measureFigures(db, row, asOf)));
+}
+
+/** Adds a plan of the service, created by the person. */
+export async function insertPlan(
+  tx: Queryable,
+  plan: PlanInput & { id: string; createdBy: string; serviceId: string | null },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO plans (id, title, kind, area_noun, sources, created_by, service_id)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    [
+      plan.id,
+      plan.title,
+      plan.kind,
+      plan.areaNoun,
+      JSON.stringify(plan.sources),
+      plan.createdBy,
+      plan.serviceId,
+    ],
+  );
+}
+
+/** Replaces a plan's title, kind, area noun and sources; false when there is no such plan. */
+export async function updatePlan(tx: Queryable, planId: string, input: PlanInput): Promise<boolean> {
+  const updated = await tx.query(
+    'UPDATE plans SET title = $2, kind = $3, area_noun = $4, sources = $5::jsonb, updated_at = now() WHERE id = $1 RETURNING id',
+    [planId, input.title, input.kind, input.areaNoun, JSON.stringify(input.sources)],
+  );
+  return updated.length > 0;
+}
+
+/** Locks the plan for the rest of the transaction; false when there is no such plan. */
+export async function lockPlan(tx: Queryable, planId: string): Promise<boolean> {
+  const [plan] = await tx.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
+  return Boolean(plan);
+}
+
+/** Whether `otherPlanId` is a plan of the scope other than `planId`. */
+export async function isOtherPlanInScope(
+  db: Queryable,
+  scope: DataScope,
+  otherPlanId: string,
+  planId: string,
+): Promise<boolean> {
+  const params: unknown[] = [otherPlanId, planId];
+  const [other] = await db.query(
+    `SELECT id FROM plans WHERE id = $1 AND id <> $2 AND ${inScope(scope, { service: 'service_id' }, params)}`,
+    params,
+  );
+  return Boolean(other);
 }
 
 /** Marks the plan as changed now. */
