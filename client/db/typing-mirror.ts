@@ -7,7 +7,7 @@
  * keystroke and its IndexedDB commit. Entries are keyed by database (one per person) and
  * journal record, read back through the shared answer schema, and removed once folded.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { answerSchema } from '../../shared/framework/answer-schema';
 import type { TypingRecord } from './lantern-db';
 
@@ -17,8 +17,8 @@ const mirroredSchema = z.object({
   id: z.string(),
   auditId: z.string(),
   tabId: z.string(),
-  seq: z.number().int().nonnegative(),
-  answers: z.record(z.string(), answerSchema.nullable()),
+  seq: z.number().check(z.int(), z.nonnegative()),
+  answers: z.record(z.string(), z.nullable(answerSchema)),
   at: z.number(),
 });
 

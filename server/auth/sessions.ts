@@ -105,7 +105,7 @@ export async function findSession(
       }),
       teamId: row.team_id,
       serviceId: row.service_id,
-      agency: agencySchema.catch(DEFAULT_AGENCY).parse(row.agency),
+      agency: agencySchema.safeParse(row.agency).data ?? DEFAULT_AGENCY,
       guest:
         row.guest_round_id && row.guest_last_day
           ? { roundId: row.guest_round_id, lastDay: row.guest_last_day }

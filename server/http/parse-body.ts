@@ -11,7 +11,7 @@
  * in `textCheckedPerItemIn`; the rest of their body is checked here like any other.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appError, type FieldProblem } from '../../shared/errors/app-error';
 import { findUnsafeText } from '../../shared/validation/safe-text';
 
@@ -52,11 +52,12 @@ export function fieldProblems(
   return issues.map((issue) => ({ path: issue.path.map(String).join('.') || root, message: issue.message }));
 }
 
-export async function parseBody<S extends z.ZodType>(
+/** Any zod schema, classic or `zod/mini` (the schemas the client also bundles are the latter). */
+export async function parseBody<S extends z.core.$ZodType>(
   c: Context,
   schema: S,
   options: { textCheckedPerItemIn?: string } = {},
-): Promise<z.infer<S>> {
+): Promise<z.core.output<S>> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   let text: string;
   try {
@@ -77,7 +78,7 @@ export async function parseBody<S extends z.ZodType>(
     perItem && raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, [perItem]: null } : raw,
   );
   if (unsafe) throw appError('validation_failed', 'Some fields need correcting.', [unsafe]);
-  const result = schema.safeParse(raw);
+  const result = z.safeParse(schema, raw);
   if (!result.success) {
     throw appError(
       'validation_failed',

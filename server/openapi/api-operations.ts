@@ -184,9 +184,9 @@ export interface ApiOperation {
   /** The query the route reads: the zod object it parses with, or `namedQuery` for one-by-one reads. */
   query?: z.ZodObject;
   /** The JSON body the route parses (through parseBody). */
-  body?: z.ZodType;
+  body?: z.core.$ZodType;
   /** The JSON answered on success, as the client parses it. */
-  response?: z.ZodType;
+  response?: z.core.$ZodType;
   /** The success status when it is not 200. */
   status?: 201;
   file?: FileAnswer;

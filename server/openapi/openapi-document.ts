@@ -17,7 +17,7 @@ type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
 
 /** JSON Schema for a zod schema as it is sent over the wire, without the `$schema` header. */
-export function wireSchema(schema: z.ZodType): JsonSchema {
+export function wireSchema(schema: z.core.$ZodType): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   return rest;
 }

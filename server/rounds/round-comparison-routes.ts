@@ -74,7 +74,7 @@ async function roundAudits(db: Queryable, roundId: string, toolKey: string): Pro
     };
     return {
       audit,
-      auditorAgency: agencySchema.catch(DEFAULT_AGENCY).parse(r.auditor_agency),
+      auditorAgency: agencySchema.safeParse(r.auditor_agency).data ?? DEFAULT_AGENCY,
       overallGradeKey: r.overall_key,
     };
   });

@@ -3,7 +3,7 @@
  * education and probation colleagues in beside social care; each answer of a joint audit says
  * who gave it and for which agency, and reports break down by agency (docs/JOINT-AUDITS.md).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const AGENCIES = ['social_care', 'health', 'police', 'education', 'probation', 'other'] as const;
 export const agencySchema = z.enum(AGENCIES, { error: 'Choose an agency from the list.' });

@@ -39,7 +39,7 @@ export const createPersonSchema = z.object({
   teamId: optionalIdSchema('Choose a team from the list.'),
   serviceId: optionalIdSchema('Choose a service from the list.'),
   roles: rolesSchema,
-  agency: agencySchema.default(DEFAULT_AGENCY),
+  agency: z._default(agencySchema, DEFAULT_AGENCY),
 });
 export type CreatePersonRequest = z.input<typeof createPersonSchema>;
 
@@ -52,7 +52,7 @@ export const updatePersonSchema = z.object({
   roles: rolesSchema,
   active: z.boolean({ error: 'Say whether the account is active.' }),
   /** Absent: unchanged. */
-  agency: agencySchema.optional(),
+  agency: z.optional(agencySchema),
 });
 export type UpdatePersonRequest = z.input<typeof updatePersonSchema>;
 

@@ -3,7 +3,7 @@
  * see and do is decided on the server (server/auth/access-rules.ts); the client only uses
  * roles to choose which areas to offer.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { agencySchema } from './agencies';
 
 export const ROLES = ['auditor', 'moderator', 'qa_lead', 'manager', 'admin', 'practitioner'] as const;
@@ -39,12 +39,12 @@ export const sessionPersonSchema = z.object({
   name: z.string(),
   jobTitle: z.string(),
   roles: z.array(roleSchema),
-  teamId: z.string().nullable(),
-  serviceId: z.string().nullable(),
+  teamId: z.nullable(z.string()),
+  serviceId: z.nullable(z.string()),
   /** The agency they audit for: signs their answers in a joint audit (absent from older servers). */
-  agency: agencySchema.optional(),
+  agency: z.optional(agencySchema),
   /** A guest from outside the council: their round and last admitted day. */
-  guest: z.object({ roundId: z.string(), lastDay: z.string() }).nullable().optional(),
+  guest: z.optional(z.nullable(z.object({ roundId: z.string(), lastDay: z.string() }))),
 });
 export type SessionPerson = z.infer<typeof sessionPersonSchema>;
 
@@ -61,7 +61,14 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email('Enter an e-mail address, like name@council.gov.uk.').max(320),
-  password: z.string().min(1, 'Enter your password.').max(1024),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.email('Enter an e-mail address, like name@council.gov.uk.'),
+      z.maxLength(320),
+    ),
+  password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(1024)),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

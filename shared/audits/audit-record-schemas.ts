@@ -52,8 +52,8 @@ export type PractitionerResponse = z.infer<typeof practitionerResponseSchema>;
 /** One change to one answer in one revision: the value before and after (null: none). */
 export const answerChangeSchema = z.object({
   itemKey: z.string(),
-  before: answerSchema.nullable(),
-  after: answerSchema.nullable(),
+  before: z.nullable(answerSchema),
+  after: z.nullable(answerSchema),
 });
 
 export const recordRevisionSchema = z.object({
@@ -91,7 +91,7 @@ export const auditRecordSchema = z.object({
     auditorName: z.string(),
     completedAt: z.string().nullable(),
     /** The grade that counts (the moderator's once moderated). */
-    overallGrade: gradeIndexSchema.nullable(),
+    overallGrade: z.nullable(gradeIndexSchema),
     answers: answersSchema,
   }),
   practitioner: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -131,7 +131,7 @@ export const recordListItemSchema = z.object({
   teamName: z.string(),
   auditorName: z.string(),
   completedAt: z.string().nullable(),
-  overallGrade: gradeIndexSchema.nullable(),
+  overallGrade: z.nullable(gradeIndexSchema),
   /** Why the reader sees it: their own case, or a team they manage. */
   because: z.enum(['own_case', 'managed_team']),
   responses: z.number(),

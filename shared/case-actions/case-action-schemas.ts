@@ -35,7 +35,7 @@ export const caseActionUpdateSchema = z
   .object({
     state: caseActionStateSchema.optional(),
     evidence: note.optional(),
-    completedOn: calendarDateSchema.nullable().optional(),
+    completedOn: z.optional(z.nullable(calendarDateSchema)),
     notNeededReason: note.optional(),
     /** A new owner (a person id): team managers and QA leads only. */
     ownerId: z.string().uuid('Choose the owner from the list.').optional(),

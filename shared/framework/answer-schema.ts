@@ -6,7 +6,7 @@
  * export) without loading the framework version it was written against, and `value` is
  * always the field a metric looks at.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { gradeIndexSchema } from '../metrics/grade-scale';
 import { calendarDateSchema } from '../validation/bounded-date';
 import { agencySchema } from '../accounts/agencies';
@@ -18,7 +18,12 @@ export const MAX_CASE_ACTIONS = 50;
 
 const text = z
   .string()
-  .max(MAX_TEXT_LENGTH, `Keep this to ${MAX_TEXT_LENGTH.toLocaleString('en-GB')} characters or fewer.`);
+  .check(
+    z.maxLength(
+      MAX_TEXT_LENGTH,
+      `Keep this to ${MAX_TEXT_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
+    ),
+  );
 
 /** The answers to a question, as stored; the form shows them as Yes / Partly / No / Not applicable. */
 export const QUESTION_VALUES = ['yes', 'partly', 'no', 'not_applicable'] as const;
@@ -39,12 +44,13 @@ export const caseActionSchema = z.object({
    * The action's own id, given by the form when the action is added: it names the action stably
    * across edits once it is followed up (server/case-actions/). Older answers have none.
    */
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An action id is letters, digits, hyphens and underscores.')
-    .optional(),
+  id: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An action id is letters, digits, hyphens and underscores.')),
+  ),
   /** The person who owns the action, when the auditor chose one from the list ("who" keeps the words). */
-  ownerId: z.string().uuid('Choose the owner from the list.').optional(),
+  ownerId: z.optional(z.string().check(z.uuid('Choose the owner from the list.'))),
 });
 
 /**
@@ -55,11 +61,11 @@ export const caseActionSchema = z.object({
  */
 export const answeredBySchema = z.object({
   personId: z.uuid(),
-  name: z.string().max(200),
+  name: z.string().check(z.maxLength(200)),
   agency: agencySchema,
 });
 export type AnsweredBy = z.infer<typeof answeredBySchema>;
-const by = { by: answeredBySchema.optional() };
+const by = { by: z.optional(answeredBySchema) };
 
 /** An answer to a Yes / Partly / No / Not applicable question. */
 export const questionAnswerSchema = z.object({
@@ -83,7 +89,7 @@ export const caseActionsAnswerSchema = z.object({
   kind: z.literal('case-actions'),
   value: z
     .array(caseActionSchema)
-    .max(MAX_CASE_ACTIONS, `An audit can set at most ${MAX_CASE_ACTIONS} actions.`),
+    .check(z.maxLength(MAX_CASE_ACTIONS, `An audit can set at most ${MAX_CASE_ACTIONS} actions.`)),
   ...by,
 });
 /** A tick-box statement; `true` means the auditor has confirmed it. */

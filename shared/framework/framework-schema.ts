@@ -10,15 +10,18 @@
  * grade and the safeguarding concern are named and have the right kinds; a conditional
  * requirement points at another item that can actually take the value it names.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Stable keys: lower-case words joined by hyphens, namespaced by dots ("plan.contingency"). */
-export const itemKeySchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/, {
+export const itemKeySchema = z.string().check(
+  z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/, {
     message:
       'Keys are lower-case words joined by hyphens, optionally namespaced with dots, e.g. "plan.contingency".',
-  });
+  }),
+);
+
+/** Text that may not be empty. */
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** Makes an item required only when another item has a given answer (e.g. acknowledge only when there is a concern). */
 export const requiredWhenSchema = z.object({
@@ -28,19 +31,19 @@ export const requiredWhenSchema = z.object({
 
 const itemBase = {
   key: itemKeySchema,
-  label: z.string().min(1),
+  label: nonEmpty(),
   /** Practice guidance shown beside the item while auditing. */
-  help: z.string().min(1),
+  help: nonEmpty(),
   /** Must be answered before the audit can be submitted. */
-  required: z.boolean().default(false),
-  requiredWhen: requiredWhenSchema.optional(),
+  required: z._default(z.boolean(), false),
+  requiredWhen: z.optional(requiredWhenSchema),
 };
 
 /** Yes / Partly / No, and Not applicable unless the item says otherwise. */
 export const questionItemSchema = z.object({
   ...itemBase,
   kind: z.literal('question'),
-  allowNotApplicable: z.boolean().default(true),
+  allowNotApplicable: z._default(z.boolean(), true),
 });
 /** A grade on the four-point scale (a section grade or the overall grade). */
 export const gradeItemSchema = z.object({ ...itemBase, kind: z.literal('grade') });
@@ -50,8 +53,8 @@ export const textItemSchema = z.object({ ...itemBase, kind: z.literal('text') })
 export const yesNoNoteItemSchema = z.object({
   ...itemBase,
   kind: z.literal('yes-no-note'),
-  noteLabel: z.string().min(1),
-  noteRequiredWhen: z.enum(['yes', 'no']).optional(),
+  noteLabel: nonEmpty(),
+  noteRequiredWhen: z.optional(z.enum(['yes', 'no'])),
 });
 /** A list of actions for the case: what, who, by when. */
 export const caseActionsItemSchema = z.object({ ...itemBase, kind: z.literal('case-actions') });
@@ -78,10 +81,10 @@ export const SECTION_KINDS = ['practice', 'feedback', 'safeguarding', 'summary']
 /** A section of the form: a titled, ordered group of items. */
 export const frameworkSectionSchema = z.object({
   key: itemKeySchema,
-  title: z.string().min(1),
-  description: z.string().min(1).optional(),
+  title: nonEmpty(),
+  description: z.optional(nonEmpty()),
   kind: z.enum(SECTION_KINDS),
-  items: z.array(frameworkItemSchema).min(1),
+  items: z.array(frameworkItemSchema).check(z.minLength(1)),
 });
 
 /**
@@ -92,63 +95,67 @@ export const frameworkSectionSchema = z.object({
 export const frameworkSchema = z
   .object({
     key: itemKeySchema,
-    version: z.number().int().positive(),
-    title: z.string().min(1),
-    description: z.string().min(1).optional(),
+    version: z.number().check(z.int(), z.positive()),
+    title: nonEmpty(),
+    description: z.optional(nonEmpty()),
     /** The item every audit ends on; moderation and "at least good" metrics read it. */
     overallGradeKey: itemKeySchema,
     /** The yes/no item that raises an immediate safeguarding escalation when "yes". */
     safeguardingConcernKey: itemKeySchema,
-    sections: z.array(frameworkSectionSchema).min(1),
+    sections: z.array(frameworkSectionSchema).check(z.minLength(1)),
   })
-  .superRefine((framework, ctx) => {
-    const problem = (message: string, path: (string | number)[]): void =>
-      ctx.addIssue({ code: 'custom', message, path });
-    const items = new Map<string, FrameworkItem>();
-    const sectionKeys = new Set<string>();
-    framework.sections.forEach((section, s) => {
-      if (sectionKeys.has(section.key))
-        problem(`Section key "${section.key}" is used twice.`, ['sections', s, 'key']);
-      sectionKeys.add(section.key);
-      section.items.forEach((item, i) => {
-        if (items.has(item.key))
-          problem(`Item key "${item.key}" is used twice.`, ['sections', s, 'items', i, 'key']);
-        items.set(item.key, item);
-      });
-      if (section.kind === 'practice' && section.items.at(-1)?.kind !== 'grade') {
-        problem(`Section "${section.title}" must end with its section grade.`, ['sections', s, 'items']);
-      }
-    });
-    if (items.get(framework.overallGradeKey)?.kind !== 'grade') {
-      problem(`The overall grade "${framework.overallGradeKey}" must be a grade item.`, ['overallGradeKey']);
-    }
-    if (items.get(framework.safeguardingConcernKey)?.kind !== 'yes-no-note') {
-      problem(`The safeguarding concern "${framework.safeguardingConcernKey}" must be a yes/no item.`, [
-        'safeguardingConcernKey',
-      ]);
-    }
-    framework.sections.forEach((section, s) =>
-      section.items.forEach((item, i) => {
-        if (!item.requiredWhen) return;
-        const path = ['sections', s, 'items', i, 'requiredWhen'];
-        const other = items.get(item.requiredWhen.itemKey);
-        if (!other || other.key === item.key) {
-          problem(
-            `"${item.key}" depends on "${item.requiredWhen.itemKey}", which is not another item.`,
-            path,
-          );
-        } else if (!(
-          other.kind === 'question' ||
-          (other.kind === 'yes-no-note' && item.requiredWhen.equals !== 'partly')
-        )) {
-          problem(
-            `"${item.key}" depends on "${other.key}", which cannot be answered "${item.requiredWhen.equals}".`,
-            path,
-          );
+  .check(
+    z.superRefine((framework, ctx) => {
+      const problem = (message: string, path: (string | number)[]): void =>
+        ctx.addIssue({ code: 'custom', message, path });
+      const items = new Map<string, FrameworkItem>();
+      const sectionKeys = new Set<string>();
+      framework.sections.forEach((section, s) => {
+        if (sectionKeys.has(section.key))
+          problem(`Section key "${section.key}" is used twice.`, ['sections', s, 'key']);
+        sectionKeys.add(section.key);
+        section.items.forEach((item, i) => {
+          if (items.has(item.key))
+            problem(`Item key "${item.key}" is used twice.`, ['sections', s, 'items', i, 'key']);
+          items.set(item.key, item);
+        });
+        if (section.kind === 'practice' && section.items.at(-1)?.kind !== 'grade') {
+          problem(`Section "${section.title}" must end with its section grade.`, ['sections', s, 'items']);
         }
-      }),
-    );
-  });
+      });
+      if (items.get(framework.overallGradeKey)?.kind !== 'grade') {
+        problem(`The overall grade "${framework.overallGradeKey}" must be a grade item.`, [
+          'overallGradeKey',
+        ]);
+      }
+      if (items.get(framework.safeguardingConcernKey)?.kind !== 'yes-no-note') {
+        problem(`The safeguarding concern "${framework.safeguardingConcernKey}" must be a yes/no item.`, [
+          'safeguardingConcernKey',
+        ]);
+      }
+      framework.sections.forEach((section, s) =>
+        section.items.forEach((item, i) => {
+          if (!item.requiredWhen) return;
+          const path = ['sections', s, 'items', i, 'requiredWhen'];
+          const other = items.get(item.requiredWhen.itemKey);
+          if (!other || other.key === item.key) {
+            problem(
+              `"${item.key}" depends on "${item.requiredWhen.itemKey}", which is not another item.`,
+              path,
+            );
+          } else if (!(
+            other.kind === 'question' ||
+            (other.kind === 'yes-no-note' && item.requiredWhen.equals !== 'partly')
+          )) {
+            problem(
+              `"${item.key}" depends on "${other.key}", which cannot be answered "${item.requiredWhen.equals}".`,
+              path,
+            );
+          }
+        }),
+      );
+    }),
+  );
 
 /** One item of a framework, with defaults filled in. */
 export type FrameworkItem = z.infer<typeof frameworkItemSchema>;

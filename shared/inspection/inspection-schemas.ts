@@ -39,11 +39,11 @@ export const inspectionRowSchema = z.object({
   kindLabel: z.string(),
   /** The audit tool's name, and "(self-audit)" for a team's own audit before the independent one. */
   toolName: z.string(),
-  auditorGrade: gradeIndexSchema.nullable(),
+  auditorGrade: z.nullable(gradeIndexSchema),
   /** The moderator's overall grade once agreed or re-graded; the grade that counts. */
-  moderatedGrade: gradeIndexSchema.nullable(),
+  moderatedGrade: z.nullable(gradeIndexSchema),
   /** The grade that counts of the submitted re-audit of this audit, if there is one. */
-  reauditGrade: gradeIndexSchema.nullable(),
+  reauditGrade: z.nullable(gradeIndexSchema),
   openActions: z.number().int(),
 });
 export type InspectionRow = z.infer<typeof inspectionRowSchema>;

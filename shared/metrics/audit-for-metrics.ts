@@ -25,7 +25,7 @@ export const auditForMetricsSchema = z.object({
   id: z.string().min(1),
   status: auditStatusSchema,
   /** When the audit was submitted, with a zone; null while it is a draft. */
-  completedAt: zonedTimestampSchema.nullable(),
+  completedAt: z.nullable(zonedTimestampSchema),
   teamId: z.string().min(1),
   caseTypeId: z.string().min(1),
   frameworkKey: z.string().min(1),
@@ -34,7 +34,7 @@ export const auditForMetricsSchema = z.object({
   /** The auditor's answers, keyed by item key. */
   answers: answersSchema,
   /** A moderator's re-grades keyed by item key; where present they count instead of the auditor's answer. */
-  moderatedAnswers: answersSchema.optional(),
+  moderatedAnswers: z.optional(answersSchema),
   /** The keys of the case flags the audited case carries; needed only by a metric filtered by flag. */
   caseFlags: z.array(z.string()).optional(),
   /** The day the case was opened (YYYY-MM-DD), when known; needed only by a metric filtered by case age. */

@@ -3,7 +3,7 @@
  * 3 worst, so that "moved down" is simply a higher number and kappa's weights are (i − j)²
  * on a fixed scale; the words are only for people.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The grades in order, best first; a grade's index is its value. */
 export const GRADES = [

@@ -58,8 +58,8 @@ export const moderationSummarySchema = z.object({
   /** The audit was returned and the auditor has submitted it again: ready to moderate again. */
   resubmitted: z.boolean(),
   /** The auditor's overall grade: null until the moderator has saved their blind grades. */
-  auditorOverall: gradeIndexSchema.nullable(),
-  moderatedOverall: gradeIndexSchema.nullable(),
+  auditorOverall: z.nullable(gradeIndexSchema),
+  moderatedOverall: z.nullable(gradeIndexSchema),
   /**
    * 'blind': the moderator's own grades are not saved yet, and no auditor's grade is sent;
    * 'revealed': they are, and the auditor's grades are shown beside them; 'not_blind': a

@@ -3,7 +3,7 @@
  * its data is the labelled demo, (demo only) the demo accounts to try every role with, and
  * (empty organisation only) how to make the first admin.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const demoAccountSchema = z.object({
   email: z.string(),
@@ -11,7 +11,7 @@ export const demoAccountSchema = z.object({
   jobTitle: z.string(),
   roles: z.array(z.string()),
   /** The service the account belongs to: it sees that service's audits only ('' when none). */
-  service: z.string().default(''),
+  service: z._default(z.string(), ''),
 });
 
 export const organisationInfoSchema = z.object({
@@ -21,11 +21,8 @@ export const organisationInfoSchema = z.object({
    * Steps to make the first admin, when nobody can sign in as one yet (an empty organisation);
    * null once there is an active admin.
    */
-  firstAdmin: z
-    .object({ command: z.string(), steps: z.array(z.string()) })
-    .nullable()
-    .default(null),
-  demo: z.object({ password: z.string(), accounts: z.array(demoAccountSchema) }).nullable(),
+  firstAdmin: z._default(z.nullable(z.object({ command: z.string(), steps: z.array(z.string()) })), null),
+  demo: z.nullable(z.object({ password: z.string(), accounts: z.array(demoAccountSchema) })),
 });
 
 export type DemoAccount = z.infer<typeof demoAccountSchema>;

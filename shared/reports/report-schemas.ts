@@ -46,7 +46,7 @@ export const recommendationToPlanSchema = z.discriminatedUnion('mode', [
     areaId: z.uuid('Choose the area.'),
     number: safeText().trim().min(1, 'Enter the action number, such as 1.4 or A1.').max(20),
     owner: safeText().trim().max(200).default(''),
-    targetDate: calendarDateSchema.nullable().default(null),
+    targetDate: z._default(z.nullable(calendarDateSchema), null),
   }),
   z.object({
     mode: z.literal('link-finding'),

@@ -15,7 +15,7 @@ export const bulkAllocationSchema = z.object({
   toolKey,
   /** Only these of the round's cases (all that nobody holds yet when absent). */
   caseIds: z.array(id).min(1, 'Choose at least one case.').max(5000).optional(),
-  dueDate: calendarDateSchema.nullable().default(null),
+  dueDate: z._default(z.nullable(calendarDateSchema), null),
   seed: z.number().int().min(0).max(2_147_483_647).default(1),
   /** true: answer with what would happen and change nothing. */
   preview: z.boolean().default(false),
@@ -28,17 +28,17 @@ export const handAllocationSchema = z.object({
   toolKey,
   /** 'self': the case's own team's self-audit, before the independent audit. */
   stage: z.enum(['self', 'independent']).default('independent'),
-  dueDate: calendarDateSchema.nullable().default(null),
+  dueDate: z._default(z.nullable(calendarDateSchema), null),
 });
 
 export const reallocationSchema = z.object({
   auditorId: id,
-  dueDate: calendarDateSchema.nullable().default(null),
+  dueDate: z._default(z.nullable(calendarDateSchema), null),
 });
 
 /** Allocating a round's self-audits: each case to its own team's manager who audits (or another auditor of the team). */
 export const selfAuditAllocationSchema = z.object({
-  dueDate: calendarDateSchema.nullable().default(null),
+  dueDate: z._default(z.nullable(calendarDateSchema), null),
   preview: z.boolean().default(false),
 });
 
@@ -52,7 +52,7 @@ export const selfAuditAllocationResultSchema = z.object({
 });
 export type SelfAuditAllocationResult = z.infer<typeof selfAuditAllocationResultSchema>;
 
-export const dueDateChangeSchema = z.object({ dueDate: calendarDateSchema.nullable() });
+export const dueDateChangeSchema = z.object({ dueDate: z.nullable(calendarDateSchema) });
 
 /** Where one allocated case stands: not started, a draft on the server, submitted, moderated. */
 export const WORK_STATES = ['not_started', 'started', 'submitted', 'moderated'] as const;

@@ -9,7 +9,7 @@ import { gradeIndexSchema } from '../metrics/grade-scale';
 export const reauditRequestSchema = z.object({
   auditorId: z.uuid('Choose an auditor.'),
   roundId: z.uuid().nullable().default(null),
-  dueDate: calendarDateSchema.nullable().default(null),
+  dueDate: z._default(z.nullable(calendarDateSchema), null),
 });
 
 export const reauditRowSchema = z.object({
@@ -21,7 +21,7 @@ export const reauditRowSchema = z.object({
   originalCompletedAt: z.string().nullable(),
   auditorName: z.string().nullable(),
   dueDate: z.string().nullable(),
-  newGrade: gradeIndexSchema.nullable(),
+  newGrade: z.nullable(gradeIndexSchema),
   newCompletedAt: z.string().nullable(),
 });
 export type ReauditRow = z.infer<typeof reauditRowSchema>;

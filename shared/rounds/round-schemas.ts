@@ -38,7 +38,7 @@ export const roundInputSchema = z
     theme: z.string().trim().max(500, 'Keep the theme to 500 characters.').default(''),
     startDate: calendarDateSchema,
     endDate: calendarDateSchema,
-    dueDate: calendarDateSchema.nullable().default(null),
+    dueDate: z._default(z.nullable(calendarDateSchema), null),
     frameworkKey: z.string().min(1).max(100),
     frameworkVersion: boundedInt(1),
     /** The round's other audit tools, one published version of each; each case is audited with one of them. */

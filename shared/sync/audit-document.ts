@@ -3,7 +3,7 @@
  * Answers are a map keyed by item key so two devices editing different items merge without
  * a conflict. `rev` is the server's revision the document was read at (0: never synced).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { answerSchema } from '../framework/answer-schema';
 import { zonedTimestampSchema } from '../metrics/london-date';
 
@@ -15,23 +15,23 @@ export type AuditStatus = z.infer<typeof auditStatusSchema>;
 export const auditSnapshotSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  frameworkKey: z.string().min(1).max(100),
-  frameworkVersion: z.number().int().positive(),
+  frameworkKey: z.string().check(z.minLength(1), z.maxLength(100)),
+  frameworkVersion: z.number().check(z.int(), z.positive()),
   status: auditStatusSchema,
-  answers: z.record(z.string().max(200), answerSchema),
+  answers: z.record(z.string().check(z.maxLength(200)), answerSchema),
   /** When the auditor submitted, with its zone; null while a draft. */
-  completedAt: zonedTimestampSchema.nullable(),
+  completedAt: z.nullable(zonedTimestampSchema),
 });
 export type AuditSnapshot = z.infer<typeof auditSnapshotSchema>;
 
 /** The server's copy, with what only the server knows. */
-export const auditDocumentSchema = auditSnapshotSchema.extend({
-  rev: z.number().int().nonnegative(),
+export const auditDocumentSchema = z.extend(auditSnapshotSchema, {
+  rev: z.number().check(z.int(), z.nonnegative()),
   auditorId: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
   /** A moderator's note when the audit was returned to the auditor. */
-  returnedNote: z.string().nullable(),
+  returnedNote: z.nullable(z.string()),
   deleted: z.boolean(),
 });
 export type AuditDocument = z.infer<typeof auditDocumentSchema>;

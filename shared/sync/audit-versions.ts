@@ -17,7 +17,7 @@ export const auditVersionSchema = z.object({
   at: z.string(),
   by: z.string(),
   deviceId: z.string().nullable(),
-  changes: z.record(z.string(), answerSchema.nullable()),
+  changes: z.record(z.string(), z.nullable(answerSchema)),
 });
 
 export const auditVersionsResponseSchema = z.object({

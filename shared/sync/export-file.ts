@@ -3,7 +3,7 @@
  * that importing the file and a later sync carry the same mutation ids and the server
  * applies each change once.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { mutationSchema } from './protocol';
 import { boundedTimestampSchema } from '../validation/bounded-date';
 
@@ -15,6 +15,6 @@ export const exportFileSchema = z.object({
   exportedAt: boundedTimestampSchema,
   personId: z.string(),
   deviceId: z.uuid(),
-  mutations: z.array(mutationSchema).max(10_000),
+  mutations: z.array(mutationSchema).check(z.maxLength(10_000)),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -4,11 +4,11 @@
  * imported already, or the device synced those changes since exporting): those changed
  * nothing now, and the message says so instead of counting them as applied again.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { pushResponseSchema } from './protocol';
 
 /** The body of POST /api/sync/import's answer. */
-export const importResponseSchema = pushResponseSchema.extend({
+export const importResponseSchema = z.extend(pushResponseSchema, {
   /** Mutation ids of the file the server already held before this import. */
   alreadyOnServer: z.array(z.string()),
 });

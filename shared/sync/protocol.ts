@@ -4,7 +4,7 @@
  * the `baseRev` it was edited from and a unique `mutationId`; the server answers each
  * mutation on its own, so one bad mutation never blocks the rest of a device's queue.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { auditDocumentSchema, auditSnapshotSchema } from './audit-document';
 
 export const PROTOCOL_VERSION = 1;
@@ -15,7 +15,7 @@ export const MAX_PULL_LIMIT = 500;
 export const mutationSchema = z.object({
   mutationId: z.uuid(),
   type: z.literal('audit.put'),
-  baseRev: z.number().int().nonnegative(),
+  baseRev: z.number().check(z.int(), z.nonnegative()),
   snapshot: auditSnapshotSchema,
 });
 export type Mutation = z.infer<typeof mutationSchema>;
@@ -24,7 +24,7 @@ export const pushRequestSchema = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   deviceId: z.uuid(),
   /** Left unparsed here: each mutation is checked on its own and answered on its own. */
-  mutations: z.array(z.unknown()).min(1).max(MAX_MUTATIONS_PER_PUSH),
+  mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
 });
 
 const problemSchema = z.object({ itemKey: z.string(), message: z.string() });
@@ -34,7 +34,7 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({
     mutationId: z.string(),
     status: z.literal('applied'),
-    rev: z.number().int().positive(),
+    rev: z.number().check(z.int(), z.positive()),
     doc: auditDocumentSchema,
   }),
   /** Stale baseRev: the server kept its version and returns it; the device merges. */
@@ -65,16 +65,16 @@ export const allocationDocumentSchema = z.object({
   caseTypeLabel: z.string(),
   allocatedWorker: z.string(),
   frameworkKey: z.string(),
-  frameworkVersion: z.number().int().positive(),
-  roundName: z.string().nullable(),
-  dueDate: z.string().nullable(),
+  frameworkVersion: z.number().check(z.int(), z.positive()),
+  roundName: z.nullable(z.string()),
+  dueDate: z.nullable(z.string()),
   /** Withdrawn allocations still arrive, so the device can drop them. */
   active: z.boolean(),
   /**
    * A joint audit: several auditors write this one audit (its id is `id`), and every answer
    * says who gave it (docs/JOINT-AUDITS.md). Absent from servers before joint audits.
    */
-  joint: z.boolean().optional(),
+  joint: z.optional(z.boolean()),
 });
 export type AllocationDocument = z.infer<typeof allocationDocumentSchema>;
 
@@ -91,6 +91,6 @@ export const pullResponseSchema = z.object({
    * snapshot): a device's first download shows "8 of 12 cases ready" as its pages arrive.
    * Optional: an older server leaves it out.
    */
-  allocationsTotal: z.number().int().min(0).optional(),
+  allocationsTotal: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

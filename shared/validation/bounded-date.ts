@@ -5,7 +5,7 @@
  * baseline to its as-of date, a trend over a range) to a size that cannot stall the server: an
  * as-of date in the year 9999 once made one request build some 96,000 months per measure.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isCalendarDate } from '../metrics/calendar-date';
 import { isZonedTimestamp } from '../metrics/london-date';
 
@@ -32,26 +32,30 @@ export function dateProblem(text: string): string | null {
  * comes in from outside (bodies, query parameters, imported files).
  * @example calendarDateSchema.safeParse('9999-12-31').success // false
  */
-export const calendarDateSchema = z.string().superRefine((text, ctx) => {
-  const problem = dateProblem(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const calendarDateSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    const problem = dateProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
 
 /**
  * An RFC 3339 timestamp with a zone (`Z` or an offset) whose UTC date is within the bounds.
  * @example boundedTimestampSchema.safeParse('2026-03-31T10:00:00Z').success // true
  * @example boundedTimestampSchema.safeParse('2026-03-31T10:00:00').success // false: no zone
  */
-export const boundedTimestampSchema = z.string().superRefine((text, ctx) => {
-  if (!isZonedTimestamp(text)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'Enter a time with its zone, for example 2026-03-31T10:00:00Z.',
-    });
-    return;
-  }
-  const utcDate = new Date(text).toISOString().slice(0, 10);
-  if (utcDate < EARLIEST_DATE || utcDate > LATEST_DATE) {
-    ctx.addIssue({ code: 'custom', message: `Enter a time from ${EARLIEST_DATE} to ${LATEST_DATE}.` });
-  }
-});
+export const boundedTimestampSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    if (!isZonedTimestamp(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter a time with its zone, for example 2026-03-31T10:00:00Z.',
+      });
+      return;
+    }
+    const utcDate = new Date(text).toISOString().slice(0, 10);
+    if (utcDate < EARLIEST_DATE || utcDate > LATEST_DATE) {
+      ctx.addIssue({ code: 'custom', message: `Enter a time from ${EARLIEST_DATE} to ${LATEST_DATE}.` });
+    }
+  }),
+);

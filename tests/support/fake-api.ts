@@ -12,6 +12,7 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { z } from 'zod';
 import { API_OPERATIONS, type ApiOperation } from '../../server/openapi/api-operations';
 
 export interface ApiCall {
@@ -58,7 +59,7 @@ export function fakeApi() {
   function give(route: string, body: unknown, status: number, once: boolean): void {
     const op = operation(route);
     if (status < 400 && op.response) {
-      const fits = op.response.safeParse(body);
+      const fits = z.safeParse(op.response, body);
       if (!fits.success)
         throw new Error(
           `The test's answer to ${route} does not fit its documented response: ${fits.error.message}`,
@@ -80,7 +81,7 @@ export function fakeApi() {
     const op = operation(route);
     const query = Object.fromEntries(url.searchParams);
     const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    if (op.body && !op.body.safeParse(body).success)
+    if (op.body && !z.safeParse(op.body, body).success)
       unexpected.push(`${label}: the body does not parse with the route's schema: ${JSON.stringify(body)}`);
     if (op.query && !op.query.safeParse(query).success)
       unexpected.push(`${label}: the query does not parse with the route's schema`);
