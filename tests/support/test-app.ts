@@ -1,7 +1,7 @@
 /**
- * The Hono app in-process on a fresh database, for server tests: migrated, seeded with the
- * demo organisation at a fixed date, and a way to act as any demo person (cookie and CSRF
- * token handled like a browser would).
+ * The Hono app in-process on a database of its own, for server tests: migrated, seeded with
+ * the demo organisation at a fixed date (a copy of one seeded once per run), and a way to act
+ * as any demo person (cookie and CSRF token handled like a browser would).
  */
 import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
@@ -10,7 +10,7 @@ import { createApp, type LanternApp } from '../../server/app';
 import type { AppDeps } from '../../server/http/app-env';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { DEFAULT_SCRYPT_COST } from '../../server/auth/password';
-import type { EngineCase, TestDatabase } from './test-databases';
+import type { EngineCase, PreparedState, TestDatabase } from './test-databases';
 
 /** The demo's audits end here in tests, so periods and trends are the same every run. */
 export const TEST_NOW = new Date('2026-10-15T12:00:00Z');
@@ -22,6 +22,26 @@ export const TEST_CONFIG: AppDeps['config'] = {
   sessionMaxHours: 24,
   trustProxy: 0,
   scryptCost: DEFAULT_SCRYPT_COST,
+};
+
+/**
+ * What a test app's database holds before the test: migrated and first-started, with the demo
+ * organisation seeded at TEST_NOW or with an empty organisation. Made once per run and copied
+ * for each test (tests/support/test-databases.ts).
+ */
+const DEMO_STATE: PreparedState = {
+  key: 'demo',
+  async prepare(db) {
+    await migrate(db);
+    await seedFirstStart(db, { demo: true, now: TEST_NOW });
+  },
+};
+const EMPTY_ORGANISATION_STATE: PreparedState = {
+  key: 'empty_organisation',
+  async prepare(db) {
+    await migrate(db);
+    await seedFirstStart(db, { demo: false, now: TEST_NOW });
+  },
 };
 
 export interface TestApp {
@@ -56,9 +76,13 @@ export async function createTestApp(
   engine: EngineCase,
   options: { demo?: boolean; config?: Partial<AppDeps['config']>; mail?: AppDeps['mail'] } = {},
 ): Promise<TestApp> {
-  const target = await engine.create();
+  const state = (options.demo ?? true) ? DEMO_STATE : EMPTY_ORGANISATION_STATE;
+  const target = engine.createFrom ? await engine.createFrom(state) : await engine.create();
+  if (!engine.createFrom) await state.prepare(target.db);
+  // Checks the migrations against today's files, and reads the schema version.
   const { schemaVersion } = await migrate(target.db);
-  await seedFirstStart(target.db, { demo: options.demo ?? true, now: TEST_NOW });
+  // Each database its own epoch, as each freshly migrated one had (copies share the prepared one's).
+  if (engine.createFrom) await target.db.query('UPDATE server_epoch SET epoch = gen_random_uuid()');
   const app = createApp({
     db: target.db,
     config: { ...TEST_CONFIG, ...options.config },

@@ -1,0 +1,27 @@
+/**
+ * vitest's global setup: when the run ends, removes what tests/support/test-databases.ts
+ * prepared for it: the folder of PGlite snapshots and, with DATABASE_URL, the PostgreSQL
+ * templates (and any a stopped process left half-prepared).
+ */
+import pg from 'pg';
+import { rm } from 'node:fs/promises';
+import { snapshotDir, templatePrefix } from './test-databases';
+
+export default function setup(): () => Promise<void> {
+  return async () => {
+    await rm(snapshotDir(), { recursive: true, force: true });
+    const adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) return;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+        [templatePrefix()],
+      );
+      for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  };
+}
