@@ -1,13 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // End-to-end tests drive Debian's Chromium (npx playwright install cannot download browsers
 // on these machines) against the built app and real server processes the tests start.
 // Each run writes its artifacts to its own folder (workers inherit the variable), so two runs
 // on one machine never delete each other's traces.
 process.env.LANTERN_E2E_RUN ??= `${Date.now()}-${process.pid}`;
+// The demo is seeded once per run, before the first test, and each demo server starts from a
+// copy (tests/support/server-process.ts, tests/support/e2e-run.ts).
+process.env.LANTERN_E2E_PREPARED_DIR = join(tmpdir(), `lantern-e2e-prepared-${process.env.LANTERN_E2E_RUN}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/support/e2e-run.ts',
   outputDir: `test-results/e2e-${process.env.LANTERN_E2E_RUN}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -7,10 +7,15 @@
  * stdout and stderr are also appended to a file of that run (`serverLogDir`), so the whole
  * run's logs can be searched afterwards for what must never be logged
  * (tests/log-hygiene/check-run-logs.ts).
+ *
+ * Seeding the demo is most of a start, so in an end-to-end run (LANTERN_E2E_PREPARED_DIR set,
+ * as playwright.config.ts does) a demo server on a new data directory starts from a copy of the
+ * demo as a first start left it (`preparedDemo`), and only checks the migrations; every server
+ * still has its own directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +74,17 @@ export function spawnLantern(env: Record<string, string | undefined>) {
     cwd: ROOT,
     // The engine is the caller's choice: an inherited DATABASE_URL (CI sets one) must not leak in.
     // The log level too: the tests read the start-up lines (info), whatever vitest's own level.
-    env: { ...process.env, HOST: '127.0.0.1', DATABASE_URL: '', LANTERN_LOG_LEVEL: 'info', ...env },
+    // The test runners' own variables are no settings of Lantern's (it would warn of them).
+    env: {
+      ...process.env,
+      LANTERN_E2E_PREPARED_DIR: undefined,
+      LANTERN_TEST_RUN: undefined,
+      LANTERN_TEST_LOAD: undefined,
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LANTERN_LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -90,9 +105,61 @@ export function spawnLantern(env: Record<string, string | undefined>) {
   return { child, output: () => text, exited };
 }
 
+/** Each process prepares, or finds, the day's demo once. */
+const preparedDemos = new Map<string, Promise<string>>();
+
+/**
+ * The embedded database of a demo first start made today (UTC; the demo's dates follow the
+ * day it is seeded), prepared by starting a server once on a directory of its own and stopping
+ * it. It is published whole, by one rename, so a process never copies half of one; a process
+ * that loses that race keeps the other's.
+ */
+export function preparedDemo(folder: string, timeoutMs: number): Promise<string> {
+  const day = new Date().toISOString().slice(0, 10);
+  let prepared = preparedDemos.get(day);
+  if (!prepared) {
+    prepared = prepareDemo(join(folder, `demo-${day}`), timeoutMs);
+    preparedDemos.set(day, prepared);
+    prepared.catch(() => preparedDemos.delete(day));
+  }
+  return prepared;
+}
+
+async function prepareDemo(target: string, timeoutMs: number): Promise<string> {
+  const database = join(target, 'pglite');
+  if (existsSync(database)) return database;
+  await mkdir(target, { recursive: true });
+  const building = await mkdtemp(join(target, 'building-'));
+  try {
+    const server = await launch({ dataDir: building, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs });
+    await server.stop();
+    await rename(join(building, 'pglite'), database).catch((error: unknown) => {
+      if (!existsSync(database)) throw error;
+    });
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+  return database;
+}
+
+/** A server that would seed the demo on an empty embedded database: the case a copy replaces. */
+const seedsTheDemo = (options: StartOptions, dataDir: string): boolean =>
+  !options.env?.DATABASE_URL &&
+  (options.env?.LANTERN_DEMO ?? process.env.LANTERN_DEMO ?? '1').trim() !== '0' &&
+  !existsSync(join(dataDir, 'pglite'));
+
 export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
-  const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lantern-e2e-')));
+  const folder = process.env.LANTERN_E2E_PREPARED_DIR;
+  if (folder && seedsTheDemo(options, dataDir)) {
+    const demo = await preparedDemo(folder, options.timeoutMs ?? 60_000);
+    await cp(demo, join(dataDir, 'pglite'), { recursive: true });
+  }
+  return launch({ ...options, dataDir }, !options.dataDir);
+}
+
+async function launch(options: StartOptions & { dataDir: string }, ownDir = false): Promise<ServerProcess> {
+  const dataDir = options.dataDir;
   const { child, output, exited } = spawnLantern({
     PORT: String(options.port ?? 0),
     LANTERN_DATA_DIR: dataDir,
