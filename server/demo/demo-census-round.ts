@@ -16,6 +16,7 @@ import { scopeOfService } from '../auth/service-scope';
 import { requireRound } from '../rounds/round-store';
 import { drawRoundSample, saveSample } from '../rounds/sample-store';
 import type { DemoIds } from './demo-organisation';
+import { ROUND_COLUMNS } from './demo-columns';
 import { DEMO_SERVICES } from './demo-services';
 import { DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
 
@@ -33,40 +34,22 @@ export async function seedDemoCensusRounds(tx: Queryable, ids: DemoIds, now: Dat
     const random = seededRandom(2015 + n);
     const serviceId = ids.serviceIds.get(service.key) ?? '';
     const roundId = randomUuid(random);
-    await insertRows(
-      tx,
-      'rounds',
+    await insertRows(tx, 'rounds', ROUND_COLUMNS, [
       {
-        id: 'uuid',
-        name: 'text',
-        kind: 'text',
-        theme: 'text',
-        start_date: 'date',
-        end_date: 'date',
-        due_date: 'date',
-        framework_key: 'text',
-        framework_version: 'integer',
-        moderation_share: 'numeric',
-        created_by: 'uuid',
-        service_id: 'uuid',
+        id: roundId,
+        name: DEMO_CENSUS_ROUND_NAME,
+        kind: 'thematic',
+        theme: 'Children at risk of sexual and criminal exploitation',
+        start_date: dateOfDayNumber(addDays(today, -2)),
+        end_date: dateOfDayNumber(addDays(today, 12)),
+        due_date: dateOfDayNumber(addDays(today, 19)),
+        framework_key: DEFAULT_FRAMEWORK_REF.key,
+        framework_version: DEFAULT_FRAMEWORK_REF.version,
+        moderation_share: 0.2,
+        created_by: ids.personIds.get(service.qaLead),
+        service_id: serviceId,
       },
-      [
-        {
-          id: roundId,
-          name: DEMO_CENSUS_ROUND_NAME,
-          kind: 'thematic',
-          theme: 'Children at risk of sexual and criminal exploitation',
-          start_date: dateOfDayNumber(addDays(today, -2)),
-          end_date: dateOfDayNumber(addDays(today, 12)),
-          due_date: dateOfDayNumber(addDays(today, 19)),
-          framework_key: DEFAULT_FRAMEWORK_REF.key,
-          framework_version: DEFAULT_FRAMEWORK_REF.version,
-          moderation_share: 0.2,
-          created_by: ids.personIds.get(service.qaLead),
-          service_id: serviceId,
-        },
-      ],
-    );
+    ]);
     const round = await requireRound(tx, roundId, scopeOfService(serviceId));
     const spec = sampleSpecSchema.parse({
       method: 'stratified',

@@ -1,4 +1,19 @@
-/** The columns the demo's round seeders insert into round_cases and allocations (server/db/insert-rows.ts). */
+/** The columns the demo's round seeders insert into rounds, round_cases and allocations (server/db/insert-rows.ts). */
+export const ROUND_COLUMNS = {
+  id: 'uuid',
+  name: 'text',
+  kind: 'text',
+  theme: 'text',
+  start_date: 'date',
+  end_date: 'date',
+  due_date: 'date',
+  framework_key: 'text',
+  framework_version: 'integer',
+  moderation_share: 'numeric',
+  created_by: 'uuid',
+  service_id: 'uuid',
+} as const;
+
 export const ROUND_CASE_COLUMNS = {
   round_id: 'uuid',
   case_id: 'uuid',

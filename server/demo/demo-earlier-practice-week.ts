@@ -12,10 +12,10 @@
  * audits (case actions, practitioners' responses, notifications), so none of those changes; it
  * then rebuilds the dashboards' counts. Everything is drawn from fixed seeds.
  */
-import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS } from './demo-columns';
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
-import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { pick, randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
 import { addDays } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
@@ -23,9 +23,10 @@ import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { DEMO_MONTHS } from './demo-audits';
-import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
+import { syntheticAnswers } from './synthetic-answers';
 import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
-import { practiceWeekRoundName, ROUND_COLUMNS, roundRow } from './demo-rounds';
+import { pastWeekCaseRows, randomTimeInWeek } from './past-week-case';
+import { practiceWeekRoundName, roundRow } from './demo-rounds';
 
 const WEEKS_BACK = 30;
 const CASES_PER_AUDITOR = 12;
@@ -64,41 +65,18 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
         pool.splice(pool.indexOf(c), 1);
         chosen.add(c.id);
         const id = randomUuid(random);
-        const completed = new Date(
-          `${dateOfDayNumber(addDays(monday, randomInt(random, 0, 4)))}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
-        );
+        const completed = randomTimeInWeek(random, monday);
         const teamId = ids.teamIds.get(c.teamKey) ?? '';
         const grade = drawGrade(random, trend, completed, teamId);
-        rows.push({
-          id,
-          case_id: c.id,
-          team_id: teamId,
-          case_type: c.caseType,
-          framework_key: DEFAULT_FRAMEWORK_REF.key,
-          framework_version: DEFAULT_FRAMEWORK_REF.version,
-          auditor_id: auditorId,
-          kind: 'practice_week',
-          status: 'submitted',
-          answers: syntheticAnswers(grade, random),
-          overall_grade: grade,
-          completed_at: completed.toISOString(),
-          created_at: new Date(completed.getTime() - 3 * 3_600_000).toISOString(),
-          updated_at: completed.toISOString(),
-        });
-        allocations.push({
-          id,
-          case_id: c.id,
-          auditor_id: auditorId,
-          framework_key: DEFAULT_FRAMEWORK_REF.key,
-          framework_version: DEFAULT_FRAMEWORK_REF.version,
-          round_name: name,
-          round_id: roundId,
-          due_date: end,
-          allocated_by: qaLead,
-          active: false,
-          finished: true,
-        });
-        roundCases.push({ round_id: roundId, case_id: c.id, stratum: '', position: roundCases.length });
+        const answers = syntheticAnswers(grade, random);
+        const made = pastWeekCaseRows(
+          { id: roundId, name, dueDate: end, allocatedBy: qaLead },
+          { id, caseId: c.id, teamId, caseType: c.caseType, auditorId, grade, answers, completed },
+          roundCases.length,
+        );
+        rows.push(made.audit);
+        allocations.push(made.allocation);
+        roundCases.push(made.roundCase);
       }
     }
     await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);

@@ -9,10 +9,10 @@
  *   in the audit's answers.
  * Everything is drawn from fixed seeds, so every demo is the same.
  */
-import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS } from './demo-columns';
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
-import { pick, randomInt, randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { pick, randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
 import { addDays, type DayNumber } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
@@ -24,7 +24,8 @@ import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { practiceWeekName } from './demo-allocations';
 import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
-import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
+import { AUDIT_COLUMNS, drawGrade, type SyntheticAuditRow } from './synthetic-audits';
+import { pastWeekCaseRows, randomTimeInWeek } from './past-week-case';
 import { recordCountedGrades } from '../moderation/record-counted-grades';
 
 const CASES_PER_AUDITOR = 18;
@@ -59,21 +60,6 @@ export const roundRow = (
   created_by: createdBy,
   service_id: serviceId,
 });
-
-export const ROUND_COLUMNS = {
-  id: 'uuid',
-  name: 'text',
-  kind: 'text',
-  theme: 'text',
-  start_date: 'date',
-  end_date: 'date',
-  due_date: 'date',
-  framework_key: 'text',
-  framework_version: 'integer',
-  moderation_share: 'numeric',
-  created_by: 'uuid',
-  service_id: 'uuid',
-} as const;
 
 /** "Practice week — 5 October 2026": a past practice week named by its Monday. */
 export function practiceWeekRoundName(monday: DayNumber): string {
@@ -169,42 +155,18 @@ async function seedServiceRounds(
       busy.add(c.id);
       pool.splice(pool.indexOf(c), 1);
       const id = randomUuid(random);
-      const day = addDays(monday, randomInt(random, 0, 4));
-      const completed = new Date(
-        `${dateOfDayNumber(day)}T${String(randomInt(random, 9, 16)).padStart(2, '0')}:${String(randomInt(random, 0, 59)).padStart(2, '0')}:00Z`,
-      );
+      const completed = randomTimeInWeek(random, monday);
       const teamId = ids.teamIds.get(c.teamKey) ?? '';
       const grade = gradeIndexSchema.parse(drawGrade(random, trend, completed, teamId));
-      allocations.push({
-        id,
-        case_id: c.id,
-        auditor_id: auditorId,
-        framework_key: DEFAULT_FRAMEWORK_REF.key,
-        framework_version: DEFAULT_FRAMEWORK_REF.version,
-        round_name: pastName,
-        round_id: pastId,
-        due_date: dateOfDayNumber(addDays(monday, 4)),
-        allocated_by: qaLead,
-        active: false,
-        finished: true,
-      });
-      roundCases.push({ round_id: pastId, case_id: c.id, stratum: '', position: roundCases.length });
-      audits.push({
-        id,
-        case_id: c.id,
-        team_id: teamId,
-        case_type: c.caseType,
-        framework_key: DEFAULT_FRAMEWORK_REF.key,
-        framework_version: DEFAULT_FRAMEWORK_REF.version,
-        auditor_id: auditorId,
-        kind: 'practice_week',
-        status: 'submitted',
-        answers: syntheticAnswers(grade, random),
-        overall_grade: grade,
-        completed_at: completed.toISOString(),
-        created_at: new Date(completed.getTime() - 3 * 3_600_000).toISOString(),
-        updated_at: completed.toISOString(),
-      });
+      const answers = syntheticAnswers(grade, random);
+      const made = pastWeekCaseRows(
+        { id: pastId, name: pastName, dueDate: dateOfDayNumber(addDays(monday, 4)), allocatedBy: qaLead },
+        { id, caseId: c.id, teamId, caseType: c.caseType, auditorId, grade, answers, completed },
+        roundCases.length,
+      );
+      allocations.push(made.allocation);
+      roundCases.push(made.roundCase);
+      audits.push(made.audit);
     }
   }
   await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);
@@ -214,21 +176,10 @@ async function seedServiceRounds(
 }
 
 /** A past-round audit as inserted (AUDIT_COLUMNS), typed for the moderation that follows. */
-interface DemoAudit {
-  id: string;
-  case_id: string;
-  team_id: string;
-  case_type: string;
-  framework_key: string;
-  framework_version: number;
-  auditor_id: string;
-  kind: string;
+interface DemoAudit extends Omit<SyntheticAuditRow, 'status' | 'answers' | 'overall_grade'> {
   status: string;
   answers: Answers;
   overall_grade: GradeIndex;
-  completed_at: string;
-  created_at: string;
-  updated_at: string;
 }
 
 const worse = (grade: GradeIndex): GradeIndex => (grade === 3 ? 3 : grade === 2 ? 3 : grade === 1 ? 2 : 1);

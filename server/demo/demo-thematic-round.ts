@@ -20,6 +20,7 @@ import { londonDayNumber } from '../../shared/metrics/london-date';
 import { gradeIndexSchema, type GradeIndex } from '../../shared/metrics/grade-scale';
 import { createTool } from '../frameworks/audit-tool-store';
 import { publishDraft } from '../frameworks/framework-versions';
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { DEMO_TEAM_MANAGERS } from './demo-set-up';
@@ -63,42 +64,23 @@ async function seedServiceThematicRound(
   const end = addDays(today, -14);
   const roundId = randomUuid(random);
   const name = 'Exploitation thematic audit (self-audit, then independent)';
-  await insertRows(
-    tx,
-    'rounds',
+  await insertRows(tx, 'rounds', { ...ROUND_COLUMNS, self_audit: 'boolean' }, [
     {
-      id: 'uuid',
-      name: 'text',
-      kind: 'text',
-      theme: 'text',
-      start_date: 'date',
-      end_date: 'date',
-      due_date: 'date',
-      framework_key: 'text',
-      framework_version: 'integer',
-      moderation_share: 'numeric',
-      created_by: 'uuid',
-      service_id: 'uuid',
-      self_audit: 'boolean',
+      id: roundId,
+      name,
+      kind: 'thematic',
+      theme: 'Children at risk of sexual and criminal exploitation',
+      start_date: dateOfDayNumber(start),
+      end_date: dateOfDayNumber(end),
+      due_date: dateOfDayNumber(end),
+      framework_key: DEFAULT_FRAMEWORK_REF.key,
+      framework_version: DEFAULT_FRAMEWORK_REF.version,
+      moderation_share: 0.2,
+      created_by: qaLead,
+      service_id: ids.serviceIds.get(service.key),
+      self_audit: true,
     },
-    [
-      {
-        id: roundId,
-        name,
-        kind: 'thematic',
-        theme: 'Children at risk of sexual and criminal exploitation',
-        start_date: dateOfDayNumber(start),
-        end_date: dateOfDayNumber(end),
-        due_date: dateOfDayNumber(end),
-        framework_key: DEFAULT_FRAMEWORK_REF.key,
-        framework_version: DEFAULT_FRAMEWORK_REF.version,
-        moderation_share: 0.2,
-        created_by: qaLead,
-        service_id: ids.serviceIds.get(service.key),
-        self_audit: true,
-      },
-    ],
-  );
+  ]);
   await tx.query(
     'INSERT INTO round_tools (round_id, framework_key, framework_version, position) VALUES ($1, $2, 1, 0)',
     [roundId, toolKey],
@@ -203,7 +185,7 @@ async function seedServiceThematicRound(
   await insertRows(
     tx,
     'round_cases',
-    { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
+    ROUND_CASE_COLUMNS,
     chosen.map((c, position) => ({
       round_id: roundId,
       case_id: c.id,
@@ -213,23 +195,5 @@ async function seedServiceThematicRound(
   );
   await insertRows(tx, 'audits', AUDIT_COLUMNS, audits);
   await tx.query("UPDATE audits SET stage = 'self' WHERE id = ANY ($1::uuid[])", [selfIds]);
-  await insertRows(
-    tx,
-    'allocations',
-    {
-      id: 'uuid',
-      case_id: 'uuid',
-      auditor_id: 'uuid',
-      framework_key: 'text',
-      framework_version: 'integer',
-      round_name: 'text',
-      round_id: 'uuid',
-      due_date: 'date',
-      allocated_by: 'uuid',
-      active: 'boolean',
-      finished: 'boolean',
-      stage: 'text',
-    },
-    allocations,
-  );
+  await insertRows(tx, 'allocations', { ...ROUND_ALLOCATION_COLUMNS, stage: 'text' }, allocations);
 }
