@@ -7,6 +7,7 @@
  */
 import { daysInMonth, dayNumberOf, dateOfDayNumber } from '../metrics/calendar-date';
 import { londonOffsetMinutes } from '../metrics/london-date';
+import { MONTH_NAMES } from '../metrics/month-names';
 import { addDays } from '../metrics/time-values';
 
 export const DEFAULT_INSPECTION_MONTHS = 6;
@@ -58,23 +59,8 @@ export function windowWords(window: Pick<InspectionWindow, 'from' | 'to'>): stri
   return `from ${longDate(window.from)} to ${longDate(window.to)}, both days included (London dates)`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** '2026-06-05' → '5 June 2026'. */
 export function longDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
 }

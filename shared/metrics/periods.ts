@@ -13,6 +13,7 @@ import { civilFromDays, dateOfDayNumber, daysFromCivil, daysInMonth } from './ca
 import { londonDayNumber } from './london-date';
 import { practiceWeekBucketer, type PracticeWeek } from './practice-weeks';
 import type { DayNumber } from './time-values';
+import { MONTH_NAMES } from './month-names';
 
 /** How a metric buckets time. */
 export const TIME_BUCKETS = [
@@ -46,9 +47,7 @@ export interface PeriodBucketer {
   keysOverlapping(fromDay: DayNumber, toDay: DayNumber): number[];
 }
 
-// prettier-ignore
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const short = (month: number): string => (MONTHS[month - 1] ?? '').slice(0, 3);
+const short = (month: number): string => (MONTH_NAMES[month - 1] ?? '').slice(0, 3);
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A bucketer for periods of `monthsPerPeriod` months, the first starting in `firstMonth` of a year. */
@@ -104,7 +103,7 @@ export function periodBucketer(
     case 'month':
       return monthlyBucketer(bucket, 1, 1, (y, m) => ({
         id: `${y}-${pad(m)}`,
-        label: `${MONTHS[m - 1]} ${y}`,
+        label: `${MONTH_NAMES[m - 1]} ${y}`,
       }));
     case 'quarter':
       return monthlyBucketer(bucket, 3, 1, (y, m, q) => ({

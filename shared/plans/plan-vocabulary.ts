@@ -5,6 +5,7 @@
  * are for people. Colours are never shown alone: every RAG is written out in words.
  */
 import { z } from 'zod';
+import { MONTH_NAMES } from '../metrics/month-names';
 
 /** The manager's RAG on an action: Red, Amber, Green, Blue (achieved). */
 export const MANAGER_RAGS = ['red', 'amber', 'green', 'blue'] as const;
@@ -51,30 +52,16 @@ export const RECURRENCE_LABELS: Record<Recurrence, string> = {
   yearly: 'Yearly',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** A YYYY-MM-DD date as councils write it. @example dateInWords('2027-03-31') // '31 March 2027' */
 export function dateInWords(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  const month = MONTHS[(m ?? 0) - 1];
+  const month = MONTH_NAMES[(m ?? 0) - 1];
   return month && y && d ? `${d} ${month} ${y}` : date;
 }
 /** The month of a YYYY-MM-DD date. @example monthInWords('2027-04-01') // 'April 2027' */
 export function monthInWords(date: string): string {
   const [y, m] = date.split('-').map(Number);
-  const month = MONTHS[(m ?? 0) - 1];
+  const month = MONTH_NAMES[(m ?? 0) - 1];
   return month && y ? `${month} ${y}` : date;
 }
 

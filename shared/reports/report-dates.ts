@@ -4,25 +4,11 @@
  * turned into its London date first (shared/metrics/london-date.ts).
  */
 import { londonDate } from '../metrics/london-date';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { MONTH_NAMES } from '../metrics/month-names';
 
 function parts(date: string): { year: string; month: string; day: number } {
   const [year = '', month = '01', day = '01'] = date.split('-');
-  return { year, month: MONTHS[Number(month) - 1] ?? '', day: Number(day) };
+  return { year, month: MONTH_NAMES[Number(month) - 1] ?? '', day: Number(day) };
 }
 
 /** @example longDate('2026-12-03') // '3 December 2026' */

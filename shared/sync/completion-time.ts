@@ -11,6 +11,7 @@
  * The server keeps its own receipt time beside the completion time it accepts.
  */
 import { isZonedTimestamp, londonOffsetMinutes, parseZonedTimestamp } from '../metrics/london-date';
+import { MONTH_NAMES } from '../metrics/month-names';
 
 /** How far ahead of the server's clock a device's completion time may be. */
 export const CLOCK_SKEW_MINUTES = 5;
@@ -24,23 +25,9 @@ export const COMPLETED_AT_KEY = 'completedAt';
  */
 export function londonDateTimeWords(utcMs: number): string {
   const local = new Date(utcMs + londonOffsetMinutes(utcMs) * 60_000);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${local.getUTCDate()} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${hh}:${mm}`;
+  return `${local.getUTCDate()} ${MONTH_NAMES[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${hh}:${mm}`;
 }
 
 /**
