@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { compressResponses } from './http/compress-responses';
 import { limitBody } from './http/body-limit';
+import { MAX_BODY_BYTES } from './http/request-bytes';
 import type { AppDeps, LanternEnv } from './http/app-env';
 import { errorResponse, onError } from './http/on-error';
 import { refuseUnsafeUrl } from './http/refuse-unsafe-url';
@@ -56,7 +57,7 @@ import { roundComparisonRoutes } from './rounds/round-comparison-routes';
 import { auditReportRoutes } from './reports/report-routes';
 
 /** Largest JSON body the API reads; imports have their own, larger limit on their routes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 /** Paths whose routes accept files (imports) and apply their own body limit. */
 export const LARGE_BODY_ROUTES: RegExp[] = [

@@ -172,6 +172,7 @@ export async function pushOutbox(db: LanternDb, deviceId: string): Promise<PushS
       await api('/api/sync/push', {
         method: 'POST',
         body: { protocol: PROTOCOL_VERSION, deviceId, mutations },
+        compress: true,
       }),
     );
     for (const [i, result] of response.results.entries()) {

@@ -1,6 +1,7 @@
 /**
  * Reads a JSON request body through a shared zod schema: the one place untrusted bodies are
  * parsed. In order, each refused with a 400 that names the field where it can:
+ * - a gzip body that cannot be unpacked, or unpacks past the route's limit (413; request-bytes.ts);
  * - bytes that are not UTF-8 (decoded with a fatal decoder: never silently stored as U+FFFD);
  * - text that is not JSON;
  * - a string or field name holding NUL, a lone surrogate or a control character
@@ -14,6 +15,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { appError, type FieldProblem } from '../../shared/errors/app-error';
 import { findUnsafeText } from '../../shared/validation/safe-text';
+import { requestBytes } from './request-bytes';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -56,9 +58,9 @@ export function fieldProblems(
 export async function parseBody<S extends z.core.$ZodType>(
   c: Context,
   schema: S,
-  options: { textCheckedPerItemIn?: string } = {},
+  options: { textCheckedPerItemIn?: string; maxBytes?: number } = {},
 ): Promise<z.core.output<S>> {
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const bytes = await requestBytes(c, options.maxBytes);
   let text: string;
   try {
     text = strictUtf8.decode(bytes);

@@ -100,12 +100,13 @@ function preview(prepared: PreparedImport): ImportPreview {
   };
 }
 
+/** A file comes base64-encoded in JSON: a third larger, with room for the rest of the body. */
+const REQUEST_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 export function importRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .use(
       limitBody({
-        // base64 is 4/3 of the file, plus the JSON around it.
-        maxSize: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024,
+        maxSize: REQUEST_LIMIT,
         onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 12 MB.').toBody(), 413),
       }),
     )
@@ -165,12 +166,12 @@ export function importRoutes(deps: AppDeps) {
     })
     .post('/preview', async (c) => {
       const person = requirePerson(c);
-      const request = await parseBody(c, importRequestSchema);
+      const request = await parseBody(c, importRequestSchema, { maxBytes: REQUEST_LIMIT });
       return c.json(preview(await prepareImport(deps.db, request, importerOf(person))));
     })
     .post('/', async (c) => {
       const person = requirePerson(c);
-      const request = await parseBody(c, importRequestSchema);
+      const request = await parseBody(c, importRequestSchema, { maxBytes: REQUEST_LIMIT });
       const result = await deps.db.transaction(async (tx): Promise<ImportResult> => {
         // Decided inside the transaction, so what is compared is what is written.
         const prepared = await prepareImport(tx, request, importerOf(person));

@@ -67,12 +67,13 @@ function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleIm
   };
 }
 
+/** A file comes base64-encoded in JSON: a third larger, with room for the rest of the body. */
+const REQUEST_LIMIT = Math.ceil((MAX_PEOPLE_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
   return new Hono<LanternEnv>()
     .use(
       limitBody({
-        // base64 is 4/3 of the file, plus the JSON around it.
-        maxSize: Math.ceil((MAX_PEOPLE_IMPORT_BYTES * 4) / 3) + 64 * 1024,
+        maxSize: REQUEST_LIMIT,
         onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 5 MB.').toBody(), 413),
       }),
     )
@@ -103,12 +104,12 @@ export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
       });
     })
     .post('/preview', async (c) => {
-      const request = await parseBody(c, peopleImportRequestSchema);
+      const request = await parseBody(c, peopleImportRequestSchema, { maxBytes: REQUEST_LIMIT });
       return c.json(preview(await preparePeopleImport(deps.db, request), mail !== null));
     })
     .post('/', async (c) => {
       const admin = requirePerson(c);
-      const request = await parseBody(c, peopleImportRequestSchema);
+      const request = await parseBody(c, peopleImportRequestSchema, { maxBytes: REQUEST_LIMIT });
       const origin = requestOrigin(c, deps);
       const { result, created } = await deps.db.transaction(async (tx) => {
         // Serialised with the admin's own changes to people (the last-admin rule), and decided

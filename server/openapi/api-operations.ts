@@ -393,7 +393,7 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
 
   'POST /api/sync/push': {
     summary:
-      "An auditor's device sends changed audits; each mutation is answered (applied, conflict or rejected)",
+      "An auditor's device sends changed audits; each mutation is answered (applied, conflict or rejected). The body may be sent with Content-Encoding: gzip (at most 1 MB unpacked)",
     body: pushRequestSchema,
     response: pushResponseSchema,
   },

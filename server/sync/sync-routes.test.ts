@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import {
@@ -78,6 +79,59 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
     expect(pulled.audits.find((d) => d.id === alloc.id)).toEqual(
       second.results[0]?.status === 'applied' ? second.results[0].doc : null,
     );
+  });
+
+  it('takes a push sent with gzip as the same push, and refuses one that cannot be unpacked or unpacks too large', async () => {
+    const alloc = allocations.at(-1)!; // an allocation no other test here uses
+    const note = 'Seen at home with her brother; the plan was read to her in her own words. '.repeat(60);
+    const body = pushBody(device, [
+      mutation(draftFor(alloc, { 'lived-experience.evidence': { kind: 'text', value: note } }), 0),
+    ]);
+    const sendGzip = (bytes: Uint8Array, encoding = 'gzip') =>
+      a.request('/api/sync/push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: new Blob([new Uint8Array(bytes)]),
+      });
+    const packed = gzipSync(JSON.stringify(body));
+    expect(packed.length * 5).toBeLessThan(JSON.stringify(body).length);
+    const sent = await sendGzip(packed);
+    expect(sent.status).toBe(200);
+    const result = ((await sent.json()) as PushResponse).results[0];
+    expect(result).toMatchObject({
+      status: 'applied',
+      rev: 1,
+      doc: { answers: { 'lived-experience.evidence': { value: note } } },
+    });
+
+    const revisions = async () =>
+      (await t.db.query('SELECT count(*)::int AS n FROM audit_revisions WHERE audit_id = $1', [alloc.id]))[0]
+        ?.n as number;
+    // A small body that unpacks past the 1 MB limit: refused before any of it is read as JSON.
+    const bomb = gzipSync(
+      JSON.stringify(
+        pushBody(device, [
+          mutation(
+            draftFor(alloc, { 'lived-experience.evidence': { kind: 'text', value: 'x'.repeat(1_100_000) } }),
+            1,
+          ),
+        ]),
+      ),
+    );
+    expect(bomb.length).toBeLessThan(10_000);
+    const tooLarge = await sendGzip(bomb);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({
+      code: 'payload_too_large',
+      message: 'The request is larger than 1 MB once unpacked.',
+    });
+    const notGzip = await sendGzip(new TextEncoder().encode(JSON.stringify(body)));
+    expect(notGzip.status).toBe(400);
+    expect(await notGzip.json()).toMatchObject({ code: 'bad_request', fields: [{ path: '(body)' }] });
+    const brotli = await sendGzip(packed, 'br');
+    expect(brotli.status).toBe(400);
+    expect(((await brotli.json()) as { message: string }).message).toContain('not "br"');
+    expect(await revisions()).toBe(1);
   });
 
   it('answers the same mutationId with the first answer and writes nothing more', async () => {

@@ -61,7 +61,10 @@ export function syncRoutes(deps: AppDeps) {
         // A device's exported file: the same mutations, the same answers as if it had synced.
         const person = c.var.person;
         if (!person) throw appError('unauthenticated', 'Sign in again to import.');
-        const file = await parseBody(c, exportFileSchema, { textCheckedPerItemIn: 'mutations' });
+        const file = await parseBody(c, exportFileSchema, {
+          textCheckedPerItemIn: 'mutations',
+          maxBytes: 20 * 1024 * 1024,
+        });
         if (file.personId !== person.id) {
           throw appError(
             'forbidden',

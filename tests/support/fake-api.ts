@@ -13,6 +13,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { z } from 'zod';
+import { gunzipSync } from 'node:zlib';
 import { API_OPERATIONS, type ApiOperation } from '../../server/openapi/api-operations';
 
 export interface ApiCall {
@@ -40,6 +41,15 @@ const patterns = Object.keys(API_OPERATIONS).map((route) => {
 });
 
 /** The documented route a request names, or undefined. */
+
+/** A request's JSON body as the server reads it: text, or gzipped bytes (a large sync push). */
+function readBody(sent: unknown, encoding: string | null): unknown {
+  if (typeof sent === 'string') return JSON.parse(sent);
+  if (sent instanceof ArrayBuffer && encoding === 'gzip')
+    return JSON.parse(gunzipSync(new Uint8Array(sent)).toString('utf8'));
+  return undefined;
+}
+
 export function routeOf(method: string, path: string): string | undefined {
   return patterns.find((p) => p.method === method && p.regex.test(path))?.route;
 }
@@ -80,12 +90,12 @@ export function fakeApi() {
     }
     const op = operation(route);
     const query = Object.fromEntries(url.searchParams);
-    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const headers = new Headers(init.headers);
+    const body = readBody(init.body, headers.get('Content-Encoding'));
     if (op.body && !z.safeParse(op.body, body).success)
       unexpected.push(`${label}: the body does not parse with the route's schema: ${JSON.stringify(body)}`);
     if (op.query && !op.query.safeParse(query).success)
       unexpected.push(`${label}: the query does not parse with the route's schema`);
-    const headers = new Headers(init.headers);
     calls.push({ route, method, path: url.pathname, query, body, csrfToken: headers.get('X-CSRF-Token') });
     const index = answers.findIndex((a) => a.route === route);
     const answer = answers[index];
