@@ -53,13 +53,43 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const NOTE = Array.from(
-  { length: 300 },
-  (_, i) =>
-    ['The', 'child', 'was', 'seen', 'alone', 'and', 'their', 'views', 'are', 'recorded', 'in', 'the', 'plan'][
-      i % 13
-    ],
-).join(' ');
+/**
+ * Notes as an auditor writes them, for what they cost on the line: each one different, of words
+ * drawn with English-like frequencies (Zipf's law over 12,000 made-up words). Text like this
+ * gzips about 3.4×, near English prose (the GPL's text gzips 2.9×); one sentence repeated would
+ * gzip tens of times over and flatter a compressed push.
+ */
+const SYLLABLES =
+  'ba re mo ti ca len sor pli ven dra tho gan mi ster pro ful ness ing ed al con ment ly ate ous ther an per vis ic'.split(
+    ' ',
+  );
+const VOCABULARY = ((random) =>
+  Array.from({ length: 12_000 }, () =>
+    Array.from(
+      { length: 1 + Math.floor(random() * 3.2) },
+      () => SYLLABLES[Math.floor(random() * SYLLABLES.length)],
+    ).join(''),
+  ))(seededRandom(7));
+const WORD_AT = ((weights) => {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  return weights.map((w) => (sum += w / total));
+})(VOCABULARY.map((_, i) => 1 / (i + 1) ** 0.9));
+function note(seed: number): string {
+  const random = seededRandom(seed);
+  return Array.from({ length: 300 }, (_, i) => {
+    const x = random();
+    let lo = 0;
+    let hi = WORD_AT.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((WORD_AT[mid] ?? 1) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const word = VOCABULARY[lo] ?? 'the';
+    return `${i % 14 === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word}${i % 14 === 13 ? '.' : ''}`;
+  }).join(' ');
+}
 
 interface Line {
   url: string;
@@ -175,11 +205,12 @@ async function firstVisit(page: Page, line: Line): Promise<{ seconds: number; kb
 }
 
 /** A complete audit of the default framework, as a careful auditor leaves it, every note a few hundred words. */
-function fullAnswers(): Answers {
+function fullAnswers(audit: number): Answers {
   const answers = syntheticAnswers(2, seededRandom(20));
-  for (const [key, answer] of Object.entries(answers)) {
-    if (answer.kind === 'text') answers[key] = { ...answer, value: NOTE };
-    if (answer.kind === 'yes-no-note') answers[key] = { ...answer, note: NOTE };
+  for (const [i, [key, answer]] of Object.entries(answers).entries()) {
+    const words = note(audit * 1_000 + i);
+    if (answer.kind === 'text') answers[key] = { ...answer, value: words };
+    if (answer.kind === 'yes-no-note') answers[key] = { ...answer, note: words };
   }
   return answers;
 }
@@ -209,69 +240,72 @@ async function syncADay(
   const bytes0 = line.bytes();
   line.cut();
   await context.setOffline(true);
-  const written = await page.evaluate(async (answers) => {
-    // The person's database (lantern-<uuid>), not the device's own (lantern-device).
-    const name = (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .find((n) => /^lantern-[0-9a-f-]{36}$/.test(n));
-    if (!name) throw new Error('the app has no database for the person on this device');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name ?? '');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    // No named inner functions: the bundler would wrap them in a helper the page lacks.
-    const [stored, allocations] = (await Promise.all(
-      ['audits', 'allocations'].map(
-        (store) =>
-          new Promise<unknown[]>((resolve) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result as unknown[]);
-          }),
-      ),
-    )) as [
-      { id: string }[],
-      { id: string; caseId: string; frameworkKey: string; frameworkVersion: number }[],
-    ];
-    const started = new Set(stored.map((a) => a.id));
-    const tx = db.transaction(['audits', 'outbox'], 'readwrite');
-    const ids: string[] = [];
-    for (const allocation of allocations.filter((a) => !started.has(a.id))) {
-      const mutationId = crypto.randomUUID();
-      const snapshot = {
-        id: allocation.id,
-        caseId: allocation.caseId,
-        frameworkKey: allocation.frameworkKey,
-        frameworkVersion: allocation.frameworkVersion,
-        status: 'draft',
-        answers,
-        completedAt: null,
-      };
-      tx.objectStore('audits').put({
-        id: allocation.id,
-        caseId: allocation.caseId,
-        snapshot,
-        base: null,
-        rev: 0,
-        queuedMutationId: mutationId,
-        localUpdatedAt: new Date().toISOString(),
-        rejection: null,
-        returnedNote: null,
+  const written = await page.evaluate(
+    async (answerSets) => {
+      // The person's database (lantern-<uuid>), not the device's own (lantern-device).
+      const name = (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .find((n) => /^lantern-[0-9a-f-]{36}$/.test(n));
+      if (!name) throw new Error('the app has no database for the person on this device');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name ?? '');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
       });
-      tx.objectStore('outbox').put({
-        mutationId,
-        auditId: allocation.id,
-        createdAt: Date.now(),
-        state: 'queued',
-        baseRev: null,
-        snapshot,
-      });
-      ids.push(allocation.id);
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    return ids;
-  }, fullAnswers());
+      // No named inner functions: the bundler would wrap them in a helper the page lacks.
+      const [stored, allocations] = (await Promise.all(
+        ['audits', 'allocations'].map(
+          (store) =>
+            new Promise<unknown[]>((resolve) => {
+              const request = db.transaction(store).objectStore(store).getAll();
+              request.onsuccess = () => resolve(request.result as unknown[]);
+            }),
+        ),
+      )) as [
+        { id: string }[],
+        { id: string; caseId: string; frameworkKey: string; frameworkVersion: number }[],
+      ];
+      const started = new Set(stored.map((a) => a.id));
+      const tx = db.transaction(['audits', 'outbox'], 'readwrite');
+      const ids: string[] = [];
+      for (const allocation of allocations.filter((a) => !started.has(a.id))) {
+        const mutationId = crypto.randomUUID();
+        const snapshot = {
+          id: allocation.id,
+          caseId: allocation.caseId,
+          frameworkKey: allocation.frameworkKey,
+          frameworkVersion: allocation.frameworkVersion,
+          status: 'draft',
+          answers: answerSets[ids.length % answerSets.length],
+          completedAt: null,
+        };
+        tx.objectStore('audits').put({
+          id: allocation.id,
+          caseId: allocation.caseId,
+          snapshot,
+          base: null,
+          rev: 0,
+          queuedMutationId: mutationId,
+          localUpdatedAt: new Date().toISOString(),
+          rejection: null,
+          returnedNote: null,
+        });
+        tx.objectStore('outbox').put({
+          mutationId,
+          auditId: allocation.id,
+          createdAt: Date.now(),
+          state: 'queued',
+          baseRev: null,
+          snapshot,
+        });
+        ids.push(allocation.id);
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+      return ids;
+    },
+    Array.from({ length: CASES }, (_, audit) => fullAnswers(audit)),
+  );
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   const heldKb = (line.bytes() - bytes0) / 1024;
   const t0 = performance.now();
