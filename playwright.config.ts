@@ -17,8 +17,12 @@ export default defineConfig({
   outputDir: `test-results/e2e-${process.env.LANTERN_E2E_RUN}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two files at a time (a file's tests keep their order and share its server). Every test
+  // server takes a free port and a data directory of its own (a copy of the prepared demo), and
+  // every PostgreSQL database a unique name, so two workers never meet; on a 2-core machine a
+  // single worker leaves a core idle whenever its test waits on the page, the server or a timer.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {

@@ -17,6 +17,9 @@ async function start(): Promise<void> {
   if (session.person) void useDeviceStore().start();
   app.use(router).mount('#app');
   registerServiceWorker();
+  // A first visit only (no worker controls the page yet): its code loads only then.
+  if (navigator.serviceWorker && !navigator.serviceWorker.controller && !import.meta.env.DEV)
+    void import('./pwa/warm-precache').then((warm) => warm.onFirstVisit());
 }
 
 void start();

@@ -1,6 +1,7 @@
 /**
  * The client's routes. Each person's area is its own lazily loaded chunk, so the auditor's
- * route stays small on a tablet.
+ * route stays small on a tablet; the other areas' route tables too are loaded only when a path
+ * needs them (client/area-route-tables.ts).
  */
 import { nextTick } from 'vue';
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router';
@@ -8,12 +9,6 @@ import { pageTitle } from './components/page-frame';
 import { useSessionStore } from './stores/session-store';
 import type { Role } from '../shared/accounts/roles';
 import { auditorRoutes } from './views/auditor/auditor-routes';
-import { managerRoutes } from './views/manager/manager-routes';
-import { adminRoutes } from './views/admin/admin-routes';
-import { qaRoutes } from './views/qa/qa-routes';
-import { recordRoutes } from './views/records/record-routes';
-import { caseActionRoutes } from './views/case-actions/case-action-routes';
-import { reportRoutes } from './views/reports/report-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -53,12 +48,6 @@ export const router = createRouter({
       meta: { title: 'Inbox', roles: [] },
     },
     ...auditorRoutes,
-    ...managerRoutes,
-    ...adminRoutes,
-    ...qaRoutes,
-    ...recordRoutes,
-    ...caseActionRoutes,
-    ...reportRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
@@ -68,7 +57,28 @@ export const router = createRouter({
   ],
 });
 
-router.beforeEach((to) => {
+/** True once the other areas' routes are added; they are added once, by the guard below. */
+let areaRoutesAdded = false;
+
+/** Adds the other areas' routes unless added already; false when there was nothing to add or they could not load. */
+async function addAreaRoutes(): Promise<boolean> {
+  if (areaRoutesAdded) return false;
+  try {
+    const { areaRoutes } = await import('./area-route-tables');
+    if (areaRoutesAdded) return false;
+    for (const route of areaRoutes) router.addRoute(route);
+    areaRoutesAdded = true;
+    return true;
+  } catch {
+    // Not loadable (offline before the precache held it): the page-not-found page shows.
+    return false;
+  }
+}
+
+router.beforeEach(async (to) => {
+  // A path none of the routes so far match may be another area's (a deep link, a link in the
+  // header): add those routes and resolve the same address again, so its guard below applies.
+  if (to.name === 'not-found' && (await addAreaRoutes())) return to.fullPath;
   const session = useSessionStore();
   if (!to.meta.roles) return true;
   if (!session.person) return { name: 'sign-in', query: { next: to.fullPath } };

@@ -4,7 +4,7 @@
  * run it in-process (`app.request`) against any engine.
  */
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { securityHeaders } from './http/security-headers';
 import { compressResponses } from './http/compress-responses';
 import { limitBody } from './http/body-limit';
 import { MAX_BODY_BYTES } from './http/request-bytes';
@@ -84,29 +84,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   app.use('*', requestLog());
   // Text answers compressed (brotli, else gzip) when large enough; built files come precompressed.
   app.use('*', compressResponses());
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-      },
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
-    }),
-  );
+  app.use('*', securityHeaders({ strictTransport: deps.config.secureCookies }));
   const defaultLimit = limitBody({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(appError('payload_too_large', 'The request is larger than 1 MB.').toBody(), 413),

@@ -23,6 +23,7 @@ import { startRetentionSweeper } from './retention/retention-sweeper';
 import { ensureClientBuild } from './static/ensure-client-build';
 import type { Database } from './db/database';
 import { log, loggableError, printStartFailure } from './log/logger';
+import { keepIdleConnections } from './http/idle-connections';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENT_DIR = join(ROOT, 'dist');
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     stopRetentionSweeper();
   };
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  if ('keepAliveTimeout' in server) keepIdleConnections(server);
   server.once('error', (error: NodeJS.ErrnoException) => {
     printStartFailure(listenFailure(error, config.port));
     void stop(1);

@@ -7,23 +7,43 @@
  * LANTERN_TEST_LOAD=N runs the whole suite beside N CPU-bound processes (started first,
  * stopped at the end), to prove it stays green on a busy machine.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import {
+  playwrightCounts,
+  playwrightFailures,
+  vitestCounts,
+  vitestFailures,
+  type PlaywrightResults,
+  type VitestResults,
+} from './support/result-files';
 
 interface Step {
   name: string;
   command: string[];
   /** Reads the step's result file: [passed, failed, skipped]. */
   count?: () => [number, number, number];
+  /** The tests that failed, as "file › name", read from the same file. */
+  failures?: () => string[];
+  /**
+   * Runs beside the other such steps, before the tests: format, lint, types and the client
+   * build read the sources and write nothing another reads (the build's dist/ is ignored by
+   * the other three), and each is mostly one process on one core. Their output is shown
+   * whole, step by step, once each ends.
+   */
+  together?: boolean;
 }
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 const only = process.argv.slice(2);
 // One name for this run's end-to-end servers, so their logs can be checked afterwards.
 const e2eRun = (process.env.LANTERN_E2E_RUN ??= `${Date.now()}-${process.pid}`);
 const steps: Step[] = [
-  { name: 'format', command: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
-  { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-  { name: 'types', command: ['npx', 'vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'], together: true },
+  { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'], together: true },
+  { name: 'types', command: ['npx', 'vue-tsc', '--noEmit', '-p', 'tsconfig.json'], together: true },
+  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'], together: true },
   {
     name: 'unit',
     command: [
@@ -34,26 +54,14 @@ const steps: Step[] = [
       '--reporter=json',
       '--outputFile.json=test-results/unit.json',
     ],
-    count: () => {
-      const r = JSON.parse(readFileSync('test-results/unit.json', 'utf8')) as {
-        numPassedTests: number;
-        numFailedTests: number;
-        numPendingTests: number;
-        numTodoTests: number;
-      };
-      return [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests];
-    },
+    count: () => vitestCounts(readJson<VitestResults>('test-results/unit.json')),
+    failures: () => vitestFailures(readJson<VitestResults>('test-results/unit.json'), process.cwd()),
   },
-  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
   {
     name: 'e2e',
     command: ['npx', 'playwright', 'test'],
-    count: () => {
-      const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as {
-        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-      };
-      return [r.stats.expected + r.stats.flaky, r.stats.unexpected, r.stats.skipped];
-    },
+    count: () => playwrightCounts(readJson<PlaywrightResults>('test-results/e2e.json')),
+    failures: () => playwrightFailures(readJson<PlaywrightResults>('test-results/e2e.json')),
   },
   // Every server log of that run: no note, password, token or cookie (server/log/logger.ts).
   { name: 'log-hygiene', command: ['npx', 'tsx', 'tests/log-hygiene/check-run-logs.ts', e2eRun] },
@@ -85,17 +93,26 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failedSteps: string[] = [];
+/** Every failed test by name, repeated at the end where a log's tail still shows it. */
+const failedTests: string[] = [];
 const started = Date.now();
-for (const step of steps) {
-  const wanted = only.includes(step.name) || (step.name === 'log-hygiene' && only.includes('e2e'));
-  if (only.length > 0 && !wanted) continue;
-  const t0 = Date.now();
-  console.log(`\n── ${step.name}: ${step.command.join(' ')}`);
-  const result = spawnSync(step.command[0] ?? 'npx', step.command.slice(1), {
-    stdio: 'inherit',
-    env: process.env,
+
+/** Runs a step; a step run beside others keeps its output until it ends. */
+function run(step: Step, beside: boolean): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(step.command[0] ?? 'npx', step.command.slice(1), {
+      stdio: beside ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: process.env,
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', (error) => resolve({ ok: false, output: `${output}${String(error)}\n` }));
+    child.once('close', (code) => resolve({ ok: code === 0, output }));
   });
-  const ok = result.status === 0;
+}
+
+function finish(step: Step, ok: boolean, t0: number): void {
   if (step.count) {
     try {
       const [p, f, s] = step.count();
@@ -106,13 +123,46 @@ for (const step of steps) {
       failed += 1;
     }
   }
+  if (step.failures) {
+    try {
+      failedTests.push(...step.failures().map((name) => `${step.name}: ${name}`));
+    } catch {
+      // No result file: the step's own output says why.
+    }
+  }
   if (!ok) failedSteps.push(step.name);
   console.log(`── ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const wanted = steps.filter(
+  (step) =>
+    only.length === 0 || only.includes(step.name) || (step.name === 'log-hygiene' && only.includes('e2e')),
+);
+const together = wanted.filter((step) => step.together);
+if (together.length > 0) {
+  const t0 = Date.now();
+  console.log(`\n── together: ${together.map((step) => step.name).join(', ')}`);
+  await Promise.all(
+    together.map(async (step) => {
+      const { ok, output } = await run(step, together.length > 1);
+      console.log(`\n── ${step.name}: ${step.command.join(' ')}`);
+      if (output) process.stdout.write(output);
+      finish(step, ok, t0);
+    }),
+  );
+}
+for (const step of wanted.filter((s) => !s.together)) {
+  const t0 = Date.now();
+  console.log(`\n── ${step.name}: ${step.command.join(' ')}`);
+  const { ok } = await run(step, false);
+  finish(step, ok, t0);
 }
 const engines = process.env.DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite';
 const under = load.length > 0 ? ` Under a load of ${load.length} CPU-bound processes.` : '';
 console.log(`\nEngines: ${engines}.${under} Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
 if (failedSteps.length > 0) console.log(`Failed steps: ${failedSteps.join(', ')}`);
+if (failedTests.length > 0)
+  console.log(`Tests that failed or needed a retry:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
 if (passed + failed === 0 && only.every((s) => s === 'unit' || s === 'e2e')) {
   console.log('No test was executed: that is a failure.');
   failedSteps.push('no-tests');

@@ -5,6 +5,7 @@ import {
   fieldError,
   messageOf,
   NO_PROBLEMS,
+  oneProblem,
   problemsFrom,
   problemsFromError,
   problemsFromZod,
@@ -129,6 +130,24 @@ describe('problems by field path', () => {
     expect(problemsFromError(new TypeError('x'))).toEqual({
       message: 'Something went wrong. Nothing was changed. Try again.',
       fields: [],
+    });
+  });
+});
+
+describe('oneProblem: a problem the screen finds itself', () => {
+  it('links the summary to the field and shows the message beside it', () => {
+    expect(oneProblem('Choose a file to import.', 'import', 'file', 'Choose a CSV or XLSX file')).toEqual({
+      summary: 'Choose a file to import.',
+      items: [{ href: '#import-file', message: 'Choose a CSV or XLSX file' }],
+      byField: { file: 'Choose a CSV or XLSX file' },
+    });
+  });
+
+  it('says the summary beside the field when no message is given', () => {
+    expect(oneProblem('Choose a RAG rating.', 'rag', 'rag')).toEqual({
+      summary: 'Choose a RAG rating.',
+      items: [{ href: '#rag-rag', message: 'Choose a RAG rating.' }],
+      byField: { rag: 'Choose a RAG rating.' },
     });
   });
 });

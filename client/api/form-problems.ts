@@ -32,6 +32,14 @@ export function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : UNKNOWN;
 }
 
+/**
+ * A problem the screen finds itself, in one field: the summary, its link to the field
+ * (`#${prefix}-${field}`) and the message beside the field (the summary's words unless given).
+ */
+export function oneProblem(summary: string, prefix: string, field: string, message = summary): Problems {
+  return { summary, items: [{ href: `#${prefix}-${field}`, message }], byField: { [field]: message } };
+}
+
 const isPlace = (path: string): boolean => /^Row \d+/.test(path);
 
 export function problemsFrom(

@@ -5,7 +5,9 @@
  * sign-in must still open the auditor's own work offline.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { sessionPersonSchema, type SessionPerson } from '../../shared/accounts/roles';
+import type { SessionPerson } from '../../shared/accounts/roles';
+import { isSessionPerson } from 'virtual:startup-checks';
+import { startupSafeParse } from '../validation/startup-parse';
 
 interface DeviceRecord {
   key: string;
@@ -26,8 +28,7 @@ function deviceDb(): DeviceDb {
 export async function readRememberedPerson(): Promise<SessionPerson | null> {
   try {
     const record = await deviceDb().device.get('person');
-    const parsed = sessionPersonSchema.safeParse(record?.value);
-    return parsed.success ? parsed.data : null;
+    return startupSafeParse<SessionPerson>(isSessionPerson, record?.value);
   } catch {
     return null;
   }

@@ -142,6 +142,10 @@ export async function saveAuditChange(db: LanternDb, request: SaveRequest): Prom
         );
         tx.objectStore('audits').put(written.audit);
         tx.objectStore('outbox').put(written.outbox);
+        // Both writes are issued: commit now, rather than when their answers have come back
+        // through this page's event loop (behind the frame and the re-render that follow a
+        // keystroke). Durability is unchanged: still strict, still all or nothing.
+        tx.commit();
       } catch (error) {
         // A write refused outright (a full disk can throw here): nothing of it may commit.
         failure = error;

@@ -49,7 +49,7 @@ export async function dropTypingJournal(
     const record = await db.typing.get(journalKey(auditId, tabId));
     if (record && record.seq <= seq) await db.typing.delete(record.id);
   });
-  dropTypingMirror(db.name, journalKey(auditId, tabId), seq);
+  await dropTypingMirror(db.name, journalKey(auditId, tabId), seq);
 }
 
 /**
@@ -60,7 +60,7 @@ export async function dropTypingJournal(
  */
 export async function foldTypingJournal(db: LanternDb, auditId?: string): Promise<number> {
   // Read before the transaction (no non-Dexie work inside it); the newer copy of each record wins.
-  const mirrored = readTypingMirror(db.name, auditId);
+  const mirrored = await readTypingMirror(db.name, auditId);
   const settled: { id: string; seq: number }[] = [];
   const applied = await db.transaction('rw', [db.audits, db.outbox, db.typing, db.allocations], async () => {
     const journalled = auditId
@@ -113,6 +113,6 @@ export async function foldTypingJournal(db: LanternDb, auditId?: string): Promis
     }
     return applied;
   });
-  for (const { id, seq } of settled) dropTypingMirror(db.name, id, seq);
+  for (const { id, seq } of settled) await dropTypingMirror(db.name, id, seq);
   return applied;
 }

@@ -5,22 +5,14 @@
  * `setItem` returns and the next page of the same origin reads it back. The IndexedDB journal
  * stays the record that survives a killed browser; this mirror covers the moment between a
  * keystroke and its IndexedDB commit. Entries are keyed by database (one per person) and
- * journal record, read back through the shared answer schema, and removed once folded.
+ * journal record, read back through the shared answer schema (typing-mirror-schema.ts, loaded
+ * when the mirror is first read, so the keystroke path carries no zod), and removed once folded.
  */
-import { z } from 'zod/mini';
-import { answerSchema } from '../../shared/framework/answer-schema';
 import type { TypingRecord } from './lantern-db';
 
 const PREFIX = 'lantern-typing:';
 
-const mirroredSchema = z.object({
-  id: z.string(),
-  auditId: z.string(),
-  tabId: z.string(),
-  seq: z.number().check(z.int(), z.nonnegative()),
-  answers: z.record(z.string(), z.nullable(answerSchema)),
-  at: z.number(),
-});
+const mirrorSchema = async () => (await import('./typing-mirror-schema')).mirroredSchema;
 
 const keyOf = (dbName: string, recordId: string): string => `${PREFIX}${dbName}:${recordId}`;
 
@@ -37,7 +29,8 @@ export function mirrorTypingRecord(dbName: string, record: TypingRecord): void {
 }
 
 /** The mirrored records of one database (and one audit, when given); unreadable entries are skipped. */
-export function readTypingMirror(dbName: string, auditId?: string): TypingRecord[] {
+export async function readTypingMirror(dbName: string, auditId?: string): Promise<TypingRecord[]> {
+  const mirroredSchema = await mirrorSchema();
   const records: TypingRecord[] = [];
   const prefix = `${PREFIX}${dbName}:`;
   for (let i = 0; i < localStorage.length; i++) {
@@ -55,8 +48,12 @@ export function readTypingMirror(dbName: string, auditId?: string): TypingRecord
   return records;
 }
 
-/** Remove a mirrored record when what it holds (up to `seq`) is committed to the audit. */
-export function dropTypingMirror(dbName: string, recordId: string, seq: number): void {
+/**
+ * Remove a mirrored record when what it holds (up to `seq`) is committed to the audit. The record
+ * is read when the schema has loaded, so a newer mirror written meanwhile is kept.
+ */
+export async function dropTypingMirror(dbName: string, recordId: string, seq: number): Promise<void> {
+  const mirroredSchema = await mirrorSchema();
   const key = keyOf(dbName, recordId);
   try {
     const current = mirroredSchema.safeParse(JSON.parse(localStorage.getItem(key) ?? 'null'));

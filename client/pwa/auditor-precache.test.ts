@@ -67,7 +67,9 @@ describe("the auditor's precache", () => {
   });
 
   it("is worked out from the route files: every other area's screens and the online-only ones, none of the auditor's", () => {
-    const out = componentsLeftOut('client/router.ts', (path) => readFileSync(path, 'utf8'));
+    const out = componentsLeftOut('client/router.ts', 'client/area-route-tables.ts', (path) =>
+      readFileSync(path, 'utf8'),
+    );
     expect(out).toContain('client/views/SetPasswordView.vue');
     expect(out).toContain('client/views/manager/DashboardView.vue');
     expect(out).toContain('client/views/qa/RoundView.vue');
@@ -75,5 +77,31 @@ describe("the auditor's precache", () => {
     expect(out.filter((c) => c.startsWith('client/views/auditor/'))).toEqual([]);
     for (const shell of ['HomeView', 'SignInView', 'NotFoundView', 'inbox/InboxView'])
       expect(out).not.toContain(`client/views/${shell}.vue`);
+  });
+
+  it("follows the other areas' route tables chunk but not the screens it loads", () => {
+    const withTables: BuildManifest = {
+      ...manifest,
+      'index.html': {
+        ...manifest['index.html']!,
+        dynamicImports: ['client/views/auditor/AuditFormView.vue', 'client/area-route-tables.ts'],
+      },
+      'client/area-route-tables.ts': {
+        file: 'assets/area-route-tables-1.js',
+        dynamicImports: [
+          'client/views/manager/DashboardView.vue',
+          'client/views/records/AuditRecordView.vue',
+        ],
+      },
+      'client/views/auditor/AuditFormView.vue': {
+        file: 'assets/AuditFormView-1.js',
+        imports: ['_ItemField-1.js'],
+      },
+    };
+    const tables = auditorFiles(withTables, leftOut, ['client/area-route-tables.ts']);
+    expect(tables).toContain('assets/area-route-tables-1.js');
+    expect(tables).toContain('assets/AuditFormView-1.js');
+    expect(tables).not.toContain('assets/DashboardView-1.js');
+    expect(tables).not.toContain('assets/AuditRecordView-1.js');
   });
 });

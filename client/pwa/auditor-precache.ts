@@ -2,9 +2,10 @@
  * What the service worker precaches: the app shell and the auditor's routes, not
  * every area's code. Worked out at build time from the route files and Vite's build manifest,
  * so a new screen in another area is left out without anyone keeping a list: the route
- * components the other areas' route files import (`xxxRoutes` in `client/router.ts`, all but
- * `auditorRoutes`) are not followed from the entry; everything else the entry reaches, by
- * static or dynamic import, is precached with its CSS. Other areas' chunks are cached by a
+ * components the other areas' route files import (`xxxRoutes` in `client/area-route-tables.ts`,
+ * the tables the router loads when a path needs them) are not followed from the entry or from
+ * those tables; everything else the entry reaches, by static or dynamic import, is precached
+ * with its CSS (the tables' own chunk among it). Other areas' chunks are cached by a
  * runtime route when first visited (vite.config.ts). Pure: vite.config.ts reads the files.
  */
 import { posix } from 'node:path';
@@ -21,13 +22,13 @@ export interface ManifestChunk {
 }
 export type BuildManifest = Record<string, ManifestChunk>;
 
-/** The route files `router.ts` spreads in, other than the auditor's (repository-relative). */
-export function otherAreaRouteFiles(routerSource: string, routerPath: string): string[] {
+/** The other areas' route files a tables file imports (repository-relative), never the auditor's. */
+export function otherAreaRouteFiles(tablesSource: string, tablesPath: string): string[] {
   const out: string[] = [];
   const pattern = /import\s*\{\s*(\w+Routes)\s*\}\s*from\s*'(\.[^']+)'/g;
-  for (const [, name, from] of routerSource.matchAll(pattern)) {
+  for (const [, name, from] of tablesSource.matchAll(pattern)) {
     if (name === 'auditorRoutes') continue;
-    out.push(posix.join(posix.dirname(routerPath), `${from ?? ''}.ts`));
+    out.push(posix.join(posix.dirname(tablesPath), `${from ?? ''}.ts`));
   }
   return out;
 }
@@ -46,26 +47,38 @@ export function lazyComponents(routeSource: string, routeFilePath: string, onlin
     .map(([, from]) => posix.join(posix.dirname(routeFilePath), from ?? ''));
 }
 
-/** Every route component the auditor's precache leaves out, from `router.ts` and the files it spreads in. */
-export function componentsLeftOut(routerPath: string, read: (path: string) => string): string[] {
-  const routerSource = read(routerPath);
+/**
+ * Every route component the auditor's precache leaves out: the online-only ones of `router.ts`,
+ * and those of the route files the other areas' tables file imports.
+ */
+export function componentsLeftOut(
+  routerPath: string,
+  tablesPath: string,
+  read: (path: string) => string,
+): string[] {
   return [
-    ...lazyComponents(routerSource, routerPath, true),
-    ...otherAreaRouteFiles(routerSource, routerPath).flatMap((file) => lazyComponents(read(file), file)),
+    ...lazyComponents(read(routerPath), routerPath, true),
+    ...otherAreaRouteFiles(read(tablesPath), tablesPath).flatMap((file) => lazyComponents(read(file), file)),
   ];
 }
 
 /**
  * The built files (relative to the output folder) the auditor needs: the entry, its static
  * imports, and every lazy chunk reachable from it except the other areas' route components
- * (unless an included chunk imports one itself).
+ * loaded by the entry or by a route tables module (`tables`, manifest keys such as
+ * `client/area-route-tables.ts`), unless an included chunk imports one itself.
  */
-export function auditorFiles(manifest: BuildManifest, otherAreaComponents: Iterable<string>): Set<string> {
+export function auditorFiles(
+  manifest: BuildManifest,
+  otherAreaComponents: Iterable<string>,
+  tables: Iterable<string> = [],
+): Set<string> {
+  const routeTables = new Set(tables);
   const excluded = new Set(otherAreaComponents);
   const files = new Set<string>();
   const seen = new Set<string>();
-  const visit = (key: string, fromEntry: boolean): void => {
-    if (fromEntry && excluded.has(key)) return;
+  const visit = (key: string, fromRoutes: boolean): void => {
+    if (fromRoutes && excluded.has(key)) return;
     if (seen.has(key)) return;
     seen.add(key);
     const chunk = manifest[key];
@@ -74,7 +87,8 @@ export function auditorFiles(manifest: BuildManifest, otherAreaComponents: Itera
     for (const css of chunk.css ?? []) files.add(css);
     for (const asset of chunk.assets ?? []) files.add(asset);
     for (const next of chunk.imports ?? []) visit(next, false);
-    for (const next of chunk.dynamicImports ?? []) visit(next, Boolean(chunk.isEntry));
+    const loadsRoutes = Boolean(chunk.isEntry) || routeTables.has(key);
+    for (const next of chunk.dynamicImports ?? []) visit(next, loadsRoutes);
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, false);
   return files;

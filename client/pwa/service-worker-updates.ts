@@ -3,7 +3,7 @@
  * "Update now"; before it takes over, every registered flush (the open audit) runs; the page
  * reloads only once the new worker controls it. Never auto-update under an open form.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { ref } from 'vue';
 
 /** True while a new version is installed and waiting for the person. */
@@ -28,12 +28,15 @@ export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
-    updateWaiting.value = true;
+  // After the first paint: the page works without it, and the worker registers as before.
+  void import('workbox-window').then(({ Workbox }) => {
+    workbox = new Workbox('/sw.js', { scope: '/' });
+    workbox.addEventListener('waiting', () => {
+      updateWaiting.value = true;
+    });
+    void workbox.register();
+    scheduleUpdateChecks(window, document, checkForUpdate);
   });
-  void workbox.register();
-  scheduleUpdateChecks(window, document, checkForUpdate);
 }
 
 /**

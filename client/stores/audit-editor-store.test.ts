@@ -7,14 +7,22 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { createLanternDb, frameworkId, type LanternDb } from '../db/lantern-db';
+import { shallowReactive } from 'vue';
 import { defaultFrameworkV1 } from '../../shared/framework/default-framework';
 import type { AllocationDocument } from '../../shared/sync/protocol';
+import { allocationDocument } from '../../tests/support/allocation-document';
 
-const device: { db: LanternDb | null; requestSoonSync: () => void; syncNow: () => void } = {
+const device: {
+  db: LanternDb | null;
+  status: string;
+  requestSoonSync: () => void;
+  syncNow: () => void;
+} = shallowReactive({
+  status: 'idle',
   db: null,
   requestSoonSync: () => undefined,
   syncNow: () => undefined,
-};
+});
 vi.mock('./device-store', () => ({ useDeviceStore: () => device }));
 vi.mock('../pwa/service-worker-updates', () => ({ onBeforeReload: () => () => undefined }));
 
@@ -37,21 +45,13 @@ const AUDIT_ID = '5b1f0f7e-3c1e-4d7a-9a43-0c2d6b1e9a11';
 const framework = defaultFrameworkV1();
 
 function allocation(): AllocationDocument {
-  return {
+  return allocationDocument({
     id: AUDIT_ID,
     caseId: '8d0c4b7e-6f55-4a0e-9b1a-2f3e4d5c6b7a',
-    caseReference: 'NM-000123',
     teamId: 'f2a1c3d4-5b6e-4f70-8a9b-0c1d2e3f4a5b',
-    teamName: 'Northmoor East',
-    caseType: 'cin',
-    caseTypeLabel: 'Child in need',
-    allocatedWorker: 'A. Example',
     frameworkKey: framework.key,
     frameworkVersion: framework.version,
-    roundName: null,
-    dueDate: null,
-    active: true,
-  };
+  });
 }
 
 describe('audit editor: what the device holds decides, as it changes', () => {
@@ -81,6 +81,12 @@ describe('audit editor: what the device holds decides, as it changes', () => {
         'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.',
       ),
     );
+    // While a sync is under way it is on its way, not something to connect for.
+    device.status = 'syncing';
+    expect(editor.missing).toBe(
+      'The audit form for this case is still downloading. It opens here as soon as it arrives.',
+    );
+    device.status = 'idle';
     await db.frameworks.put({ id: frameworkId(framework.key, framework.version), framework });
     await vi.waitFor(() => expect(editor.missing).toBeNull());
     expect(editor.allocation?.caseReference).toBe('NM-000123');

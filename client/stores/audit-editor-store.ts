@@ -23,11 +23,13 @@ import { onBeforeReload } from '../pwa/service-worker-updates';
 import { useDeviceStore } from './device-store';
 import { useSessionStore } from './session-store';
 import { stampAuthor, withoutAuthor } from '../../shared/sync/answered-by';
-import { DEFAULT_AGENCY } from '../../shared/accounts/agencies';
+import { DEFAULT_AGENCY } from '../../shared/accounts/agency-names';
 
 export type SaveState = 'saved' | 'saving' | 'not-saved';
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
+/** The pause in typing after which the typing journal's covered record is cleared. */
+const JOURNAL_DROP_MS = 1_000;
 
 export function saveFailureMessage(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
@@ -71,7 +73,11 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     if (!loaded.value) return null;
     if (!allocation.value && !stored.value) return 'This case is not allocated to you on this device.';
     if (!framework.value)
-      return 'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.';
+      // A sync under way may be bringing it (a first download comes page by page): say so, not
+      // "connect", to someone who is connected.
+      return device.status === 'syncing'
+        ? 'The audit form for this case is still downloading. It opens here as soon as it arrives.'
+        : 'The audit form for this case is not on this device yet. Connect to the network once so Lantern can download it.';
     return null;
   });
   /** The framework version the open audit needs: its allocation's, else its own record's. */
@@ -104,6 +110,7 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
   let committedSeq = 0;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
   let subscriptions: Subscription[] = [];
 
   /**
@@ -139,6 +146,7 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     stopFrameworkWatch?.();
     stopFrameworkWatch = null;
     clearTimeout(retryTimer);
+    clearTimeout(dropTimer);
   }
 
   let frameworkSubscription: Subscription | null = null;
@@ -344,15 +352,25 @@ export const useAuditEditorStore = defineStore('audit-editor', () => {
     });
   }
 
-  /** A burst of saves ended with the journal's words in the audit: the journal record goes. */
+  /**
+   * A burst of saves ended with the journal's words in the audit: the journal record goes, once
+   * typing has paused. Cleared after every save, it cost a transaction (a read and a delete) and
+   * a parse of its mirror per keystroke, on the main thread the next keystroke needs; the next
+   * keystroke overwrites the record anyway, and a record left behind is only ever folded in
+   * where it is newer than the audit (typing-journal.ts), so waiting loses nothing.
+   */
   function dropJournalIfCovered(): void {
-    const db = device.db;
+    clearTimeout(dropTimer);
     const id = auditId.value;
-    if (!db || !id || journaledSeq === 0 || journaledSeq > committedSeq) return;
-    journaledSeq = 0;
-    dropTypingJournal(db, id, TAB_ID, committedSeq).catch((error: unknown) => {
-      console.error('Clearing the typing journal failed (it is folded in on the next open):', error);
-    });
+    dropTimer = setTimeout(() => {
+      const db = device.db;
+      if (!db || !id || auditId.value !== id || writing) return;
+      if (journaledSeq === 0 || journaledSeq > committedSeq) return;
+      journaledSeq = 0;
+      dropTypingJournal(db, id, TAB_ID, committedSeq).catch((error: unknown) => {
+        console.error('Clearing the typing journal failed (it is folded in on the next open):', error);
+      });
+    }, JOURNAL_DROP_MS);
   }
 
   /**

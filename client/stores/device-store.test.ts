@@ -24,7 +24,7 @@ vi.mock('../sync/sync-runner', () => ({
 vi.mock('../db/typing-journal', () => ({ foldTypingJournal: async () => void order.push('journal') }));
 vi.mock('../pwa/storage-status', () => ({ requestPersistence: async () => true }));
 
-const { useDeviceStore } = await import('./device-store');
+const { readSyncState, useDeviceStore } = await import('./device-store');
 const { useSessionStore } = await import('./session-store');
 
 const person = (roles: ('auditor' | 'manager')[]) => ({
@@ -69,6 +69,24 @@ describe('device store', () => {
     await device.start(); // a second start does not start a second runner
     expect(order).toEqual(['journal', 'runner']);
     expect(requests).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts syncing only once the server has spoken of the session the app opened without', async () => {
+    const session = useSessionStore();
+    session.person = person(['auditor']);
+    localStorage.setItem('lantern.person', JSON.stringify(session.person));
+    server.refuse('GET /api/auth/session', 401, 'unauthenticated', 'Sign in again.');
+    server.stall(); // the line connects but does not answer
+    await session.restore();
+    const device = useDeviceStore();
+    const started = device.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['journal']);
+    server.release(); // the answer: this session has ended
+    await started;
+    expect(order).toEqual(['journal', 'runner']);
+    expect(requests).not.toHaveBeenCalled();
+    expect(device.status).toBe('signed-out');
   });
 
   it('never syncs for someone who does not audit', async () => {
@@ -146,5 +164,34 @@ describe('device store', () => {
     await expect(device.importFile(JSON.stringify(file))).rejects.toMatchObject({
       message: 'This file was exported by another person.',
     });
+  });
+
+  it('claims nothing about what waits to sync until it has read the device, and a decision can read it afresh', async () => {
+    const device = deviceOf(['auditor']);
+    // A page just opened: the live list has not been read, so it is unknown, not "nothing waits".
+    expect([device.syncKnown, device.unsyncedCount]).toEqual([false, 0]);
+    const db = device.db!;
+    await db.outbox.put({
+      mutationId: 'm1',
+      auditId: 'a1',
+      createdAt: Date.now(),
+      state: 'queued',
+      baseRev: null,
+      snapshot: {
+        id: 'a1',
+        caseId: 'c1',
+        frameworkKey: 'lantern-default',
+        frameworkVersion: 1,
+        status: 'draft',
+        answers: {},
+        completedAt: null,
+      },
+    });
+    // Read now, before the live copy has caught up: the decision never acts on a stale list.
+    expect((await readSyncState(db)).waitingAuditIds).toEqual(['a1']);
+    await vi.waitFor(() => expect([device.syncKnown, device.waitingAuditIds]).toEqual([true, ['a1']]));
+    await db.outbox.clear();
+    expect((await readSyncState(db)).waitingAuditIds).toEqual([]);
+    await vi.waitFor(() => expect(device.unsyncedCount).toBe(0));
   });
 });

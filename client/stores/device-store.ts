@@ -6,16 +6,45 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref } from 'vue';
 import { userDb } from '../db/user-db';
 import { useLiveQuery } from '../db/use-live-query';
-import { startSyncRunner, type SyncOutcome, type SyncRunner } from '../sync/sync-runner';
+import type { SyncOutcome, SyncRunner } from '../sync/sync-runner';
 import type { DownloadProgress } from '../sync/pull-changes';
 import { useSessionStore } from './session-store';
 import type { LanternDb } from '../db/lantern-db';
 import { api } from '../api/http';
-import { describeImport, importResponseSchema } from '../../shared/sync/import-result';
-import { requestPersistence } from '../pwa/storage-status';
 import { foldTypingJournal } from '../db/typing-journal';
 
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'signed-out' | 'failed' | 'waiting-for-leader';
+
+export interface SyncState {
+  waitingAuditIds: string[];
+  conflictAudits: { id: string; caseReference: string | null }[];
+  conflictCount: number;
+  lastSyncedAt: string | null;
+}
+
+/** Read in one transaction, so the figures agree with each other. */
+export async function readSyncState(db: LanternDb): Promise<SyncState> {
+  return db.transaction('r', [db.outbox, db.conflicts, db.allocations, db.meta], async () => {
+    // From the auditId index alone: re-read after every save, so it must not clone the snapshots.
+    const waitingAuditIds = (await db.outbox.orderBy('auditId').uniqueKeys()) as string[];
+    const conflictIds = (await db.conflicts.orderBy('auditId').uniqueKeys()) as string[];
+    const allocations = conflictIds.length > 0 ? await db.allocations.bulkGet(conflictIds) : [];
+    return {
+      waitingAuditIds,
+      conflictAudits: conflictIds.map((id, i) => ({
+        id,
+        caseReference: allocations[i]?.caseReference ?? null,
+      })),
+      conflictCount: conflictIds.length > 0 ? await db.conflicts.count() : 0,
+      lastSyncedAt: (await db.meta.get('last-synced-at'))?.value ?? null,
+    };
+  });
+}
+
+/** Audits with anything the server does not hold yet: waiting to sync or waiting for a choice. */
+export function unsyncedAudits(state: SyncState): number {
+  return new Set([...state.waitingAuditIds, ...state.conflictAudits.map((a) => a.id)]).size;
+}
 
 async function deviceIdOf(db: LanternDb): Promise<string> {
   const stored = await db.meta.get('device-id');
@@ -38,34 +67,31 @@ export const useDeviceStore = defineStore('device', () => {
   const download = ref<DownloadProgress | null>(null);
   let runner: SyncRunner | null = null;
 
-  /** Audits with changes the server has not acknowledged. */
-  const waitingAuditIds = useLiveQuery(
-    // From the auditId index alone: re-read after every save, so it must not clone the snapshots.
-    async () => (db ? ((await db.outbox.orderBy('auditId').uniqueKeys()) as string[]) : []),
-    [] as string[],
+  /**
+   * What this device holds that the server does not, read in one transaction so the figures
+   * agree with each other; null until first read. Until then nothing may claim "everything is
+   * synced" or let the person sign out: an empty list would only mean "not read yet".
+   */
+  const syncState = useLiveQuery(
+    async () =>
+      db
+        ? await readSyncState(db)
+        : { waitingAuditIds: [], conflictAudits: [], conflictCount: 0, lastSyncedAt: null },
+    null as SyncState | null,
   );
+  const syncKnown = computed(() => syncState.value !== null);
+  /** Audits with changes the server has not acknowledged. */
+  const waitingAuditIds = computed(() => syncState.value?.waitingAuditIds ?? []);
   const waitingCount = computed(() => waitingAuditIds.value.length);
   /**
    * Audits with an answer changed on another device that waits for the person's choice. Until
    * they choose, one of the two versions exists only here: that is unsynced work too.
    */
-  const conflictAudits = useLiveQuery(
-    async () => {
-      if (!db) return [];
-      const ids = (await db.conflicts.orderBy('auditId').uniqueKeys()) as string[];
-      const allocations = await db.allocations.bulkGet(ids);
-      return ids.map((id, i) => ({ id, caseReference: allocations[i]?.caseReference ?? null }));
-    },
-    [] as { id: string; caseReference: string | null }[],
-  );
+  const conflictAudits = computed(() => syncState.value?.conflictAudits ?? []);
   const conflictAuditIds = computed(() => conflictAudits.value.map((a) => a.id));
-  const conflictCount = useLiveQuery(async () => (db ? await db.conflicts.count() : 0), 0);
-  /** Audits with anything the server does not hold yet: waiting to sync or waiting for a choice. */
-  const unsyncedCount = computed(() => new Set([...waitingAuditIds.value, ...conflictAuditIds.value]).size);
-  const lastSyncedAt = useLiveQuery(
-    async () => (db ? ((await db.meta.get('last-synced-at'))?.value ?? null) : null),
-    null as string | null,
-  );
+  const conflictCount = computed(() => syncState.value?.conflictCount ?? 0);
+  const unsyncedCount = computed(() => (syncState.value ? unsyncedAudits(syncState.value) : 0));
+  const lastSyncedAt = computed(() => syncState.value?.lastSyncedAt ?? null);
 
   function onOutcome(outcome: SyncOutcome): void {
     if (outcome.kind === 'synced') {
@@ -91,8 +117,17 @@ export const useDeviceStore = defineStore('device', () => {
       console.error('Folding the typing journal failed (it is tried again on the next start):', error);
     });
     if (!session.person?.roles.includes('auditor')) return;
-    // Auditors keep work on the device for days: ask the browser not to clear it.
-    void requestPersistence();
+    // Auditors keep work on the device for days: ask the browser not to clear it (the asking
+    // code loads here, after the first paint, as the sync code below does).
+    void import('../pwa/storage-status').then(({ requestPersistence }) => requestPersistence());
+    // The sync code loads after the first paint: not on the auditor's first screen's path,
+    // and precached with the app shell (client/pwa/auditor-precache.ts follows the entry's
+    // dynamic imports), so it loads offline too.
+    const { startSyncRunner } = await import('../sync/sync-runner');
+    // Syncing starts once the server has spoken of the session (the app opened without waiting
+    // for it): a push sent before would carry no CSRF token, or go out for a session that ended.
+    await session.sessionChecked();
+    if (runner) return;
     runner = startSyncRunner({
       db,
       personId,
@@ -131,6 +166,8 @@ export const useDeviceStore = defineStore('device', () => {
     } catch {
       return 'This file is not a Lantern export: it could not be read.';
     }
+    // The import answer's schema (zod) loads with the first import, not with the app.
+    const { describeImport, importResponseSchema } = await import('../../shared/sync/import-result');
     const response = importResponseSchema.parse(await api('/api/sync/import', { method: 'POST', body }));
     runner?.request();
     return describeImport(response);
@@ -143,6 +180,7 @@ export const useDeviceStore = defineStore('device', () => {
     lastError,
     leader,
     download,
+    syncKnown,
     waitingAuditIds,
     waitingCount,
     conflictAudits,

@@ -5,11 +5,10 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api/http';
-import {
-  inboxSchema,
-  unreadCountSchema,
-  type Notification,
-} from '../../shared/notifications/notification-schemas';
+import type { Notification } from '../../shared/notifications/notification-schemas';
+
+/** The inbox's schemas, loaded with its first answer: the header's count comes after the first paint. */
+const schemas = () => import('../../shared/notifications/notification-schemas');
 
 export const useInboxStore = defineStore('inbox', () => {
   const notifications = ref<Notification[]>([]);
@@ -18,6 +17,7 @@ export const useInboxStore = defineStore('inbox', () => {
   const loaded = ref(false);
 
   async function load(): Promise<void> {
+    const { inboxSchema } = await schemas();
     const inbox = inboxSchema.parse(await api('/api/notifications'));
     notifications.value = inbox.notifications;
     unread.value = inbox.unread;
@@ -25,6 +25,7 @@ export const useInboxStore = defineStore('inbox', () => {
     loaded.value = true;
   }
   async function refreshCount(): Promise<void> {
+    const { unreadCountSchema } = await schemas();
     unread.value = unreadCountSchema.parse(await api('/api/notifications/unread-count')).unread;
   }
   async function markRead(id: string): Promise<void> {

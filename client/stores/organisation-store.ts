@@ -5,14 +5,18 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api/http';
-import { organisationInfoSchema, type OrganisationInfo } from '../../shared/organisation/organisation-info';
+import type { OrganisationInfo } from '../../shared/organisation/organisation-info';
+import { isOrganisationInfo } from 'virtual:startup-checks';
+import { startupParse, startupSafeParse } from '../validation/startup-parse';
 
 const STORAGE_KEY = 'lantern.organisation';
 
 function remembered(): OrganisationInfo | null {
   try {
-    const parsed = organisationInfoSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    return startupSafeParse<OrganisationInfo>(
+      isOrganisationInfo,
+      JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'),
+    );
   } catch {
     return null;
   }
@@ -23,7 +27,11 @@ export const useOrganisationStore = defineStore('organisation', () => {
 
   async function load(): Promise<void> {
     try {
-      const fresh = organisationInfoSchema.parse(await api<unknown>('/api/organisation'));
+      const fresh = startupParse<OrganisationInfo>(
+        isOrganisationInfo,
+        await api<unknown>('/api/organisation'),
+        'The organisation',
+      );
       info.value = fresh;
       localStorage.setItem(STORAGE_KEY, JSON.stringify(fresh));
     } catch {

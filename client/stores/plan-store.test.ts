@@ -118,6 +118,16 @@ describe('plan store', () => {
     expect([store.plan, store.action]).toEqual([null, null]);
   });
 
+  it('says the partner’s actions have loaded only once the first answer or refusal is in', async () => {
+    server().refuse('GET /api/partner-actions', 503, 'unavailable', 'Try again.');
+    const store = usePlanStore();
+    expect(store.partnerActionsLoaded).toBe(false);
+    const loading = store.loadPartnerActions();
+    expect(store.partnerActionsLoaded).toBe(false);
+    await expect(loading).rejects.toMatchObject({ code: 'unavailable' });
+    expect(store.partnerActionsLoaded).toBe(true);
+  });
+
   it('asks for the plan as of a day only when one is chosen', async () => {
     server().refuse('GET /api/plans/:planId', 404, 'not_found', 'There is no such plan.');
     const store = usePlanStore();

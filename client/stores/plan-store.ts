@@ -130,8 +130,14 @@ export const usePlanStore = defineStore('plans', () => {
   }
   /** A partner owner's own actions (and nothing else of any plan). */
   const partnerActions = ref<PartnerActionView[]>([]);
+  /** Whether the first load of the partner's actions has ended (answered or failed). */
+  const partnerActionsLoaded = ref(false);
   async function loadPartnerActions(): Promise<void> {
-    partnerActions.value = (await api<{ actions: PartnerActionView[] }>('/api/partner-actions')).actions;
+    try {
+      partnerActions.value = (await api<{ actions: PartnerActionView[] }>('/api/partner-actions')).actions;
+    } finally {
+      partnerActionsLoaded.value = true;
+    }
   }
   async function partnerUpdate(actionId: string, what: 'notes' | 'rag', body: unknown): Promise<void> {
     const { action: updated } = await api<{ action: PartnerActionView }>(
@@ -170,6 +176,7 @@ export const usePlanStore = defineStore('plans', () => {
     carryForward,
     addPartner,
     partnerActions,
+    partnerActionsLoaded,
     loadPartnerActions,
     partnerUpdate,
   };

@@ -69,7 +69,61 @@ describe('session store', () => {
     server.refuse('GET /api/auth/session', 401, 'unauthenticated', 'Sign in again.');
     const reopened = useSessionStore();
     await reopened.restore();
+    await reopened.sessionChecked();
     expect([reopened.state, reopened.needsSignIn]).toEqual(['remembered', true]);
+  });
+
+  it('opens at once as the remembered person on a line that connects but does not answer', async () => {
+    server.answer('POST /api/auth/sign-in', session('token-1'));
+    await useSessionStore().signIn(person.email, 'lantern-demo');
+    setActivePinia(createPinia());
+    server.answer('GET /api/auth/session', session('token-2'));
+    server.answer('POST /api/notifications/read-all', { marked: 0, unread: 0 });
+    server.stall();
+    const reopened = useSessionStore();
+    await reopened.restore(); // returns with the server's answer still owed
+    expect([reopened.person?.id, reopened.state, reopened.needsSignIn]).toEqual([
+      'p-amara',
+      'unknown',
+      false,
+    ]);
+    let checked = false;
+    void reopened.sessionChecked().then(() => (checked = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(checked).toBe(false);
+    server.release();
+    await reopened.sessionChecked();
+    expect(reopened.state).toBe('signed-in');
+    await api('/api/notifications/read-all', { method: 'POST', body: {} });
+    expect(server.calls.at(-1)?.csrfToken).toBe('token-2');
+  });
+
+  it('waits for the answer when nobody is remembered: there is no one to open as', async () => {
+    server.answer('GET /api/auth/session', session('token-1'));
+    server.stall();
+    const store = useSessionStore();
+    let restored = false;
+    void store.restore().then(() => (restored = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(restored).toBe(false);
+    server.release();
+    await vi.waitFor(() => expect(restored).toBe(true));
+    expect([store.state, store.person?.id]).toEqual(['signed-in', 'p-amara']);
+  });
+
+  it('starts the page again when the server names someone else than the person remembered', async () => {
+    server.answer('POST /api/auth/sign-in', session());
+    await useSessionStore().signIn(person.email, 'lantern-demo');
+    setActivePinia(createPinia());
+    const other = { ...person, id: 'p-ben', email: 'ben.auditor@demo.lantern.invalid', name: 'Ben Adeyemi' };
+    server.answer('GET /api/auth/session', session('token-3', other));
+    const reload = vi.fn();
+    vi.stubGlobal('location', { reload });
+    const reopened = useSessionStore();
+    await reopened.restore();
+    await reopened.sessionChecked();
+    expect(reload).toHaveBeenCalledOnce();
+    expect(await readRememberedPerson()).toMatchObject({ id: 'p-ben' });
   });
 
   it('is signed out when nobody was ever signed in here', async () => {

@@ -8,12 +8,9 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, ApiError, setCsrfToken, setSessionRefresher } from '../api/http';
 import { readRememberedPerson, writeRememberedPerson } from '../db/device-db';
-import {
-  sessionInfoSchema,
-  sessionPersonSchema,
-  type Role,
-  type SessionPerson,
-} from '../../shared/accounts/roles';
+import type { Role, SessionInfo, SessionPerson } from '../../shared/accounts/roles';
+import { isSessionInfo, isSessionPerson } from 'virtual:startup-checks';
+import { startupParse, startupSafeParse } from '../validation/startup-parse';
 
 const REMEMBERED_KEY = 'lantern.person';
 
@@ -22,8 +19,10 @@ export type SessionState = 'unknown' | 'signed-in' | 'remembered' | 'signed-out'
 
 function rememberedPerson(): SessionPerson | null {
   try {
-    const parsed = sessionPersonSchema.safeParse(JSON.parse(localStorage.getItem(REMEMBERED_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    return startupSafeParse<SessionPerson>(
+      isSessionPerson,
+      JSON.parse(localStorage.getItem(REMEMBERED_KEY) ?? 'null'),
+    );
   } catch {
     return null;
   }
@@ -39,7 +38,7 @@ export const useSessionStore = defineStore('session', () => {
   const hasRole = (...wanted: Role[]): boolean => wanted.some((role) => roles.value.includes(role));
 
   function accept(info: unknown): void {
-    const parsed = sessionInfoSchema.parse(info);
+    const parsed = startupParse<SessionInfo>(isSessionInfo, info, 'The session');
     person.value = parsed.person;
     setCsrfToken(parsed.csrfToken);
     localStorage.setItem(REMEMBERED_KEY, JSON.stringify(parsed.person));
@@ -48,11 +47,30 @@ export const useSessionStore = defineStore('session', () => {
     needsSignIn.value = false;
   }
 
-  /** Ask the server who is signed in; offline, carry on as the remembered person. */
+  /** Settles once the server has said who is signed in, or could not be reached. */
+  let answered: Promise<void> = Promise.resolve();
+  const sessionChecked = (): Promise<void> => answered;
+
+  /**
+   * Who is signed in. A person this device remembers works from the device at once, and the
+   * server's answer follows: on a line that connects but does not answer, the app still opens
+   * (offline, the question fails fast anyway). With nobody remembered there is nothing to show
+   * before the answer, so it is awaited.
+   */
   async function restore(): Promise<void> {
     person.value ??= await readRememberedPerson();
+    answered = askServer(person.value?.id);
+    if (!person.value) await answered;
+  }
+
+  /** Ask the server who is signed in; offline, carry on as the remembered person. */
+  async function askServer(remembered?: string): Promise<void> {
     try {
       accept(await api('/api/auth/session'));
+      // Someone else has signed in in this browser since (another tab of a shared tablet): start
+      // again as them (the start reads who is signed in afresh), so nothing of the remembered
+      // person's stays on screen under their name.
+      if (remembered && person.value?.id !== remembered) location.reload();
     } catch (error) {
       const ended = error instanceof ApiError && error.status === 401;
       if (ended) needsSignIn.value = person.value !== null;
@@ -97,10 +115,22 @@ export const useSessionStore = defineStore('session', () => {
    */
   async function refreshToken(): Promise<void> {
     const info = await api('/api/auth/session').catch(() => null);
-    const parsed = sessionInfoSchema.safeParse(info);
-    if (parsed.success && parsed.data.person.id === person.value?.id) accept(parsed.data);
+    const parsed = startupSafeParse<SessionInfo>(isSessionInfo, info);
+    if (parsed && parsed.person.id === person.value?.id) accept(parsed);
   }
   setSessionRefresher(refreshToken);
 
-  return { person, state, needsSignIn, roles, hasRole, restore, signIn, sessionEnded, signOut, forget };
+  return {
+    person,
+    state,
+    needsSignIn,
+    roles,
+    hasRole,
+    restore,
+    sessionChecked,
+    signIn,
+    sessionEnded,
+    signOut,
+    forget,
+  };
 });

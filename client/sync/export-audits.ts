@@ -5,7 +5,8 @@
  */
 import type { LanternDb } from '../db/lantern-db';
 import type { Mutation } from '../../shared/sync/protocol';
-import { EXPORT_FORMAT, type ExportFile } from '../../shared/sync/export-file';
+import { EXPORT_FORMAT } from '../../shared/sync/export-format';
+import type { ExportFile } from '../../shared/sync/export-file';
 
 /** Freeze and collect the outbox entries (of one audit, or all). */
 export async function exportUnsynced(

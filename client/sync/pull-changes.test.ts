@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLanternDb, type LanternDb } from '../db/lantern-db';
 import { PROTOCOL_VERSION, type AllocationDocument, type PullResponse } from '../../shared/sync/protocol';
+import { allocationDocument } from '../../tests/support/allocation-document';
 
 const responses: PullResponse[] = [];
 vi.mock('../api/http', () => ({
@@ -18,21 +19,7 @@ vi.mock('../api/http', () => ({
 const { pullChanges } = await import('./pull-changes');
 
 function allocation(id: string, reference: string): AllocationDocument {
-  return {
-    id,
-    caseId: crypto.randomUUID(),
-    caseReference: reference,
-    teamId: crypto.randomUUID(),
-    teamName: 'Northmoor East',
-    caseType: 'cin',
-    caseTypeLabel: 'Child in need',
-    allocatedWorker: 'A. Example',
-    frameworkKey: 'no-such-framework',
-    frameworkVersion: 1,
-    roundName: null,
-    dueDate: null,
-    active: true,
-  };
+  return allocationDocument({ id, caseReference: reference, frameworkKey: 'no-such-framework' });
 }
 
 describe('pull after a reset', () => {

@@ -16,6 +16,7 @@ import { snapshotOf } from '../../shared/sync/audit-document';
 import { frameworkSchema } from '../../shared/framework/framework-schema';
 import { api } from '../api/http';
 import { mergeTheirs } from './push-outbox';
+import { forgetPushed, heldRevisions } from './held-revisions';
 
 const CHECKPOINT = 'pull-checkpoint';
 /**
@@ -123,11 +124,18 @@ export async function pullChanges(
     await db.meta.put({ key: FIRST_DOWNLOAD, value: 'started' });
     return true;
   });
+  // The audits the last push brought, at the revision held now: not sent back (held-revisions.ts).
+  const { ids: pushed, held } = await heldRevisions(db);
+  // Small pages while the cases come (each one shows progress); once a page brings fewer cases
+  // than it could, they are all here, and the rest (the person's earlier audits) comes in the
+  // server's own larger pages: on a line with a long round trip, each page is one more trip.
+  let smallPages = firstDownload;
   for (;;) {
     const checkpoint = (await db.meta.get(CHECKPOINT))?.value;
     const query = new URLSearchParams({
       ...(checkpoint ? { checkpoint } : {}),
-      ...(firstDownload ? { limit: String(FIRST_DOWNLOAD_PAGE) } : {}),
+      ...(smallPages ? { limit: String(FIRST_DOWNLOAD_PAGE) } : {}),
+      ...(checkpoint && held ? { held } : {}),
     }).toString();
     const page = pullResponseSchema.parse(await api(`/api/sync/pull${query ? `?${query}` : ''}`));
     await applyPage(db, page);
@@ -139,10 +147,12 @@ export async function pullChanges(
       await fetchFrameworks(db);
       const ready = await casesReady(db);
       onProgress?.({ ready, total: Math.max(ready, page.allocationsTotal ?? ready) });
+      if (page.allocations.length < FIRST_DOWNLOAD_PAGE) smallPages = false;
     }
     if (!page.hasMore) break;
   }
   await fetchFrameworks(db);
+  await forgetPushed(db, pushed);
   if (firstDownload) await db.meta.put({ key: FIRST_DOWNLOAD, value: 'done' });
   return { pages, audits, allocations };
 }

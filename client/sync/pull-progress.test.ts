@@ -7,27 +7,46 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLanternDb, type LanternDb } from '../db/lantern-db';
 import { PROTOCOL_VERSION, type AllocationDocument, type PullResponse } from '../../shared/sync/protocol';
+import type { AuditDocument } from '../../shared/sync/audit-document';
+import { allocationDocument } from '../../tests/support/allocation-document';
 import { defaultFrameworkV1 } from '../../shared/framework/default-framework';
 
 const framework = defaultFrameworkV1();
-const CASES: AllocationDocument[] = Array.from({ length: 12 }, (_, i) => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  caseId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  caseReference: `NM-${String(i + 1).padStart(6, '0')}`,
-  teamId: '20000000-0000-4000-8000-000000000000',
-  teamName: 'Northmoor East',
-  caseType: 'cin',
-  caseTypeLabel: 'Child in need',
-  allocatedWorker: 'A. Example',
-  frameworkKey: framework.key,
-  frameworkVersion: framework.version,
-  roundName: 'Practice week',
-  dueDate: null,
-  active: true,
-}));
+const CASES: AllocationDocument[] = Array.from({ length: 12 }, (_, i) =>
+  allocationDocument({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    caseId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    caseReference: `NM-${String(i + 1).padStart(6, '0')}`,
+    teamId: '20000000-0000-4000-8000-000000000000',
+    frameworkKey: framework.key,
+    frameworkVersion: framework.version,
+    roundName: 'Practice week',
+  }),
+);
 
-/** A server of 12 allocations, paged by `limit` from the checkpoint (the next index); it can drop the line. */
-const server = { requests: [] as string[], dropAfter: Infinity };
+/** The person's earlier audits, which a first download brings after the cases. */
+const historyOf = (count: number): AuditDocument[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `30000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    caseId: `40000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    frameworkKey: framework.key,
+    frameworkVersion: framework.version,
+    status: 'submitted',
+    answers: {},
+    completedAt: '2026-06-01T10:00:00.000Z',
+    rev: 2,
+    auditorId: 'person',
+    updatedAt: '2026-06-01T10:00:00.000Z',
+    updatedBy: 'person',
+    returnedNote: null,
+    deleted: false,
+  }));
+
+/**
+ * A server of 12 allocations and `history` earlier audits, both paged by `limit` from the
+ * checkpoint (the next index); it can drop the line.
+ */
+const server = { requests: [] as string[], dropAfter: Infinity, history: [] as AuditDocument[] };
 vi.mock('../api/http', () => ({
   api: (path: string): Promise<unknown> => {
     server.requests.push(path);
@@ -39,10 +58,10 @@ vi.mock('../api/http', () => ({
     const page: PullResponse = {
       protocol: PROTOCOL_VERSION,
       reset: false,
-      audits: [],
+      audits: server.history.slice(from, from + limit),
       allocations: CASES.slice(from, from + limit),
-      checkpoint: String(Math.min(CASES.length, from + limit)),
-      hasMore: from + limit < CASES.length,
+      checkpoint: String(Math.min(Math.max(CASES.length, server.history.length), from + limit)),
+      hasMore: from + limit < Math.max(CASES.length, server.history.length),
       allocationsTotal: CASES.length,
     };
     return Promise.resolve(page);
@@ -57,6 +76,7 @@ describe("a device's first download", () => {
     await db.open();
     server.requests.length = 0;
     server.dropAfter = Infinity;
+    server.history = [];
   });
   afterEach(async () => {
     db.close();
@@ -76,6 +96,24 @@ describe("a device's first download", () => {
       '/api/sync/pull?checkpoint=8&limit=4',
     ]);
     expect(await db.allocations.count()).toBe(12);
+  });
+
+  it('brings the person’s earlier audits in the server’s own pages once every case is in', async () => {
+    server.history = historyOf(300);
+    const progress: string[] = [];
+    await pullChanges(db, (p) => progress.push(`${p.ready} of ${p.total}`));
+    expect(progress).toEqual(['4 of 12', '8 of 12', '12 of 12', '12 of 12', '12 of 12', '12 of 12']);
+    expect(server.requests).toEqual([
+      '/api/sync/pull?limit=4',
+      `/api/frameworks/${framework.key}/${framework.version}`,
+      '/api/sync/pull?checkpoint=4&limit=4',
+      '/api/sync/pull?checkpoint=8&limit=4',
+      // The page at 12 brings no case: the cases are all here, and the pages grow.
+      '/api/sync/pull?checkpoint=12&limit=4',
+      '/api/sync/pull?checkpoint=16',
+      '/api/sync/pull?checkpoint=216',
+    ]);
+    expect(await db.audits.count()).toBe(300);
   });
 
   it('resumes after the line drops half-way, asking only for what is missing', async () => {

@@ -7,10 +7,11 @@
 import type { LanternDb, LocalAudit, OutboxEntry } from '../db/lantern-db';
 import {
   PROTOCOL_VERSION,
-  pushResponseSchema,
+  slimPushResponseSchema,
   MAX_MUTATIONS_PER_PUSH,
   type Mutation,
   type MutationResult,
+  type SlimMutationResult,
 } from '../../shared/sync/protocol';
 import { mergeSnapshots } from '../../shared/sync/merge-answers';
 import { snapshotOf, type AuditDocument, type AuditSnapshot } from '../../shared/sync/audit-document';
@@ -18,6 +19,7 @@ import { api } from '../api/http';
 import { recordConflicts } from './record-conflicts';
 import { applyAuditChange } from '../db/save-answers';
 import { COMPLETED_AT_KEY } from '../../shared/sync/completion-time';
+import { notePushed } from './held-revisions';
 
 /** Freeze the next entry of each audit and return the mutations to send. */
 async function nextMutations(db: LanternDb): Promise<Mutation[]> {
@@ -65,6 +67,18 @@ function refusedCompletionTime(sent: Mutation, problems: { itemKey: string }[]):
 
 function awaitsNewCompletionTime(audit: LocalAudit): boolean {
   return audit.rejection?.problems.some((p) => p.itemKey === COMPLETED_AT_KEY) ?? false;
+}
+
+/**
+ * The answer with the server's whole document: a slim answer (the server stored exactly the
+ * snapshot sent) is that snapshot with the revision and what the server added.
+ */
+export function fullResult(result: SlimMutationResult, sent: Mutation): MutationResult {
+  if (result.status !== 'applied') return result;
+  const { mutationId, rev } = result;
+  if (result.doc) return { mutationId, status: 'applied', rev, doc: result.doc };
+  if (!result.added) throw new Error('The server answered a change without saying what it stored.');
+  return { mutationId, status: 'applied', rev, doc: { ...snapshotOf(sent.snapshot), ...result.added, rev } };
 }
 
 async function applyResult(db: LanternDb, result: MutationResult, sent: Mutation): Promise<void> {
@@ -168,22 +182,34 @@ export async function pushOutbox(db: LanternDb, deviceId: string): Promise<PushS
   for (let round = 0; round < 50; round++) {
     const mutations = await nextMutations(db);
     if (mutations.length === 0) break;
-    const response = pushResponseSchema.parse(
+    const response = slimPushResponseSchema.parse(
       await api('/api/sync/push', {
         method: 'POST',
-        body: { protocol: PROTOCOL_VERSION, deviceId, mutations },
+        // Slim answers: the device holds what it sent (server/sync/push-answer.ts).
+        body: { protocol: PROTOCOL_VERSION, deviceId, mutations, slimAnswers: true },
         compress: true,
       }),
     );
-    for (const [i, result] of response.results.entries()) {
-      const sent = mutations[i];
-      if (!sent) continue;
-      await applyResult(db, result, sent);
-      summary.sent++;
-      if (result.status === 'applied') summary.applied++;
-      else if (result.status === 'conflict') summary.conflicts++;
-      else summary.rejected++;
-    }
+    // Every answer of the push in one transaction: one commit to disk (the database is strict)
+    // instead of one per audit, which on a slow tablet cost more than the answer's own
+    // download. Should the page go before it commits, the entries are still 'sent' and the
+    // retry is answered with the same results.
+    await db.transaction('rw', [db.audits, db.outbox, db.conflicts, db.meta], async () => {
+      const applied: string[] = [];
+      for (const [i, slim] of response.results.entries()) {
+        const sent = mutations[i];
+        if (!sent) continue;
+        const result = fullResult(slim, sent);
+        await applyResult(db, result, sent);
+        if (result.status === 'applied') applied.push(sent.snapshot.id);
+        summary.sent++;
+        if (result.status === 'applied') summary.applied++;
+        else if (result.status === 'conflict') summary.conflicts++;
+        else summary.rejected++;
+      }
+      // The next pull need not bring these back at the revision this device now holds.
+      await notePushed(db, applied);
+    });
   }
   return summary;
 }

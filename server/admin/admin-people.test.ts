@@ -3,9 +3,10 @@
  * roles, deactivate (which ends their sessions) and reactivate; each bad field named; and a
  * log row for every change, role changes on their own, written in the change's transaction.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client, TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 import type { AdminPerson, PersonWithLink } from '../../shared/accounts/person-schemas';
 
@@ -32,13 +33,11 @@ let counter = 0;
 const uniqueEmail = (): string => `person${++counter}-${Date.now()}@test.invalid`;
 
 describe.each(ENGINES)('admin people on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
   let adminId: string;
   let teamA: { id: string; serviceId: string };
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     admin = await t.as(ADMIN);
     const [me] = await t.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [ADMIN]);
     adminId = me?.id ?? '';
@@ -46,9 +45,6 @@ describe.each(ENGINES)('admin people on $engine', (engine) => {
       "SELECT id, service_id FROM teams WHERE name = 'Assessment Team A'",
     );
     teamA = { id: team?.id ?? '', serviceId: team?.service_id ?? '' };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const create = async (overrides: Record<string, unknown> = {}) => {
@@ -269,13 +265,7 @@ describe.each(ENGINES)('admin people on $engine', (engine) => {
 });
 
 describe.each(ENGINES)('the last admin on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it('cannot lose the admin role, and the refused change leaves no log row', async () => {
     const admin = await t.as(ADMIN);

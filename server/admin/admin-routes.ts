@@ -15,6 +15,7 @@ import { caseLabelsRoutes } from './case-labels-routes';
 import { listSetUpProblems } from './set-up-problems';
 import { dataScope } from '../auth/service-scope';
 import { organisationNameRoutes, setUpTasksRoutes } from './set-up-tasks';
+import { activePeopleByRole } from './people-store';
 
 export function adminRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
@@ -33,14 +34,12 @@ export function adminRoutes(deps: AppDeps) {
       c.json({ problems: await listSetUpProblems(deps.db, dataScope(c)) }),
     )
     .get('/roles', async (c) => {
-      const counts = await deps.db.query<{ role: string; n: number }>(
-        'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',
-      );
+      const counts = await activePeopleByRole(deps.db);
       const roles: AdminRole[] = ROLES.map((role) => ({
         role,
         label: ROLE_LABELS[role],
         description: ROLE_DESCRIPTIONS[role],
-        people: counts.find((row) => row.role === role)?.n ?? 0,
+        people: counts.get(role) ?? 0,
       }));
       return c.json({ roles });
     });

@@ -3,9 +3,10 @@
  * another service (its people follow), clear field errors for a duplicate name or a missing
  * service, and a log row for each change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { AdminRole, AdminService, AdminTeam } from '../../shared/accounts/team-schemas';
 
 const ADMIN = 'gus.admin@demo.lantern.invalid';
@@ -14,18 +15,13 @@ let counter = 0;
 const unique = (name: string): string => `${name} ${++counter}-${Date.now()}`;
 
 describe.each(ENGINES)('admin teams, services and roles on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
   let demoServiceId: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     admin = await t.as(ADMIN);
     const [service] = await t.db.query<{ id: string }>('SELECT id FROM services LIMIT 1');
     demoServiceId = service?.id ?? '';
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const addService = async (name = unique('Early Help')): Promise<AdminService> => {

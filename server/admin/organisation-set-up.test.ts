@@ -6,9 +6,11 @@
  * change is in the audit log.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import { answerJson } from '../../tests/support/answer-json';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { AdminService, AdminTeam } from '../../shared/accounts/team-schemas';
 import type { CaseLabel } from '../../shared/organisation/case-label-schemas';
 import type { SetUpProblem } from '../../shared/organisation/set-up-problems';
@@ -22,21 +24,12 @@ let counter = 0;
 const unique = (name: string): string => `${name} ${++counter}${Date.now() % 100_000}`;
 
 describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     admin = await t.as(ADMIN);
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    expect(response.status, await response.clone().text()).toBe(status);
-    return (await response.json()) as T;
-  };
   const actions = async (entityId: string) =>
     (
       await t.db.query<{ action: string }>('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id', [
@@ -55,7 +48,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
   };
   const addService = async (headOfServiceId: string | null = null) =>
     (
-      await json<{ service: AdminService }>(
+      await answerJson<{ service: AdminService }>(
         await admin.request('/api/admin/services', {
           method: 'POST',
           json: { name: unique('Early Help'), headOfServiceId },
@@ -65,7 +58,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     ).service;
   const addTeam = async (serviceId: string, managerIds: string[] = []) =>
     (
-      await json<{ team: AdminTeam }>(
+      await answerJson<{ team: AdminTeam }>(
         await admin.request('/api/admin/teams', {
           method: 'POST',
           json: { name: unique('Locality'), serviceId, managerIds },
@@ -75,17 +68,19 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     ).team;
 
   it('built the demo through the same set-up: named team managers, heads of service, flags and opened dates on cases', async () => {
-    const teams = (await json<{ teams: AdminTeam[] }>(await admin.request('/api/admin/teams'), 200)).teams;
+    const teams = (await answerJson<{ teams: AdminTeam[] }>(await admin.request('/api/admin/teams'), 200))
+      .teams;
     expect(teams.find((team) => team.name === 'Assessment Team A')?.managers.map((m) => m.name)).toEqual([
       'Amara Osei (demo)',
     ]);
     const services = (
-      await json<{ services: AdminService[] }>(await admin.request('/api/admin/services'), 200)
+      await answerJson<{ services: AdminService[] }>(await admin.request('/api/admin/services'), 200)
     ).services;
     for (const service of services.filter((s) => s.name.endsWith('(demo)')))
       expect(service.headOfService, service.name).not.toBeNull();
-    const flags = (await json<{ items: CaseLabel[] }>(await admin.request('/api/admin/case-flags'), 200))
-      .items;
+    const flags = (
+      await answerJson<{ items: CaseLabel[] }>(await admin.request('/api/admin/case-flags'), 200)
+    ).items;
     expect(flags.find((f) => f.key === 'at-risk-of-exploitation')?.cases).toBeGreaterThan(0);
     const [cases] = await t.db.query<{ undated: number }>(
       'SELECT count(*) FILTER (WHERE opened_on IS NULL) AS undated FROM cases',
@@ -99,11 +94,11 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     const update = (key: string, body: unknown) =>
       admin.request(`/api/admin/${kind}/${key}`, { method: 'PUT', json: body });
     const list = async (client: Client = admin) =>
-      (await json<{ items: CaseLabel[] }>(await client.request(`/api/admin/${kind}`), 200)).items;
+      (await answerJson<{ items: CaseLabel[] }>(await client.request(`/api/admin/${kind}`), 200)).items;
 
     it('adds one with a key made from its name, renames it without changing the key, retires and brings it back', async () => {
       const label = unique('At risk of exploitation');
-      const { item } = await json<{ item: CaseLabel }>(await add(`  ${label}  `), 201);
+      const { item } = await answerJson<{ item: CaseLabel }>(await add(`  ${label}  `), 201);
       expect(item).toEqual({
         key: label.toLowerCase().replace(/ /g, '-'),
         label,
@@ -112,12 +107,16 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
       });
       const renamed = `${label} (CE)`;
       expect(
-        (await json<{ item: CaseLabel }>(await update(item.key, { label: renamed, retired: false }), 200))
-          .item,
+        (
+          await answerJson<{ item: CaseLabel }>(
+            await update(item.key, { label: renamed, retired: false }),
+            200,
+          )
+        ).item,
       ).toMatchObject({ key: item.key, label: renamed, retired: false });
-      await json(await update(item.key, { label: renamed, retired: true }), 200);
+      await answerJson(await update(item.key, { label: renamed, retired: true }), 200);
       expect((await list()).find((x) => x.key === item.key)).toMatchObject({ label: renamed, retired: true });
-      await json(await update(item.key, { label: renamed, retired: false }), 200);
+      await answerJson(await update(item.key, { label: renamed, retired: false }), 200);
       expect(await actions(item.key)).toEqual([
         `${entity}.created`,
         `${entity}.renamed`,
@@ -128,22 +127,22 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
 
     it('refuses a name already used, in any case, naming the field; and an empty name', async () => {
       const label = unique('Care leaver');
-      await json(await add(label), 201);
-      const taken = await json<{ code: string; fields: { path: string; message: string }[] }>(
+      await answerJson(await add(label), 201);
+      const taken = await answerJson<{ code: string; fields: { path: string; message: string }[] }>(
         await add(label.toUpperCase()),
         409,
       );
       expect(taken.fields).toEqual([{ path: 'label', message: expect.stringContaining('already') }]);
-      const empty = await json<{ fields: { path: string }[] }>(await add('   '), 400);
+      const empty = await answerJson<{ fields: { path: string }[] }>(await add('   '), 400);
       expect(empty.fields.map((f) => f.path)).toEqual(['label']);
       expect((await update('no-such-key', { label: 'x', retired: false })).status).toBe(404);
     });
 
     it('never reuses a retired key for a new name, and lets QA leads read the list but not change it', async () => {
       const label = unique('Disabled child');
-      const first = (await json<{ item: CaseLabel }>(await add(label), 201)).item;
-      await json(await update(first.key, { label: `${label} old`, retired: true }), 200);
-      const second = (await json<{ item: CaseLabel }>(await add(label), 201)).item;
+      const first = (await answerJson<{ item: CaseLabel }>(await add(label), 201)).item;
+      await answerJson(await update(first.key, { label: `${label} old`, retired: true }), 200);
+      const second = (await answerJson<{ item: CaseLabel }>(await add(label), 201)).item;
       expect(second.key).toBe(`${first.key}-2`);
       const qa = await t.as(QA_LEAD);
       expect((await list(qa)).map((x) => x.key)).toContain(second.key);
@@ -162,7 +161,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
       method: 'PUT',
       json: { label: 'Assessment (retired)', retired: true },
     });
-    const { item } = await json<{ item: CaseLabel }>(response, 200);
+    const { item } = await answerJson<{ item: CaseLabel }>(response, 200);
     expect(item).toMatchObject({ key: row!.case_type, retired: true, cases: row!.n });
     const [audits] = await t.db.query<{ n: number }>(
       'SELECT count(*) AS n FROM audits WHERE case_type = $1',
@@ -170,7 +169,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     );
     expect(audits!.n).toBeGreaterThan(0);
     // Bring it back for the other tests of this file.
-    await json(
+    await answerJson(
       await admin.request(`/api/admin/case-types/${row!.case_type}`, {
         method: 'PUT',
         json: { label: 'Assessment', retired: false },
@@ -184,7 +183,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     const [a, b] = [await person(), await person()];
     const team = await addTeam(service.id, [a, a]);
     expect(team.managers.map((m) => m.id)).toEqual([a]);
-    const changed = await json<{ team: AdminTeam }>(
+    const changed = await answerJson<{ team: AdminTeam }>(
       await admin.request(`/api/admin/teams/${team.id}`, {
         method: 'PUT',
         json: { name: team.name, serviceId: service.id, managerIds: [b, a] },
@@ -193,7 +192,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     );
     expect(changed.team.managers.map((m) => m.id).sort()).toEqual([a, b].sort());
     // A rename that does not send managerIds keeps them.
-    const renamed = await json<{ team: AdminTeam }>(
+    const renamed = await answerJson<{ team: AdminTeam }>(
       await admin.request(`/api/admin/teams/${team.id}`, {
         method: 'PUT',
         json: { name: `${team.name} North`, serviceId: service.id },
@@ -208,7 +207,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     const service = await addService();
     const gone = await person('Team manager', null, false);
     const name = unique('Locality');
-    const refused = await json<{ fields: { path: string; message: string }[] }>(
+    const refused = await answerJson<{ fields: { path: string; message: string }[] }>(
       await admin.request('/api/admin/teams', {
         method: 'POST',
         json: { name, serviceId: service.id, managerIds: [await person(), gone] },
@@ -219,7 +218,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
       { path: 'managerIds.1', message: expect.stringContaining('deactivated') },
     ]);
     expect(await t.db.query('SELECT id FROM teams WHERE name = $1', [name])).toEqual([]);
-    const unknown = await json<{ fields: { path: string }[] }>(
+    const unknown = await answerJson<{ fields: { path: string }[] }>(
       await admin.request('/api/admin/teams', {
         method: 'POST',
         json: { name, serviceId: service.id, managerIds: [randomUUID()] },
@@ -233,7 +232,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     const [head, next] = [await person('Head of service'), await person()];
     const service = await addService(head);
     expect(service.headOfService?.id).toBe(head);
-    const updated = await json<{ service: AdminService }>(
+    const updated = await answerJson<{ service: AdminService }>(
       await admin.request(`/api/admin/services/${service.id}`, {
         method: 'PUT',
         json: { name: `${service.name} and Prevention`, headOfServiceId: next },
@@ -252,8 +251,12 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     const team = await addTeam(service.id);
     const managed = await addTeam(service.id, [await person()]);
     const read = async (client: Client) =>
-      (await json<{ problems: SetUpProblem[] }>(await client.request('/api/admin/set-up-problems'), 200))
-        .problems;
+      (
+        await answerJson<{ problems: SetUpProblem[] }>(
+          await client.request('/api/admin/set-up-problems'),
+          200,
+        )
+      ).problems;
     const problems = await read(admin);
     expect(problems).toContainEqual({
       kind: 'service-without-head',
@@ -288,7 +291,7 @@ describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
     expect(
       (await firstRecipients(t.db, team.id, raisedBy)).filter((r) => r.reason === 'team_manager'),
     ).toEqual([]);
-    await json(
+    await answerJson(
       await admin.request(`/api/admin/teams/${team.id}`, {
         method: 'PUT',
         json: { name: team.name, serviceId: service.id, managerIds: [named] },

@@ -20,7 +20,17 @@ import { issuePasswordLink, revokePasswordLinks } from '../auth/password-links';
 import { logChange } from '../audit-log/log-access';
 import type { Queryable } from '../db/database';
 import { idParam } from './id-param';
-import { checkPlacement, countActiveAdmins, findPerson, listPeople, lockPeople } from './people-store';
+import {
+  assertEmailFree,
+  checkPlacement,
+  countActiveAdmins,
+  findPerson,
+  insertPerson,
+  listPeople,
+  lockPeople,
+  updatePerson,
+  type PersonChange,
+} from './people-store';
 
 const LAST_ADMIN = 'Lantern needs at least one active admin. Give the admin role to someone else first.';
 
@@ -48,31 +58,18 @@ export function peopleRoutes(deps: AppDeps) {
       const admin = requirePerson(c);
       const body = await parseBody(c, createPersonSchema);
       const result = await deps.db.transaction(async (tx) => {
-        const [taken] = await tx.query('SELECT id FROM people WHERE email = $1', [body.email]);
-        if (taken) {
-          throw appError('conflict', 'Someone already has this e-mail address.', [
-            {
-              path: 'email',
-              message: 'Someone already has this e-mail address. Find them in the list of people.',
-            },
-          ]);
-        }
+        await assertEmailFree(tx, body.email);
         const place = await checkPlacement(tx, body.teamId, body.serviceId);
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO people (id, email, display_name, job_title, team_id, service_id, roles, agency)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [body.email, body.name, body.jobTitle, place.teamId, place.serviceId, body.roles, body.agency],
-        );
-        if (!row) throw appError('internal', 'The person could not be added.');
-        await log(c, tx, 'person.created', row.id, {
+        const id = await insertPerson(tx, { ...body, ...place });
+        await log(c, tx, 'person.created', id, {
           email: body.email,
           roles: body.roles,
           agency: body.agency,
           ...place,
         });
-        const link = await issuePasswordLink(tx, row.id, admin.id);
-        await log(c, tx, 'password-link.created', row.id, { expiresAt: link.expiresAt });
-        return { person: await mustFind(tx, row.id), link };
+        const link = await issuePasswordLink(tx, id, admin.id);
+        await log(c, tx, 'password-link.created', id, { expiresAt: link.expiresAt });
+        return { person: await mustFind(tx, id), link };
       });
       const answer: PersonWithLink = {
         person: result.person,
@@ -93,20 +90,7 @@ export function peopleRoutes(deps: AppDeps) {
             { path: 'active', message: 'You cannot deactivate your own account. Ask another admin.' },
           ]);
         }
-        await tx.query(
-          `UPDATE people SET display_name = $2, job_title = $3, team_id = $4, service_id = $5, roles = $6,
-             active = $7, agency = coalesce($8, agency), updated_at = now() WHERE id = $1`,
-          [
-            id,
-            body.name,
-            body.jobTitle,
-            place.teamId,
-            place.serviceId,
-            body.roles,
-            body.active,
-            body.agency ?? null,
-          ],
-        );
+        await updatePerson(tx, id, { ...body, ...place });
         if ((await countActiveAdmins(tx)) === 0) {
           throw appError('conflict', LAST_ADMIN, [
             { path: body.active ? 'roles' : 'active', message: LAST_ADMIN },
@@ -136,15 +120,7 @@ export function peopleRoutes(deps: AppDeps) {
     c: Context<LanternEnv>,
     tx: Queryable,
     before: AdminPerson,
-    after: {
-      name: string;
-      jobTitle: string;
-      teamId: string | null;
-      serviceId: string | null;
-      roles: string[];
-      active: boolean;
-      agency?: string | undefined;
-    },
+    after: PersonChange,
   ): Promise<void> {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of ['name', 'jobTitle', 'teamId', 'serviceId'] as const) {

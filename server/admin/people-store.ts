@@ -121,7 +121,89 @@ export async function countActiveAdmins(db: Queryable): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** How many active people hold each role. */
+export async function activePeopleByRole(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ role: string; n: number }>(
+    'SELECT role, count(*) AS n FROM people, unnest(roles) AS role WHERE active GROUP BY role',
+  );
+  return new Map(rows.map((row) => [row.role, row.n]));
+}
+
 /** Serialises changes to people's roles and status, so two admins cannot both remove the last admin. */
 export async function lockPeople(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [7_305_318_305]);
+}
+
+/** Whether someone already has this e-mail address. */
+export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
+  const [taken] = await db.query('SELECT id FROM people WHERE email = $1', [email]);
+  return Boolean(taken);
+}
+
+/**
+ * Refuses an e-mail address someone already has (an admin adding a person or a guest).
+ * @throws AppError conflict naming `email`.
+ */
+export async function assertEmailFree(db: Queryable, email: string): Promise<void> {
+  if (await emailTaken(db, email))
+    throw appError('conflict', 'Someone already has this e-mail address.', [
+      { path: 'email', message: 'Someone already has this e-mail address. Find them in the list of people.' },
+    ]);
+}
+
+export interface NewPerson {
+  email: string;
+  name: string;
+  jobTitle: string;
+  teamId: string | null;
+  serviceId: string | null;
+  roles: string[];
+  agency: Agency;
+}
+
+/** Adds a person; the new id. */
+export async function insertPerson(tx: Queryable, person: NewPerson): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO people (id, email, display_name, job_title, team_id, service_id, roles, agency)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      person.email,
+      person.name,
+      person.jobTitle,
+      person.teamId,
+      person.serviceId,
+      person.roles,
+      person.agency,
+    ],
+  );
+  if (!row) throw appError('internal', 'The person could not be added.');
+  return row.id;
+}
+
+export interface PersonChange {
+  name: string;
+  jobTitle: string;
+  teamId: string | null;
+  serviceId: string | null;
+  roles: string[];
+  active: boolean;
+  /** Left as it is when not given. */
+  agency?: Agency | undefined;
+}
+
+export async function updatePerson(tx: Queryable, id: string, change: PersonChange): Promise<void> {
+  await tx.query(
+    `UPDATE people SET display_name = $2, job_title = $3, team_id = $4, service_id = $5, roles = $6,
+       active = $7, agency = coalesce($8, agency), updated_at = now() WHERE id = $1`,
+    [
+      id,
+      change.name,
+      change.jobTitle,
+      change.teamId,
+      change.serviceId,
+      change.roles,
+      change.active,
+      change.agency ?? null,
+    ],
+  );
 }

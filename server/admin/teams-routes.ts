@@ -16,10 +16,13 @@ import {
   createTeam,
   findService,
   findTeam,
+  insertService,
   listServices,
   listTeams,
+  renameService,
   setHeadOfService,
   setTeamManagers,
+  updateTeam,
 } from './teams-store';
 
 export function teamsRoutes(deps: AppDeps) {
@@ -50,20 +53,11 @@ export function teamsRoutes(deps: AppDeps) {
         if (!before) throw appError('not_found', 'There is no team with that id.');
         await assertServiceExists(tx, body.serviceId);
         await assertNameFree(tx, 'teams', body.name, id);
-        await tx.query('UPDATE teams SET name = $2, service_id = $3 WHERE id = $1', [
-          id,
-          body.name,
-          body.serviceId,
-        ]);
+        await updateTeam(tx, before, body);
         const changes: Record<string, { from: string; to: string }> = {};
         if (before.name !== body.name) changes.name = { from: before.name, to: body.name };
         if (before.serviceId !== body.serviceId) {
           changes.serviceId = { from: before.serviceId, to: body.serviceId };
-          // A team's people belong to its service: they move with it.
-          await tx.query('UPDATE people SET service_id = $2, updated_at = now() WHERE team_id = $1', [
-            id,
-            body.serviceId,
-          ]);
         }
         if (Object.keys(changes).length > 0)
           await logChange(c, deps, tx, 'team', id, { changes }, 'team.updated');
@@ -85,23 +79,19 @@ export function servicesRoutes(deps: AppDeps) {
       const body = await parseBody(c, serviceInputSchema);
       const service = await deps.db.transaction(async (tx) => {
         await assertNameFree(tx, 'services', body.name, null);
-        const [row] = await tx.query<{ id: string }>(
-          'INSERT INTO services (id, name) VALUES (gen_random_uuid(), $1) RETURNING id',
-          [body.name],
-        );
-        if (!row) throw appError('internal', 'The service could not be added.');
+        const serviceId = await insertService(tx, body.name);
         const head = body.headOfServiceId ?? null;
-        if (head) await setHeadOfService(tx, row.id, head);
+        if (head) await setHeadOfService(tx, serviceId, head);
         await logChange(
           c,
           deps,
           tx,
           'service',
-          row.id,
+          serviceId,
           { name: body.name, headOfServiceId: head },
           'service.created',
         );
-        return findService(tx, row.id);
+        return findService(tx, serviceId);
       });
       return c.json({ service }, 201);
     })
@@ -112,7 +102,7 @@ export function servicesRoutes(deps: AppDeps) {
         const before = await findService(tx, id);
         if (!before) throw appError('not_found', 'There is no service with that id.');
         await assertNameFree(tx, 'services', body.name, id);
-        await tx.query('UPDATE services SET name = $2 WHERE id = $1', [id, body.name]);
+        await renameService(tx, id, body.name);
         if (before.name !== body.name)
           await logChange(
             c,

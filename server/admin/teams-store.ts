@@ -199,3 +199,35 @@ export async function assertNameFree(
     ]);
   }
 }
+
+/** Renames a team or moves it to another service; its people move with it (they belong to its service). */
+export async function updateTeam(
+  tx: Queryable,
+  before: AdminTeam,
+  input: { name: string; serviceId: string },
+): Promise<void> {
+  await tx.query('UPDATE teams SET name = $2, service_id = $3 WHERE id = $1', [
+    before.id,
+    input.name,
+    input.serviceId,
+  ]);
+  if (before.serviceId !== input.serviceId)
+    await tx.query('UPDATE people SET service_id = $2, updated_at = now() WHERE team_id = $1', [
+      before.id,
+      input.serviceId,
+    ]);
+}
+
+/** Adds a service; its new id. */
+export async function insertService(tx: Queryable, name: string): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    'INSERT INTO services (id, name) VALUES (gen_random_uuid(), $1) RETURNING id',
+    [name],
+  );
+  if (!row) throw appError('internal', 'The service could not be added.');
+  return row.id;
+}
+
+export async function renameService(tx: Queryable, id: string, name: string): Promise<void> {
+  await tx.query('UPDATE services SET name = $2 WHERE id = $1', [id, name]);
+}

@@ -5,11 +5,12 @@
  * escalated to the head of service (on read, with no timer); and the e-mails reach a real SMTP
  * server on loopback carrying a link and no case content.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { AMARA, BEN, createRound, personId, push, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { alertListSchema } from '../../shared/alerts/alert-schemas';
 import { sendPendingAlertEmails } from './send-alert-emails';
@@ -24,13 +25,11 @@ const CONCERN = {
 } as const;
 
 describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let ben: Client;
   let allocation: { id: string; caseId: string; reference: string };
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     ben = await t.as(BEN);
     const round = await createRound(qa);
@@ -44,9 +43,6 @@ describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
     });
     const { allocationId } = (await made.json()) as { allocationId: string };
     allocation = { id: allocationId, caseId: assessA!.id, reference: assessA!.reference };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const alertsOf = async (client: Client) =>

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
-import { dataScope, inScope } from '../auth/service-scope';
+import { dataScope } from '../auth/service-scope';
 import { logChange, requestOrigin } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { appError } from '../../shared/errors/app-error';
@@ -22,11 +22,14 @@ import {
 } from '../../shared/rounds/allocation-schemas';
 import { requireRound } from '../rounds/round-store';
 import {
+  allocatablePeople,
   createAllocation,
   requireAllocation,
   requireAuditor,
   roundTool,
+  setAllocationDueDate,
   withdrawAllocation,
+  type AllocatableRow,
 } from './allocation-store';
 import { allocateSelfAudits } from './allocate-self-audits';
 import { bulkAllocate } from './bulk-allocate';
@@ -39,21 +42,8 @@ export function allocationRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/people', async (c) => {
       // The people of the QA lead's service: a round allocates its service's cases to them.
-      const params: unknown[] = [];
-      const inReach = inScope(dataScope(c), { service: 'p.service_id' }, params);
-      const rows = await deps.db.query<{
-        id: string;
-        name: string;
-        team_id: string | null;
-        team_name: string | null;
-        roles: string[];
-      }>(
-        `SELECT p.id, p.display_name AS name, p.team_id, t.name AS team_name, p.roles
-         FROM people p LEFT JOIN teams t ON t.id = p.team_id
-         WHERE p.active AND p.roles && ARRAY['auditor', 'moderator']::text[] AND ${inReach} ORDER BY p.display_name`,
-        params,
-      );
-      const option = (r: (typeof rows)[number]) => ({
+      const rows = await allocatablePeople(deps.db, dataScope(c));
+      const option = (r: AllocatableRow) => ({
         id: r.id,
         name: r.name,
         teamId: r.team_id,
@@ -184,10 +174,7 @@ export function allocationRoutes(deps: AppDeps) {
       await deps.db.transaction(async (tx) => {
         const allocation = await requireAllocation(tx, id, true);
         if (!allocation.active) throw appError('conflict', 'This allocation was withdrawn.');
-        await tx.query('UPDATE allocations SET due_date = $2, updated_at = now() WHERE id = $1', [
-          id,
-          body.dueDate,
-        ]);
+        await setAllocationDueDate(tx, id, body.dueDate);
         await logChange(
           c,
           deps,

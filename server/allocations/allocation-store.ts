@@ -36,6 +36,26 @@ export async function auditors(
   );
 }
 
+export interface AllocatableRow {
+  id: string;
+  name: string;
+  team_id: string | null;
+  team_name: string | null;
+  roles: string[];
+}
+
+/** Active auditors and moderators within the scope (a QA lead's service), with their team, by name. */
+export async function allocatablePeople(db: Queryable, scope: DataScope): Promise<AllocatableRow[]> {
+  const params: unknown[] = [];
+  const inReach = inScope(scope, { service: 'p.service_id' }, params);
+  return db.query<AllocatableRow>(
+    `SELECT p.id, p.display_name AS name, p.team_id, t.name AS team_name, p.roles
+     FROM people p LEFT JOIN teams t ON t.id = p.team_id
+     WHERE p.active AND p.roles && ARRAY['auditor', 'moderator']::text[] AND ${inReach} ORDER BY p.display_name`,
+    params,
+  );
+}
+
 export async function requireAuditor(db: Queryable, scope: DataScope, id: string): Promise<AuditorRow> {
   const [auditor] = await auditors(db, scope, [id]);
   if (!auditor)
@@ -213,4 +233,9 @@ export async function withdrawJointAuditors(
      ORDER BY g.created_at, g.id`,
     [leadId],
   );
+}
+
+/** Moves an allocation's due date (the auditor's device takes it on its next sync). */
+export async function setAllocationDueDate(tx: Queryable, id: string, dueDate: string | null): Promise<void> {
+  await tx.query('UPDATE allocations SET due_date = $2, updated_at = now() WHERE id = $1', [id, dueDate]);
 }

@@ -7,9 +7,10 @@
  * allocated.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   AMARA,
   BEN,
@@ -23,18 +24,13 @@ import {
 import { roundCasesResponseSchema } from '../../shared/rounds/allocation-schemas';
 
 describe.each(ENGINES)('joint audits when the lead allocation changes, on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let ids: { amara: string; ben: string; chloe: string };
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     ids = { amara: await personId(t, AMARA), ben: await personId(t, BEN), chloe: await personId(t, CHLOE) };
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   /** A case of the QA lead's service that nobody holds, in none of the three auditors' teams. */
   async function freeCase(): Promise<string> {

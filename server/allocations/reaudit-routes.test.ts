@@ -3,22 +3,18 @@
  * scheduled for re-audit — only that — and once the re-audit is submitted the change in
  * grade is reported.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { CHLOE, personId, push, QA_LEAD, submittableAnswers } from '../../tests/fixtures/case-lists/qa-steps';
 import { gradeChange, reauditListSchema } from '../../shared/rounds/reaudit-schemas';
 
 describe.each(ENGINES)('re-audits on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('schedules a re-audit of an Inadequate audit and reports the change in grade', async () => {

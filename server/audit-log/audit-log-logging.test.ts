@@ -2,21 +2,18 @@
  * What reading the log leaves in the log: each search is logged with its filters
  * and how many rows it found; the export's file is named for London's date, not UTC's.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 
 describe.each(ENGINES)('reading the audit log on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qaLead: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qaLead = await t.as(QA_LEAD);
-  });
-  afterAll(async () => {
-    await t.close();
   });
   afterEach(() => {
     vi.useRealTimers();

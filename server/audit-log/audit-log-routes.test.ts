@@ -5,9 +5,10 @@
  * people of their service did and what was done to their service's audits; the admin reads it all.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { AuditLogPage } from '../../shared/accounts/audit-log-query';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
@@ -15,18 +16,13 @@ const ADMIN = 'gus.admin@demo.lantern.invalid';
 const AUDITOR = 'amara.auditor@demo.lantern.invalid';
 
 describe.each(ENGINES)('audit log search and export on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qaLead: Client;
   let auditorId: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qaLead = await t.as(QA_LEAD);
     const [auditor] = await t.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [AUDITOR]);
     auditorId = auditor?.id ?? '';
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /**

@@ -16,7 +16,12 @@ import { logChange, logView } from '../audit-log/log-access';
 import { appError } from '../../shared/errors/app-error';
 import { practitionerResponseRequestSchema } from '../../shared/audits/audit-record-schemas';
 import { notify } from '../notifications/notify';
-import { loadAuditRecord } from './audit-record-store';
+import {
+  activeQaLeadIds,
+  insertPractitionerResponse,
+  loadAuditRecord,
+  lockRespondableAudit,
+} from './audit-record-store';
 import { assertNotBlindModerator } from '../moderation/blind-view';
 
 export function auditRecordRoutes(deps: AppDeps) {
@@ -36,27 +41,15 @@ export function auditRecordRoutes(deps: AppDeps) {
       const body = await parseBody(c, practitionerResponseRequestSchema);
       const id = randomUUID();
       await deps.db.transaction(async (tx) => {
-        const [audit] = await tx.query<{ reference: string; auditor_id: string; service_id: string }>(
-          `SELECT c.reference, a.auditor_id, t.service_id
-           FROM audits a JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
-           WHERE a.id = $1 AND a.status = 'submitted' AND NOT a.deleted AND c.practitioner_id = $2
-           FOR UPDATE OF a`,
-          [auditId, person.id],
-        );
+        const audit = await lockRespondableAudit(tx, auditId, person.id);
         if (!audit)
           throw appError(
             'conflict',
             'This audit is back with its auditor, or the case is no longer yours. You can respond once it is submitted again.',
           );
-        await tx.query(
-          'INSERT INTO practitioner_responses (id, audit_id, author_id, kind, body) VALUES ($1, $2, $3, $4, $5)',
-          [id, auditId, person.id, body.kind, body.text],
-        );
-        const qaLeads = await tx.query<{ id: string }>(
-          `SELECT id FROM people WHERE active AND 'qa_lead' = ANY (roles) AND service_id = $1`,
-          [audit.service_id],
-        );
-        await notify(tx, [audit.auditor_id, ...qaLeads.map((p) => p.id)], {
+        await insertPractitionerResponse(tx, { id, auditId, authorId: person.id, ...body });
+        const qaLeads = await activeQaLeadIds(tx, audit.service_id);
+        await notify(tx, [audit.auditor_id, ...qaLeads], {
           kind: 'practitioner_response',
           title: `The practitioner responded to the audit of case ${audit.reference}`,
           link: `/audits/${auditId}/record`,

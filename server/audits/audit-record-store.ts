@@ -12,7 +12,7 @@ import { loadFramework } from '../frameworks/framework-cache';
 import { parseAnswers, parseReasons } from '../moderation/moderation-store';
 import { sameAnswer } from '../../shared/sync/merge-answers';
 import type { Answers } from '../../shared/framework/answer-schema';
-import type { AuditRecord, RecordRevision } from '../../shared/audits/audit-record-schemas';
+import type { AuditRecord, RecordListItem, RecordRevision } from '../../shared/audits/audit-record-schemas';
 import { responseKindSchema } from '../../shared/audits/audit-record-schemas';
 import { isAuditorOfSql } from '../allocations/joint-audits';
 
@@ -228,4 +228,89 @@ async function loadCaseActions(db: Queryable, auditId: string): Promise<AuditRec
     evidence: r.evidence,
     completedOn: r.completed_on,
   }));
+}
+
+/** The most the list of readable audits shows; older audits stay reachable from their links. */
+const READABLE_LIMIT = 200;
+
+/**
+ * The submitted audits a person reads because of who they are to the case: its practitioner,
+ * or a named manager of its team. Newest first.
+ */
+export async function readableAudits(db: Queryable, personId: string): Promise<RecordListItem[]> {
+  const rows = await db.query<{
+    audit_id: string;
+    reference: string;
+    team_name: string;
+    auditor_name: string;
+    completed_at: unknown;
+    overall_grade: GradeIndex | null;
+    own_case: boolean;
+    responses: number;
+  }>(
+    `SELECT a.id AS audit_id, c.reference, t.name AS team_name, au.display_name AS auditor_name, a.completed_at,
+            -- Hidden from a person moderating this audit until their own grades are saved (blind).
+            CASE WHEN EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id AND m.moderator_id = $1::uuid
+                                AND m.blind_at IS NULL AND m.status IN ('pending', 'returned'))
+                 THEN NULL ELSE a.overall_grade END AS overall_grade, (c.practitioner_id IS NOT DISTINCT FROM $1::uuid) AS own_case,
+            (SELECT count(*)::int FROM practitioner_responses r WHERE r.audit_id = a.id) AS responses
+     FROM audits a
+     JOIN cases c ON c.id = a.case_id
+     JOIN teams t ON t.id = a.team_id
+     JOIN people au ON au.id = a.auditor_id
+     WHERE a.status = 'submitted' AND NOT a.deleted
+       AND (c.practitioner_id = $1::uuid
+            OR a.team_id IN (SELECT team_id FROM team_managers WHERE person_id = $1::uuid))
+     ORDER BY a.completed_at DESC, a.id
+     LIMIT ${READABLE_LIMIT}`,
+    [personId],
+  );
+  return rows.map((r) => ({
+    auditId: r.audit_id,
+    reference: r.reference,
+    teamName: r.team_name,
+    auditorName: r.auditor_name,
+    completedAt: isoOrNull(r.completed_at),
+    overallGrade: r.overall_grade,
+    because: r.own_case ? 'own_case' : 'managed_team',
+    responses: r.responses,
+  }));
+}
+
+/**
+ * The submitted audit of the practitioner's own case, locked for their response; null when it
+ * is back with its auditor or the case is no longer theirs.
+ */
+export async function lockRespondableAudit(
+  tx: Queryable,
+  auditId: string,
+  practitionerId: string,
+): Promise<{ reference: string; auditor_id: string; service_id: string } | null> {
+  const [audit] = await tx.query<{ reference: string; auditor_id: string; service_id: string }>(
+    `SELECT c.reference, a.auditor_id, t.service_id
+     FROM audits a JOIN cases c ON c.id = a.case_id JOIN teams t ON t.id = a.team_id
+     WHERE a.id = $1 AND a.status = 'submitted' AND NOT a.deleted AND c.practitioner_id = $2
+     FOR UPDATE OF a`,
+    [auditId, practitionerId],
+  );
+  return audit ?? null;
+}
+
+export async function insertPractitionerResponse(
+  tx: Queryable,
+  response: { id: string; auditId: string; authorId: string; kind: string; text: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO practitioner_responses (id, audit_id, author_id, kind, body) VALUES ($1, $2, $3, $4, $5)',
+    [response.id, response.auditId, response.authorId, response.kind, response.text],
+  );
+}
+
+/** The active QA leads of a service: told of a practitioner's response. */
+export async function activeQaLeadIds(db: Queryable, serviceId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM people WHERE active AND 'qa_lead' = ANY (roles) AND service_id = $1`,
+    [serviceId],
+  );
+  return rows.map((r) => r.id);
 }

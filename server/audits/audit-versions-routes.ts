@@ -12,54 +12,21 @@ import type { AppDeps, LanternEnv } from '../http/app-env';
 import { requirePerson } from '../auth/require-person';
 import { recordEvent } from '../audit-log/record-event';
 import { clientAddress } from '../http/client-address';
-import { sameAnswer } from '../../shared/sync/merge-answers';
 import type { Answer, Answers } from '../../shared/framework/answer-schema';
 import type { AuditVersion } from '../../shared/sync/audit-versions';
-
-interface RevisionRow {
-  rev: number;
-  status: string;
-  answers: Answers;
-  at: string;
-  by: string;
-  device_id: string | null;
-}
-
-interface RefusedRow {
-  mutation_id: string;
-  outcome: 'conflict' | 'rejected';
-  snapshot: { answers?: Answers; status?: string } | null;
-  at: string;
-  by: string;
-  device_id: string;
-}
+import { auditRevisions, changedAnswerKeys, refusedSnapshots } from './audit-revision-store';
 
 /** The answers of `after` that differ from `before`, with their values in `after`. */
 function changesBetween(before: Answers, after: Answers): Record<string, Answer | null> {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return Object.fromEntries(
-    keys.filter((key) => !sameAnswer(before[key], after[key])).map((key) => [key, after[key] ?? null]),
-  );
+  return Object.fromEntries(changedAnswerKeys(before, after).map((key) => [key, after[key] ?? null]));
 }
 
 export function auditVersionsRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>().get('/:auditId/versions', async (c) => {
     const person = requirePerson(c);
     const auditId = c.req.param('auditId');
-    const revisions = await deps.db.query<RevisionRow>(
-      `SELECT r.rev, r.status, r.answers, r.changed_at AS at, p.display_name AS by, r.device_id::text AS device_id
-       FROM audit_revisions r JOIN people p ON p.id = r.changed_by
-       WHERE r.audit_id = $1 ORDER BY r.rev`,
-      [auditId],
-    );
-    const refused = await deps.db.query<RefusedRow>(
-      `SELECT m.mutation_id::text AS mutation_id, m.outcome, m.snapshot, m.received_at AS at,
-              p.display_name AS by, m.device_id::text AS device_id
-       FROM sync_mutations m JOIN people p ON p.id = m.person_id
-       WHERE m.audit_id = $1 AND m.outcome <> 'applied' AND m.snapshot IS NOT NULL
-       ORDER BY m.received_at, m.mutation_id`,
-      [auditId],
-    );
+    const revisions = await auditRevisions(deps.db, auditId);
+    const refused = await refusedSnapshots(deps.db, auditId);
     const versions: AuditVersion[] = revisions.map((row, i) => ({
       kind: 'revision',
       rev: row.rev,

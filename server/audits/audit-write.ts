@@ -29,4 +29,9 @@ export interface AuditWrite {
    * does, and writes it in the same transaction): saves reading it back. Omitted, it is read.
    */
   after?: AuditStateAfter;
+  /**
+   * The audit's stage, when the caller read the row before writing it (the sync push's edit
+   * does): saves reading it again. Never for a new audit (its stage comes from its allocation).
+   */
+  stage?: string;
 }

@@ -17,6 +17,8 @@ export async function takeStageFromAllocation(tx: Queryable, write: AuditWrite):
       [write.auditId],
     );
     if (set[0]) return set[0].stage === 'self';
+  } else if (write.stage !== undefined) {
+    return write.stage === 'self';
   }
   const [row] = await tx.query<{ stage: string }>('SELECT stage FROM audits WHERE id = $1', [write.auditId]);
   return row?.stage === 'self';

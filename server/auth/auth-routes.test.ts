@@ -4,21 +4,15 @@
  * One app per engine; each test signs in as a person of its own (the demo password), so no
  * test's failures, sessions or log rows reach another's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 
 let counter = 0;
 
 describe.each(ENGINES)('auth on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   /** A new auditor with the demo password; returns their e-mail address. */
   const newPerson = async (): Promise<string> => {

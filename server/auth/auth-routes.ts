@@ -11,12 +11,12 @@ import { clientAddress } from '../http/client-address';
 import { signInRequestSchema, type SessionInfo } from '../../shared/accounts/roles';
 import { appError } from '../../shared/errors/app-error';
 import { hashPassword, needsRehash, verifyPassword } from './password';
-import { createSession, findSession, revokeAllSessions, revokeSession } from './sessions';
+import { createSession, findSession, revokeAllSessions, revokeSession, sessionMethod } from './sessions';
+import { rehashPassword, signInAccount } from './account-store';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie';
 import { beginAttempt, succeeded, type AttemptDecision } from './sign-in-throttle';
 import { requirePerson } from './require-person';
 import { recordEvent } from '../audit-log/record-event';
-import { guestAdmittedSql, guestLastDaySql } from './guest-access';
 import type { AuthMethods } from '../../shared/accounts/auth-methods';
 import { setPasswordRoutes } from './set-password-routes';
 import { oidcRoutes } from '../oidc/oidc-routes';
@@ -54,16 +54,7 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
         c.header('Retry-After', String(attempt.retryAfterSeconds));
         throw appError('rate_limited', throttledMessage(attempt.limit, attempt.retryAfterSeconds));
       }
-      const [person] = await deps.db.query<{
-        id: string;
-        password_hash: string | null;
-        admitted: boolean;
-        last_day: string | null;
-      }>(
-        `SELECT id, password_hash, ${guestAdmittedSql('p')} AS admitted, ${guestLastDaySql('p')}::text AS last_day
-         FROM people p WHERE email = $1 AND active`,
-        [email],
-      );
+      const person = await signInAccount(deps.db, email);
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoyHash));
       if (person && person.password_hash && ok && !person.admitted) {
         // A guest past their last day, with the right password: say why, so they are not left
@@ -93,11 +84,7 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
       if (needsRehash(person.password_hash, deps.config.scryptCost)) {
         // The password is known now: redo its hash at the configured cost.
         const rehashed = await hashPassword(password, deps.config.scryptCost);
-        await deps.db.query('UPDATE people SET password_hash = $1 WHERE id = $2 AND password_hash = $3', [
-          rehashed,
-          person.id,
-          person.password_hash,
-        ]);
+        await rehashPassword(deps.db, person.id, person.password_hash, rehashed);
       }
       await succeeded(deps.db, email);
       const session = await createSession(deps.db, person.id, limits, { ...from, method: 'password' });
@@ -122,15 +109,11 @@ export function authRoutes(deps: AppDeps, oidc: OidcSettings | null = null, oidc
       const person = requirePerson(c);
       const session = c.get('session');
       if (!session) throw appError('unauthenticated', 'Your session has ended. Sign in again to continue.');
-      const [row] = await deps.db.query<{ method: string }>(
-        'SELECT method FROM sessions WHERE token_hash = $1',
-        [session.tokenHash],
-      );
       const info: SessionInfo = {
         person,
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
-        method: row?.method === 'oidc' ? 'oidc' : 'password',
+        method: await sessionMethod(deps.db, session.tokenHash),
       };
       return c.json(info);
     })

@@ -4,7 +4,7 @@
  * on the app's HTML page; and the 1 MB limit on request bodies, answered 413 with a clear
  * message whether or not the client declared the length.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,8 @@ describe.each(ENGINES)('security headers and body limit on $engine', ({ create }
       join(clientDir, 'index.html'),
       '<!doctype html><title>Lantern</title><div id="app"></div>',
     );
+    await mkdir(join(clientDir, 'assets'));
+    await writeFile(join(clientDir, 'assets', 'index-AbCd1234.js'), 'export const lantern = 1;\n');
     app = createApp({ db: target.db, config: TEST_CONFIG, schemaVersion, clientDir, oidc: null });
   });
   afterAll(async () => {
@@ -66,6 +68,20 @@ describe.each(ENGINES)('security headers and body limit on $engine', ({ create }
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('<div id="app">');
     expectSecurityHeaders(response);
+  });
+
+  it('keeps on a built file only the headers that act on a script: no MIME sniffing, no use by other sites', async () => {
+    const response = await app.request('/assets/index-AbCd1234.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // A hashed script is never a document or a worker: these act only there.
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'x-xss-protection'])
+      expect(response.headers.get(name), name).toBeNull();
+    // The service worker is a worker: its policy stays.
+    const worker = await app.request('/sw.js');
+    expect(worker.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   const tooLarge = JSON.stringify({ email: 'a@b.invalid', password: 'x'.repeat(MAX_BODY_BYTES) });

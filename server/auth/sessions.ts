@@ -129,3 +129,11 @@ export async function revokeAllSessions(db: Queryable, personId: string): Promis
   );
   return rows.length;
 }
+
+/** How the session was signed in to: by password or single sign-on. */
+export async function sessionMethod(db: Queryable, tokenHash: string): Promise<'password' | 'oidc'> {
+  const [row] = await db.query<{ method: string }>('SELECT method FROM sessions WHERE token_hash = $1', [
+    tokenHash,
+  ]);
+  return row?.method === 'oidc' ? 'oidc' : 'password';
+}

@@ -16,6 +16,7 @@ import {
 import { consumePasswordLink, findPasswordLink } from './password-links';
 import { hashPassword } from './password';
 import { revokeAllSessions } from './sessions';
+import { setPasswordHash } from './account-store';
 import { clearFailures } from './sign-in-throttle';
 import { recordEvent } from '../audit-log/record-event';
 import { requestOrigin } from '../audit-log/log-access';
@@ -43,10 +44,7 @@ export function setPasswordRoutes(deps: AppDeps) {
       await deps.db.transaction(async (tx) => {
         const personId = await consumePasswordLink(tx, body.token);
         if (personId !== holder.personId) throw appError('not_found', LINK_UNUSABLE);
-        await tx.query('UPDATE people SET password_hash = $1, updated_at = now() WHERE id = $2', [
-          hash,
-          personId,
-        ]);
+        await setPasswordHash(tx, personId, hash);
         const ended = await revokeAllSessions(tx, personId);
         await clearFailures(tx, holder.email);
         await recordEvent(tx, {

@@ -3,9 +3,10 @@
  * password once (then never again), refuses a weak password field by field without using the
  * link up, expires after 72 hours, ends the person's other sessions, and is logged.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { PersonWithLink } from '../../shared/accounts/person-schemas';
 
 const ADMIN = 'gus.admin@demo.lantern.invalid';
@@ -14,15 +15,10 @@ const STRONG = 'a long and memorable passphrase';
 let counter = 0;
 
 describe.each(ENGINES)('set-password links on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     admin = await t.as(ADMIN);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const invite = async () => {

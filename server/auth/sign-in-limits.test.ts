@@ -4,9 +4,10 @@
  * of people behind one shared address; guesses that each claim a new X-Forwarded-For address;
  * and the scrypt cost, settable and raised on the next sign-in.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import { TEST_CONFIG } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 import { createApp } from '../app';
 import { THROTTLE } from './sign-in-throttle';
@@ -14,13 +15,7 @@ import { THROTTLE } from './sign-in-throttle';
 let counter = 0;
 
 describe.each(ENGINES)('sign-in limits on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   const newPerson = async (): Promise<string> => {
     const email = `limits-${++counter}@test.invalid`;

@@ -12,53 +12,34 @@ import { parseBody } from '../http/parse-body';
 import { logChange } from '../audit-log/log-access';
 import { appError } from '../../shared/errors/app-error';
 import { casePractitionerRequestSchema } from '../../shared/audits/audit-record-schemas';
+import {
+  casePractitioner,
+  mayBePractitioner,
+  practitionerChoices,
+  setCasePractitioner,
+} from './case-practitioner-store';
 
 export function casePractitionerRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/:caseId/practitioner', async (c) => {
       const caseId = idParam(c, 'caseId', 'case');
-      const [row] = await deps.db.query<{
-        reference: string;
-        practitioner_id: string | null;
-        service_id: string;
-      }>(
-        `SELECT c.reference, c.practitioner_id, t.service_id FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.id = $1`,
-        [caseId],
-      );
-      if (!row) throw appError('not_found', 'There is no case with that id.');
-      const people = await deps.db.query<{ id: string; name: string; email: string }>(
-        `SELECT id, display_name AS name, email FROM people
-         WHERE active AND 'practitioner' = ANY (roles) AND service_id = $1 ORDER BY display_name, id`,
-        [row.service_id],
-      );
+      const row = await casePractitioner(deps.db, caseId);
+      const people = await practitionerChoices(deps.db, row.service_id);
       return c.json({ reference: row.reference, practitionerId: row.practitioner_id, people });
     })
     .put('/:caseId/practitioner', async (c) => {
       const caseId = idParam(c, 'caseId', 'case');
       const { practitionerId } = await parseBody(c, casePractitionerRequestSchema);
       await deps.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ service_id: string; practitioner_id: string | null }>(
-          `SELECT t.service_id, c.practitioner_id FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.id = $1 FOR UPDATE OF c`,
-          [caseId],
-        );
-        if (!row) throw appError('not_found', 'There is no case with that id.');
-        if (practitionerId !== null) {
-          const [person] = await tx.query(
-            `SELECT id FROM people WHERE id = $1 AND active AND 'practitioner' = ANY (roles) AND service_id = $2`,
-            [practitionerId, row.service_id],
-          );
-          if (!person)
-            throw appError('validation_failed', 'Choose a practitioner from the list.', [
-              {
-                path: 'practitionerId',
-                message: "Choose an active person with the practitioner role in the case's service.",
-              },
-            ]);
-        }
-        await tx.query('UPDATE cases SET practitioner_id = $2, updated_at = now() WHERE id = $1', [
-          caseId,
-          practitionerId,
-        ]);
+        const row = await casePractitioner(tx, caseId, true);
+        if (practitionerId !== null && !(await mayBePractitioner(tx, practitionerId, row.service_id)))
+          throw appError('validation_failed', 'Choose a practitioner from the list.', [
+            {
+              path: 'practitionerId',
+              message: "Choose an active person with the practitioner role in the case's service.",
+            },
+          ]);
+        await setCasePractitioner(tx, caseId, practitionerId);
         await logChange(
           c,
           deps,

@@ -36,6 +36,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** Throws unless the database answers a trivial statement (the health check). */
+export async function databaseAnswers(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 /** The statement that opens a transaction with the requested isolation and access mode. */
 export function beginStatement(options: TransactionOptions = {}): string {
   const isolation = options.isolation ?? 'read committed';

@@ -39,6 +39,12 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 
 const checksum = (sql: string): string => createHash('sha256').update(sql).digest('hex');
 
+/** The versions of the migrations this database has applied. */
+export async function appliedMigrationVersions(db: Queryable): Promise<Set<number>> {
+  const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+  return new Set(rows.map((row) => Number(row.version)));
+}
+
 export interface MigrationReport {
   applied: number[];
   schemaVersion: number;

@@ -2,22 +2,17 @@
  * The demo's case actions: every state a screen shows is there for the first service's QA lead,
  * Assessment A's team manager (Amara) sees her team's, and the compliance figure has data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_NOW, type TestApp } from '../../tests/support/test-app';
+import { TEST_NOW } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { actionStanding } from '../../shared/case-actions/case-action-escalation';
 import { londonToday } from '../../shared/metrics/london-date';
 import { AMARA, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import type { CaseActionView, ComplianceReport } from '../../shared/case-actions/case-action-schemas';
 
 describe('the demo’s case actions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(ENGINES[0]!);
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(ENGINES[0]!, {}, 300_000);
 
   it('has actions in every state, for the QA lead, the team manager and owners', async () => {
     const qa = await t.as(QA_LEAD);

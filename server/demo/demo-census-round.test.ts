@@ -4,25 +4,21 @@
  * flag and team, and the QA lead redrawing it from the stored spec gets the same cases in the
  * same order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { roundListSchema } from '../../shared/rounds/round-schemas';
 import { samplePreviewResponseSchema } from '../../shared/rounds/sample-schemas';
 import { DEMO_CENSUS_ROUND_NAME } from './demo-census-round';
 
 describe.each(ENGINES)('the demo’s census round on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, {}, 300_000);
   let qa: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
   }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('holds every open exploitation-flagged case of the service, and redraws the same from its spec', async () => {
     const rounds = roundListSchema.parse(await (await qa.request('/api/rounds')).json()).rounds;

@@ -3,19 +3,14 @@
  * count, a lower-is-better rate and the year's net gain of foster placements, each with a year of
  * monthly figures that the manager's plan judges into more than one colour.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_NOW, type TestApp } from '../../tests/support/test-app';
+import { TEST_NOW } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { BoardReportView, PlanListItem } from '../../shared/plans/plan-views';
 
 describe.each(ENGINES)('the demo’s count measures on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it.each([
     { service: 1, manager: 'farah.manager@demo.lantern.invalid' },

@@ -4,22 +4,16 @@
  * with a figure in each round and a difference with its interval; the earlier week's audits are
  * in the dashboards' counts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { roundComparisonSchema } from '../../shared/rounds/round-comparison-schemas';
 import { countsAndRebuild } from '../../tests/support/counts-and-rebuild';
 
 const QA_LEADS = ['erin.qalead@demo.lantern.invalid', 'hana.qalead@demo.lantern.invalid'];
 
 describe.each(ENGINES)('the demo’s earlier practice week on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it.each(QA_LEADS)(
     'gives %s two practice weeks of one tool to compare, with realistic figures',

@@ -1,13 +1,15 @@
 /**
  * The demo's learning from audits: in each service, the council's own themes, the
  * findings (what auditors wrote under strengths and areas for development) coded into them —
- * all but the last month's, which are left for the QA lead to code, so the suggestions have
- * past coding to learn from — two quotes chosen per theme, and good-practice examples (two in
- * the first service, one in the second) on Outstanding audits. Synthetic only; seeded.
+ * those of a round once it has ended, the rest a month at a time: the last 30 days' are left
+ * for the QA lead to code, so the suggestions have past coding to learn from — up to two
+ * quotes chosen per theme a month, and good-practice examples (two in the first service, one
+ * in the second) on the latest Outstanding audits already coded. Synthetic only; seeded.
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { londonDate } from '../../shared/metrics/london-date';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { FINDING_COLUMNS, FINDINGS_FROM, IS_FINDING, type FindingRow } from '../findings/finding-sql';
@@ -49,6 +51,11 @@ const GOOD_PRACTICE_REASONS = [
   'Clear analysis of cumulative risk with the child’s own words at the centre of the plan.',
 ];
 
+/** Findings of audits completed before this time are coded (unless a round still open holds them). */
+export function demoCodingCutOff(now: Date): Date {
+  return new Date(now.getTime() - 30 * 24 * 3_600_000);
+}
+
 export async function seedDemoFindingThemes(
   tx: Queryable,
   ids: DemoIds,
@@ -56,7 +63,8 @@ export async function seedDemoFindingThemes(
   seed = 20_261_601,
 ): Promise<void> {
   const random = seededRandom(seed);
-  const monthAgo = new Date(now.getTime() - 30 * 24 * 3_600_000).toISOString();
+  const cutOff = demoCodingCutOff(now).toISOString();
+  const today = londonDate(now.toISOString());
   for (const [s, service] of DEMO_SERVICES.entries()) {
     const serviceId = ids.serviceIds.get(service.key);
     const qaId = ids.personIds.get(service.qaLead) ?? null;
@@ -76,19 +84,23 @@ export async function seedDemoFindingThemes(
     );
     const findings = await tx.query<FindingRow>(
       `SELECT ${FINDING_COLUMNS} FROM ${FINDINGS_FROM}
-       WHERE ${IS_FINDING} AND t.service_id = $1 AND a.completed_at < $2 ORDER BY a.completed_at, a.id, j.key`,
-      [serviceId, monthAgo],
+       WHERE ${IS_FINDING} AND t.service_id = $1
+         AND (a.completed_at < $2 OR EXISTS (SELECT 1 FROM allocations x JOIN rounds r ON r.id = x.round_id
+                                             WHERE x.id = a.id AND r.end_date < $3::date))
+       ORDER BY a.completed_at, a.id, j.key`,
+      [serviceId, cutOff, today],
     );
-    const quotes = new Map<string, number>();
+    const quotes = new Map<string, string[]>();
     const codings = findings.flatMap((f) => {
       const text = f.text.toLowerCase();
       return themes
         .filter((t) => t.cues.some((cue) => text.includes(cue)))
         .map((t) => {
-          const chosen = quotes.get(t.id) ?? 0;
-          // The first two findings of each theme from different teams read as its quotes.
-          const quote = chosen < 2;
-          if (quote) quotes.set(t.id, chosen + 1);
+          // The first two different findings of each theme in a month are its quotes for that month's report.
+          const key = `${t.id} ${londonDate(f.completed_at).slice(0, 7)}`;
+          const chosen = quotes.get(key) ?? [];
+          const quote = chosen.length < 2 && !chosen.includes(f.text);
+          if (quote) quotes.set(key, [...chosen, f.text]);
           return {
             audit_id: f.audit_id,
             item_key: f.item_key,
@@ -117,9 +129,9 @@ export async function seedDemoFindingThemes(
     const outstanding = await tx.query<{ id: string; completed_at: string }>(
       `SELECT a.id, a.completed_at FROM audits a JOIN teams t ON t.id = a.team_id
        WHERE t.service_id = $1 AND a.status = 'submitted' AND NOT a.deleted AND a.overall_grade = 0
-         AND a.answers -> 'overall.strengths' ->> 'value' <> ''
+         AND a.answers -> 'overall.strengths' ->> 'value' <> '' AND a.completed_at < $3
        ORDER BY a.completed_at DESC, a.id LIMIT $2`,
-      [serviceId, s === 0 ? 2 : 1],
+      [serviceId, s === 0 ? 2 : 1, cutOff],
     );
     await insertRows(
       tx,

@@ -2,20 +2,15 @@
  * The demo's inspection list: in each service, the last six months hold moderated
  * audits, re-audited ones and ones with open post-audit actions, so the list shows a real mix.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_NOW, type TestApp } from '../../tests/support/test-app';
+import { TEST_NOW } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import type { InspectionList } from '../../shared/inspection/inspection-schemas';
 
 describe('the demo’s inspection list', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(ENGINES[0]!);
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(ENGINES[0]!, {}, 300_000);
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(TEST_NOW);

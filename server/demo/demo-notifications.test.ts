@@ -2,18 +2,13 @@
  * The demo's inboxes: every kind of notice the demo's data calls for is there, dated no later
  * than the demo's "now", some read and some not, and no e-mail is queued for them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_NOW, type TestApp } from '../../tests/support/test-app';
+import { TEST_NOW } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 
 describe('the demo’s notifications', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(ENGINES[0]!);
-  }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(ENGINES[0]!);
 
   it('tells each kind the demo calls for, dated before now, some read, none e-mailed', async () => {
     const kinds = await t.db.query<{ kind: string; n: number; unread: number; latest: string }>(

@@ -3,9 +3,9 @@
  * monthly report and a published thematic report with audits counted and the coded themes in
  * them, and a draft; the service's manager reads the published ones only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { ReportListItem, ReportView } from '../../shared/reports/report-schemas';
 
 const SERVICES = [
@@ -14,13 +14,7 @@ const SERVICES = [
 ];
 
 describe.each(ENGINES)('the demo’s audit reports on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it.each(SERVICES)(
     'gives $qa a published monthly and thematic report and a draft',
@@ -39,6 +33,14 @@ describe.each(ENGINES)('the demo’s audit reports on $engine', (engine) => {
       const monthly = published.find((r) => r.scope.kind === 'month');
       const view = (await (await lead.request(`/api/reports/${monthly?.id}`)).json()) as ReportView;
       expect(view.content.figures.atLeastGood.previous?.n ?? 0).toBeGreaterThan(0);
+      // A month the QA lead has coded and moderated: themes with quotes, and agreement to show.
+      expect(view.content.themes.uncoded).toBe(0);
+      expect(view.content.themes.themes.some((theme) => theme.quotes.length > 0)).toBe(true);
+      expect(view.content.figures.agreement.pairs).toBeGreaterThan(0);
+      const thematic = published.find((r) => r.scope.kind === 'theme');
+      const theme = (await (await lead.request(`/api/reports/${thematic?.id}`)).json()) as ReportView;
+      expect(theme.content.figures.audits).toBeGreaterThan(2);
+      expect(theme.content.themes.uncoded).toBe(0);
       const reader = await t.as(manager);
       const seen = (await (await reader.request('/api/reports')).json()) as ReportListItem[];
       expect(seen.map((r) => r.id).sort()).toEqual(published.map((r) => r.id).sort());

@@ -1,7 +1,8 @@
 /**
  * The demo's audit reports, made through the same store the QA lead's screens use,
- * in each service: a published monthly report of the last month with audits, a published
- * thematic report of the exploitation thematic audit, and a draft of the latest practice week,
+ * in each service: a published monthly report of the last whole month whose findings the demo
+ * has coded (demo-finding-themes.ts), a published thematic report of the exploitation thematic
+ * audit (of the tool most of its audits used), and a draft of the latest practice week,
  * each with a summary and recommended actions in the council's words. Run last, so the reports
  * draw every audit, moderation and coded finding the demo holds.
  */
@@ -15,6 +16,7 @@ import { previousMonth } from '../../shared/reports/report-scope';
 import { DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
+import { demoCodingCutOff } from './demo-finding-themes';
 
 const RECOMMENDATIONS = [
   'Team managers record the reasons for decisions on the case file at every supervision.',
@@ -72,8 +74,9 @@ export async function seedDemoReports(tx: Queryable, ids: DemoIds, now: Date): P
     if (!person?.serviceId) continue;
     const serviceId = person.serviceId;
 
-    // The last whole month with submitted audits of the case-file audit in the service.
-    let month = previousMonth(londonDate(now.toISOString()).slice(0, 7));
+    // The last whole month before the demo's coding cut-off with submitted audits of the
+    // case-file audit in the service: its findings are coded, the month after is still being coded.
+    let month = previousMonth(londonDate(demoCodingCutOff(now).toISOString()).slice(0, 7));
     for (let tries = 0; tries < 6; tries++) {
       const [found] = await tx.query(
         `SELECT 1 FROM audits a JOIN teams t ON t.id = a.team_id
@@ -96,12 +99,14 @@ export async function seedDemoReports(tx: Queryable, ids: DemoIds, now: Date): P
       true,
     );
 
+    // The latest thematic round with independent audits submitted, and the tool most of them used.
     const [thematic] = await tx.query<{ theme: string; framework_key: string; start_date: string }>(
-      `SELECT r.theme, r.framework_key, to_char(r.start_date, 'YYYY-MM-DD') AS start_date FROM rounds r
+      `SELECT r.theme, a.framework_key, to_char(r.start_date, 'YYYY-MM-DD') AS start_date
+       FROM rounds r JOIN allocations x ON x.round_id = r.id JOIN audits a ON a.id = x.id
        WHERE r.service_id = $1 AND r.kind = 'thematic' AND r.theme <> ''
-         AND EXISTS (SELECT 1 FROM allocations x JOIN audits a ON a.id = x.id
-                     WHERE x.round_id = r.id AND a.status = 'submitted' AND a.stage = 'independent')
-       ORDER BY r.start_date DESC LIMIT 1`,
+         AND a.status = 'submitted' AND a.stage = 'independent' AND NOT a.deleted
+       GROUP BY r.id, r.theme, r.start_date, a.framework_key
+       ORDER BY r.start_date DESC, count(*) DESC, a.framework_key LIMIT 1`,
       [serviceId],
     );
     if (thematic)

@@ -8,6 +8,7 @@ import type { Framework, FrameworkItem } from '../../shared/framework/framework-
 import type { Answer, Answers } from '../../shared/framework/answer-schema';
 import type { GradeIndex } from '../../shared/metrics/grade-scale';
 import { pick, type Random } from '../../shared/random/seeded-random';
+import { findingKind } from '../../shared/findings/finding-kind';
 
 export const DEFAULT_FRAMEWORK: Framework = defaultFrameworkV1();
 export const DEFAULT_FRAMEWORK_REF = { key: DEFAULT_FRAMEWORK.key, version: DEFAULT_FRAMEWORK.version };
@@ -70,8 +71,12 @@ function answerFor(
         note: yes ? SEEN_NOTE : '',
       };
     }
-    case 'text':
-      return { kind: 'text', value: pick(random, grade <= 1 ? STRENGTHS : DEVELOPMENT) };
+    case 'text': {
+      // Strengths read as strengths and areas for development as such; any other text by the grade.
+      const kind = findingKind(item.key);
+      const good = kind ? kind === 'strengths' : grade <= 1;
+      return { kind: 'text', value: pick(random, good ? STRENGTHS : DEVELOPMENT) };
+    }
     case 'case-actions':
       return {
         kind: 'case-actions',
@@ -82,21 +87,32 @@ function answerFor(
   }
 }
 
+/** The answers to the framework's items that `include` keeps, each consistent with `grade`. */
+function answersOf(
+  grade: number,
+  random: Random,
+  framework: Framework,
+  include: (item: FrameworkItem) => boolean,
+): Answers {
+  const answers: Answers = {};
+  const overall = clampGrade(grade);
+  for (const section of framework.sections) {
+    for (const item of section.items) {
+      if (!include(item)) continue;
+      const answer = answerFor(item, overall, random, item.key === framework.overallGradeKey);
+      if (answer) answers[item.key] = answer;
+    }
+  }
+  return answers;
+}
+
 /** A complete set of answers for the default framework, as a careful auditor would leave it. */
 export function syntheticAnswers(
   grade: number,
   random: Random,
   framework: Framework = DEFAULT_FRAMEWORK,
 ): Answers {
-  const answers: Answers = {};
-  const overall = clampGrade(grade);
-  for (const section of framework.sections) {
-    for (const item of section.items) {
-      const answer = answerFor(item, overall, random, item.key === framework.overallGradeKey);
-      if (answer) answers[item.key] = answer;
-    }
-  }
-  return answers;
+  return answersOf(grade, random, framework, () => true);
 }
 
 /** Only the grades (each section's and the overall): the large benchmark dataset's answers. */
@@ -105,18 +121,5 @@ export function syntheticGradeAnswers(
   random: Random,
   framework: Framework = DEFAULT_FRAMEWORK,
 ): Answers {
-  const answers: Answers = {};
-  const overall = clampGrade(grade);
-  for (const section of framework.sections) {
-    for (const item of section.items) {
-      if (item.kind === 'grade')
-        answers[item.key] = answerFor(
-          item,
-          overall,
-          random,
-          item.key === framework.overallGradeKey,
-        ) as Answer;
-    }
-  }
-  return answers;
+  return answersOf(grade, random, framework, (item) => item.kind === 'grade');
 }

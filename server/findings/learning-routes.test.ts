@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { ENGINES } from '../../tests/support/test-databases';
+import { answerJson } from '../../tests/support/answer-json';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import type { CodedFindingView, ThemeView } from '../../shared/findings/finding-schemas';
@@ -19,11 +20,6 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
   let world: TwoServiceWorld;
   const call = async (personId: string, path: string, init: { method?: string; json?: unknown } = {}) =>
     t.request(path, { ...init, headers: await world.headers(personId) });
-  const json = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
   const findingPath = (auditId: string, key = 'overall.areas-for-development') =>
     `/api/learning/audits/${auditId}/findings/${key}`;
 
@@ -35,7 +31,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
 
   it('lists the service’s findings, strengths and areas for development, and none of the other’s', async () => {
     const { alpha, bravo } = world;
-    const { findings } = await json<{ findings: CodedFindingView[] }>(
+    const { findings } = await answerJson<{ findings: CodedFindingView[] }>(
       await call(alpha.people.qa, '/api/learning/findings'),
     );
     const audits = new Set(findings.map((f) => f.auditId));
@@ -57,7 +53,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
     const { alpha } = world;
     const list = async (query: string) =>
       (
-        await json<{ findings: CodedFindingView[] }>(
+        await answerJson<{ findings: CodedFindingView[] }>(
           await call(alpha.people.qa, `/api/learning/findings?${query}`),
         )
       ).findings;
@@ -81,9 +77,9 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
 
   it('refuses bad filters naming the field', async () => {
     const response = await call(world.alpha.people.qa, '/api/learning/findings?from=2026-13&coded=maybe');
-    const body = await json<{ fields: { path: string }[] }>(response, 400);
+    const body = await answerJson<{ fields: { path: string }[] }>(response, 400);
     expect(body.fields.map((f) => f.path).sort()).toEqual(['coded', 'from']);
-    const backwards = await json<{ fields: { path: string }[] }>(
+    const backwards = await answerJson<{ fields: { path: string }[] }>(
       await call(world.alpha.people.qa, '/api/learning/findings?from=2026-05&to=2026-01'),
       400,
     );
@@ -94,18 +90,18 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
     const { alpha } = world;
     const qa = alpha.people.qa;
     const auditId = alpha.auditIds[1] ?? '';
-    const { theme } = await json<{ theme: ThemeView }>(
+    const { theme } = await answerJson<{ theme: ThemeView }>(
       await call(qa, '/api/learning/themes', {
         method: 'POST',
         json: { name: 'Chronologies', description: '' },
       }),
       201,
     );
-    const coded = await json<{ finding: CodedFindingView }>(
+    const coded = await answerJson<{ finding: CodedFindingView }>(
       await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'PUT', json: {} }),
     );
     expect(coded.finding.themes).toEqual([{ themeId: theme.id, name: 'Chronologies', quote: false }]);
-    const quoted = await json<{ finding: CodedFindingView }>(
+    const quoted = await answerJson<{ finding: CodedFindingView }>(
       await call(qa, `${findingPath(auditId)}/themes/${theme.id}/quote`, {
         method: 'PUT',
         json: { chosen: true },
@@ -118,9 +114,9 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       audits: 1,
       quotes: [{ auditId, text: 'Alpha finding note 1', kindLabel: 'Areas for development' }],
     });
-    const { themes } = await json<{ themes: ThemeView[] }>(await call(qa, '/api/learning/themes'));
+    const { themes } = await answerJson<{ themes: ThemeView[] }>(await call(qa, '/api/learning/themes'));
     expect(themes.find((x) => x.id === theme.id)?.findings).toBe(1);
-    const uncoded = await json<{ finding: CodedFindingView }>(
+    const uncoded = await answerJson<{ finding: CodedFindingView }>(
       await call(qa, `${findingPath(auditId)}/themes/${theme.id}`, { method: 'DELETE' }),
     );
     expect(uncoded.finding.themes).toEqual([]);
@@ -134,7 +130,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
   it('refuses a blank, duplicate or archived theme, and a quote on an uncoded finding', async () => {
     const { alpha } = world;
     const qa = alpha.people.qa;
-    const blank = await json<{ fields: { path: string }[] }>(
+    const blank = await answerJson<{ fields: { path: string }[] }>(
       await call(qa, '/api/learning/themes', { method: 'POST', json: { name: '  ' } }),
       400,
     );
@@ -144,11 +140,11 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       json: { name: 'alpha FINDING theme' },
     });
     expect(duplicate.status).toBe(409);
-    const { theme } = await json<{ theme: ThemeView }>(
+    const { theme } = await answerJson<{ theme: ThemeView }>(
       await call(qa, '/api/learning/themes', { method: 'POST', json: { name: 'Old theme' } }),
       201,
     );
-    await json(
+    await answerJson(
       await call(qa, `/api/learning/themes/${theme.id}`, { method: 'PATCH', json: { archived: true } }),
     );
     const auditId = alpha.auditIds[2] ?? '';
@@ -178,22 +174,22 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
         `UPDATE audits SET answers = jsonb_set(answers, '{overall.areas-for-development}', $2::jsonb) WHERE id = $1`,
         [auditId, JSON.stringify({ kind: 'text', value: text })],
       );
-    const { theme } = await json<{ theme: ThemeView }>(
+    const { theme } = await answerJson<{ theme: ThemeView }>(
       await call(qa, '/api/learning/themes', { method: 'POST', json: { name: 'Chronology out of date' } }),
       201,
     );
-    await json(
+    await answerJson(
       await call(qa, `${findingPath(alpha.auditIds[3] ?? '')}/themes/${theme.id}`, {
         method: 'PUT',
         json: {},
       }),
     );
-    const { suggestions } = await json<{ suggestions: { themeId: string; name: string; score: number }[] }>(
-      await call(qa, `${findingPath(alpha.auditIds[4] ?? '')}/suggestions`),
-    );
+    const { suggestions } = await answerJson<{
+      suggestions: { themeId: string; name: string; score: number }[];
+    }>(await call(qa, `${findingPath(alpha.auditIds[4] ?? '')}/suggestions`));
     expect(suggestions[0]).toEqual({ themeId: theme.id, name: 'Chronology out of date', score: 1 });
     // The other service's past coding suggests nothing here.
-    const bravo = await json<{ suggestions: { themeId: string }[] }>(
+    const bravo = await answerJson<{ suggestions: { themeId: string }[] }>(
       await call(world.bravo.people.qa, `${findingPath(world.bravo.auditIds[4] ?? '')}/suggestions`),
     );
     expect(bravo.suggestions.map((s) => s.themeId)).not.toContain(theme.id);
@@ -202,7 +198,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
   it('keeps another service’s findings, themes and marks out of reach, by data', async () => {
     const { alpha, bravo } = world;
     const hana = bravo.people.qa;
-    const themes = await json<{ themes: ThemeView[] }>(await call(hana, '/api/learning/themes'));
+    const themes = await answerJson<{ themes: ThemeView[] }>(await call(hana, '/api/learning/themes'));
     expect(themes.themes.map((x) => x.id)).toEqual([bravo.findingThemeId]);
     const own = findingPath(bravo.auditIds[1] ?? '');
     // Their own finding into the other service's theme: no such theme for them.
@@ -232,7 +228,7 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
       [alpha.findingThemeId],
     );
     expect(alphaTheme?.archived).toBe(false);
-    const { findings } = await json<{ findings: CodedFindingView[] }>(
+    const { findings } = await answerJson<{ findings: CodedFindingView[] }>(
       await call(hana, `/api/learning/findings?themeId=${alpha.findingThemeId}`),
     );
     expect(findings).toEqual([]);
@@ -261,20 +257,20 @@ describe.each(ENGINES)('learning from audits on $engine', (engine) => {
     const { alpha } = world;
     const qa = alpha.people.qa;
     const path = `/api/learning/audits/${alpha.auditIds[2]}/good-practice`;
-    const blank = await json<{ fields: { path: string }[] }>(
+    const blank = await answerJson<{ fields: { path: string }[] }>(
       await call(qa, path, { method: 'PUT', json: { reason: '' } }),
       400,
     );
     expect(blank.fields.map((f) => f.path)).toEqual(['reason']);
-    const marked = await json<{ goodPractice: { reason: string } }>(
+    const marked = await answerJson<{ goodPractice: { reason: string } }>(
       await call(qa, path, { method: 'PUT', json: { reason: 'Direct work with the child' } }),
     );
     expect(marked.goodPractice.reason).toBe('Direct work with the child');
-    expect((await json<{ goodPractice: unknown }>(await call(qa, path))).goodPractice).toMatchObject({
+    expect((await answerJson<{ goodPractice: unknown }>(await call(qa, path))).goodPractice).toMatchObject({
       reason: 'Direct work with the child',
     });
-    await json(await call(qa, path, { method: 'DELETE' }));
-    expect((await json<{ goodPractice: unknown }>(await call(qa, path))).goodPractice).toBeNull();
+    await answerJson(await call(qa, path, { method: 'DELETE' }));
+    expect((await answerJson<{ goodPractice: unknown }>(await call(qa, path))).goodPractice).toBeNull();
     expect((await call(qa, path, { method: 'DELETE' })).status).toBe(404);
     const logged = await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'good-practice.%' ORDER BY at`,

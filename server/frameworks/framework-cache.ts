@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../db/database';
 import { frameworkSchema, type Framework } from '../../shared/framework/framework-schema';
+import { appError } from '../../shared/errors/app-error';
 
 const published = new Map<string, Framework>();
 
@@ -18,5 +19,18 @@ export async function loadFramework(db: Queryable, key: string, version: number)
   if (!row) return null;
   const framework = frameworkSchema.parse(row.definition);
   if (row.status === 'published') published.set(id, framework);
+  return framework;
+}
+
+/**
+ * The newest published version of the default framework (or, with none, of any framework):
+ * the items a dashboard and a plan's measures offer.
+ */
+export async function currentFramework(db: Queryable): Promise<Framework> {
+  const [row] = await db.query<{ key: string; version: number }>(
+    "SELECT key, version FROM frameworks WHERE status = 'published' ORDER BY key = 'lantern-default' DESC, version DESC LIMIT 1",
+  );
+  const framework = row ? await loadFramework(db, row.key, row.version) : null;
+  if (!framework) throw appError('unavailable', 'No audit framework has been published yet.');
   return framework;
 }

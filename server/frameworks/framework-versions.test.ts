@@ -4,9 +4,10 @@
  * published version is never changed in place; a revision that reuses a key for another kind
  * of item cannot be published; a round can then use the new version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { createRound, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { frameworkSchema, type Framework } from '../../shared/framework/framework-schema';
 import {
@@ -15,15 +16,10 @@ import {
 } from '../../shared/rounds/framework-version-schemas';
 
 describe.each(ENGINES)('framework versions on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const load = async (version: number): Promise<Framework> =>

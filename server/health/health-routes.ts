@@ -10,7 +10,8 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/app-env';
-import { loadMigrations } from '../db/migrate';
+import { appliedMigrationVersions, loadMigrations } from '../db/migrate';
+import { databaseAnswers } from '../db/database';
 
 let knownVersions: Promise<number[]> | null = null;
 /** The migration versions this build ships (read from disk once). */
@@ -22,7 +23,7 @@ export function healthRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const started = performance.now();
       try {
-        await deps.db.query('SELECT 1');
+        await databaseAnswers(deps.db);
       } catch {
         return c.json(
           {
@@ -46,8 +47,7 @@ export function healthRoutes(deps: AppDeps) {
     .get('/ready', async (c) => {
       let applied: Set<number>;
       try {
-        const rows = await deps.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-        applied = new Set(rows.map((row) => Number(row.version)));
+        applied = await appliedMigrationVersions(deps.db);
       } catch {
         return c.json(
           { status: 'unavailable' as const, reason: 'The database does not answer, or has no migrations.' },

@@ -26,6 +26,7 @@ import type { Database, Queryable } from '../db/database';
 import { ACCESS_RULES } from '../auth/access-rules';
 import { createSession } from '../auth/sessions';
 import type { Role } from '../../shared/accounts/roles';
+import { DEMO_EMAIL, ROLE_PREFERENCE, preferredRoleFor } from '../../tests/support/demo-callers';
 
 const REQUEST_BOUND_MS = 5_000;
 const HEALTH_BOUND_MS = 1_000;
@@ -201,23 +202,6 @@ const ROUTES = Object.keys(ACCESS_RULES);
 const ALL_CASES = hostileCases(ROUTES);
 /** On PostgreSQL, the classes whose values could reach the database. */
 const DATABASE_CLASSES: ReadonlySet<HostileClass> = new Set(['nul', 'date-range', 'number-range']);
-
-/** The demo person each route is called as: the first of these roles its rule allows. */
-const ROLE_PREFERENCE: Role[] = ['qa_lead', 'manager', 'admin', 'auditor', 'moderator', 'practitioner'];
-const DEMO_EMAIL: Record<Role, string> = {
-  qa_lead: 'erin.qalead@demo.lantern.invalid',
-  manager: 'farah.manager@demo.lantern.invalid',
-  admin: 'gus.admin@demo.lantern.invalid',
-  auditor: 'amara.auditor@demo.lantern.invalid',
-  moderator: 'dev.moderator@demo.lantern.invalid',
-  practitioner: 'pia.practitioner@demo.lantern.invalid',
-};
-
-function roleFor(route: string): Role {
-  const rule = ACCESS_RULES[route];
-  if (!rule || rule.kind !== 'roles') return 'qa_lead';
-  return ROLE_PREFERENCE.find((role) => rule.reach[role]) ?? 'qa_lead';
-}
 
 /**
  * Every table's row count and a hash of its rows: equal when no row was added, changed or
@@ -418,7 +402,7 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
       const valueOf = (param: string) => pathValues.get(param) ?? '00000000-0000-4000-8000-00000000000f';
 
       const run = async (c: HostileCase): Promise<void> => {
-        const personId = people.get(roleFor(c.route)) ?? '';
+        const personId = people.get(preferredRoleFor(c.route)) ?? '';
         const session = await createSession(
           t.db,
           personId,

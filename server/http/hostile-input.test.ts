@@ -4,9 +4,10 @@
  * each is refused with a 400 that names the field, as JSON with the security headers, and
  * nothing is stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { safeNextPath } from '../oidc/oidc-logins';
 
 const ADMIN = 'gus.admin@demo.lantern.invalid';
@@ -37,21 +38,16 @@ async function expectRefused(response: Response, field: string): Promise<ErrorBo
 }
 
 describe.each(ENGINES)('hostile input on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
   let qa: Client;
   let manager: Client;
   let serviceId: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     [admin, qa, manager] = await Promise.all([t.as(ADMIN), t.as(QA_LEAD), t.as(MANAGER)]);
     const [service] = await t.db.query<{ id: string }>('SELECT id FROM services ORDER BY name LIMIT 1');
     serviceId = service?.id ?? '';
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await t.db.query<{ n: string }>(sql, params))[0]?.n ?? 0);

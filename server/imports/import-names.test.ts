@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { base64, toCsv } from '../../tests/fixtures/case-lists/case-list';
 import {
   COUNCIL_CASE_TYPES,
@@ -323,13 +324,7 @@ describe.each(ENGINES)('names in a case list on $engine', (engine) => {
 });
 
 describe.each(ENGINES)('an empty install on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
-  }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine, { demo: false });
 
   /** Sets a password with the one-time link and signs in, as the person would in a browser. */
   async function signInWithLink(email: string, linkPath: string): Promise<Client> {

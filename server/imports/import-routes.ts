@@ -36,7 +36,9 @@ import { prepareImport, type PreparedImport } from './prepare-import';
 import { applyDecisions, applyImport } from './apply-import';
 import { deleteMapping, listMappings } from './name-mappings-store';
 import { idParam } from '../admin/id-param';
-import { dataScope, inScope, serviceForNewRecord } from '../auth/service-scope';
+import { dataScope, serviceForNewRecord } from '../auth/service-scope';
+import { listImports, recordImport } from './import-history-store';
+import { filePreview } from './parse-table';
 
 const SAMPLE_ROWS = 10;
 
@@ -75,15 +77,7 @@ function preview(prepared: PreparedImport): ImportPreview {
     prepared.problems.length === 0 &&
     prepared.names.every((n) => n.status !== 'unknown');
   return {
-    fileName: prepared.fileName,
-    format: prepared.table.format,
-    sheet: prepared.table.sheet,
-    sheets: prepared.table.sheets,
-    encoding: prepared.table.encoding,
-    headers: prepared.table.headers,
-    mapping: prepared.mapping,
-    fileProblems: prepared.fileProblems,
-    rowCount: prepared.table.rows.filter((r) => r.some((cell) => cell.trim() !== '')).length,
+    ...filePreview(prepared),
     problems: prepared.problems.slice(0, MAX_LISTED_PROBLEMS),
     problemCount: prepared.problems.length,
     names: prepared.names.slice(0, MAX_LISTED_NAMES),
@@ -112,38 +106,8 @@ export function importRoutes(deps: AppDeps) {
     )
     .get('/', async (c) => {
       // The imports of the QA lead's service.
-      const params: unknown[] = [];
-      const rows = await deps.db.query<{
-        id: string;
-        file_name: string;
-        format: string;
-        row_count: number;
-        created_count: number;
-        updated_count: number;
-        unchanged_count: number;
-        imported_at: string;
-        imported_by_name: string | null;
-      }>(
-        `SELECT i.id, i.file_name, i.format, i.row_count, i.created_count, i.updated_count, i.unchanged_count,
-                i.imported_at, p.display_name AS imported_by_name
-         FROM case_imports i LEFT JOIN people p ON p.id = i.imported_by
-         WHERE ${inScope(dataScope(c), { service: 'i.service_id' }, params)}
-         ORDER BY i.imported_at DESC LIMIT 50`,
-        params,
-      );
-      return c.json({
-        imports: rows.map((r) => ({
-          id: r.id,
-          fileName: r.file_name,
-          format: r.format,
-          rowCount: r.row_count,
-          created: r.created_count,
-          updated: r.updated_count,
-          unchanged: r.unchanged_count,
-          importedAt: r.imported_at,
-          importedBy: r.imported_by_name ?? '',
-        })),
-      });
+      const imports = await listImports(deps.db, 'case_imports', dataScope(c));
+      return c.json({ imports });
     })
     .get('/name-mappings', async (c) => c.json({ mappings: await listMappings(deps.db) }))
     .delete('/name-mappings/:mappingId', async (c) => {
@@ -219,27 +183,24 @@ export function importRoutes(deps: AppDeps) {
         const { created, updated } = await applyImport(tx, prepared);
         const rowCount = prepared.cases.length;
         const unchanged = rowCount - created - updated;
-        let importId: string | null = null;
-        if (created + updated > 0) {
-          importId = crypto.randomUUID();
-          await tx.query(
-            `INSERT INTO case_imports (id, file_name, file_sha256, format, mapping, row_count, created_count, updated_count,
-               unchanged_count, imported_by, service_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
-            [
-              importId,
-              prepared.fileName,
-              prepared.sha256,
-              prepared.table.format,
-              JSON.stringify(prepared.mapping),
-              rowCount,
-              created,
-              updated,
-              unchanged,
-              person.id,
-              serviceForNewRecord(dataScope(c)),
-            ],
-          );
-        }
+        const importId =
+          created + updated > 0
+            ? await recordImport(
+                tx,
+                { table: 'case_imports', serviceId: serviceForNewRecord(dataScope(c)) },
+                {
+                  fileName: prepared.fileName,
+                  sha256: prepared.sha256,
+                  format: prepared.table.format,
+                  mapping: prepared.mapping,
+                  rowCount,
+                  created,
+                  updated,
+                  unchanged,
+                  importedBy: person.id,
+                },
+              )
+            : null;
         await logChange(
           c,
           deps,

@@ -17,6 +17,7 @@ import { appError, type FieldProblem } from '../../shared/errors/app-error';
 import type { TableChoice } from '../../shared/imports/table-choice';
 import { readCsv } from './read-csv';
 import { garbledCells } from './garbled-cells';
+import { isBlankRow } from '../../shared/imports/field-mapping';
 
 export interface Table {
   format: 'csv' | 'xlsx';
@@ -40,11 +41,9 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
-const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
-
 /** Drops trailing blank records and empty trailing columns; pads every record to the width. NOTE: mutates `records`. */
 function rectangular(records: string[][]): string[][] {
-  while (records.length > 0 && isBlank(records[records.length - 1] ?? [])) records.pop();
+  while (records.length > 0 && isBlankRow(records[records.length - 1] ?? [])) records.pop();
   let width = 0;
   for (const record of records) {
     for (let i = record.length - 1; i >= width; i--) {
@@ -97,7 +96,7 @@ export async function parseTable(bytes: Uint8Array, choice: TableChoice = {}): P
         : `The sheet “${table.sheet}” is empty. Nothing was imported.`,
     );
   const [headers = [], ...rows] = grid;
-  if (isBlank(headers))
+  if (isBlankRow(headers))
     throw appError(
       'validation_failed',
       'The first row of the file must name its columns (Case reference, Team, …).',
@@ -127,4 +126,28 @@ export async function parseTable(bytes: Uint8Array, choice: TableChoice = {}): P
     );
   }
   return { ...table, headers, rows };
+}
+
+/**
+ * What every import's preview says of the file itself (case lists and people alike): its
+ * name, form and sheets, the headers and the mapping read against them, what is wrong with
+ * the file as a whole, and how many rows are not blank.
+ */
+export function filePreview<M>(prepared: {
+  fileName: string;
+  table: Table;
+  mapping: M;
+  fileProblems: { path: string; message: string }[];
+}) {
+  return {
+    fileName: prepared.fileName,
+    format: prepared.table.format,
+    sheet: prepared.table.sheet,
+    sheets: prepared.table.sheets,
+    encoding: prepared.table.encoding,
+    headers: prepared.table.headers,
+    mapping: prepared.mapping,
+    fileProblems: prepared.fileProblems,
+    rowCount: prepared.table.rows.filter((r) => !isBlankRow(r)).length,
+  };
 }

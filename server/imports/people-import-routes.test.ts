@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { STAFF_HEADERS, staffCsv, staffRows, staffXlsx } from '../../tests/fixtures/people/staff-file';
 import {
   peopleImportPreviewSchema,
@@ -24,17 +25,12 @@ const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const base64 = (content: string | Buffer): string => Buffer.from(content).toString('base64');
 
 describe.each(ENGINES)('people import on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let admin: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     admin = await t.as(ADMIN);
     // Seeding the demo organisation takes a while on a loaded machine.
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const post = (path: string, fileName: string, content: string | Buffer, client = admin) =>
     client.request(path, { method: 'POST', json: { fileName, content: base64(content) } });

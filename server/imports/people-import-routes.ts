@@ -32,6 +32,8 @@ import type { ImportedPerson } from '../../shared/imports/people-row-validation'
 import { preparePeopleImport, type PreparedPeopleImport } from './prepare-people-import';
 import { applyPeopleImport } from './apply-people-import';
 import { lockPeople } from '../admin/people-store';
+import { listImports, recordImport } from './import-history-store';
+import { filePreview } from './parse-table';
 
 function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleImportPreview {
   const valid = prepared.fileProblems.length === 0 && prepared.problems.length === 0;
@@ -45,15 +47,7 @@ function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleIm
     deactivated,
   });
   return {
-    fileName: prepared.fileName,
-    format: prepared.table.format,
-    sheet: prepared.table.sheet,
-    sheets: prepared.table.sheets,
-    encoding: prepared.table.encoding,
-    headers: prepared.table.headers,
-    mapping: prepared.mapping,
-    fileProblems: prepared.fileProblems,
-    rowCount: prepared.table.rows.filter((r) => r.some((cell) => cell.trim() !== '')).length,
+    ...filePreview(prepared),
     problems: prepared.problems.slice(0, MAX_LISTED_PEOPLE_PROBLEMS),
     problemCount: prepared.problems.length,
     changes: valid
@@ -78,28 +72,16 @@ export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
       }),
     )
     .get('/', async (c) => {
-      const rows = await deps.db.query<{
-        id: string;
-        file_name: string;
-        row_count: number;
-        created_count: number;
-        updated_count: number;
-        imported_at: string;
-        imported_by_name: string | null;
-      }>(
-        `SELECT i.id, i.file_name, i.row_count, i.created_count, i.updated_count, i.imported_at,
-                p.display_name AS imported_by_name
-         FROM people_imports i LEFT JOIN people p ON p.id = i.imported_by ORDER BY i.imported_at DESC LIMIT 50`,
-      );
+      const imports = await listImports(deps.db, 'people_imports', null);
       return c.json({
-        imports: rows.map((r) => ({
-          id: r.id,
-          fileName: r.file_name,
-          rowCount: r.row_count,
-          created: r.created_count,
-          updated: r.updated_count,
-          importedAt: r.imported_at,
-          importedBy: r.imported_by_name ?? '',
+        imports: imports.map((i) => ({
+          id: i.id,
+          fileName: i.fileName,
+          rowCount: i.rowCount,
+          created: i.created,
+          updated: i.updated,
+          importedAt: i.importedAt,
+          importedBy: i.importedBy,
         })),
       });
     })
@@ -136,26 +118,24 @@ export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
         }
         const applied = await applyPeopleImport(tx, prepared, { id: admin.id, ...origin });
         const rowCount = prepared.people.length;
-        let importId: string | null = null;
-        if (applied.created.length + applied.updated > 0) {
-          importId = crypto.randomUUID();
-          await tx.query(
-            `INSERT INTO people_imports (id, file_name, file_sha256, format, mapping, row_count, created_count,
-               updated_count, unchanged_count, imported_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)`,
-            [
-              importId,
-              prepared.fileName,
-              prepared.sha256,
-              prepared.table.format,
-              JSON.stringify(prepared.mapping),
-              rowCount,
-              applied.created.length,
-              applied.updated,
-              prepared.unchanged,
-              admin.id,
-            ],
-          );
-        }
+        const importId =
+          applied.created.length + applied.updated > 0
+            ? await recordImport(
+                tx,
+                { table: 'people_imports' },
+                {
+                  fileName: prepared.fileName,
+                  sha256: prepared.sha256,
+                  format: prepared.table.format,
+                  mapping: prepared.mapping,
+                  rowCount,
+                  created: applied.created.length,
+                  updated: applied.updated,
+                  unchanged: prepared.unchanged,
+                  importedBy: admin.id,
+                },
+              )
+            : null;
         await recordEvent(tx, {
           actorId: admin.id,
           action: 'people.imported',

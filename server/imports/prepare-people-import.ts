@@ -30,6 +30,7 @@ import { MAX_PEOPLE_ROWS, type PeopleImportRequest } from '../../shared/imports/
 import { ROLE_LABELS, type Role } from '../../shared/accounts/roles';
 import { knownRoles } from '../admin/people-store';
 import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
+import { isBlankRow } from '../../shared/imports/field-mapping';
 
 const agencyWords = (agency: string): string => {
   const known = agencySchema.safeParse(agency);
@@ -111,7 +112,7 @@ export async function preparePeopleImport(
   if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
-  if (table.rows.every((row) => row.every((cell) => cell.trim() === '')))
+  if (table.rows.every(isBlankRow))
     throw appError(
       'validation_failed',
       'The file has a heading row but no people in it. Nothing was imported.',

@@ -10,7 +10,7 @@
  * claimed_until, last_error. The caller's `claim` SQL is an UPDATE … RETURNING built around
  * `claimable(table)` and returns the rows `compose` turns into messages.
  */
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { Mailer } from './mailer';
 
 export type QueueTable = 'alert_emails' | 'notification_emails';
@@ -21,6 +21,19 @@ export function claimable(table: QueueTable): string {
           WHERE sent_at IS NULL AND attempts < 5 AND created_at > now() - interval '2 days'
             AND (claimed_until IS NULL OR claimed_until < now())
           ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`;
+}
+
+/** Still to send (within the attempts and the two days): how many, and the oldest's age in seconds. */
+export async function queueBacklog(
+  db: Queryable,
+  table: QueueTable,
+): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await db.query<{ pending: number; oldest: number | null }>(
+    `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+       FROM ${table}
+      WHERE sent_at IS NULL AND attempts < 5 AND created_at > now() - interval '2 days'`,
+  );
+  return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, row?.oldest ?? 0) };
 }
 
 /** The SET clause that claims a row. */

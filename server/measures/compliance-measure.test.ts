@@ -6,9 +6,11 @@
  * in the board report; filters outside the plan's service are refused, and nothing is stored.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
+import { planWithAction } from '../../tests/support/plan-with-action';
 import type { ActionDetailView, BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 import type { ComplianceReport } from '../../shared/case-actions/case-action-schemas';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
@@ -20,40 +22,17 @@ const TRAJECTORY = {
 };
 
 describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let manager: Client;
   let plan: PlanView;
   let actionId: string;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     manager = await t.as(MANAGER);
-    plan = (await (
-      await manager.request('/api/plans', {
-        method: 'POST',
-        json: { title: `Plan ${randomUUID()}`, kind: 'inspection' },
-      })
-    ).json()) as PlanView;
-    const withArea = (await (
-      await manager.request(`/api/plans/${plan.id}/areas`, {
-        method: 'POST',
-        json: { reference: 'C', title: 'Follow audits through', timescale: 'within-3-months' },
-      })
-    ).json()) as PlanView;
-    const detail = (await (
-      await manager.request(`/api/plans/${plan.id}/actions`, {
-        method: 'POST',
-        json: {
-          areaId: withArea.areas[0]?.id,
-          number: 'C1',
-          description: 'Chase case actions to completion',
-        },
-      })
-    ).json()) as ActionDetailView;
-    actionId = detail.action.id;
+    ({ plan, actionId } = await planWithAction(manager, {
+      area: { reference: 'C', title: 'Follow audits through', timescale: 'within-3-months' },
+      action: { number: 'C1', description: 'Chase case actions to completion' },
+    }));
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const addMeasure = async (compliance: object) => {
     const response = await manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {

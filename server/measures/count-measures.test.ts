@@ -8,9 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
+import { planWithAction } from '../../tests/support/plan-with-action';
 import type { ActionDetailView, BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 
@@ -27,36 +29,17 @@ function windows1252Csv(lines: string[]): string {
 }
 
 describe.each(ENGINES)('count, rate and numerator/denominator measures on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let manager: Client;
   let plan: PlanView;
   let actionId: string;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     manager = await t.as(MANAGER);
-    plan = (await (
-      await manager.request('/api/plans', {
-        method: 'POST',
-        json: { title: `Plan ${randomUUID()}`, kind: 'inspection' },
-      })
-    ).json()) as PlanView;
-    const withArea = (await (
-      await manager.request(`/api/plans/${plan.id}/areas`, {
-        method: 'POST',
-        json: { reference: 'D', title: 'Timely assessments', timescale: 'within-6-months' },
-      })
-    ).json()) as PlanView;
-    const detail = (await (
-      await manager.request(`/api/plans/${plan.id}/actions`, {
-        method: 'POST',
-        json: { areaId: withArea.areas[0]?.id, number: 'D1', description: 'Clear the assessment backlog' },
-      })
-    ).json()) as ActionDetailView;
-    actionId = detail.action.id;
+    ({ plan, actionId } = await planWithAction(manager, {
+      area: { reference: 'D', title: 'Timely assessments', timescale: 'within-6-months' },
+      action: { number: 'D1', description: 'Clear the assessment backlog' },
+    }));
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const addMeasure = async (fields: object) => {
     const response = await manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {

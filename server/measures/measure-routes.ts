@@ -40,7 +40,7 @@ import {
   unknownRoundsAndThemes,
   updateMeasure,
 } from './measure-store';
-import { currentFramework } from '../metrics/metric-routes';
+import { currentFramework } from '../frameworks/framework-cache';
 
 async function assertSound(db: Queryable, input: MeasureInput, planId: string): Promise<void> {
   if (input.source === 'case_actions') return assertComplianceSound(db, input.compliance, planId);

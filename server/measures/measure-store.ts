@@ -101,6 +101,23 @@ export function measureColumns(input: MeasureInput) {
 }
 export type MeasureColumns = ReturnType<typeof measureColumns>;
 
+/** The columns in the order both the INSERT and the UPDATE below number them, from title to unit. */
+function columnValues(col: MeasureColumns): unknown[] {
+  return [
+    col.title,
+    col.source,
+    col.metric,
+    col.bucket,
+    col.trajectory,
+    col.tolerance,
+    col.minimumN,
+    col.compliance,
+    col.kind,
+    col.direction,
+    col.unit,
+  ];
+}
+
 /** Adds a measure to an action of the plan. */
 export async function insertMeasure(
   tx: Queryable,
@@ -111,22 +128,7 @@ export async function insertMeasure(
     `INSERT INTO plan_measures (id, plan_id, action_id, title, source, metric, bucket, trajectory, tolerance, minimum_n, compliance,
        kind, direction, unit)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14)`,
-    [
-      ids.id,
-      ids.planId,
-      ids.actionId,
-      col.title,
-      col.source,
-      col.metric,
-      col.bucket,
-      col.trajectory,
-      col.tolerance,
-      col.minimumN,
-      col.compliance,
-      col.kind,
-      col.direction,
-      col.unit,
-    ],
+    [ids.id, ids.planId, ids.actionId, ...columnValues(col)],
   );
 }
 
@@ -142,21 +144,7 @@ export async function updateMeasure(
        tolerance = $8, minimum_n = $9, compliance = $10::jsonb, kind = $11, direction = $12, unit = $13,
        updated_at = now()
      WHERE id = $1 AND plan_id = $2 RETURNING action_id`,
-    [
-      measureId,
-      planId,
-      col.title,
-      col.source,
-      col.metric,
-      col.bucket,
-      col.trajectory,
-      col.tolerance,
-      col.minimumN,
-      col.compliance,
-      col.kind,
-      col.direction,
-      col.unit,
-    ],
+    [measureId, planId, ...columnValues(col)],
   );
   return row?.action_id ?? null;
 }

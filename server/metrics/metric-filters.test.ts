@@ -6,9 +6,10 @@
  * in words and counts the same audits; a filter naming a flag Lantern does not know is refused.
  * A retired flag keeps filtering its audits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { ActionDetailView, PlanView } from '../../shared/plans/plan-views';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
@@ -21,12 +22,10 @@ interface Trend {
 }
 
 describe.each(ENGINES)('metric filters by case flag and case age on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let manager: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     manager = await t.as(MANAGER);
     await t.db.query(
@@ -39,9 +38,6 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
        FROM (SELECT id, row_number() OVER (ORDER BY reference) AS n FROM cases) r WHERE r.id = c.id`,
     );
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const trend = async (extra: Record<string, string>): Promise<Trend> => {
     const query = new URLSearchParams({

@@ -9,7 +9,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { requirePerson } from '../auth/require-person';
-import { dataScope, inScope, type DataScope } from '../auth/service-scope';
+import { dataScope, type DataScope } from '../auth/service-scope';
 import { appError } from '../../shared/errors/app-error';
 import {
   filterQuerySchema,
@@ -17,7 +17,6 @@ import {
   trendDefinition,
   trendQuerySchema,
 } from '../../shared/plans/trend-query';
-import type { Framework } from '../../shared/framework/framework-schema';
 import { AT_LEAST_GOOD } from '../../shared/metrics/grade-scale';
 import { metricFiltersSchema, type MetricDefinition } from '../../shared/metrics/metric-definition';
 import { calendarDateSchema } from '../../shared/validation/bounded-date';
@@ -27,36 +26,22 @@ import { countsCanAnswer } from './count-metric';
 import { scannedAudits } from './scan-metric';
 import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
 import { practiceWeeksBetween } from './practice-week-source';
-import { loadFramework } from '../frameworks/framework-cache';
+import { currentFramework } from '../frameworks/framework-cache';
+import {
+  caseFlagChoices,
+  caseTypeChoices,
+  caseTypeNames,
+  publishedToolChoices,
+  roundChoices,
+  teamsInScope,
+} from './metric-store';
 import type { Queryable } from '../db/database';
 import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
 import { ROUND_KIND_LABELS, roundKindSchema } from '../../shared/rounds/round-schemas';
 
-/** The newest published version of the default framework: the items a dashboard offers. */
-export async function currentFramework(db: Queryable): Promise<Framework> {
-  const [row] = await db.query<{ key: string; version: number }>(
-    "SELECT key, version FROM frameworks WHERE status = 'published' ORDER BY key = 'lantern-default' DESC, version DESC LIMIT 1",
-  );
-  const framework = row ? await loadFramework(db, row.key, row.version) : null;
-  if (!framework) throw appError('unavailable', 'No audit framework has been published yet.');
-  return framework;
-}
-
-/** The teams a dashboard offers and names: those of the reader's service. */
-async function teamsInScope(db: Queryable, scope: DataScope): Promise<{ id: string; name: string }[]> {
-  const params: unknown[] = [];
-  return db.query<{ id: string; name: string }>(
-    `SELECT id::text AS id, name FROM teams WHERE ${inScope(scope, { team: 'id' }, params)} ORDER BY name`,
-    params,
-  );
-}
-
 async function groupNames(db: Queryable, scope: DataScope, groupBy: string): Promise<Map<string, string>> {
   if (groupBy === 'agency') return new Map(Object.entries(AGENCY_LABELS));
-  const rows =
-    groupBy === 'team'
-      ? await teamsInScope(db, scope)
-      : await db.query<{ id: string; name: string }>('SELECT key AS id, label AS name FROM case_types');
+  const rows = groupBy === 'team' ? await teamsInScope(db, scope) : await caseTypeNames(db);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -173,30 +158,12 @@ export function metricRoutes(deps: AppDeps) {
       requirePerson(c);
       const framework = await currentFramework(deps.db);
       const scope = dataScope(c);
-      const roundParams: unknown[] = [];
-      const roundScope = inScope(scope, { service: 'service_id' }, roundParams);
-      const [teams, caseTypes, caseFlags, tools, rounds] = await Promise.all([
-        teamsInScope(deps.db, scope),
-        // Retired types and flags stay: their audits keep counting in trends.
-        deps.db.query<{ key: string; label: string; retired: boolean }>(
-          'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_types ORDER BY label',
-        ),
-        deps.db.query<{ key: string; label: string; retired: boolean }>(
-          'SELECT key, label, retired_at IS NOT NULL AS retired FROM case_flags ORDER BY label',
-        ),
-        // The audit tools with a published version: a trend can count one tool's audits.
-        deps.db.query<{ key: string; name: string }>(
-          `SELECT f.key, coalesce(max(t.name), max(f.title)) AS name FROM frameworks f
-           LEFT JOIN audit_tools t ON t.key = f.key WHERE f.status = 'published' GROUP BY f.key ORDER BY 2`,
-        ),
-        // The rounds of the reader's service, newest first, and so their themes: another
-        // service's rounds are not offered (nor counted: a figure reads only its service's audits).
-        deps.db.query<{ id: string; name: string; kind: string; theme: string; start_date: string }>(
-          `SELECT id::text AS id, name, kind, theme, to_char(start_date, 'YYYY-MM-DD') AS start_date
-           FROM rounds WHERE ${roundScope} ORDER BY start_date DESC, name`,
-          roundParams,
-        ),
-      ]);
+      // One after another, so no one connection is asked for a second statement while it runs one.
+      const teams = await teamsInScope(deps.db, scope);
+      const caseTypes = await caseTypeChoices(deps.db);
+      const caseFlags = await caseFlagChoices(deps.db);
+      const tools = await publishedToolChoices(deps.db);
+      const rounds = await roundChoices(deps.db, scope);
       const kindWords = (kind: string) => {
         const parsed = roundKindSchema.safeParse(kind);
         return parsed.success ? ROUND_KIND_LABELS[parsed.data] : kind;

@@ -19,17 +19,11 @@ import type { PracticeWeek } from '../../shared/metrics/practice-weeks';
 import { agencySchema, DEFAULT_AGENCY } from '../../shared/accounts/agencies';
 import { auditsByAgency, type AuditWithAgency } from '../../shared/metrics/split-by-agency';
 import { filterSql, type MetricQuery, type MetricSeries } from './metric-query';
+import type { AuditMetricRow } from './audit-metric-row';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ScanRow {
-  id: string;
-  completed_at: string;
-  team_id: string;
-  case_type: string;
-  framework_key: string;
-  framework_version: number;
-  kind: string;
+interface ScanRow extends AuditMetricRow {
   answers: unknown;
   overall_grade: number | null;
   /** The moderator's section grades that count, by item key; null when none. */

@@ -18,6 +18,7 @@ import { auditKindSchema } from '../../shared/metrics/audit-for-metrics';
 import type { MetricDefinition } from '../../shared/metrics/metric-definition';
 import { londonDate } from '../../shared/metrics/london-date';
 import type { AgreementTrendRow } from '../../shared/moderation/agreement-schemas';
+import type { AuditMetricRow } from '../metrics/audit-metric-row';
 
 /** Every framework's overall grade under one key, so audits of different frameworks share one line. */
 const OVERALL = 'overall.grade';
@@ -74,17 +75,12 @@ export async function atLeastGoodTrend(db: Queryable, scope: DataScope): Promise
   const today = londonDate(clock?.now ?? new Date().toISOString());
   const from = clock?.from ?? today;
   const params: unknown[] = [from];
-  const rows = await db.query<{
-    id: string;
-    completed_at: string;
-    team_id: string;
-    case_type: string;
-    framework_key: string;
-    framework_version: number;
-    kind: string;
-    overall: unknown;
-    moderated_overall: number | null;
-  }>(
+  const rows = await db.query<
+    AuditMetricRow & {
+      overall: unknown;
+      moderated_overall: number | null;
+    }
+  >(
     `SELECT a.id, a.completed_at, a.team_id, a.case_type, a.framework_key, a.framework_version, a.kind,
             a.answers -> (f.definition ->> 'overallGradeKey') AS overall, m.moderated_overall
      FROM audits a JOIN frameworks f ON f.key = a.framework_key AND f.version = a.framework_version

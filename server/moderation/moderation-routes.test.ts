@@ -7,9 +7,10 @@
  * note, and comes back ready to moderate again.
  */
 import { londonToday } from '../../shared/metrics/london-date';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocateInBulk,
   allocationsIn,
@@ -34,15 +35,13 @@ import type { Round } from '../../shared/rounds/round-schemas';
 import { countsAndRebuild } from '../../tests/support/counts-and-rebuild';
 
 describe.each(ENGINES)('moderation on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let moderator: Client;
   let round: Round;
   let moderatorIds: string[];
   let submitted = 0;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     moderator = await t.as(MODERATOR);
     moderatorIds = [await personId(t, MODERATOR), await personId(t, QA_LEAD)];
@@ -60,9 +59,6 @@ describe.each(ENGINES)('moderation on $engine', (engine) => {
         submitted++;
       }
     }
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const draw = async (preview: boolean, seed = 99) =>

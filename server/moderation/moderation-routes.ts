@@ -30,6 +30,7 @@ import {
   parseAnswers,
   parseReasons,
   requireModeration,
+  requireModeratedAudit,
   toSummary,
 } from './moderation-store';
 import { moderatedItems } from '../../shared/moderation/moderation-problems';
@@ -107,21 +108,7 @@ export function moderationRoutes(deps: AppDeps) {
       const person = requirePerson(c);
       const row = await requireModeration(deps.db, idParam(c, 'moderationId', 'moderation'));
       assertMayModerate(person, row);
-      const [audit] = await deps.db.query<{
-        id: string;
-        status: 'draft' | 'submitted';
-        rev: number;
-        answers: unknown;
-        completed_at: string | null;
-        case_type_label: string;
-        framework_key: string;
-        framework_version: number;
-      }>(
-        `SELECT a.id, a.status, a.rev, a.answers, a.completed_at, ct.label AS case_type_label, a.framework_key, a.framework_version
-         FROM audits a JOIN case_types ct ON ct.key = a.case_type WHERE a.id = $1`,
-        [row.audit_id],
-      );
-      if (!audit) throw appError('not_found', 'The audit this moderation is about no longer exists.');
+      const audit = await requireModeratedAudit(deps.db, row.audit_id);
       const framework = await loadFramework(deps.db, audit.framework_key, audit.framework_version);
       if (!framework) throw appError('internal', 'The framework this audit was written on is missing.');
       const blind = blindState(row) === 'blind';

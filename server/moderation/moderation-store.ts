@@ -111,6 +111,28 @@ export async function requireModeration(db: Queryable, id: string, lock = false)
   return row;
 }
 
+export interface ModeratedAuditRow {
+  id: string;
+  status: 'draft' | 'submitted';
+  rev: number;
+  answers: unknown;
+  completed_at: string | null;
+  case_type_label: string;
+  framework_key: string;
+  framework_version: number;
+}
+
+/** The audit a moderation is about, with its case type's label. */
+export async function requireModeratedAudit(db: Queryable, auditId: string): Promise<ModeratedAuditRow> {
+  const [audit] = await db.query<ModeratedAuditRow>(
+    `SELECT a.id, a.status, a.rev, a.answers, a.completed_at, ct.label AS case_type_label, a.framework_key, a.framework_version
+     FROM audits a JOIN case_types ct ON ct.key = a.case_type WHERE a.id = $1`,
+    [auditId],
+  );
+  if (!audit) throw appError('not_found', 'The audit this moderation is about no longer exists.');
+  return audit;
+}
+
 export const parseAnswers = (value: unknown): Answers => {
   const parsed = answersSchema.safeParse(value);
   return parsed.success ? parsed.data : {};

@@ -13,8 +13,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../http/app-env';
 import { appError } from '../../shared/errors/app-error';
 import { emailQueueOldest, emailQueuePending, registry } from './prometheus-metrics';
+import { queueBacklog, type QueueTable } from '../mail/send-queued-emails';
 
-const QUEUES = ['alert_emails', 'notification_emails'] as const;
+const QUEUES: readonly QueueTable[] = ['alert_emails', 'notification_emails'];
 
 /** Compared as digests, so neither the length nor the content leaks through timing. */
 const sameSecret = (a: string, b: string): boolean =>
@@ -36,13 +37,9 @@ export function metricsRoutes(deps: MetricsDeps) {
       throw appError('unauthenticated', 'Send the metrics token as a bearer token.');
     }
     for (const queue of QUEUES) {
-      const [row] = await deps.db.query<{ pending: number; oldest: number | null }>(
-        `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-           FROM ${queue}
-          WHERE sent_at IS NULL AND attempts < 5 AND created_at > now() - interval '2 days'`,
-      );
-      emailQueuePending.set({ queue }, row?.pending ?? 0);
-      emailQueueOldest.set({ queue }, Math.max(0, row?.oldest ?? 0));
+      const backlog = await queueBacklog(deps.db, queue);
+      emailQueuePending.set({ queue }, backlog.pending);
+      emailQueueOldest.set({ queue }, backlog.oldestSeconds);
     }
     return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType });
   });

@@ -3,22 +3,21 @@
  * first, with the unread count; marks one or all read; another person's notice is "not found"
  * and stays unread.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { BEN, personId, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { inboxSchema } from '../../shared/notifications/notification-schemas';
 import { notify } from './notify';
 
 describe.each(ENGINES)('the inbox API on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let ben: Client;
   let qa: Client;
   let benId: string;
   let qaId: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     ben = await t.as(BEN);
     qa = await t.as(QA_LEAD);
     benId = await personId(t, BEN);
@@ -33,9 +32,6 @@ describe.each(ENGINES)('the inbox API on $engine', (engine) => {
       "UPDATE notifications SET created_at = created_at - interval '1 hour' WHERE title = 'First for Ben'",
     );
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const inboxOf = async (client: Client) =>
     inboxSchema.parse(await (await client.request('/api/notifications')).json());

@@ -4,9 +4,9 @@
  * one due today, withdrawn or submitted is never late; and the sweep e-mails each notice with
  * its link and no case content beyond the reference.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { Mailer } from '../mail/mailer';
 import { remindLateAudits } from './remind-late-audits';
 import { sweepNotifications } from './notification-sweeper';
@@ -20,14 +20,12 @@ interface Allocation {
 }
 
 describe.each(ENGINES)('late audits on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let late: Allocation;
   let dueToday: Allocation;
   let withdrawn: Allocation;
   let qaLeads: string[];
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     await t.db.query('DELETE FROM notification_emails');
     await t.db.query('DELETE FROM notifications');
     // Nothing is late but what this test makes late.
@@ -53,9 +51,6 @@ describe.each(ENGINES)('late audits on $engine', (engine) => {
     ).map((r) => r.id);
     expect(qaLeads.length).toBeGreaterThan(0);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const notices = () =>
     t.db.query<{ person_id: string; kind: string; title: string; link: string; subject_id: string }>(

@@ -5,44 +5,16 @@
  * of people; the same person again reuses the account; an unlisted domain (a subdomain included)
  * or an unverified address gets no account.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, type TestDatabase } from '../../tests/support/test-databases';
-import { TEST_CONFIG, TEST_NOW } from '../../tests/support/test-app';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../tests/support/test-databases';
+import { StandInOidcClient, standInSettings, useOidcApp } from '../../tests/support/oidc-stand-in';
 import { DEMO_PASSWORD } from '../demo/demo-people';
-import { migrate } from '../db/migrate';
-import { seedFirstStart } from '../demo/seed-first-start';
-import { createApp, type LanternApp } from '../app';
-import type { OidcClient, VerifiedIdentity } from './oidc-client';
-import type { OidcSettings } from './oidc-settings';
-
-const SETTINGS: OidcSettings = {
-  issuer: new URL('https://login.council.example/tenant/v2.0'),
-  clientId: 'lantern',
-  clientSecret: 'secret',
-  redirectUrl: new URL('https://lantern.council.example/api/auth/oidc/callback'),
-  allowHttp: false,
-  accountDomains: ['council.invalid'],
-};
-
-class StandInClient implements OidcClient {
-  identity: VerifiedIdentity = { subject: 's', email: null, emailVerified: false };
-  private count = 0;
-  async begin() {
-    const n = ++this.count;
-    const checks = { state: `state-${n}`, nonce: `nonce-${n}`, codeVerifier: `verifier-${n}` };
-    return { url: new URL(`https://login.council.example/authorize?state=${checks.state}`), checks };
-  }
-  async finish() {
-    return this.identity;
-  }
-}
+import type { VerifiedIdentity } from './oidc-client';
 
 describe.each(ENGINES)('accounts on first single sign-on on $engine', (engine) => {
-  let target: TestDatabase;
-  let app: LanternApp;
-  const client = new StandInClient();
-  const request = (path: string, init: RequestInit = {}) =>
-    Promise.resolve(app.request(path, init, { incoming: { socket: { remoteAddress: '192.0.2.30' } } }));
+  const client = new StandInOidcClient({ subject: 's', email: null, emailVerified: false });
+  const sso = useOidcApp(engine, standInSettings(['council.invalid']), client, '192.0.2.30');
+  const request = sso.request;
 
   /** Signs in with the council account `identity`: where the browser is sent, and the session cookie. */
   const signIn = async (identity: VerifiedIdentity) => {
@@ -54,27 +26,10 @@ describe.each(ENGINES)('accounts on first single sign-on on $engine', (engine) =
     return { location: back.headers.get('location'), session };
   };
   const people = (email: string) =>
-    target.db.query<{ id: string; display_name: string; roles: string[]; created_via: string }>(
+    sso.target.db.query<{ id: string; display_name: string; roles: string[]; created_via: string }>(
       'SELECT id, display_name, roles, created_via FROM people WHERE email = $1',
       [email],
     );
-
-  beforeAll(async () => {
-    target = await engine.create();
-    const { schemaVersion } = await migrate(target.db);
-    await seedFirstStart(target.db, { demo: true, now: TEST_NOW });
-    app = createApp({
-      db: target.db,
-      config: TEST_CONFIG,
-      schemaVersion,
-      oidc: SETTINGS,
-      oidcClient: client,
-    });
-    // Seeding the demo organisation takes a while on a loaded machine.
-  }, 180_000);
-  afterAll(async () => {
-    await target.drop();
-  });
 
   it('makes an account with no role for a verified address in a listed domain, and signs them in', async () => {
     const { location, session } = await signIn({
@@ -96,7 +51,7 @@ describe.each(ENGINES)('accounts on first single sign-on on $engine', (engine) =
     });
     // No role, so nothing beyond their own session.
     expect((await request('/api/plans', { headers: { cookie: session } })).status).toBe(403);
-    const logged = await target.db.query<{ action: string; detail: Record<string, unknown> }>(
+    const logged = await sso.target.db.query<{ action: string; detail: Record<string, unknown> }>(
       'SELECT action, detail FROM audit_log WHERE actor_id = $1 ORDER BY id',
       [person?.id],
     );

@@ -5,67 +5,19 @@
  * started it and within 10 minutes; only a verified e-mail of an active account signs in, with
  * method 'oidc'; everything else goes back to the sign-in page with a reason, and is logged.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ENGINES, type TestDatabase } from '../../tests/support/test-databases';
-import { TEST_CONFIG, TEST_NOW } from '../../tests/support/test-app';
-import { migrate } from '../db/migrate';
-import { seedFirstStart } from '../demo/seed-first-start';
-import { createApp, type LanternApp } from '../app';
-import type { OidcClient, PendingChecks, VerifiedIdentity } from './oidc-client';
-import type { OidcSettings } from './oidc-settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENGINES } from '../../tests/support/test-databases';
+import { StandInOidcClient, standInSettings, useOidcApp } from '../../tests/support/oidc-stand-in';
+import { TEST_CONFIG } from '../../tests/support/test-app';
+import { createApp } from '../app';
 import { log as logger } from '../log/logger';
 
 const AUDITOR = 'amara.auditor@demo.lantern.invalid';
-const SETTINGS: OidcSettings = {
-  issuer: new URL('https://login.council.example/tenant/v2.0'),
-  clientId: 'lantern',
-  clientSecret: 'secret',
-  redirectUrl: new URL('https://lantern.council.example/api/auth/oidc/callback'),
-  allowHttp: false,
-  accountDomains: [],
-};
-
-class StandInClient implements OidcClient {
-  identity: VerifiedIdentity | Error = { subject: 'sub-1', email: AUDITOR, emailVerified: true };
-  reachable = true;
-  finished: { url: string; checks: PendingChecks }[] = [];
-  private count = 0;
-
-  async begin() {
-    if (!this.reachable) throw new Error('connect ECONNREFUSED');
-    const n = ++this.count;
-    const checks = { state: `state-${n}`, nonce: `nonce-${n}`, codeVerifier: `verifier-${n}` };
-    return { url: new URL(`https://login.council.example/authorize?state=${checks.state}`), checks };
-  }
-  async finish(url: URL, checks: PendingChecks) {
-    this.finished.push({ url: url.href, checks });
-    if (this.identity instanceof Error) throw this.identity;
-    return this.identity;
-  }
-}
-
 describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
-  let target: TestDatabase;
-  let app: LanternApp;
-  const client = new StandInClient();
-  const request = (path: string, init: RequestInit = {}) =>
-    Promise.resolve(app.request(path, init, { incoming: { socket: { remoteAddress: '192.0.2.20' } } }));
+  const client = new StandInOidcClient({ subject: 'sub-1', email: AUDITOR, emailVerified: true });
+  const sso = useOidcApp(engine, standInSettings([]), client, '192.0.2.20');
+  const request = sso.request;
 
-  beforeAll(async () => {
-    target = await engine.create();
-    const { schemaVersion } = await migrate(target.db);
-    await seedFirstStart(target.db, { demo: true, now: TEST_NOW });
-    app = createApp({
-      db: target.db,
-      config: TEST_CONFIG,
-      schemaVersion,
-      oidc: SETTINGS,
-      oidcClient: client,
-    });
-  });
-  afterAll(async () => {
-    await target.drop();
-  });
   beforeEach(() => {
     client.identity = { subject: 'sub-1', email: AUDITOR, emailVerified: true };
     client.reachable = true;
@@ -80,7 +32,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
   const callback = (cookie: string, query = 'code=the-code&state=state') =>
     request(`/api/auth/oidc/callback?${query}`, { headers: cookie ? { cookie } : {} });
   const failures = async (reason: string) =>
-    target.db.query<{ actor_label: string; detail: Record<string, unknown> }>(
+    sso.target.db.query<{ actor_label: string; detail: Record<string, unknown> }>(
       "SELECT actor_label, detail FROM audit_log WHERE action = 'sign-in.failed' AND detail->>'reason' = $1",
       [reason],
     );
@@ -115,7 +67,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
       method: string;
     };
     expect(info).toMatchObject({ person: { email: AUDITOR }, method: 'oidc' });
-    const [logged] = await target.db.query<{ detail: Record<string, unknown> }>(
+    const [logged] = await sso.target.db.query<{ detail: Record<string, unknown> }>(
       "SELECT l.detail FROM audit_log l JOIN people p ON p.id = l.actor_id WHERE l.action = 'sign-in' AND p.email = $1",
       [AUDITOR],
     );
@@ -145,7 +97,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
   );
 
   it('refuses a deactivated account and logs the address tried', async () => {
-    await target.db.query(
+    await sso.target.db.query(
       "UPDATE people SET active = false WHERE email = 'ben.auditor@demo.lantern.invalid'",
     );
     client.identity = { subject: 's', email: 'ben.auditor@demo.lantern.invalid', emailVerified: true };
@@ -160,7 +112,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
     expect((await callback('lantern_oidc=someone-elses')).headers.get('location')).toBe(
       '/sign-in?sso=failed',
     );
-    await target.db.query("UPDATE oidc_logins SET expires_at = now() - interval '1 second'");
+    await sso.target.db.query("UPDATE oidc_logins SET expires_at = now() - interval '1 second'");
     expect((await callback(cookie)).headers.get('location')).toBe('/sign-in?sso=failed');
   });
 
@@ -177,7 +129,7 @@ describe.each(ENGINES)('single sign-on routes on $engine', (engine) => {
   });
 
   it('offers only passwords, and has no sign-on routes to use, when single sign-on is not set up', async () => {
-    const plain = createApp({ db: target.db, config: TEST_CONFIG, schemaVersion: 0, oidc: null });
+    const plain = createApp({ db: sso.target.db, config: TEST_CONFIG, schemaVersion: 0, oidc: null });
     expect(await (await plain.request('/api/auth/methods')).json()).toEqual({ password: true, oidc: false });
     expect((await plain.request('/api/auth/oidc/start')).status).toBe(404);
     expect((await plain.request('/api/auth/oidc/callback?code=x')).status).toBe(404);

@@ -20,7 +20,7 @@ import { createOidcClient, type OidcClient } from './oidc-client';
 import type { OidcSettings } from './oidc-settings';
 import { OIDC_LOGIN_MINUTES, safeNextPath, saveLogin, takeLogin } from './oidc-logins';
 import { mayProvision, provisionAccount } from './provision-account';
-import { guestAdmittedSql } from '../auth/guest-access';
+import { singleSignOnAccount } from '../auth/account-store';
 import { log, loggableError } from '../log/logger';
 
 const handleCookie = (secure: boolean): string => (secure ? '__Host-lantern_oidc' : 'lantern_oidc');
@@ -90,10 +90,7 @@ export function oidcRoutes(deps: AppDeps, settings: OidcSettings | null, oidc?: 
       if (!identity.emailVerified) {
         return refuse(c, 'email-not-verified', { reason: 'e-mail address not verified' }, identity.email);
       }
-      let [person] = await deps.db.query<{ id: string; active: boolean }>(
-        `SELECT id, active AND ${guestAdmittedSql('p')} AS active FROM people p WHERE email = $1`,
-        [identity.email],
-      );
+      let person = await singleSignOnAccount(deps.db, identity.email);
       if (!person && mayProvision(identity.email, settings.accountDomains))
         person = await provisionAccount(
           deps.db,

@@ -59,7 +59,7 @@ import {
   importResultSchema,
 } from '../../shared/imports/import-schemas';
 import { nameMappingSchema } from '../../shared/imports/import-names';
-import { pushRequestSchema, pushResponseSchema, pullResponseSchema } from '../../shared/sync/protocol';
+import { pushRequestSchema, slimPushResponseSchema, pullResponseSchema } from '../../shared/sync/protocol';
 import { exportFileSchema } from '../../shared/sync/export-file';
 import { importResponseSchema } from '../../shared/sync/import-result';
 import { auditVersionsResponseSchema } from '../../shared/sync/audit-versions';
@@ -393,9 +393,9 @@ export const API_OPERATIONS: Readonly<Record<string, ApiOperation>> = {
 
   'POST /api/sync/push': {
     summary:
-      "An auditor's device sends changed audits; each mutation is answered (applied, conflict or rejected). The body may be sent with Content-Encoding: gzip (at most 1 MB unpacked)",
+      "An auditor's device sends changed audits; each mutation is answered (applied, conflict or rejected). With slimAnswers, an applied mutation stored exactly as pushed is answered with what the server added (added), not the whole document (doc). The body may be sent with Content-Encoding: gzip (at most 1 MB unpacked)",
     body: pushRequestSchema,
-    response: pushResponseSchema,
+    response: slimPushResponseSchema,
   },
   'GET /api/sync/pull': {
     summary: "What changed for the auditor since the device's checkpoint, a page at a time",

@@ -16,6 +16,7 @@ import { ACCESS_RULES } from '../auth/access-rules';
 import type { Role } from '../../shared/accounts/roles';
 import { API_OPERATIONS } from './api-operations';
 import { wireSchema } from './openapi-document';
+import { DEMO_EMAIL, preferredRoleFor } from '../../tests/support/demo-callers';
 
 /** The schema each route's handler gave parseBody, by `METHOD /path/:param`. */
 const parsedWith = vi.hoisted(() => new Map<string, unknown>());
@@ -31,22 +32,10 @@ vi.mock('../http/parse-body', async (importOriginal) => {
   };
 });
 
-const ROLE_PREFERENCE: Role[] = ['qa_lead', 'manager', 'admin', 'auditor', 'moderator', 'practitioner'];
-const DEMO_EMAIL: Record<Role, string> = {
-  qa_lead: 'erin.qalead@demo.lantern.invalid',
-  manager: 'farah.manager@demo.lantern.invalid',
-  admin: 'gus.admin@demo.lantern.invalid',
-  auditor: 'amara.auditor@demo.lantern.invalid',
-  moderator: 'dev.moderator@demo.lantern.invalid',
-  practitioner: 'pia.practitioner@demo.lantern.invalid',
-};
-
 function roleFor(key: string): Role {
   // A moderation is moderated by its moderator; the demo's are dev's.
   if (key.startsWith('POST /api/moderation/:moderationId')) return 'moderator';
-  const rule = ACCESS_RULES[key];
-  if (!rule || rule.kind !== 'roles') return 'qa_lead';
-  return ROLE_PREFERENCE.find((role) => rule.reach[role]) ?? 'qa_lead';
+  return preferredRoleFor(key);
 }
 
 /** Routes the demo has no record for, and why; their samples are still checked in openapi-document.test.ts. */
@@ -66,16 +55,26 @@ describe('each documented request body is the one its handler parses', () => {
     if (!engine) throw new Error('no engine');
     t = await createTestApp(engine);
     const first = async (sql: string) => (await t.db.query<{ id: string }>(sql))[0]?.id;
+    // Every record is the callers' own: of the QA lead's service (the manager, moderator and admin
+    // the routes prefer are of the same one), or addressed to the caller. Ids are random, so a
+    // pick by id alone lands in the other service about half the time, and the route refuses it
+    // before its handler reads the body.
     const qaLead = `(SELECT id FROM people WHERE email = '${DEMO_EMAIL.qa_lead}')`;
+    const service = `(SELECT service_id FROM people WHERE id = ${qaLead})`;
+    const serviceTeams = `(SELECT id FROM teams WHERE service_id = ${service})`;
     const one: Record<string, string | undefined> = {
-      roundId: await first('SELECT id::text AS id FROM rounds ORDER BY id LIMIT 1'),
+      roundId: await first(
+        `SELECT id::text AS id FROM rounds WHERE service_id = ${service} ORDER BY id LIMIT 1`,
+      ),
       planId: await first(
-        `SELECT id::text AS id FROM plans WHERE service_id = (SELECT service_id FROM people WHERE id = ${qaLead})
+        `SELECT id::text AS id FROM plans WHERE service_id = ${service}
          AND id IN (SELECT plan_id FROM plan_measures) ORDER BY id LIMIT 1`,
       ),
       personId: await first("SELECT id::text AS id FROM people WHERE email LIKE 'amara.%'"),
-      teamId: await first('SELECT id::text AS id FROM teams ORDER BY id LIMIT 1'),
-      serviceId: await first('SELECT id::text AS id FROM services ORDER BY id LIMIT 1'),
+      teamId: await first(
+        `SELECT id::text AS id FROM teams WHERE service_id = ${service} ORDER BY id LIMIT 1`,
+      ),
+      serviceId: await first(`SELECT ${service}::text AS id`),
       moderationId: await first(
         `SELECT id::text AS id FROM moderations
          WHERE moderator_id = (SELECT id FROM people WHERE email = '${DEMO_EMAIL.moderator}') ORDER BY id LIMIT 1`,
@@ -83,11 +82,19 @@ describe('each documented request body is the one its handler parses', () => {
       alertId: await first(
         `SELECT alert_id::text AS id FROM alert_recipients WHERE person_id = ${qaLead} LIMIT 1`,
       ),
-      caseActionId: await first('SELECT id::text AS id FROM case_actions ORDER BY id LIMIT 1'),
-      auditId: await first(
-        "SELECT id::text AS id FROM audits WHERE status = 'submitted' ORDER BY id LIMIT 1",
+      caseActionId: await first(
+        `SELECT id::text AS id FROM case_actions WHERE team_id IN ${serviceTeams} ORDER BY id LIMIT 1`,
       ),
-      notificationId: await first('SELECT id::text AS id FROM notifications ORDER BY id LIMIT 1'),
+      // A submitted audit of the practitioner's own case (the route the practitioner answers).
+      auditId: await first(
+        `SELECT a.id::text AS id FROM audits a JOIN cases c ON c.id = a.case_id
+         WHERE a.status = 'submitted' AND a.team_id IN ${serviceTeams}
+           AND c.practitioner_id = (SELECT id FROM people WHERE email = '${DEMO_EMAIL.practitioner}')
+         ORDER BY a.id LIMIT 1`,
+      ),
+      notificationId: await first(
+        `SELECT id::text AS id FROM notifications WHERE person_id = ${qaLead} ORDER BY id LIMIT 1`,
+      ),
       key: await first("SELECT key AS id FROM frameworks WHERE status = 'published' ORDER BY key LIMIT 1"),
       version: await first(
         "SELECT version::text AS id FROM frameworks WHERE status = 'published' ORDER BY key LIMIT 1",
@@ -106,7 +113,7 @@ describe('each documented request body is the one its handler parses', () => {
     // The QA lead's service's draft audit report and one of its recommendations (the demo's).
     one.reportId = await first(
       `SELECT id::text AS id FROM audit_reports WHERE status = 'draft'
-       AND service_id = (SELECT service_id FROM people WHERE id = ${qaLead}) ORDER BY id LIMIT 1`,
+       AND service_id = ${service} ORDER BY id LIMIT 1`,
     );
     one.recommendationId = await first(
       `SELECT id::text AS id FROM audit_report_recommendations WHERE report_id::text = '${one.reportId ?? ''}' ORDER BY id LIMIT 1`,
@@ -117,7 +124,7 @@ describe('each documented request body is the one its handler parses', () => {
     // A theme of the QA lead's service (the demo's), and the finding of the audit's strengths.
     one.themeId = await first(
       `SELECT id::text AS id FROM finding_themes
-       WHERE service_id = (SELECT service_id FROM people WHERE id = ${qaLead}) ORDER BY name LIMIT 1`,
+       WHERE service_id = ${service} ORDER BY name LIMIT 1`,
     );
     one.itemKey = 'overall.strengths';
     for (const [name, value] of Object.entries(one)) if (value) params.set(name, value);

@@ -13,28 +13,12 @@ import { ACCESS_RULES } from '../auth/access-rules';
 import type { Role } from '../../shared/accounts/roles';
 import { API_OPERATIONS } from './api-operations';
 import { buildOpenApiDocument } from './openapi-document';
+import { DEMO_EMAIL, preferredRoleFor } from '../../tests/support/demo-callers';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 const document = buildOpenApiDocument();
 const ERROR_SCHEMA = (document.components as { schemas: { Error: object } }).schemas.Error;
 const validateError = ajv.compile(ERROR_SCHEMA);
-
-/** The demo person each route is called as: the first of these roles its rule allows. */
-const ROLE_PREFERENCE: Role[] = ['qa_lead', 'manager', 'admin', 'auditor', 'moderator', 'practitioner'];
-const DEMO_EMAIL: Record<Role, string> = {
-  qa_lead: 'erin.qalead@demo.lantern.invalid',
-  manager: 'farah.manager@demo.lantern.invalid',
-  admin: 'gus.admin@demo.lantern.invalid',
-  auditor: 'amara.auditor@demo.lantern.invalid',
-  moderator: 'dev.moderator@demo.lantern.invalid',
-  practitioner: 'pia.practitioner@demo.lantern.invalid',
-};
-
-function roleFor(key: string): Role {
-  const rule = ACCESS_RULES[key];
-  if (!rule || rule.kind !== 'roles') return 'qa_lead';
-  return ROLE_PREFERENCE.find((role) => rule.reach[role]) ?? 'qa_lead';
-}
 
 /** The documented JSON schema of a route's success answer, or null when it has no shape. */
 function documentedAnswer(key: string): { status: string; schema: object } | null {
@@ -105,7 +89,7 @@ describe.each(ENGINES)('real answers fit the API document on $engine', (engine) 
     const response =
       ACCESS_RULES[key]?.kind === 'public'
         ? await t.request(url)
-        : await (await as(roleFor(key))).request(url);
+        : await (await as(preferredRoleFor(key))).request(url);
     await expectFits(key, response);
   });
 

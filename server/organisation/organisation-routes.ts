@@ -10,27 +10,14 @@ import type { OrganisationInfo } from '../../shared/organisation/organisation-in
 import { DEMO_PASSWORD } from '../demo/demo-people';
 import { FIRST_ADMIN_COMMAND, firstAdminSteps } from '../../shared/organisation/first-admin';
 import { countActiveAdmins } from '../admin/people-store';
+import { demoAccounts, readOrganisation } from './organisation-store';
 
 export function organisationRoutes(deps: AppDeps) {
   return new Hono().get('/', async (c) => {
-    const [org] = await deps.db.query<{ name: string; is_demo: boolean }>(
-      'SELECT name, is_demo FROM organisation ORDER BY created_at LIMIT 1',
-    );
+    const org = await readOrganisation(deps.db);
     // The label follows the data, not the start flag: demo data is labelled whoever started it.
     const isDemo = org?.is_demo === true;
-    const demoAccounts = isDemo
-      ? await deps.db.query<{
-          email: string;
-          display_name: string;
-          job_title: string;
-          roles: string[];
-          service_name: string | null;
-        }>(
-          `SELECT p.email, p.display_name, p.job_title, p.roles, s.name AS service_name
-           FROM people p LEFT JOIN services s ON s.id = p.service_id
-           WHERE p.active AND p.email LIKE '%@demo.lantern.invalid' ORDER BY s.name NULLS LAST, p.display_name`,
-        )
-      : [];
+    const accounts = isDemo ? await demoAccounts(deps.db) : [];
     const noAdmin = (await countActiveAdmins(deps.db)) === 0;
     const info: OrganisationInfo = {
       name: org?.name ?? 'Lantern',
@@ -41,7 +28,7 @@ export function organisationRoutes(deps: AppDeps) {
       demo: isDemo
         ? {
             password: DEMO_PASSWORD,
-            accounts: demoAccounts.map((p) => ({
+            accounts: accounts.map((p) => ({
               email: p.email,
               name: p.display_name,
               jobTitle: p.job_title,

@@ -44,10 +44,18 @@ export interface AreaFields {
   outcomes: string[];
 }
 
-/** The columns after reference…timescale: the date, recurrence, its start month, the outcomes. */
+/**
+ * An area's columns in the order both INSERT and UPDATE number them ($3…$11): reference, title,
+ * theme, source, timescale, then the date, recurrence, its start month and the outcomes.
+ */
 function areaColumns(input: AreaFields): unknown[] {
   const recurring = input.timescale === 'recurring';
   return [
+    input.reference,
+    input.title,
+    input.theme,
+    input.source,
+    input.timescale,
     input.timescale === 'by-date' ? input.timescaleDate : null,
     recurring ? input.recurrence : null,
     recurring ? input.recurrenceStart : null,
@@ -62,23 +70,11 @@ export async function insertArea(
   planId: string,
   input: AreaFields,
 ): Promise<void> {
-  const [timescaleDate, ...extras] = areaColumns(input);
   await tx.query(
-    `INSERT INTO plan_areas (id, plan_id, reference, title, theme, source, timescale, timescale_date, position,
-       recurrence, recurrence_start, outcomes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
-    [
-      id,
-      planId,
-      input.reference,
-      input.title,
-      input.theme,
-      input.source,
-      input.timescale,
-      timescaleDate,
-      await nextPosition(tx, 'plan_areas', planId),
-      ...extras,
-    ],
+    `INSERT INTO plan_areas (id, plan_id, reference, title, theme, source, timescale, timescale_date,
+       recurrence, recurrence_start, outcomes, position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+    [id, planId, ...areaColumns(input), await nextPosition(tx, 'plan_areas', planId)],
   );
 }
 
@@ -93,16 +89,7 @@ export async function updateArea(
     `UPDATE plan_areas SET reference = $3, title = $4, theme = $5, source = $6, timescale = $7, timescale_date = $8,
        recurrence = $9, recurrence_start = $10, outcomes = $11::jsonb
      WHERE id = $1 AND plan_id = $2 RETURNING id`,
-    [
-      areaId,
-      planId,
-      input.reference,
-      input.title,
-      input.theme,
-      input.source,
-      input.timescale,
-      ...areaColumns(input),
-    ],
+    [areaId, planId, ...areaColumns(input)],
   );
   return updated.length > 0;
 }

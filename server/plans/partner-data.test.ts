@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
+import { isRead, readsFirst } from '../../tests/support/reads-first';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
 import {
   buildTwoServiceWorld,
@@ -21,9 +22,7 @@ import { fingerprint } from '../../tests/support/service-fingerprint';
 import { ACCESS_RULES } from '../auth/access-rules';
 import { DATA_PROBES, type DataProbe, type ProbeContext } from '../auth/service-data-probes';
 
-const KEYS = Object.keys(ACCESS_RULES);
-const isRead = (key: string) => key.startsWith('GET ');
-const ORDERED = [...KEYS.filter(isRead), ...KEYS.filter((key) => !isRead(key))];
+const ORDERED = readsFirst(Object.keys(ACCESS_RULES));
 /** The partner's own updates to their own action: these may change Alpha's rows. */
 const OWN_WRITES = new Set([
   'POST /api/partner-actions/:actionId/notes',

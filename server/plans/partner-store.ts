@@ -4,12 +4,6 @@
  */
 import type { Queryable } from '../db/database';
 
-/** Whether someone already has this e-mail address. */
-export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
-  const [taken] = await db.query('SELECT id FROM people WHERE email = $1', [email]);
-  return Boolean(taken);
-}
-
 export interface NewPartnerOwner {
   id: string;
   email: string;

@@ -6,32 +6,25 @@
  * their own action only.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import { answerJson } from '../../tests/support/answer-json';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { ActionDetailView, PartnerActionView, PlanView } from '../../shared/plans/plan-views';
 import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 
 describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let manager: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     manager = await t.as(MANAGER);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
-  const json = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
   const post = <T>(path: string, body: unknown, status = 201, by: Client = manager) =>
-    by.request(path, { method: 'POST', json: body }).then((r) => json<T>(r, status));
+    by.request(path, { method: 'POST', json: body }).then((r) => answerJson<T>(r, status));
 
   /** A plan with areas A1 and A2 (A1 with outcome statements). */
   async function planWithTwoAreas(): Promise<PlanView> {
@@ -62,11 +55,11 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     });
 
   it('shows the demo plan as councils keep it', async () => {
-    const { plans } = await json<{ plans: { id: string; title: string }[] }>(
+    const { plans } = await answerJson<{ plans: { id: string; title: string }[] }>(
       await manager.request('/api/plans'),
     );
     const demo = plans.find((p) => p.title === DEMO_PLAN_TITLE);
-    const view = await json<PlanView>(await manager.request(`/api/plans/${demo?.id}`));
+    const view = await answerJson<PlanView>(await manager.request(`/api/plans/${demo?.id}`));
     const actions = new Map(
       view.areas.flatMap((a) => a.actions.filter((x) => x.areaId === a.id)).map((x) => [x.number, x]),
     );
@@ -79,7 +72,9 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     expect(actions.get('C2')?.ownerPerson?.name).toBe('Nadia Osei (demo)');
     expect(view.partners.map((p) => p.email)).toEqual(['nadia.health@demo.lantern.invalid']);
     const nadia = await t.as('nadia.health@demo.lantern.invalid');
-    const mine = await json<{ actions: PartnerActionView[] }>(await nadia.request('/api/partner-actions'));
+    const mine = await answerJson<{ actions: PartnerActionView[] }>(
+      await nadia.request('/api/partner-actions'),
+    );
     expect(mine.actions.map((a) => [a.number, a.notes.length])).toEqual([['C2', 1]]);
   });
 
@@ -167,7 +162,7 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     expect(again.action.originalTargetDate).toBe('2020-03-31');
     expect(again.action.timescaleWords).toBe('By 30 September 2099');
     // The plan as of a day before the revisions shows the original date.
-    const before = await json<PlanView>(await manager.request(`/api/plans/${plan.id}?asOf=2020-01-01`));
+    const before = await answerJson<PlanView>(await manager.request(`/api/plans/${plan.id}?asOf=2020-01-01`));
     expect(before.areas[0]?.actions[0]).toMatchObject({ targetDate: '2020-03-31', originalTargetDate: null });
   });
 
@@ -176,13 +171,13 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     const [a1, a2] = plan.areas;
     const both = await action(plan, { number: '1.1', alsoAreaIds: [a2?.id] });
     await post(`/api/plans/${plan.id}/actions/${both.action.id}/rag`, { rag: 'red', reason: 'Late' }, 200);
-    const view = await json<PlanView>(await manager.request(`/api/plans/${plan.id}`));
+    const view = await answerJson<PlanView>(await manager.request(`/api/plans/${plan.id}`));
     expect(view.areas.map((a) => a.actions.map((x) => x.number))).toEqual([['1.1'], ['1.1']]);
     expect(view.areas[0]?.actions[0]?.alsoAnswers).toEqual([{ id: a2?.id, reference: 'A2' }]);
     expect(view.areas[1]?.actions[0]?.alsoAnswers).toEqual([{ id: a1?.id, reference: 'A1' }]);
     expect(view.areas.map((a) => a.rag)).toEqual(['red', 'red']);
     expect(view.summary.headline).toBe('2 recommendations made up of 1 action (0 actions complete)');
-    const detail = await json<ActionDetailView>(
+    const detail = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${both.action.id}`),
     );
     expect(detail.area.reference).toBe('A1');
@@ -198,7 +193,7 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
       200,
     );
     await post(`/api/plans/${old.id}/actions/${done.action.id}/rag`, { rag: 'blue', reason: 'Done' }, 200);
-    const oldBefore = await json<PlanView>(await manager.request(`/api/plans/${old.id}`));
+    const oldBefore = await answerJson<PlanView>(await manager.request(`/api/plans/${old.id}`));
     const next = await planWithTwoAreas();
     const carried = await post<PlanView>(`/api/plans/${next.id}/carry-forward`, {
       fromPlanId: old.id,
@@ -207,21 +202,21 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
     });
     const copy = carried.areas[1]?.actions[0];
     expect(copy?.carriedFrom).toMatchObject({ planId: old.id, actionId: open.action.id, number: '1.1' });
-    const detail = await json<ActionDetailView>(
+    const detail = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${next.id}/actions/${copy?.id}`),
     );
     expect(detail.history).toEqual([
       expect.objectContaining({ kind: 'note', text: 'Half the teams trained', previousPlan: old.title }),
     ]);
     await post(`/api/plans/${next.id}/actions/${copy?.id}/notes`, { text: 'All teams trained' }, 200);
-    const after = await json<ActionDetailView>(
+    const after = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${next.id}/actions/${copy?.id}`),
     );
     expect(after.history.map((e) => [e.text, e.previousPlan ?? null])).toEqual([
       ['Half the teams trained', old.title],
       ['All teams trained', null],
     ]);
-    const oldAfter = await json<PlanView>(await manager.request(`/api/plans/${old.id}`));
+    const oldAfter = await answerJson<PlanView>(await manager.request(`/api/plans/${old.id}`));
     expect(oldAfter.areas[0]?.actions[0]?.carriedTo).toMatchObject({ planId: next.id, actionId: copy?.id });
     const strip = (p: PlanView) => p.areas.map((a) => a.actions.map(({ carriedTo: _c, ...rest }) => rest));
     expect(strip(oldAfter)).toEqual(strip(oldBefore));
@@ -257,7 +252,9 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
       [MANAGER, added.personId],
     );
     const partner = await t.as(email);
-    const list = await json<{ actions: PartnerActionView[] }>(await partner.request('/api/partner-actions'));
+    const list = await answerJson<{ actions: PartnerActionView[] }>(
+      await partner.request('/api/partner-actions'),
+    );
     expect(list.actions.map((a) => a.id)).toEqual([theirs.action.id]);
     expect(JSON.stringify(list)).not.toContain(other.action.id);
     const noted = await post<{ action: PartnerActionView }>(
@@ -273,7 +270,7 @@ describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
       200,
       partner,
     );
-    const seen = await json<ActionDetailView>(
+    const seen = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${theirs.action.id}`),
     );
     expect(seen.action).toMatchObject({ rag: 'amber', ragReason: 'Two teams still to brief' });

@@ -8,9 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_NOW, type Client, type TestApp } from '../../tests/support/test-app';
+import { answerJson } from '../../tests/support/answer-json';
+import { TEST_NOW, type Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import type {
   ActionDetailView,
@@ -34,23 +36,14 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../../tests/fixtures/plans/${name}`, import.meta.url));
 
 describe.each(ENGINES)('improvement plans on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let manager: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     manager = await t.as(MANAGER);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
-  const json = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
   const newPlan = async (by: Client = manager) =>
-    json<PlanView>(
+    answerJson<PlanView>(
       await by.request('/api/plans', {
         method: 'POST',
         json: { title: `Plan ${randomUUID()}`, kind: 'inspection' },
@@ -58,7 +51,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       201,
     );
   const newAction = async (plan: PlanView, by: Client = manager) => {
-    const withArea = await json<PlanView>(
+    const withArea = await answerJson<PlanView>(
       await by.request(`/api/plans/${plan.id}/areas`, {
         method: 'POST',
         json: { reference: 'A', title: 'Audit quality', theme: 'A', timescale: 'within-3-months' },
@@ -66,7 +59,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       201,
     );
     const areaId = withArea.areas[0]?.id;
-    return json<ActionDetailView>(
+    return answerJson<ActionDetailView>(
       await by.request(`/api/plans/${plan.id}/actions`, {
         method: 'POST',
         json: {
@@ -82,12 +75,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   };
 
   it('seeds the demo plan with summaries in the council’s words and measures from audits and by hand', async () => {
-    const { plans } = await json<{ plans: PlanListItem[] }>(await manager.request('/api/plans'));
+    const { plans } = await answerJson<{ plans: PlanListItem[] }>(await manager.request('/api/plans'));
     const demo = plans.find((p) => p.title === DEMO_PLAN_TITLE);
     expect(demo?.headline).toBe('6 areas for improvement made up of 10 actions (3 actions complete)');
-    const plan = await json<PlanView>(await manager.request(`/api/plans/${demo?.id}`));
+    const plan = await answerJson<PlanView>(await manager.request(`/api/plans/${demo?.id}`));
     expect(plan.summary.ragSentence).toMatch(/^Of the 6 areas for improvement, /);
-    const report = await json<BoardReportView>(await manager.request(`/api/plans/${demo?.id}/report`));
+    const report = await answerJson<BoardReportView>(await manager.request(`/api/plans/${demo?.id}/report`));
     expect(report.measures.map((m) => [m.actionNumber, m.method])).toEqual([
       ['A1', 'counts'],
       ['A1', 'scan'],
@@ -108,24 +101,26 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       await t.db.query<{ plan_id: string }>('SELECT plan_id FROM plan_actions WHERE id = $1', [action.id])
     )[0]?.plan_id;
     const base = `/api/plans/${planId}/actions/${action.id}`;
-    await json(
+    await answerJson(
       await manager.request(`${base}/rag`, { method: 'POST', json: { rag: 'red', reason: 'Not started' } }),
     );
     const noReason = await manager.request(`${base}/rag`, {
       method: 'POST',
       json: { rag: 'green', reason: '' },
     });
-    expect(await json(noReason, 400)).toMatchObject({ fields: [{ path: 'reason' }] });
-    await json(await manager.request(`${base}/notes`, { method: 'POST', json: { text: 'Two audits done' } }));
+    expect(await answerJson(noReason, 400)).toMatchObject({ fields: [{ path: 'reason' }] });
+    await answerJson(
+      await manager.request(`${base}/notes`, { method: 'POST', json: { text: 'Two audits done' } }),
+    );
     const early = await manager.request(`${base}/sign-off`, {
       method: 'POST',
       json: { signedOff: true, note: 'Panel' },
     });
-    expect(await json(early, 400)).toMatchObject({ fields: [{ path: 'signedOff' }] });
-    await json(
+    expect(await answerJson(early, 400)).toMatchObject({ fields: [{ path: 'signedOff' }] });
+    await answerJson(
       await manager.request(`${base}/rag`, { method: 'POST', json: { rag: 'blue', reason: 'Done' } }),
     );
-    const signed = await json<ActionDetailView>(
+    const signed = await answerJson<ActionDetailView>(
       await manager.request(`${base}/sign-off`, {
         method: 'POST',
         json: { signedOff: true, note: 'Evidence seen' },
@@ -143,7 +138,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       ['rag', 'blue'],
       ['sign-off', null],
     ]);
-    const plan = await json<PlanView>(await manager.request(`/api/plans/${planId}`));
+    const plan = await answerJson<PlanView>(await manager.request(`/api/plans/${planId}`));
     expect(plan.summary.complete).toBe('1 area for improvement fully complete');
   });
 
@@ -156,7 +151,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       passing: [0, 1],
       bucket: 'month',
     };
-    const created = await json<ActionDetailView>(
+    const created = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/measures`, {
         method: 'POST',
         json: { title: 'Audits at least good', source: 'audits', metric, trajectory: HARINGEY },
@@ -212,7 +207,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       ]),
     });
     expect(await pushed.text()).toContain('"applied"');
-    const after = await json<ActionDetailView>(
+    const after = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}`),
     );
     const now = after.measures[0]?.points.find((p) => p.periodId === month);
@@ -232,14 +227,14 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
         trajectory: HARINGEY,
       },
     });
-    const body = await json<{ fields: { message: string }[] }>(response, 400);
+    const body = await answerJson<{ fields: { message: string }[] }>(response, 400);
     expect(body.fields[0]?.message).toContain('cannot be counted');
   });
 
   it('keeps a hand-entered series by period and judges it without a count', async () => {
     const plan = await newPlan();
     const { action } = await newAction(plan);
-    const created = await json<ActionDetailView>(
+    const created = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/measures`, {
         method: 'POST',
         json: {
@@ -255,7 +250,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       201,
     );
     const measureId = created.measures[0]?.id;
-    const entered = await json<ActionDetailView>(
+    const entered = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/measures/${measureId}/values`, {
         method: 'PUT',
         json: { date: '2019-08-15', value: 0.78, note: 'Tracker' },
@@ -271,7 +266,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
 
   it('imports a council’s CSV plan, and refuses a broken one naming row and column', async () => {
     const content = fixture('merged-plan.csv').toString('base64');
-    const plan = await json<PlanView>(
+    const plan = await answerJson<PlanView>(
       await manager.request('/api/plans/import', {
         method: 'POST',
         json: { title: 'Imported', areaNoun: 'recommendation', fileName: 'plan.csv', content },
@@ -292,7 +287,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
         content: fixture('broken-plan.csv').toString('base64'),
       },
     });
-    const body = await json<{ message: string; fields: { path: string }[] }>(broken, 400);
+    const body = await answerJson<{ message: string; fields: { path: string }[] }>(broken, 400);
     expect(body.message).toContain('5 problems');
     expect(body.fields[0]?.path).toBe('Row 2, column “Timescale”');
   });
@@ -311,7 +306,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       'Amber',
     ]);
     const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    const plan = await json<PlanView>(
+    const plan = await answerJson<PlanView>(
       await manager.request('/api/plans/import', {
         method: 'POST',
         json: { title: 'From Excel', fileName: 'plan.xlsx', content },
@@ -324,12 +319,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   it('links an audit finding to an action: the action lists it, the audit shows the action it informs', async () => {
     const plan = await newPlan();
     const { action } = await newAction(plan);
-    const { findings } = await json<{ findings: FindingView[] }>(
+    const { findings } = await answerJson<{ findings: FindingView[] }>(
       await manager.request('/api/findings?q=contingency'),
     );
     const finding = findings[0];
     if (!finding) throw new Error('the demo has no finding about contingency');
-    const linked = await json<ActionDetailView>(
+    const linked = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/findings`, {
         method: 'POST',
         json: { auditId: finding.auditId, itemKey: finding.itemKey, itemIndex: finding.itemIndex },
@@ -337,7 +332,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     );
     expect(linked.findings.map((f) => f.text)).toEqual([finding.text]);
     expect(linked.action.findingCount).toBe(1);
-    const audit = await json<{ findings: FindingView[] }>(
+    const audit = await answerJson<{ findings: FindingView[] }>(
       await manager.request(`/api/findings/audits/${finding.auditId}`),
     );
     const informs = audit.findings.find(
@@ -345,7 +340,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     )?.informs;
     expect(informs).toEqual([{ planId: plan.id, actionId: action.id, number: 'A1', planTitle: plan.title }]);
     const linkId = linked.findings[0]?.linkId;
-    const unlinked = await json<ActionDetailView>(
+    const unlinked = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/findings/${linkId}`, {
         method: 'DELETE',
       }),
@@ -364,13 +359,13 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
       [randomUUID(), email, serviceId, MANAGER],
     );
     const other = await t.as(email);
-    const { findings: mine } = await json<{ findings: FindingView[] }>(
+    const { findings: mine } = await answerJson<{ findings: FindingView[] }>(
       await manager.request('/api/findings'),
     );
     const finding = mine[0];
     if (!finding) throw new Error('the demo has no findings');
 
-    expect(await json<{ findings: FindingView[] }>(await other.request('/api/findings'))).toEqual({
+    expect(await answerJson<{ findings: FindingView[] }>(await other.request('/api/findings'))).toEqual({
       findings: [],
     });
     expect((await other.request(`/api/findings/audits/${finding.auditId}`)).status).toBe(403);
@@ -388,12 +383,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   });
 
   it('draws the board report as of a date, and exports it as a workbook with its measures', async () => {
-    const { plans } = await json<{ plans: PlanListItem[] }>(await manager.request('/api/plans'));
+    const { plans } = await answerJson<{ plans: PlanListItem[] }>(await manager.request('/api/plans'));
     const demo = plans.find((p) => p.title === DEMO_PLAN_TITLE);
-    const then = await json<BoardReportView>(
+    const then = await answerJson<BoardReportView>(
       await manager.request(`/api/plans/${demo?.id}/report?asOf=2025-06-30`),
     );
-    const now = await json<BoardReportView>(await manager.request(`/api/plans/${demo?.id}/report`));
+    const now = await answerJson<BoardReportView>(await manager.request(`/api/plans/${demo?.id}/report`));
     const ragOf = (r: BoardReportView, n: string) =>
       r.plan.areas.flatMap((a) => a.actions).find((a) => a.number === n)?.rag;
     expect(ragOf(then, 'A1')).toBe('red');

@@ -36,7 +36,8 @@ import {
   insertCarriedAction,
   lockCarryableActions,
 } from './action-store';
-import { emailTaken, insertPartnerOwner } from './partner-store';
+import { insertPartnerOwner } from './partner-store';
+import { emailTaken } from '../admin/people-store';
 import { asOfParam, londonToday } from './london-today';
 import { readPlanFile } from './read-plan-file';
 import { importPlanRows } from '../../shared/plans/plan-import';

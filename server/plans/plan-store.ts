@@ -27,6 +27,7 @@ import { planSourceSchema, type PlanInput } from '../../shared/plans/plan-schema
 import { appError } from '../../shared/errors/app-error';
 import { MEASURE_COLUMNS, measureFigures, type MeasureRow } from '../measures/measure-figures';
 import { inScope, type DataScope } from '../auth/service-scope';
+import type { CarryableAction } from './action-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A path parameter that must name a record: anything but a UUID names none. */
@@ -56,16 +57,9 @@ interface AreaRow {
   recurrence_start: string | null;
   outcomes: unknown;
 }
-interface ActionRow {
-  id: string;
+/** An action as the plan page reads it: the columns of a carryable action, with its area and owner. */
+interface ActionRow extends CarryableAction {
   area_id: string;
-  number: string;
-  description: string;
-  owner: string;
-  target_date: string | null;
-  timescale: string | null;
-  recurrence: string | null;
-  recurrence_start: string | null;
   owner_person_id: string | null;
   owner_name: string | null;
   owner_organisation: string | null;

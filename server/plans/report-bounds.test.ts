@@ -5,9 +5,10 @@
  * MAX_MEASURE_PERIODS periods per measure, so `/api/health` keeps answering in under a second
  * while the hostile requests run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { watchHealth } from '../../tests/support/health-watch';
 import type { BoardReportView } from '../../shared/plans/plan-views';
 import { MAX_MEASURE_PERIODS } from '../measures/measure-figures';
@@ -15,22 +16,20 @@ import { MAX_MEASURE_PERIODS } from '../measures/measure-figures';
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 
 describe.each(ENGINES)('the board report within date bounds on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let manager: Client;
   let planId: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     manager = await t.as(MANAGER);
     const [plan] = await t.db.query<{ id: string }>(
-      'SELECT p.id FROM plans p WHERE EXISTS (SELECT 1 FROM plan_measures m WHERE m.plan_id = p.id) LIMIT 1',
+      // A plan of the manager's own service: another service's plan is refused before its dates are read.
+      `SELECT p.id FROM plans p WHERE EXISTS (SELECT 1 FROM plan_measures m WHERE m.plan_id = p.id)
+         AND p.service_id = (SELECT service_id FROM people WHERE email = $1) ORDER BY p.id LIMIT 1`,
+      [MANAGER],
     );
     planId = plan?.id ?? '';
     expect(planId).not.toBe('');
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it.each(['report', 'export'])(
     'refuses an as-of date outside 2000–2100 on the %s quickly, naming asOf, while health answers',

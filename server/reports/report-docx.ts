@@ -19,7 +19,14 @@ import {
 } from 'docx';
 import type { ReportContent } from '../../shared/reports/report-content';
 import { reportTables, type ReportCell } from '../../shared/reports/report-tables';
-import { councilWords, coversWords, reportStatusWords } from '../../shared/reports/report-words';
+import {
+  codedWords,
+  comparedWords,
+  councilWords,
+  coversWords,
+  reportStatusWords,
+  themeHeadingWords,
+} from '../../shared/reports/report-words';
 import { NO_DATA } from '../../shared/metrics/format-percentage';
 
 const cellText = (cell: ReportCell): string => (cell === null ? NO_DATA : String(cell));
@@ -59,11 +66,7 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
     heading(content.title, HeadingLevel.TITLE),
     para(reportStatusWords(content)),
     para(coversWords(content)),
-    para(
-      content.covers.previousWords
-        ? `Compared with ${content.covers.previousWords}. A change is marked beyond noise when its 95% interval excludes 0.`
-        : 'There is no previous comparable round to compare with.',
-    ),
+    para(comparedWords(content)),
     heading('Summary', HeadingLevel.HEADING_1),
     ...(content.summary.trim() ? content.summary.split(/\n+/).map(para) : [para('No summary written.')]),
     heading('Figures', HeadingLevel.HEADING_1),
@@ -72,11 +75,10 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
     children.push(heading(t.title, HeadingLevel.HEADING_2), table(t.columns, t.rows));
   }
   children.push(heading('What auditors wrote: themes and quotes', HeadingLevel.HEADING_1));
+  children.push(para(codedWords(content.themes)));
   if (content.themes.themes.length === 0) children.push(para('No findings have been coded into themes.'));
   for (const theme of content.themes.themes) {
-    children.push(
-      heading(`${theme.name}: ${theme.findings} findings in ${theme.audits} audits`, HeadingLevel.HEADING_2),
-    );
+    children.push(heading(themeHeadingWords(theme), HeadingLevel.HEADING_2));
     for (const q of theme.quotes)
       children.push(para(`“${q.text}” — ${q.kindLabel}, case ${q.caseReference}, ${q.teamName}`));
   }

@@ -29,6 +29,7 @@ import type { MetricFilters } from '../../shared/metrics/metric-definition';
 import type { AuditWithAgency } from '../../shared/metrics/split-by-agency';
 import { londonDate } from '../../shared/metrics/london-date';
 import type { ReportRow } from './report-rows';
+import { readOrganisation } from '../organisation/organisation-store';
 
 /** Every round's audits, whenever they were completed: the scan's widest range. */
 const ALL_TIME: DateRange = { from: '2000-01-01', to: '2100-12-31' };
@@ -117,8 +118,8 @@ async function cover(db: Queryable, serviceId: string, scope: ReportScope): Prom
       toolKey: scope.toolKey,
       current: await audits(db, serviceId, scope.toolKey, {}, monthRange(scope.month)),
       previous: await audits(db, serviceId, scope.toolKey, {}, monthRange(before)),
-      words: `Audits completed in ${monthWords(scope.month)}`,
-      previousWords: `Audits completed in ${monthWords(before)}`,
+      words: `audits completed in ${monthWords(scope.month)}`,
+      previousWords: `audits completed in ${monthWords(before)}`,
       rounds: [],
     };
   }
@@ -128,7 +129,7 @@ async function cover(db: Queryable, serviceId: string, scope: ReportScope): Prom
   };
   const range = { from: scope.from, to: scope.to };
   const before = previousRange(range);
-  const what = `${ROUND_KIND_LABELS[scope.roundKind]} audits${scope.theme ? ` on “${scope.theme}”` : ''}`;
+  const what = `audits in ${ROUND_KIND_LABELS[scope.roundKind].toLowerCase()} rounds${scope.theme ? ` on “${scope.theme}”` : ''}`;
   const rounds = await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM rounds WHERE service_id = $1 AND kind = $2 AND ($3 = '' OR theme = $3)
        AND start_date <= $5::date AND end_date >= $4::date ORDER BY start_date, name`,
@@ -157,24 +158,26 @@ export async function drawReport(db: Queryable, report: ReportRow, drawnAt: stri
   const framework = await loadFramework(db, coverage.toolKey, version);
   if (!framework) throw appError('not_found', 'The audit tool this report covers is missing.');
   const ids = current.map((a) => a.audit.id);
-  const [teams, pairs, themes, [organisation], [service], recommendations] = await Promise.all([
-    db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams WHERE service_id = $1', [
-      report.serviceId,
-    ]),
-    db.query<{ auditor_overall: number; blind_overall: number }>(
-      `SELECT m.auditor_overall, m.blind_overall FROM moderations m
-       WHERE m.audit_id::text = ANY($1::text[]) AND m.status IN ('agreed', 'regraded')
-         AND m.auditor_overall IS NOT NULL AND m.blind_overall IS NOT NULL`,
-      [ids],
-    ),
-    reportThemes(db, ids),
-    db.query<{ name: string; is_demo: boolean }>('SELECT name, is_demo FROM organisation LIMIT 1'),
-    db.query<{ name: string }>('SELECT name FROM services WHERE id = $1', [report.serviceId]),
-    db.query<{ id: string; text: string }>(
-      'SELECT id, text FROM audit_report_recommendations WHERE report_id = $1 ORDER BY position',
-      [report.id],
-    ),
+  // One after another: `db` may be a transaction's one client, which runs one statement at a time.
+  const teams = await db.query<{ id: string; name: string }>(
+    'SELECT id::text AS id, name FROM teams WHERE service_id = $1',
+    [report.serviceId],
+  );
+  const pairs = await db.query<{ auditor_overall: number; blind_overall: number }>(
+    `SELECT m.auditor_overall, m.blind_overall FROM moderations m
+     WHERE m.audit_id::text = ANY($1::text[]) AND m.status IN ('agreed', 'regraded')
+       AND m.auditor_overall IS NOT NULL AND m.blind_overall IS NOT NULL`,
+    [ids],
+  );
+  const themes = await reportThemes(db, ids);
+  const organisation = await readOrganisation(db);
+  const [service] = await db.query<{ name: string }>('SELECT name FROM services WHERE id = $1', [
+    report.serviceId,
   ]);
+  const recommendations = await db.query<{ id: string; text: string }>(
+    'SELECT id, text FROM audit_report_recommendations WHERE report_id = $1 ORDER BY position',
+    [report.id],
+  );
   const days = current.flatMap((a) => (a.audit.completedAt ? [londonDate(a.audit.completedAt)] : [])).sort();
   const covers: ReportCovers = {
     scope: report.scope,

@@ -27,6 +27,10 @@ import {
   editReport,
   lockReport,
   publishReport,
+  isPublishedTool,
+  isServiceRound,
+  recordReportSend,
+  reportRecipients,
   reportContent,
   reportView,
   setRecipients,
@@ -81,20 +85,12 @@ export function auditReportRoutes(deps: AppDeps) {
       const input = await parseBody(c, reportCreateSchema);
       const id = await deps.db.transaction(async (tx) => {
         if (input.scope.kind === 'round') {
-          const [round] = await tx.query('SELECT id FROM rounds WHERE id = $1 AND service_id = $2', [
-            input.scope.roundId,
-            serviceId,
-          ]);
-          if (!round)
+          if (!(await isServiceRound(tx, input.scope.roundId, serviceId)))
             throw appError('validation_failed', 'Some fields need correcting.', [
               { path: 'scope.roundId', message: 'Choose one of your service’s rounds.' },
             ]);
         } else {
-          const [tool] = await tx.query(
-            "SELECT 1 FROM frameworks WHERE key = $1 AND status <> 'draft' LIMIT 1",
-            [input.scope.toolKey],
-          );
-          if (!tool)
+          if (!(await isPublishedTool(tx, input.scope.toolKey)))
             throw appError('validation_failed', 'Some fields need correcting.', [
               { path: 'scope.toolKey', message: 'Choose a published audit tool.' },
             ]);
@@ -199,12 +195,7 @@ export function auditReportRoutes(deps: AppDeps) {
           'unavailable',
           'Lantern has no mail server set up (LANTERN_SMTP_URL), so it cannot send e-mail.',
         );
-      const recipients = (
-        await deps.db.query<{ email: string }>(
-          'SELECT email FROM audit_report_recipients WHERE report_id = $1 ORDER BY email',
-          [row.id],
-        )
-      ).map((r) => r.email);
+      const recipients = await reportRecipients(deps.db, row.id);
       if (recipients.length === 0)
         throw appError(
           'validation_failed',
@@ -213,10 +204,7 @@ export function auditReportRoutes(deps: AppDeps) {
         );
       const sent = await sendReportLinks(setup, row.id, row.title, recipients);
       await deps.db.transaction(async (tx) => {
-        await tx.query(
-          'INSERT INTO audit_report_sends (id, report_id, sent_by, recipients) VALUES (gen_random_uuid(), $1, $2, $3)',
-          [row.id, person.id, sent],
-        );
+        await recordReportSend(tx, row.id, person.id, sent);
         await logChange(c, deps, tx, 'audit-report', row.id, {
           action: 'sent',
           sent: sent.length,

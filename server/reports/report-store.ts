@@ -201,3 +201,42 @@ export async function setRecipients(
       email,
     ]);
 }
+
+/** The report's distribution list, by address. */
+export async function reportRecipients(db: Queryable, reportId: string): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(
+    'SELECT email FROM audit_report_recipients WHERE report_id = $1 ORDER BY email',
+    [reportId],
+  );
+  return rows.map((r) => r.email);
+}
+
+/** Records a send of the report's link to the addresses it went to. */
+export async function recordReportSend(
+  tx: Queryable,
+  reportId: string,
+  sentBy: string,
+  recipients: readonly string[],
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO audit_report_sends (id, report_id, sent_by, recipients) VALUES (gen_random_uuid(), $1, $2, $3)',
+    [reportId, sentBy, recipients],
+  );
+}
+
+/** Whether the round is one of the service's (a report is written about its own rounds). */
+export async function isServiceRound(db: Queryable, roundId: string, serviceId: string): Promise<boolean> {
+  const rows = await db.query('SELECT id FROM rounds WHERE id = $1 AND service_id = $2', [
+    roundId,
+    serviceId,
+  ]);
+  return rows.length > 0;
+}
+
+/** Whether the audit tool has ever been published (a draft's audits are none). */
+export async function isPublishedTool(db: Queryable, toolKey: string): Promise<boolean> {
+  const rows = await db.query("SELECT 1 FROM frameworks WHERE key = $1 AND status <> 'draft' LIMIT 1", [
+    toolKey,
+  ]);
+  return rows.length > 0;
+}

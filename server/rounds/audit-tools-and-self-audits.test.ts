@@ -7,9 +7,10 @@
  * never count in metrics, and their agreement matches a hand calculation.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { pushBody } from '../../tests/support/sync-fixtures';
 import {
   AMARA,
@@ -31,21 +32,16 @@ import { pushResponseSchema } from '../../shared/sync/protocol';
 import type { Answers } from '../../shared/framework/answer-schema';
 
 describe.each(ENGINES)('audit tools and self-audits on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let amara: Client;
   let ben: Client;
   let toolKey: string;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     amara = await t.as(AMARA);
     ben = await t.as(BEN);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   /** Pushes one submitted audit on its allocation's tool, as the device would. */
   async function submit(

@@ -4,23 +4,19 @@
  * no link for someone who is not that round's guest.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { AMARA, createRound, personId, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { guestWithLinkSchema } from '../../shared/accounts/guest-schemas';
 
 describe.each(ENGINES)('a guest’s new set-password link on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('gives the round’s guest a new link that sets their password, and nobody else one', async () => {
     const [days] = await t.db.query<{ start: string; end: string }>(

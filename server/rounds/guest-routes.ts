@@ -12,7 +12,8 @@ import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
 import { logChange } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
-import { findPerson, listPeople } from '../admin/people-store';
+import { assertEmailFree, findPerson, listPeople } from '../admin/people-store';
+import { findRoundGuest, guestRound, insertGuest } from './guest-store';
 import { issuePasswordLink } from '../auth/password-links';
 import { appError } from '../../shared/errors/app-error';
 import { createGuestSchema, type GuestWithLink } from '../../shared/accounts/guest-schemas';
@@ -29,11 +30,7 @@ export function guestRoutes(deps: AppDeps) {
       const roundId = idParam(c, 'roundId', 'round');
       const body = await parseBody(c, createGuestSchema);
       const result = await deps.db.transaction(async (tx) => {
-        const [round] = await tx.query<{ service_id: string | null; end_date: string; today: string }>(
-          `SELECT service_id, end_date::text AS end_date, (now() AT TIME ZONE 'Europe/London')::date::text AS today
-           FROM rounds WHERE id = $1`,
-          [roundId],
-        );
+        const round = await guestRound(tx, roundId);
         if (!round) throw appError('not_found', 'There is no round with that id.');
         if (!round.service_id)
           throw appError(
@@ -47,32 +44,9 @@ export function guestRoutes(deps: AppDeps) {
               message: `Choose a last day from today (${round.today}) to the round's end (${round.end_date}).`,
             },
           ]);
-        const [taken] = await tx.query('SELECT id FROM people WHERE email = $1', [body.email]);
-        if (taken)
-          throw appError('conflict', 'Someone already has this e-mail address.', [
-            {
-              path: 'email',
-              message: 'Someone already has this e-mail address. Find them in the list of people.',
-            },
-          ]);
+        await assertEmailFree(tx, body.email);
         const id = crypto.randomUUID();
-        await tx.query(
-          `INSERT INTO people (id, email, display_name, job_title, service_id, roles, agency, organisation,
-             guest_round_id, guest_until)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            id,
-            body.email,
-            body.name,
-            `Guest from ${body.organisation}`.slice(0, 200),
-            round.service_id,
-            body.roles,
-            body.agency,
-            body.organisation,
-            roundId,
-            body.lastDay,
-          ],
-        );
+        await insertGuest(tx, { ...body, id, serviceId: round.service_id, roundId });
         await logChange(
           c,
           deps,
@@ -108,10 +82,7 @@ export function guestRoutes(deps: AppDeps) {
       const roundId = idParam(c, 'roundId', 'round');
       const personId = idParam(c, 'personId', 'person');
       const link = await deps.db.transaction(async (tx) => {
-        const [guest] = await tx.query<{ active: boolean }>(
-          'SELECT active FROM people WHERE id = $1 AND guest_round_id = $2',
-          [personId, roundId],
-        );
+        const guest = await findRoundGuest(tx, roundId, personId);
         if (!guest) throw appError('not_found', 'There is no guest of this round with that id.');
         if (!guest.active)
           throw appError('conflict', 'This guest’s account is not active, so a link would not let them in.');

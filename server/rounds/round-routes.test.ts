@@ -6,9 +6,10 @@
  * work done; progress counts allocated, started, submitted, overdue per auditor and team; and
  * an audit takes its round's kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocateInBulk,
   allocationsIn,
@@ -28,17 +29,12 @@ import { roundCasesResponseSchema } from '../../shared/rounds/allocation-schemas
 import { roundProgressSchema } from '../../shared/rounds/progress-schemas';
 
 describe.each(ENGINES)('rounds and allocation on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let auditorIds: string[];
-
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     auditorIds = await Promise.all([AMARA, BEN, CHLOE].map((email) => personId(t, email)));
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('refuses a round that ends before it starts, or a thematic audit without a theme, field by field', async () => {

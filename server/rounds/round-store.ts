@@ -132,6 +132,22 @@ async function assertPublished(
     ]);
 }
 
+/** The settings a round is made and edited with, in the order both INSERT and UPDATE number them ($2…$11). */
+function roundSettings(input: RoundInput): unknown[] {
+  return [
+    input.name,
+    input.kind,
+    input.theme,
+    input.startDate,
+    input.endDate,
+    input.dueDate,
+    input.frameworkKey,
+    input.frameworkVersion,
+    input.excludeOwnTeam,
+    input.moderationShare,
+  ];
+}
+
 /** A new round of the creator's service. */
 export async function insertRound(
   tx: Queryable,
@@ -147,21 +163,7 @@ export async function insertRound(
     `INSERT INTO rounds (id, name, kind, theme, start_date, end_date, due_date, framework_key, framework_version,
        exclude_own_team, moderation_share, created_by, service_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      id,
-      input.name,
-      input.kind,
-      input.theme,
-      input.startDate,
-      input.endDate,
-      input.dueDate,
-      input.frameworkKey,
-      input.frameworkVersion,
-      input.excludeOwnTeam,
-      input.moderationShare,
-      createdBy,
-      serviceId,
-    ],
+    [id, ...roundSettings(input), createdBy, serviceId],
   );
   await tx.query('UPDATE rounds SET self_audit = $2 WHERE id = $1', [id, input.selfAudit]);
   await saveOtherTools(tx, id, input.otherTools);
@@ -233,19 +235,7 @@ export async function updateRound(tx: Queryable, before: Round, input: RoundInpu
   await tx.query(
     `UPDATE rounds SET name = $2, kind = $3, theme = $4, start_date = $5, end_date = $6, due_date = $7, framework_key = $8,
        framework_version = $9, exclude_own_team = $10, moderation_share = $11, updated_at = now() WHERE id = $1`,
-    [
-      before.id,
-      input.name,
-      input.kind,
-      input.theme,
-      input.startDate,
-      input.endDate,
-      input.dueDate,
-      input.frameworkKey,
-      input.frameworkVersion,
-      input.excludeOwnTeam,
-      input.moderationShare,
-    ],
+    [before.id, ...roundSettings(input)],
   );
   await tx.query('UPDATE rounds SET self_audit = $2 WHERE id = $1', [before.id, input.selfAudit]);
   await saveOtherTools(tx, before.id, input.otherTools);

@@ -2,22 +2,19 @@
  * A re-imported export: the server says which of the file's changes it held already,
  * so the device can say "already on the server" instead of "14 applied".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import { describeImport, importResponseSchema } from '../../shared/sync/import-result';
 
 describe.each(ENGINES)('importing an export again on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let a: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('names the changes that had synced already, and the device says so', async () => {

@@ -2,23 +2,20 @@
  * A pull hands a device the full content of its audits, so it is in the audit log:
  * one row per pull that returned audits, naming them; a poll that found nothing adds none.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import { pullUntil } from '../../tests/fixtures/case-lists/qa-steps';
 import type { PullResponse } from '../../shared/sync/protocol';
 
 describe.each(ENGINES)('pull logging on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let a: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const pulledRows = () =>

@@ -8,27 +8,53 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
+import { jsonAnswer } from '../http/json-answer';
 import { clientAddress } from '../http/client-address';
 import { requireRole } from '../auth/require-person';
 import {
+  MAX_HELD_REVISIONS,
   MAX_PULL_LIMIT,
   PROTOCOL_VERSION,
   pushRequestSchema,
   type PushResponse,
+  type SlimPushResponse,
 } from '../../shared/sync/protocol';
 import { appError } from '../../shared/errors/app-error';
-import { applyMutation } from './apply-mutation';
+import { applyMutations } from './apply-mutation';
 import { pull } from './pull';
+import { slimAnswer } from './push-answer';
 import { exportFileSchema } from '../../shared/sync/export-file';
 import type { ImportResponse } from '../../shared/sync/import-result';
 import { limitBody } from '../http/body-limit';
 import { recordEvent } from '../audit-log/record-event';
 import { countPush } from '../monitoring/prometheus-metrics';
 
+const HELD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[1-9]\d{0,8}$/i;
+
 /** The pull's query: read here and described in the API document (server/openapi). */
 export const pullQuerySchema = z.object({
   checkpoint: z.string().max(2_000).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+  /**
+   * Audits the device holds at a revision (`<id>.<rev>` joined by `_`): what its last push
+   * brought it. The pull leaves out an audit at exactly that revision (pull.ts).
+   */
+  held: z
+    .string()
+    .max(MAX_HELD_REVISIONS * 48)
+    .optional()
+    .transform((text, ctx) => {
+      const held = new Map<string, number>();
+      for (const pair of text ? text.split('_') : []) {
+        if (!HELD.test(pair)) {
+          ctx.addIssue({ code: 'custom', message: 'Each held audit is its id and revision: <id>.<rev>.' });
+          return z.NEVER;
+        }
+        const [id = '', rev = ''] = pair.split('.');
+        held.set(id.toLowerCase(), Number(rev));
+      }
+      return held;
+    }),
 });
 
 export function syncRoutes(deps: AppDeps) {
@@ -44,12 +70,17 @@ export function syncRoutes(deps: AppDeps) {
         ip: clientAddress(c, deps.config.trustProxy),
         userAgent: c.req.header('user-agent') ?? '',
       };
-      const results = [];
-      // In order: a device's later mutation of an audit builds on its earlier one.
-      for (const mutation of request.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+      const results = await applyMutations(deps.db, ctx, request.mutations);
       countPush('push', results);
+      if (request.slimAnswers) {
+        const slim: SlimPushResponse = {
+          protocol: PROTOCOL_VERSION,
+          results: results.map((result, i) => slimAnswer(result, request.mutations[i])),
+        };
+        return jsonAnswer(c, slim);
+      }
       const response: PushResponse = { protocol: PROTOCOL_VERSION, results };
-      return c.json(response);
+      return jsonAnswer(c, response);
     })
     .post(
       '/import',
@@ -83,8 +114,7 @@ export function syncRoutes(deps: AppDeps) {
           'SELECT mutation_id::text FROM sync_mutations WHERE mutation_id = ANY ($1::uuid[]) AND person_id = $2',
           [file.mutations.map((m) => m.mutationId), person.id],
         );
-        const results = [];
-        for (const mutation of file.mutations) results.push(await applyMutation(deps.db, ctx, mutation));
+        const results = await applyMutations(deps.db, ctx, file.mutations);
         countPush('import', results);
         const response: ImportResponse = {
           protocol: PROTOCOL_VERSION,
@@ -105,7 +135,7 @@ export function syncRoutes(deps: AppDeps) {
           query.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
         );
       }
-      const page = await pull(deps.db, person, query.data.checkpoint, query.data.limit);
+      const page = await pull(deps.db, person, query.data.checkpoint, query.data.limit, query.data.held);
       // A pull hands the device the full content of audits: one log row per pull that returned
       // any (polls that found nothing are not logged), naming them.
       if (page.audits.length > 0) {
@@ -118,6 +148,6 @@ export function syncRoutes(deps: AppDeps) {
           userAgent: c.req.header('user-agent') ?? '',
         });
       }
-      return c.json(page);
+      return jsonAnswer(c, page);
     });
 }

@@ -1,34 +1,7 @@
-/**
- * The agency a person audits for. A joint or multi-agency practice week brings health, police,
- * education and probation colleagues in beside social care; each answer of a joint audit says
- * who gave it and for which agency, and reports break down by agency (docs/JOINT-AUDITS.md).
- */
+/** The schema for the agency a person audits for; the names and words are in agency-names.ts. */
 import { z } from 'zod/mini';
+import { AGENCIES } from './agency-names';
 
-export const AGENCIES = ['social_care', 'health', 'police', 'education', 'probation', 'other'] as const;
+export { AGENCIES, DEFAULT_AGENCY, AGENCY_LABELS, agencyFromText, type Agency } from './agency-names';
+
 export const agencySchema = z.enum(AGENCIES, { error: 'Choose an agency from the list.' });
-export type Agency = z.infer<typeof agencySchema>;
-
-/** Everyone is social care unless they are set otherwise. */
-export const DEFAULT_AGENCY: Agency = 'social_care';
-
-export const AGENCY_LABELS: Record<Agency, string> = {
-  social_care: 'Social care',
-  health: 'Health',
-  police: 'Police',
-  education: 'Education',
-  probation: 'Probation',
-  other: 'Other',
-};
-
-/**
- * The agency a file or a form names, by its label or key, any case, spaces or hyphens for
- * underscores ("Health", "social care", "Social-Care"); null when it names none.
- */
-export function agencyFromText(text: string): Agency | null {
-  const word = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return AGENCIES.find((agency) => agency === word) ?? null;
-}

@@ -4,8 +4,8 @@
  * the screens.
  */
 import type { Answer } from './answer-schema';
-import { GRADES } from '../metrics/grade-scale';
-import { longDate } from '../inspection/inspection-window';
+import { GRADES } from '../metrics/grades';
+import { longDate } from '../metrics/month-names';
 
 /** A calendar date in words; anything else (a draft's half-typed date) as it was typed. */
 function dateWords(text: string): string {

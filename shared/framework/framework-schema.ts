@@ -170,7 +170,4 @@ export type Framework = z.infer<typeof frameworkSchema>;
 /** What a framework looks like before defaults are filled in (the JSON as written). */
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 
-/** Every item of a framework in form order. */
-export function frameworkItems(framework: Framework): FrameworkItem[] {
-  return framework.sections.flatMap((section) => section.items);
-}
+export { frameworkItems } from './framework-items';

@@ -11,7 +11,8 @@
  * use it, for the person importing to map or create; rows that use it are left out of `cases`.
  * A reference may appear once per file.
  */
-import { CASE_FIELDS, columnLetter, normaliseHeader, type CaseField } from './case-fields';
+import { CASE_FIELDS, normaliseHeader, type CaseField } from './case-fields';
+import { isBlankRow, mappedCell, mappedColumnName } from './field-mapping';
 import type { ColumnMapping } from './column-mapping';
 import { normaliseName, type NameKind } from './import-names';
 import { readCaseDate } from './read-case-date';
@@ -159,19 +160,12 @@ export function validateCaseRows(
   const cases: ImportedCase[] = [];
   const problems: RowProblem[] = [];
   const firstRowOf = new Map<string, number>();
-  const columnName = (field: CaseField): string => {
-    const index = mapping[field] ?? 0;
-    const header = headers[index]?.trim();
-    return `${columnLetter(index)}${header ? ` (${header})` : ''}`;
-  };
+  const columnName = (field: CaseField): string => mappedColumnName(mapping, headers, field);
 
   rows.forEach((cells, i) => {
     const row = i + 2;
-    if (cells.every((cell) => cell.trim() === '')) return;
-    const value = (field: CaseField): string | undefined => {
-      const column = mapping[field];
-      return column === null ? undefined : (cells[column] ?? '').trim();
-    };
+    if (isBlankRow(cells)) return;
+    const value = (field: CaseField): string | undefined => mappedCell(mapping, cells, field);
     let ok = true;
     const problem = (field: CaseField, message: string): void => {
       problems.push({ row, column: columnName(field), field, message });

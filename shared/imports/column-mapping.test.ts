@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, mappingProblems } from './column-mapping';
+import { guessMapping, mappingProblems, type ColumnMapping } from './column-mapping';
 import { columnLetter } from './case-fields';
 
 describe('guessMapping', () => {
@@ -71,39 +71,24 @@ describe('guessMapping', () => {
 
 describe('mappingProblems', () => {
   const headers = ['Ref', 'Team', 'Type'];
+  const NOTHING_MAPPED: ColumnMapping = {
+    reference: null,
+    team: null,
+    caseType: null,
+    allocatedWorker: null,
+    workerEmail: null,
+    planType: null,
+    flags: null,
+    closed: null,
+    openedOn: null,
+  };
   it('asks for every required field', () => {
-    const problems = mappingProblems(
-      {
-        reference: 0,
-        team: null,
-        caseType: null,
-        allocatedWorker: null,
-        workerEmail: null,
-        planType: null,
-        flags: null,
-        closed: null,
-        openedOn: null,
-      },
-      headers,
-    );
+    const problems = mappingProblems({ ...NOTHING_MAPPED, reference: 0 }, headers);
     expect(problems.map((p) => p.path)).toEqual(['team', 'caseType']);
   });
 
   it('refuses one column for two fields and a column the file does not have', () => {
-    const problems = mappingProblems(
-      {
-        reference: 0,
-        team: 0,
-        caseType: 9,
-        allocatedWorker: null,
-        workerEmail: null,
-        planType: null,
-        flags: null,
-        closed: null,
-        openedOn: null,
-      },
-      headers,
-    );
+    const problems = mappingProblems({ ...NOTHING_MAPPED, reference: 0, team: 0, caseType: 9 }, headers);
     expect(problems).toEqual([
       { path: 'team', message: 'Column A is already used for case reference.' },
       { path: 'caseType', message: 'The file has no column J.' },

@@ -5,7 +5,7 @@
  * the admin in the preview, checked before any row is. Nothing here is about children.
  */
 import { z } from 'zod';
-import { columnLetter, normaliseHeader } from './case-fields';
+import { fieldMappingProblems, guessFieldMapping } from './field-mapping';
 
 export const PEOPLE_FIELDS = [
   'name',
@@ -105,28 +105,7 @@ export type PeopleMapping = z.infer<typeof peopleMappingSchema>;
  * @example guessPeopleMapping(['Full name', 'Email', 'Roles']) // { name: 0, email: 1, roles: 2, … null }
  */
 export function guessPeopleMapping(headers: readonly string[]): PeopleMapping {
-  const normalised = headers.map(normaliseHeader);
-  const used = new Set<number>();
-  const mapping = Object.fromEntries(PEOPLE_FIELDS.map((field) => [field, null])) as Record<
-    PeopleField,
-    number | null
-  >;
-  const pass = (matches: (header: string, known: string) => boolean): void => {
-    for (const field of PEOPLE_FIELDS) {
-      if (mapping[field] !== null) continue;
-      const index = normalised.findIndex(
-        (header, i) =>
-          !used.has(i) && PEOPLE_FIELD_INFO[field].headers.some((known) => matches(header, known)),
-      );
-      if (index >= 0) {
-        mapping[field] = index;
-        used.add(index);
-      }
-    }
-  };
-  pass((header, known) => header === known);
-  pass((header, known) => known.length > 3 && header.startsWith(`${known} `));
-  return mapping;
+  return guessFieldMapping(PEOPLE_FIELDS, PEOPLE_FIELD_INFO, headers);
 }
 
 /** Problems with a mapping against a file's headers, as `{ path: field, message }`. */
@@ -134,30 +113,5 @@ export function peopleMappingProblems(
   mapping: PeopleMapping,
   headers: readonly string[],
 ): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  const seen = new Map<number, PeopleField>();
-  for (const field of PEOPLE_FIELDS) {
-    const column = mapping[field];
-    const info = PEOPLE_FIELD_INFO[field];
-    if (column === null) {
-      if (info.required)
-        problems.push({
-          path: field,
-          message: `Choose the column that holds the ${info.label.toLowerCase()}.`,
-        });
-      continue;
-    }
-    if (column >= headers.length) {
-      problems.push({ path: field, message: `The file has no column ${columnLetter(column)}.` });
-      continue;
-    }
-    const other = seen.get(column);
-    if (other)
-      problems.push({
-        path: field,
-        message: `Column ${columnLetter(column)} is already used for ${PEOPLE_FIELD_INFO[other].label.toLowerCase()}.`,
-      });
-    seen.set(column, field);
-  }
-  return problems;
+  return fieldMappingProblems(PEOPLE_FIELDS, PEOPLE_FIELD_INFO, mapping, headers);
 }

@@ -11,7 +11,8 @@
  * person as it is.
  */
 import { z } from 'zod';
-import { columnLetter, normaliseHeader } from './case-fields';
+import { normaliseHeader } from './case-fields';
+import { isBlankRow, mappedCell, mappedColumnName } from './field-mapping';
 import { personalDataColumns } from './personal-data-columns';
 import type { PeopleField, PeopleMapping } from './people-fields';
 import { ROLE_LABELS, ROLES, type Role } from '../accounts/roles';
@@ -97,19 +98,12 @@ export function validatePeopleRows(
   const people: ImportedPerson[] = [];
   const problems: PeopleRowProblem[] = [];
   const firstRowOf = new Map<string, number>();
-  const columnName = (field: PeopleField): string => {
-    const index = mapping[field] ?? 0;
-    const header = headers[index]?.trim();
-    return `${columnLetter(index)}${header ? ` (${header})` : ''}`;
-  };
+  const columnName = (field: PeopleField): string => mappedColumnName(mapping, headers, field);
 
   rows.forEach((cells, i) => {
     const row = i + 2;
-    if (cells.every((cell) => cell.trim() === '')) return;
-    const value = (field: PeopleField): string | undefined => {
-      const column = mapping[field];
-      return column === null ? undefined : (cells[column] ?? '').trim();
-    };
+    if (isBlankRow(cells)) return;
+    const value = (field: PeopleField): string | undefined => mappedCell(mapping, cells, field);
     let ok = true;
     const problem = (field: PeopleField, message: string): void => {
       problems.push({ row, column: columnName(field), field, message });

@@ -7,7 +7,9 @@
  */
 import { daysInMonth, dayNumberOf, dateOfDayNumber } from '../metrics/calendar-date';
 import { londonOffsetMinutes } from '../metrics/london-date';
-import { MONTH_NAMES } from '../metrics/month-names';
+import { longDate } from '../metrics/month-names';
+
+export { longDate };
 import { addDays } from '../metrics/time-values';
 
 export const DEFAULT_INSPECTION_MONTHS = 6;
@@ -57,10 +59,4 @@ export function inspectionWindow(today: string, months: number): InspectionWindo
 /** The window in words: "from 5 June 2026 to 5 December 2026, both days included (London dates)". */
 export function windowWords(window: Pick<InspectionWindow, 'from' | 'to'>): string {
   return `from ${longDate(window.from)} to ${longDate(window.to)}, both days included (London dates)`;
-}
-
-/** '2026-06-05' → '5 June 2026'. */
-export function longDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
 }

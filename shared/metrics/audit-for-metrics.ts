@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { answersSchema } from '../framework/answer-schema';
-import { zonedTimestampSchema } from './london-date';
+import { zonedTimestampSchema } from './zoned-timestamp-schema';
 
 /** Why the audit was done; the same words as the `audits.kind` column. */
 export const AUDIT_KINDS = ['practice_week', 'monthly', 'thematic', 'ad_hoc'] as const;

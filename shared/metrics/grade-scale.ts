@@ -4,34 +4,16 @@
  * on a fixed scale; the words are only for people.
  */
 import { z } from 'zod/mini';
+import type { GradeIndex } from './grades';
 
-/** The grades in order, best first; a grade's index is its value. */
-export const GRADES = [
-  { index: 0, key: 'outstanding', label: 'Outstanding' },
-  { index: 1, key: 'good', label: 'Good' },
-  { index: 2, key: 'requires-improvement', label: 'Requires improvement to be good' },
-  { index: 3, key: 'inadequate', label: 'Inadequate' },
-] as const;
+export { GRADES, AT_LEAST_GOOD, isGradeIndex, isAtLeastGood, gradeLabel, type GradeIndex } from './grades';
 
 /** A grade as stored: its index on the scale. */
 export const gradeIndexSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-/** 0 Outstanding, 1 Good, 2 Requires improvement to be good, 3 Inadequate. */
-export type GradeIndex = z.infer<typeof gradeIndexSchema>;
 
-/** The grades that count as "at least good" (Outstanding or Good): the pass set of most plan targets. */
-export const AT_LEAST_GOOD: readonly GradeIndex[] = [0, 1];
-
-/** True when a value is one of the four grade indexes. */
-export function isGradeIndex(value: unknown): value is GradeIndex {
-  return value === 0 || value === 1 || value === 2 || value === 3;
-}
-
-/** True for Outstanding or Good. @example isAtLeastGood(2) // false */
-export function isAtLeastGood(grade: GradeIndex): boolean {
-  return grade <= 1;
-}
-
-/** The words for a grade. @example gradeLabel(2) // 'Requires improvement to be good' */
-export function gradeLabel(grade: GradeIndex): string {
-  return GRADES[grade].label;
-}
+/** The schema and the type name the same four values (checked when compiled). */
+const _sameValues: [z.infer<typeof gradeIndexSchema>] extends [GradeIndex]
+  ? [GradeIndex] extends [z.infer<typeof gradeIndexSchema>]
+    ? true
+    : never
+  : never = true;

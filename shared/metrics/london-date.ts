@@ -15,7 +15,6 @@
  * Timestamps must carry a zone (`Z` or an offset): one without is ambiguous by an hour for
  * half the year, so it is refused, never assumed to be UTC or local.
  */
-import { z } from 'zod/mini';
 import { DomainError } from '../errors/domain-error';
 import { daysFromCivil, dateOfDayNumber, weekday } from './calendar-date';
 import type { CalendarDate, DayNumber, EpochMs } from './time-values';
@@ -211,10 +210,3 @@ export function londonToday(nowMs: EpochMs): CalendarDate {
     Math.floor((nowMs + londonOffsetMinutes(nowMs) * MS_PER_MINUTE) / MS_PER_DAY) as DayNumber,
   );
 }
-
-/** A zod schema for a timestamp that must carry a zone; use it at every edge that takes one. */
-export const zonedTimestampSchema = z.string().check(
-  z.refine(isZonedTimestamp, {
-    message: 'Expected a time with a zone, e.g. "2019-03-31T10:15:00Z" or "2019-03-31T11:15:00+01:00".',
-  }),
-);

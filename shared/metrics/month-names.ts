@@ -13,3 +13,9 @@ export const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+
+/** '2026-06-05' → '5 June 2026'. */
+export function longDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
+}

@@ -21,6 +21,7 @@
 import { isCalendarDate } from '../metrics/calendar-date';
 import type { FieldProblem } from '../errors/app-error';
 import type { ManagerRag, Recurrence, Timescale } from './plan-vocabulary';
+import type { AreaSettings } from './plan-views';
 
 export interface ImportedAction {
   number: string;
@@ -39,16 +40,7 @@ export interface ImportedAction {
   row: number;
 }
 
-export interface ImportedArea {
-  reference: string;
-  title: string;
-  theme: string;
-  source: string;
-  timescale: Timescale;
-  timescaleDate: string | null;
-  recurrence: Recurrence | null;
-  recurrenceStart: string | null;
-  outcomes: string[];
+export interface ImportedArea extends AreaSettings {
   actions: ImportedAction[];
 }
 

@@ -7,7 +7,7 @@ import type { Trajectory } from '../metrics/trajectory';
 import type { RagColour, RagRule } from '../metrics/trajectory-rag';
 import type { TimeBucket } from '../metrics/periods';
 import type { MeasureDirection, MeasureKind } from '../metrics/measure-kind';
-import type { ActionEvent } from './action-state';
+import type { ActionEvent, ActionState } from './action-state';
 import type { AreaRag, ProgressSummary } from './progress-summary';
 import type { AreaNoun, ManagerRag, Recurrence, Timescale } from './plan-vocabulary';
 import type { ComplianceFilters } from '../case-actions/compliance-measure';
@@ -18,13 +18,17 @@ export interface PlanSource {
   date?: string | undefined;
 }
 
-export interface PlanListItem {
+/** What a plan is and where it came from: the fields the list of plans and the plan page share. */
+export interface PlanHeading {
   id: string;
   title: string;
   kind: 'inspection' | 'merged';
   areaNoun: AreaNoun;
   sources: PlanSource[];
   updatedAt: string;
+}
+
+export interface PlanListItem extends PlanHeading {
   headline: string;
 }
 
@@ -74,7 +78,8 @@ export interface MeasureView {
   latest: MeasurePoint | null;
 }
 
-export interface ActionView {
+/** With the action's state as of the plan's date (action-state.ts). */
+export interface ActionView extends ActionState {
   id: string;
   areaId: string;
   number: string;
@@ -100,12 +105,6 @@ export interface ActionView {
   carriedTo: { planId: string; planTitle: string; actionId: string; number: string } | null;
   /** A partner owner (a guest of the plan) who updates its progress. */
   ownerPerson: { id: string; name: string; organisation: string } | null;
-  rag: ManagerRag | null;
-  ragReason: string;
-  ragAt: string | null;
-  latestNote: { text: string; byName: string; at: string } | null;
-  signedOff: boolean;
-  signOffNote: string;
   /** Each measure's latest RAG, to show beside the manager's when they differ. */
   measures: {
     id: string;
@@ -119,8 +118,8 @@ export interface ActionView {
   findingCount: number;
 }
 
-export interface AreaView {
-  id: string;
+/** An area's fields as the manager sets them (or a plan import reads them). */
+export interface AreaSettings {
   reference: string;
   title: string;
   theme: string;
@@ -129,20 +128,18 @@ export interface AreaView {
   timescaleDate: string | null;
   recurrence: Recurrence | null;
   recurrenceStart: string | null;
-  timescaleWords: string;
   /** "What will be different for children", in order. */
   outcomes: string[];
+}
+
+export interface AreaView extends AreaSettings {
+  id: string;
+  timescaleWords: string;
   rag: AreaRag;
   actions: ActionView[];
 }
 
-export interface PlanView {
-  id: string;
-  title: string;
-  kind: 'inspection' | 'merged';
-  areaNoun: AreaNoun;
-  sources: PlanSource[];
-  updatedAt: string;
+export interface PlanView extends PlanHeading {
   /** The London date the plan is shown as of; null for "now". */
   asOf: string | null;
   areas: AreaView[];

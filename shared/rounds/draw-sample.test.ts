@@ -39,6 +39,21 @@ function cases(count: number, offset = 0): SampleCase[] {
 const spec = (overrides: Partial<SampleSpec> = {}): SampleSpec =>
   sampleSpecSchema.parse({ method: 'random', quota: { kind: 'percent', value: 10 }, seed: 42, ...overrides });
 
+/** The draw holds exactly the cases `wanted` keeps (at least one), and counts every other case as filtered out. */
+function expectDrawnExactly(
+  all: SampleCase[],
+  result: ReturnType<typeof drawSample>,
+  wanted: (c: SampleCase) => boolean,
+): void {
+  const expected = all
+    .filter(wanted)
+    .map((c) => c.id)
+    .sort();
+  expect(expected.length).toBeGreaterThan(0);
+  expect(result.drawn.map((d) => d.caseId).sort()).toEqual(expected);
+  expect(result.excludedByFilters).toBe(all.length - expected.length);
+}
+
 describe('quotaTarget', () => {
   it.each([
     { name: '5% of 640', quota: { kind: 'percent', value: 5 } as const, eligible: 640, target: 32 },
@@ -140,13 +155,7 @@ describe('drawSample', () => {
       quota: { kind: 'percent', value: 100 },
     });
     const result = drawSample(all, s, null, dayNumberOf('2026-10-19'));
-    const expected = all
-      .filter(wanted)
-      .map((c) => c.id)
-      .sort();
-    expect(expected.length).toBeGreaterThan(0);
-    expect(result.drawn.map((d) => d.caseId).sort()).toEqual(expected);
-    expect(result.excludedByFilters).toBe(120 - expected.length);
+    expectDrawnExactly(all, result, wanted);
   });
 
   it('refuses a sample by case age without the round’s start day', () => {
@@ -390,13 +399,7 @@ describe('strata by case flag and by worker, and filters by team and worker', ()
       ...group,
     };
     const result = drawSample(all, s, null);
-    const expected = all
-      .filter(wanted)
-      .map((c) => c.id)
-      .sort();
-    expect(expected.length).toBeGreaterThan(0);
-    expect(result.drawn.map((d) => d.caseId).sort()).toEqual(expected);
-    expect(result.excludedByFilters).toBe(120 - expected.length);
+    expectDrawnExactly(all, result, wanted);
   });
 
   it('property: strata of any fields add up to the target, hold each eligible case once, and the same seed draws the same cases in the same order', () => {

@@ -5,7 +5,7 @@
  * reads only the `by` each answer carries.
  */
 import type { AnsweredBy, Answers } from '../framework/answer-schema';
-import { AGENCY_LABELS } from '../accounts/agencies';
+import { AGENCY_LABELS } from '../accounts/agency-names';
 
 /**
  * An author in plain words: name and agency.

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { answerSchema } from '../framework/answer-schema';
-import { zonedTimestampSchema } from '../metrics/london-date';
+import { zonedTimestampSchema } from '../metrics/zoned-timestamp-schema';
 
 export const AUDIT_STATUSES = ['draft', 'submitted'] as const;
 export const auditStatusSchema = z.enum(AUDIT_STATUSES);

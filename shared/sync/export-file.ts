@@ -6,8 +6,9 @@
 import { z } from 'zod/mini';
 import { mutationSchema } from './protocol';
 import { boundedTimestampSchema } from '../validation/bounded-date';
+import { EXPORT_FORMAT } from './export-format';
 
-export const EXPORT_FORMAT = 'lantern-audit-export';
+export { EXPORT_FORMAT } from './export-format';
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),

@@ -11,6 +11,8 @@ export const PROTOCOL_VERSION = 1;
 
 export const MAX_MUTATIONS_PER_PUSH = 100;
 export const MAX_PULL_LIMIT = 500;
+/** At most this many audits a pull may name as held (`held`: what the device's last push brought it). */
+export const MAX_HELD_REVISIONS = 100;
 
 export const mutationSchema = z.object({
   mutationId: z.uuid(),
@@ -25,10 +27,31 @@ export const pushRequestSchema = z.object({
   deviceId: z.uuid(),
   /** Left unparsed here: each mutation is checked on its own and answered on its own. */
   mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
+  /**
+   * The device takes slim answers: an applied mutation whose stored document is exactly the
+   * snapshot pushed is answered with what the server added (`added`), not the whole document
+   * again. Absent (devices before slim answers): every applied answer carries `doc`.
+   */
+  slimAnswers: z.optional(z.literal(true)),
 });
 
 const problemSchema = z.object({ itemKey: z.string(), message: z.string() });
 
+/** Stale baseRev: the server kept its version and returns it; the device merges. */
+const conflictResultSchema = z.object({
+  mutationId: z.string(),
+  status: z.literal('conflict'),
+  server: auditDocumentSchema,
+});
+/** Can never be applied as sent; recorded on the server, shown on the audit. */
+const rejectedResultSchema = z.object({
+  mutationId: z.string(),
+  status: z.literal('rejected'),
+  reason: z.string(),
+  problems: z.array(problemSchema),
+});
+
+/** The answer as recorded (sync_mutations) and as sent to a device that did not ask for slim answers. */
 export const mutationResultSchema = z.discriminatedUnion('status', [
   /** Applied now, or earlier (a retry of the same mutationId gets the first answer). */
   z.object({
@@ -37,15 +60,8 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
     rev: z.number().check(z.int(), z.positive()),
     doc: auditDocumentSchema,
   }),
-  /** Stale baseRev: the server kept its version and returns it; the device merges. */
-  z.object({ mutationId: z.string(), status: z.literal('conflict'), server: auditDocumentSchema }),
-  /** Can never be applied as sent; recorded on the server, shown on the audit. */
-  z.object({
-    mutationId: z.string(),
-    status: z.literal('rejected'),
-    reason: z.string(),
-    problems: z.array(problemSchema),
-  }),
+  conflictResultSchema,
+  rejectedResultSchema,
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
@@ -54,6 +70,41 @@ export const pushResponseSchema = z.object({
   results: z.array(mutationResultSchema),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** What the server adds to a snapshot it stores as pushed: with `rev`, the rest of its document. */
+export const serverAddedSchema = z.object({
+  auditorId: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  returnedNote: z.nullable(z.string()),
+  deleted: z.boolean(),
+});
+export type ServerAdded = z.infer<typeof serverAddedSchema>;
+
+/**
+ * An answer to a push that asked for slim answers. Applied: `added` when the stored document
+ * is the snapshot pushed (the device's document is that snapshot, `rev` and `added`), `doc`
+ * when the server stored something else; exactly one of the two. Conflicts and rejections as
+ * ever: a conflict always carries the server's whole document.
+ */
+export const slimMutationResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    mutationId: z.string(),
+    status: z.literal('applied'),
+    rev: z.number().check(z.int(), z.positive()),
+    doc: z.optional(auditDocumentSchema),
+    added: z.optional(serverAddedSchema),
+  }),
+  conflictResultSchema,
+  rejectedResultSchema,
+]);
+export type SlimMutationResult = z.infer<typeof slimMutationResultSchema>;
+
+export const slimPushResponseSchema = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  results: z.array(slimMutationResultSchema),
+});
+export type SlimPushResponse = z.infer<typeof slimPushResponseSchema>;
 
 export const allocationDocumentSchema = z.object({
   id: z.string(),

@@ -6,26 +6,10 @@
  * as-of date in the year 9999 once made one request build some 96,000 months per measure.
  */
 import { z } from 'zod/mini';
-import { isCalendarDate } from '../metrics/calendar-date';
 import { isZonedTimestamp } from '../metrics/london-date';
+import { dateProblem, EARLIEST_DATE, LATEST_DATE } from './date-bounds';
 
-/** The first calendar date accepted from outside. */
-export const EARLIEST_DATE = '2000-01-01';
-/** The last calendar date accepted from outside. */
-export const LATEST_DATE = '2100-12-31';
-
-/**
- * What is wrong with a date written as text, or null when it is a calendar date within the bounds.
- * The words are shown beside a date picker: they name no format the person never types
- * (the API description gives YYYY-MM-DD), and an empty field asks for a date.
- */
-export function dateProblem(text: string): string | null {
-  if (text.trim() === '') return 'Enter a date.';
-  if (!isCalendarDate(text)) return 'Enter a real date, for example 31 March 2026.';
-  if (text < EARLIEST_DATE || text > LATEST_DATE)
-    return 'Enter a date from 1 January 2000 to 31 December 2100.';
-  return null;
-}
+export { dateProblem, EARLIEST_DATE, LATEST_DATE } from './date-bounds';
 
 /**
  * A calendar date (YYYY-MM-DD) from 2000-01-01 to 2100-12-31: the schema for every date that

@@ -14,14 +14,13 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { ROOT, startServer } from '../support/server-process';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { median, ms, percentile } from './statistics';
 import { firstCase, openMyAuditsReadyForOffline } from '../e2e/support/auditor-steps';
+import { auditorRouteGzipKb } from './auditor-route-weight';
 
 const KEYSTROKES = 60;
 /** Keystrokes in each alternating block of app and floor. */
@@ -102,9 +101,11 @@ type BenchWindow = Window & { benchWrite: (note: string, done: () => void) => vo
 
 /**
  * The floor, on a bare page: a plain textarea whose input handler does a raw IndexedDB
- * read-modify-write of the same audit record plus an outbox entry, strict durability, and
- * reports the commit. Timed from the same keydown, so it pays what any keystroke pays (the
- * browser's own text editing and the frame that shows the character) and nothing else.
+ * read-modify-write of the same audit record plus an outbox entry, strict durability, committed
+ * as soon as both writes are issued (`tx.commit()`, as the app's save does since 2026-12-05: the
+ * floor does what the app's write does, so that step gives the app no edge over it), and reports
+ * the commit. Timed from the same keydown, so it pays what any keystroke pays (the browser's own
+ * text editing and the frame that shows the character) and nothing else.
  */
 async function prepareBareFloor(page: Page, record: unknown): Promise<void> {
   await page.evaluate(async (audit) => {
@@ -136,6 +137,8 @@ async function prepareBareFloor(page: Page, record: unknown): Promise<void> {
         };
         tx.objectStore('audits').put({ ...current, snapshot });
         tx.objectStore('outbox').put({ mutationId: 'm', auditId: doc.id, snapshot, state: 'queued' });
+        // As the app's save does (client/db/save-answers.ts): commit once both writes are issued.
+        tx.commit();
       };
       tx.oncomplete = () => done();
     };
@@ -192,40 +195,8 @@ async function offlineNavigations(page: Page, url: string, ready: () => Promise<
   return times;
 }
 
-/**
- * Gzipped bytes of the entry chunk and every chunk the auditor's views import, from Vite's
- * manifest; and those chunks that hold classic `zod` (by their source maps), which the
- * auditor's route should not load: its shared schemas are written with `zod/mini`.
- */
-async function auditorRouteGzipKb(): Promise<{ kb: number; files: number; classicZod: string[] }> {
-  const manifest = JSON.parse(await readFile(join(CLIENT_DIR, '.vite/manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string; imports?: string[]; isEntry?: boolean }
-  >;
-  const wanted = new Set<string>();
-  const visit = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || wanted.has(chunk.file)) return;
-    wanted.add(chunk.file);
-    for (const dep of chunk.imports ?? []) visit(dep);
-  };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  for (const key of Object.keys(manifest))
-    if (/views\/auditor\/(MyAuditsView|AuditFormView)\.vue$/.test(key)) visit(key);
-  let bytes = 0;
-  const classicZod: string[] = [];
-  for (const file of wanted) {
-    if (!file.endsWith('.js')) continue;
-    bytes += gzipSync(await readFile(join(CLIENT_DIR, file))).length;
-    const map = await readFile(join(CLIENT_DIR, `${file}.map`), 'utf8').catch(() => '{}');
-    const sources = (JSON.parse(map) as { sources?: string[] }).sources ?? [];
-    if (sources.some((source) => /node_modules\/zod\/v4\/classic\//.test(source))) classicZod.push(file);
-  }
-  return { kb: bytes / 1024, files: wanted.size, classicZod };
-}
-
 export async function run(): Promise<void> {
-  const size = await auditorRouteGzipKb();
+  const size = await auditorRouteGzipKb(CLIENT_DIR);
   console.log(
     `auditor route JavaScript: ${size.kb.toFixed(1)} KB gzipped in ${size.files} chunks (goal ≤ 100 KB); classic zod in: ${size.classicZod.join(', ') || 'none'}`,
   );

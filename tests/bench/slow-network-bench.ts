@@ -94,6 +94,8 @@ function note(seed: number): string {
 interface Line {
   url: string;
   bytes(): number;
+  /** The bytes each way so far: `up` from the browser, `down` to it. */
+  split(): { up: number; down: number };
   /** No signal: what either side sends waits in the proxy (not lost) until `restore`. */
   cut(): void;
   /** The signal is back: what waited goes on, shaped from now. */
@@ -104,6 +106,7 @@ interface Line {
 /** A shaped line to `port`: shared bandwidth per direction, half the round trip each way, bytes counted. */
 async function shapedLine(port: number, identity: boolean): Promise<Line> {
   let bytes = 0;
+  const each = { down: 0, up: 0 };
   const free = { down: 0, up: 0 };
   const sockets = new Set<Socket>();
   /** While the line is cut, the sends waiting for it, in order. */
@@ -121,6 +124,7 @@ async function shapedLine(port: number, identity: boolean): Promise<Line> {
           'latin1',
         );
       bytes += data.length;
+      each[direction] += data.length;
       if (TRACE) {
         const text = data.subarray(0, 400).toString('latin1');
         const head = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD) \S+|^HTTP\/1\.1 \d+/.exec(text)?.[0];
@@ -154,6 +158,7 @@ async function shapedLine(port: number, identity: boolean): Promise<Line> {
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     bytes: () => bytes,
+    split: () => ({ ...each }),
     cut: () => {
       waiting ??= [];
     },
@@ -225,7 +230,7 @@ async function syncADay(
   context: BrowserContext,
   page: Page,
   line: Line,
-): Promise<{ seconds: number; audits: number; kb: number; heldKb: number }> {
+): Promise<{ seconds: number; audits: number; kb: number; heldKb: number; upKb: number; downKb: number }> {
   const cdp = await context.newCDPSession(page);
   await page.goto(`${line.url}/audits`);
   await page
@@ -308,16 +313,21 @@ async function syncADay(
   );
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   const heldKb = (line.bytes() - bytes0) / 1024;
+  const split0 = line.split();
+  // The sync runner writes its last-synced time once a run's push and pull are both done.
+  const since = await page.evaluate(() => new Date().toISOString());
   const t0 = performance.now();
-  // The line is back: the sync runner pushes on 'online'. Done when the outbox is empty and
-  // every audit written holds a revision from the server (rev ≥ 1): the server's answer to
-  // each has crossed the line and been applied, so an empty outbox alone cannot end it early.
+  // The line is back: the sync runner pushes on 'online', then pulls. Done when the outbox is
+  // empty, every audit written holds a revision from the server (rev ≥ 1: the server's answer
+  // to each has crossed the line and been applied, so an empty outbox alone cannot end it
+  // early), and a sync run begun after the line came back has finished its pull too (its
+  // last-synced time is written after the pull).
   line.restore();
   await context.setOffline(false);
   // Polled from here with page.evaluate, which waits for the check's promise: waitForFunction
   // does not, and an async check (a promise is truthy) ends it at once
   // (github.com/microsoft/playwright/issues/29132), which is how the sync once took 0.6 s.
-  const allAnswered = async (ids: string[]): Promise<boolean> => {
+  const allAnswered = async ([ids, since]: [string[], string]): Promise<boolean> => {
     const name = (await indexedDB.databases())
       .map((d) => d.name ?? '')
       .find((n) => /^lantern-[0-9a-f-]{36}$/.test(n));
@@ -327,8 +337,8 @@ async function syncADay(
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction(['outbox', 'audits']);
-    const [waiting, audits] = await Promise.all([
+    const tx = db.transaction(['outbox', 'audits', 'meta']);
+    const [waiting, audits, syncedAt] = await Promise.all([
       new Promise<number>((resolve) => {
         const request = tx.objectStore('outbox').count();
         request.onsuccess = () => resolve(request.result);
@@ -337,13 +347,17 @@ async function syncADay(
         const request = tx.objectStore('audits').getAll();
         request.onsuccess = () => resolve(request.result as { id: string; rev: number }[]);
       }),
+      new Promise<string>((resolve) => {
+        const request = tx.objectStore('meta').get('last-synced-at');
+        request.onsuccess = () => resolve((request.result as { value?: string } | undefined)?.value ?? '');
+      }),
     ]);
     db.close();
     const synced = new Set(audits.filter((a) => a.rev >= 1).map((a) => a.id));
-    return waiting === 0 && ids.every((id) => synced.has(id));
+    return waiting === 0 && ids.every((id) => synced.has(id)) && syncedAt >= since;
   };
   const deadline = performance.now() + 300_000;
-  while (!(await page.evaluate(allAnswered, written))) {
+  while (!(await page.evaluate(allAnswered, [written, since] as [string[], string]))) {
     if (performance.now() > deadline) throw new Error("the day's work was not synced within 5 minutes");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -352,6 +366,8 @@ async function syncADay(
     audits: written.length,
     kb: (line.bytes() - bytes0) / 1024,
     heldKb,
+    upKb: (line.split().up - split0.up) / 1024,
+    downKb: (line.split().down - split0.down) / 1024,
   };
 }
 
@@ -380,7 +396,7 @@ async function measure(
         const day = await syncADay(context, page, line);
         out.sync.push(day.seconds);
         console.log(
-          `  ${label} run ${run + 1}: first visit ${visit.seconds.toFixed(1)} s, ${visit.kb.toFixed(0)} KB; a day's sync (${day.audits} audits, ${day.kb.toFixed(0)} KB over the line, ${day.heldKb.toFixed(0)} KB of it sent while offline and held) ${day.seconds.toFixed(1)} s (load ${loadavg()[0]?.toFixed(1)})`,
+          `  ${label} run ${run + 1}: first visit ${visit.seconds.toFixed(1)} s, ${visit.kb.toFixed(0)} KB; a day's sync (${day.audits} audits, ${day.kb.toFixed(0)} KB over the line, ${day.heldKb.toFixed(0)} KB of it sent while offline and held; after the line came back ${day.upKb.toFixed(0)} KB up, ${day.downKb.toFixed(0)} KB down) ${day.seconds.toFixed(1)} s (load ${loadavg()[0]?.toFixed(1)})`,
         );
       } finally {
         await context.close();

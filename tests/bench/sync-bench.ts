@@ -8,10 +8,15 @@
  * - first pull: a device with 1,000 audits and 50 allocations pulling from nothing.
  * Goal on PostgreSQL: at least 1,000 mutations/s on a 2-core machine.
  *
+ * Beside each throughput, the CPU each mutation cost, per process (the server, its PostgreSQL
+ * backends, this bench's own client), read from /proc: a machine shared with other work slows
+ * the throughput, much less the CPU a mutation takes, and on two cores the CPU bounds the
+ * throughput at 2,000 ms/s ÷ the total. Linux only; the CPU columns are left out elsewhere.
+ *
  * `npm run bench -- sync`, or `npx tsx tests/bench/sync-bench.ts`. LANTERN_BENCH_SYNC_DEVICES
  * sets the concurrency (default 16); LANTERN_BENCH_SYNC_ENGINES=postgresql runs one engine.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +32,8 @@ import { seededRandom } from '../../shared/random/seeded-random';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { createPostgresTestDatabase } from '../support/test-databases';
 import { addAllocations, addAuditor, type AllocationRef } from '../support/sync-world';
-import { pullOverHttp, pushOverHttp, signInOverHttp, type HttpSession } from '../support/sync-http';
+import { pullOverHttp, signInOverHttp, type HttpSession } from '../support/sync-http';
+import { benchHttpClient } from './bench-http-client';
 import { draftFor, mutation } from '../support/sync-fixtures';
 import { median, ms, percentile } from './statistics';
 
@@ -42,6 +48,8 @@ const FIRST_PULL_AUDITS = 1_000;
 
 interface Target {
   label: string;
+  /** The database's own server processes (PostgreSQL's backends), whose CPU a run also costs. */
+  databasePids?(): Promise<number[]>;
   env: Record<string, string>;
   dataDir?: string;
   /** The database in-process, only while no server holds it (PGlite serves one process). */
@@ -63,8 +71,21 @@ async function pgliteTarget(): Promise<Target> {
 async function postgresTarget(): Promise<Target> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = await createPostgresTestDatabase(adminUrl);
+  const name = new URL(database.url).pathname.slice(1);
   return {
     label: 'PostgreSQL',
+    async databasePids() {
+      const admin = await openPostgresDatabase(adminUrl, 1);
+      try {
+        const rows = await admin.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [name],
+        );
+        return rows.map((r) => r.pid);
+      } finally {
+        await admin.close();
+      }
+    },
     env: { LANTERN_CLIENT_BUILD: 'skip', DATABASE_URL: database.url },
     open: () => openPostgresDatabase(database.url, 2),
     drop: database.drop,
@@ -134,16 +155,68 @@ function allocator(prepared: Prepared) {
   };
 }
 
+/** CPU time (user + system) of a process so far, in ms; null where /proc cannot tell. */
+async function cpuMs(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on (it is not readable from Node without a child process). */
+const CLOCK_TICKS = 100;
+
+interface CpuReading {
+  server: number | null;
+  database: Map<number, number>;
+  bench: number;
+}
+
+async function readCpu(server: ServerProcess, target: Target): Promise<CpuReading> {
+  const database = new Map<number, number>();
+  for (const pid of (await target.databasePids?.()) ?? []) {
+    const used = await cpuMs(pid);
+    if (used !== null) database.set(pid, used);
+  }
+  const { user, system } = process.cpuUsage();
+  return {
+    server: server.child.pid ? await cpuMs(server.child.pid) : null,
+    database,
+    bench: (user + system) / 1000,
+  };
+}
+
+/** CPU ms per mutation between two readings (a backend that started between them counts from 0). */
+function cpuPerMutation(before: CpuReading, after: CpuReading, mutations: number) {
+  const server = after.server !== null && before.server !== null ? after.server - before.server : Number.NaN;
+  let database = 0;
+  for (const [pid, used] of after.database) database += used - (before.database.get(pid) ?? 0);
+  return {
+    server: server / mutations,
+    database: after.database.size > 0 ? database / mutations : Number.NaN,
+    bench: (after.bench - before.bench) / mutations,
+  };
+}
+
 interface RunFigures {
   mutationsPerSecond: number;
+  /** CPU ms per mutation of each process (NaN where not measured). */
+  cpu: { server: number; database: number; bench: number };
   lags: number[];
   /** Acknowledged, and never pulled within 10 s of the load's end (a bug if not 0). */
   unseen: number;
+  /** How many times the reader pulled while the devices pushed (its load is part of the run's). */
+  pulls: number;
 }
 
 /** DEVICES devices push `rounds` times each; a reader of auditor 0 pulls in a loop meanwhile. */
 async function pushRun(
+  target: Target,
   server: ServerProcess,
+  client: ReturnType<typeof benchHttpClient>,
   sessions: HttpSession[],
   take: (auditor: number, count: number) => AllocationRef[],
   workload: (typeof WORKLOADS)[number],
@@ -162,6 +235,7 @@ async function pushRun(
   const seenAt = new Map<string, number>();
   const seenRev = new Map<string, number>();
   let pushing = true;
+  let pulls = 0;
 
   const reader = sessions[0];
   const readerLoop = (async () => {
@@ -169,12 +243,13 @@ async function pushRun(
     let checkpoint: string | undefined;
     // Start from now: skip what exists, then follow.
     for (;;) {
-      const page = await pullOverHttp(server.url, reader, checkpoint, 500);
+      const page = await client.pull(reader, checkpoint, 500);
       checkpoint = page.checkpoint;
       if (!page.hasMore) break;
     }
     while (pushing) {
-      const page = await pullOverHttp(server.url, reader, checkpoint, 500);
+      const page = await client.pull(reader, checkpoint, 500);
+      pulls++;
       const now = performance.now();
       checkpoint = page.checkpoint;
       for (const doc of page.audits) {
@@ -185,6 +260,7 @@ async function pushRun(
     }
   })();
 
+  const cpuBefore = await readCpu(server, target);
   const t0 = performance.now();
   await Promise.all(
     devices.map(async (device) => {
@@ -196,16 +272,15 @@ async function pushRun(
             round,
           ),
         );
-        const reply = await pushOverHttp(server.url, device.session, device.deviceId, mutations);
+        const reply = await client.push(device.session, device.deviceId, mutations);
         const at = performance.now();
-        for (const result of reply.results) {
-          if (result.status !== 'applied') throw new Error(`push: ${JSON.stringify(result).slice(0, 300)}`);
-          if (device.auditor === 0) ackedAt.set(`${result.doc.id}@${result.rev}`, at);
-        }
+        if (device.auditor === 0) for (const { id, rev } of reply.applied) ackedAt.set(`${id}@${rev}`, at);
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpuAfter = await readCpu(server, target);
+  const pullsWhilePushing = pulls;
   // Let the reader catch up with the last pushes before it stops.
   const deadline = performance.now() + 10_000;
   while ([...ackedAt.keys()].some((key) => !seenAt.has(key)) && performance.now() < deadline)
@@ -219,7 +294,13 @@ async function pushRun(
   });
   const unseen = ackedAt.size - lags.length;
   const total = DEVICES * workload.auditsPerDevice * workload.rounds;
-  return { mutationsPerSecond: total / seconds, lags, unseen };
+  return {
+    mutationsPerSecond: total / seconds,
+    cpu: cpuPerMutation(cpuBefore, cpuAfter, total),
+    pulls: pullsWhilePushing,
+    lags,
+    unseen,
+  };
 }
 
 async function firstPull(
@@ -254,16 +335,26 @@ async function engineFigures(make: () => Promise<Target>): Promise<void> {
     const running = server;
     const sessions = await Promise.all(prepared.auditors.map((a) => signInOverHttp(running.url, a.email)));
     const take = allocator(prepared);
-    console.log(`${target.label}: ${DEVICES} devices on ${sessions.length} auditors, median of ${RUNS} runs`);
+    const client = benchHttpClient(server.url, DEVICES);
+    console.log(
+      `${target.label}: ${DEVICES} devices on ${sessions.length} auditors, median of ${RUNS} runs, each workload after one uncounted warm-up run of the same length`,
+    );
     for (const workload of WORKLOADS) {
-      await pushRun(server, sessions, take, { ...workload, rounds: 2 }); // warm-up
+      // A server just started runs its code cold (the JIT has not compiled it yet): not counted.
+      await pushRun(target, server, client, sessions, take, workload);
       const runs: RunFigures[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await pushRun(server, sessions, take, workload));
+      for (let i = 0; i < RUNS; i++)
+        runs.push(await pushRun(target, server, client, sessions, take, workload));
       const rates = runs.map((r) => r.mutationsPerSecond);
       const lags = runs.flatMap((r) => r.lags);
       const unseen = runs.reduce((n, r) => n + r.unseen, 0);
       console.log(
         `  push, ${workload.label}: median ${median(rates).toFixed(0)} mutations/s (runs: ${rates.map((r) => r.toFixed(0)).join(', ')}); pull lag under load median ${ms(median(lags))}, p95 ${ms(percentile(lags, 0.95))}, max ${ms(Math.max(...lags))} (${lags.length} changes${unseen > 0 ? `, ${unseen} NEVER PULLED` : ''})`,
+      );
+      const cpu = (part: keyof RunFigures['cpu']) => median(runs.map((r) => r.cpu[part]));
+      const total = cpu('server') + (Number.isNaN(cpu('database')) ? 0 : cpu('database')) + cpu('bench');
+      console.log(
+        `    CPU a mutation (median): server ${cpu('server').toFixed(3)} ms, database ${Number.isNaN(cpu('database')) ? 'in the server' : `${cpu('database').toFixed(3)} ms`}, this bench's client ${cpu('bench').toFixed(3)} ms; bound on 2 cores: ${(2000 / total).toFixed(0)} mutations/s; the reader pulled ${runs.map((r) => r.pulls).join(', ')} times`,
       );
     }
     const reader = await signInOverHttp(server.url, prepared.readerEmail);
@@ -279,6 +370,7 @@ async function engineFigures(make: () => Promise<Target>): Promise<void> {
         `  first pull, ${audits} audits and 50 allocations, ${limit} a page: median ${ms(median(times))} (runs: ${times.map((v) => v.toFixed(0)).join(', ')} ms)`,
       );
     }
+    client.close();
   } finally {
     await server?.stop();
     await target.drop();

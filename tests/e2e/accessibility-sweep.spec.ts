@@ -2,9 +2,10 @@
  * Every screen of every role at every width: axe (WCAG 2.2 A and AA tags) finds
  * nothing, the page never scrolls sideways at 320 px, and no target is under 44 × 44 px outside
  * running text. The screens are the client's own route records (a route added to a route file
- * is swept the next run; a route file the router spreads in that this file does not import fails
- * the first test), with real ids from the demo, plus states: error summaries shown (an empty form
- * submitted), a confirmation open, an empty list.
+ * is swept the next run; a route file that the router or the other areas' tables
+ * (client/area-route-tables.ts) spread in and this file does not import fails the first test),
+ * with real ids from the demo, plus states: error summaries shown (an empty form submitted), a
+ * confirmation open, an empty list.
  *
  * Widths: 1280 px (a desktop), 768 px (a portrait tablet), 640 px — 200% zoom of a 1280 px
  * window — and 320 px (a phone; WCAG 1.4.10's reflow width). Zoom is a 640 px viewport rather
@@ -22,6 +23,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, type ServerProcess } from '../support/server-process';
+import { AXE_TAGS, settledFrame } from './support/axe-scan';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import type { Role } from '../../shared/accounts/roles';
 import { auditorRoutes } from '../../client/views/auditor/auditor-routes';
@@ -32,7 +34,6 @@ import { recordRoutes } from '../../client/views/records/record-routes';
 import { caseActionRoutes } from '../../client/views/case-actions/case-action-routes';
 import { reportRoutes } from '../../client/views/reports/report-routes';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [
   { name: '1280 px', width: 1280, height: 800 },
   { name: '768 px', width: 768, height: 1024 },
@@ -223,6 +224,7 @@ async function check(page: Page, width: (typeof WIDTHS)[number]): Promise<string
   // Every rule at the widest and narrowest widths. Between them the DOM and its ARIA are the same
   // (no screen draws different markup by width), so only the rules that read the layout run again:
   // a table that starts to scroll, targets that shrink or crowd, text over text.
+  await settledFrame(page);
   const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (width.width !== 1280 && width.width !== 320) builder.withRules(LAYOUT_RULES);
   const scan = await builder.analyze();
@@ -344,6 +346,9 @@ async function pageFor(browser: Browser, role: Role | null): Promise<Page> {
 // Each finding names its screen, width, rule and element; a trace of a hundred screens would
 // cost the busy machine more than it tells.
 test.use({ trace: 'off' });
+// A hundred screens are most of the end-to-end run: both workers sweep them, each with its own
+// server and sign-ins (beforeAll runs once per worker). No test changes anything it shares.
+test.describe.configure({ mode: 'parallel' });
 
 test.beforeAll(async () => {
   // A busy machine can take minutes to build the demo on first start.
@@ -363,8 +368,10 @@ test.afterAll(async () => {
 });
 
 test('the sweep covers every route file the router spreads in', async () => {
-  const router = await readFile(join(ROOT, 'client/router.ts'), 'utf8');
-  const spread = [...router.matchAll(/^\s*\.\.\.(\w+),/gm)].map((m) => m[1]);
+  // The router's own table and the other areas' tables it adds when a path needs them.
+  const files = ['client/router.ts', 'client/area-route-tables.ts'];
+  const sources = await Promise.all(files.map((file) => readFile(join(ROOT, file), 'utf8')));
+  const spread = sources.flatMap((source) => [...source.matchAll(/^\s*\.\.\.(\w+),/gm)].map((m) => m[1]));
   expect(spread.sort()).toEqual([...IMPORTED_ROUTE_ARRAYS].sort());
 });
 

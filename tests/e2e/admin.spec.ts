@@ -5,7 +5,7 @@
  * uses their one-time link to choose a password and sign in.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess;
@@ -15,16 +15,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
 
 /** Presses Tab until `target` has focus: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
@@ -148,6 +138,13 @@ test('every admin screen and the audit log pass an accessibility scan', async ({
       await expect(page.getByRole('status').filter({ hasText: /entries/ })).toBeVisible();
     await expectNoAxeViolations(page, path);
   }
+});
+
+test('the add-a-person form shows its errors and a one-time link accessibly, and so does the log search', async ({
+  page,
+}) => {
+  await signInAs(page, 'Gus Fielding (demo)');
+  const { id } = await addPerson(page, 'errors.person@council.example', 'Errors Person');
 
   // A form with errors: the summary is focused, and each link moves to its field.
   await page.goto(`${server.url}/admin/people/new`);
@@ -162,8 +159,8 @@ test('every admin screen and the audit log pass an accessibility scan', async ({
   await expect(page.getByRole('checkbox', { name: /^Auditor/ })).toBeFocused();
 
   // The server's own refusal (a duplicate e-mail) shows the same way.
-  await page.getByLabel('E-mail address').fill('scan.person@council.example');
-  await page.getByLabel('Full name').fill('Scan Again');
+  await page.getByLabel('E-mail address').fill('errors.person@council.example');
+  await page.getByLabel('Full name').fill('Errors Again');
   await page.getByRole('checkbox', { name: /^Auditor/ }).check();
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('alert')).toContainText('Someone already has this e-mail address.');
@@ -172,7 +169,7 @@ test('every admin screen and the audit log pass an accessibility scan', async ({
   // A one-time link on screen.
   await page.goto(`${server.url}/admin/people/${id}`);
   await page.getByRole('button', { name: 'Make a new set-password link' }).click();
-  await expect(page.getByRole('heading', { name: 'Set-password link for Scan Person' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Set-password link for Errors Person' })).toBeFocused();
   await expectNoAxeViolations(page, 'a person with a new set-password link');
 
   // Searching the log with a bad date range.

@@ -7,32 +7,18 @@
  * Then a change is refused (409) and the screen offers none. The page passes an axe scan.
  */
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const THEME = 'Report e2e: plans without contingency';
 const TITLE = 'Practice week report (e2e)';
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-report-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const server = useDemoServer('lantern-report-');
 
 /** The text of a parsed DOCX: every run's text, entities decoded, joined with '|'. */
 async function docxText(bytes: Buffer): Promise<string> {
@@ -160,8 +146,5 @@ test('a QA lead publishes a round’s report whose DOCX and XLSX hold the screen
   await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await expect(page.getByText('Plans too often lack a contingency.')).toBeVisible();
 
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
+  await expectNoAxeViolations(page, 'published report');
 });

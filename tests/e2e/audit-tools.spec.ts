@@ -6,37 +6,14 @@
  * with the kappa the shared code computes from the grades on the screen. Each screen passes an
  * axe scan.
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { test, expect } from '@playwright/test';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  // A busy machine can take minutes to build the demo on first start.
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-tools-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
+const server = useDemoServer('lantern-tools-');
 
 test('the QA lead makes a tool from a copy and a round that uses two tools', async ({ page }) => {
   test.setTimeout(240_000);
@@ -45,7 +22,7 @@ test('the QA lead makes a tool from a copy and a round that uses two tools', asy
   await expect(page.getByRole('heading', { name: 'Audit tools and their versions' })).toBeVisible();
   const tools = page.getByTestId('audit-tools');
   await expect(tools).toContainText('Children at risk of exploitation');
-  await axe(page, 'audit tools');
+  await expectNoAxeViolations(page, 'audit tools');
 
   // A name already taken is refused at the field.
   await page.getByLabel('Name of the new tool').fill('Children at risk of exploitation');
@@ -94,5 +71,5 @@ test("the demo's thematic round compares each self-audit with its independent au
   await expect(report).toContainText('8 of 8 self-audited cases have both audits submitted.');
   await expect(page.getByTestId('self-agreement-words')).toContainText('gave the same grade in');
   await expect(page.getByTestId('self-kappa')).toHaveText(/^-?\d\.\d\d$/);
-  await axe(page, 'self-audits');
+  await expectNoAxeViolations(page, 'self-audits');
 });

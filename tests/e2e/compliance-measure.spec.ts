@@ -8,6 +8,8 @@ import { test, expect } from '@playwright/test';
 import { startServer, type ServerProcess } from '../support/server-process';
 import type { ActionDetailView } from '../../shared/plans/plan-views';
 import type { ComplianceReport } from '../../shared/case-actions/case-action-schemas';
+import { signIn } from './support/auditor-steps';
+import { openDemoPlanAction } from './support/plan-steps';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -21,18 +23,8 @@ test('a manager tracks post-audit compliance as a plan measure, with the complia
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill('farah.manager@demo.lantern.invalid');
-  await page.getByLabel('Password').fill('lantern-demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Improvement plan' })
-    .click();
-  await page.getByRole('link', { name: /post-inspection improvement plan/ }).click();
-  await page.getByRole('link', { name: 'A1', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Action A1' })).toBeVisible();
+  await signIn(page, server.url, 'farah.manager@demo.lantern.invalid', { timeout: 60_000 });
+  await openDemoPlanAction(page, 'A1');
   const demo = page.locator('section.measure', {
     has: page.getByRole('heading', { name: 'Case actions from audits done on time' }),
   });

@@ -7,6 +7,8 @@
  */
 import { test, expect } from '@playwright/test';
 import { startServer, type ServerProcess } from '../support/server-process';
+import { signIn } from './support/auditor-steps';
+import { openDemoPlanAction } from './support/plan-steps';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -58,18 +60,8 @@ const extract = (rows: string[]) =>
 
 test('a manager adds a lower-is-better count and imports a monthly extract', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill('farah.manager@demo.lantern.invalid');
-  await page.getByLabel('Password').fill('lantern-demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Improvement plan' })
-    .click();
-  await page.getByRole('link', { name: /post-inspection improvement plan/ }).click();
-  await page.getByRole('link', { name: 'A1', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Action A1' })).toBeVisible();
+  await signIn(page, server.url, 'farah.manager@demo.lantern.invalid', { timeout: 60_000 });
+  await openDemoPlanAction(page, 'A1');
 
   const title = 'Children waiting more than 20 working days for an assessment';
   await page.getByText('Add a measure').click();

@@ -6,30 +6,16 @@
  * holds neither the case reference nor the worker's name). The page passes an axe scan.
  */
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
 import { DEMO_PEOPLE } from '../../server/demo/demo-people';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-findings-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const server = useDemoServer('lantern-findings-');
 
 test('a QA lead codes a finding with a suggested and a new theme, quotes it and exports good practice', async ({
   page,
@@ -91,8 +77,5 @@ test('a QA lead codes a finding with a suggested and a new theme, quotes it and 
   expect(text).not.toContain(reference);
   for (const person of DEMO_PEOPLE) expect(text).not.toContain(person.name.replace(' (demo)', ''));
 
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(scan.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
+  await expectNoAxeViolations(page, 'findings coded');
 });

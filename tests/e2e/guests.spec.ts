@@ -7,18 +7,14 @@
  * request they made is in the audit log; and the day after the round's end they are signed out
  * and refused sign-in with a message saying why. The guests screen passes axe.
  */
-import { test, expect, request, type APIRequestContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { test, expect, type Page } from '@playwright/test';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
-import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { apiSession } from './support/api-session';
 import { ACCESS_RULES } from '../../server/auth/access-rules';
 import type { Framework } from '../../shared/framework/framework-schema';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const AMARA = 'amara.auditor@demo.lantern.invalid';
 const BEN = 'ben.auditor@demo.lantern.invalid';
@@ -29,33 +25,11 @@ const GUEST = {
   password: 'a-long-guest-passphrase-2026',
 };
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  // A busy machine can take minutes to build the demo on first start.
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-guests-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function apiSession(email: string): Promise<{ api: APIRequestContext; csrf: string }> {
-  const api = await request.newContext({ baseURL: server.url });
-  const response = await api.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { api, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
+const server = useDemoServer('lantern-guests-');
 
 /** No axe violation, and every control in the page's main part at least 44 px each way. */
 async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  await expectNoAxeViolations(page, name);
   const small = await page.evaluate(() =>
     [
       ...document.querySelectorAll(
@@ -100,7 +74,7 @@ test('a guest moderator sees exactly the five audits sampled to them, and is ref
   browser,
 }) => {
   test.setTimeout(600_000);
-  const erin = await apiSession(ERIN);
+  const erin = await apiSession(server.url, ERIN);
   const asErin = { 'x-csrf-token': erin.csrf };
 
   // A practice week running from three days ago to a week from now, with five cases, each
@@ -163,7 +137,7 @@ test('a guest moderator sees exactly the five audits sampled to them, and is ref
   await expect(caseRow.getByRole('list', { name: `Also auditing case ${first}` })).toHaveCount(0);
 
   for (const email of [AMARA, BEN]) {
-    const auditor = await apiSession(email);
+    const auditor = await apiSession(server.url, email);
     const framework = (await (
       await auditor.api.get('/api/frameworks/lantern-default/1')
     ).json()) as Framework;

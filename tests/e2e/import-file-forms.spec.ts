@@ -5,43 +5,21 @@
  * each candidate reads the line that differs; the manager's plan import asks for the sheet
  * too. Each question passes an axe scan.
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
 import { csvText, windows1252, xlsxBytes } from '../fixtures/tables/same-rows';
 
 /** The first file a server reads starts its reader worker (tsx, exceljs): slow on a loaded machine. */
 const READ = { timeout: 120_000 };
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const FARAH = 'farah.manager@demo.lantern.invalid';
 
-let dataDir: string;
-let server: ServerProcess;
+const server = useDemoServer('lantern-forms-');
 
 test.describe.configure({ timeout: 600_000 });
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-forms-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 test('the case-list import asks which sheet and which character set, and imports with the answers', async ({
   page,
@@ -61,7 +39,7 @@ test('the case-list import asks which sheet and which character set, and imports
   const ask = page.getByTestId('import-ask');
   await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible(READ);
   await expect(ask.getByRole('radio')).toHaveCount(2);
-  await axe(page, 'which sheet');
+  await expectNoAxeViolations(page, 'which sheet');
   await ask.getByLabel(/^Cases/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
   await expect(page.getByText('cases.xlsx, sheet “Cases”: 2 rows.')).toBeVisible(READ);
@@ -88,12 +66,12 @@ test('the case-list import asks which sheet and which character set, and imports
   await expect(ask.getByRole('heading', { name: 'How was the file saved?' })).toBeVisible(READ);
   await expect(ask).toContainText('UTF-8 — reads as “FORM-3,Assessment Team A,CIN,Zoë Brontë”');
   await expect(ask).toContainText('Windows-1252) — reads as “FORM-3,Assessment Team A,CIN,ZoÃ« BrontÃ«”');
-  await axe(page, 'which character set');
+  await expectNoAxeViolations(page, 'which character set');
   // Read as UTF-8, the pasted line's ’ is lost: the cell is named and nothing is imported.
   await ask.getByLabel(/^UTF-8/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
   await expect(page.getByTestId('error-summary')).toContainText('Row 3, column D (Allocated worker)', READ);
-  await axe(page, 'garbled cell');
+  await expectNoAxeViolations(page, 'garbled cell');
 });
 
 test('the plan import asks which sheet of a workbook holds the plan', async ({ page }) => {
@@ -121,7 +99,7 @@ test('the plan import asks which sheet of a workbook holds the plan', async ({ p
   await page.getByRole('button', { name: 'Import the plan' }).click();
   const ask = page.getByTestId('plan-import-ask');
   await expect(ask.getByRole('heading', { name: 'Which sheet holds the table?' })).toBeVisible(READ);
-  await axe(page, 'plan: which sheet');
+  await expectNoAxeViolations(page, 'plan: which sheet');
   await ask.getByLabel(/^Plan/).check();
   await ask.getByRole('button', { name: 'Read the file this way' }).click();
   await expect(page.getByRole('heading', { name: '1. Children’s plans – “SMART” (£)' })).toBeVisible(READ);

@@ -5,38 +5,17 @@
  * section of each audit in it; the pages pass an axe scan.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
 import { INSPECTION_COLUMNS } from '../../shared/inspection/inspection-columns';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-inspection-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
+const server = useDemoServer('lantern-inspection-');
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -60,7 +39,7 @@ test('a QA lead lists the audited cases, downloads them, and opens a deep-dive p
   const shown = await rows.count();
   expect(shown).toBeGreaterThan(10);
   const references = await rows.locator('th').allInnerTexts();
-  await axe(page, 'inspection list');
+  await expectNoAxeViolations(page, 'inspection list');
 
   const csv = await download(page, 'inspection-csv');
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -112,7 +91,7 @@ test('a QA lead lists the audited cases, downloads them, and opens a deep-dive p
       ).toHaveLength(audits);
     for (const title of titles) expect(headings, `${title} in case ${i + 1}`).toContain(title);
   }
-  await axe(page, 'deep-dive pack');
+  await expectNoAxeViolations(page, 'deep-dive pack');
   await expect(page.getByTestId('pack-docx')).toHaveAttribute(
     'href',
     /\/api\/inspection\/pack\/docx\?cases=/,

@@ -9,7 +9,7 @@
  * tablets and in the whole-audit record, says who gave it (name and agency).
  */
 import { test, expect, request, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,6 @@ const HARRIET = 'harriet.health@demo.lantern.invalid';
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const AMARA_WORDS = 'Amara Osei (demo) (Social care)';
 const HARRIET_WORDS = 'Harriet Okafor (Health)';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A busy machine: a sync after a server restart can take a while. */
 const SYNC_TIMEOUT = 60_000;
 
@@ -100,13 +99,6 @@ const section = (page: Page, name: RegExp) =>
   page.getByRole('navigation', { name: 'Sections of the audit' }).getByRole('link', { name });
 /** The item on the form, by its key: its control and the line saying who answered it. */
 const item = (page: Page, key: string) => page.locator(`[data-item="${key}"]`);
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** Amara's part, offline: the child's lived experience, and the plan's common question. */
 async function amaraAnswers(page: Page): Promise<void> {
@@ -228,7 +220,7 @@ test('a social-care and a health auditor complete one case on two tablets offlin
   await expect(plan.locator('[data-version="theirs"]')).toContainText(`By ${AMARA_WORDS}`);
   await expect(plan.locator('[data-version="theirs"]')).toContainText('Yes');
   await expect(conflicts.locator('[data-conflict]')).toHaveCount(1); // the rest merged by itself
-  await axe(harriet, 'joint audit with a choice');
+  await expectNoAxeViolations(harriet, 'joint audit with a choice');
   await plan.getByRole('button', { name: /Keep this device's/ }).click();
   await expect(conflicts).toHaveCount(0);
   await synced(harriet);
@@ -278,7 +270,7 @@ test('a social-care and a health auditor complete one case on two tablets offlin
     .locator('tr')
     .filter({ hasText: /specific and measurable/ });
   await expect(planRows.filter({ hasText: 'No' })).toContainText('Yes');
-  await axe(amara, 'whole-audit record of a joint audit');
+  await expectNoAxeViolations(amara, 'whole-audit record of a joint audit');
   // Harriet, its other auditor, reads the same record.
   await harriet.goto(`${server.url}/audits/${auditId}/record`);
   await expectSigned(harriet.getByTestId('audit-record'));

@@ -122,7 +122,7 @@ test('an audit with an action for the case and a safeguarding concern, completed
   await tabTo(page, (f) => f.tag === 'a' && f.text === 'My audits');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'My audits', level: 1 })).toBeFocused();
-  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced');
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 }); // the first download
   const row = page.getByTestId('audit-list').locator('li').filter({ hasText: 'Not started' }).first();
   const reference = ((await row.getByRole('link').first().textContent()) ?? '').trim();
   expect(reference).not.toBe('');
@@ -186,7 +186,7 @@ test('an audit with an action for the case and a safeguarding concern, completed
   await expect(page.locator(`[data-case="${reference}"]`)).toContainText('Submitted');
 
   // What was submitted holds the action and the concern, as the server has it.
-  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced');
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
   const pulled = (await (await page.request.get(`${server.url}/api/sync/pull`)).json()) as {
     audits: { status: string; answers: Record<string, { value: unknown; note?: string }> }[];
   };

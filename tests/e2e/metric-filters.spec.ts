@@ -7,8 +7,8 @@
  * count for that period. The counts are made with Lantern stopped (the embedded database opens
  * in one process at a time).
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +16,9 @@ import { startServer, type ServerProcess } from '../support/server-process';
 import { openDatabase } from '../../server/db/open-database';
 import { londonDate } from '../../shared/metrics/london-date';
 import type { ActionDetailView } from '../../shared/plans/plan-views';
+import { signIn } from './support/auditor-steps';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
-const PASSWORD = 'lantern-demo';
 const FLAG = 'Child protection plan';
 const MEASURE = 'Children on a protection plan: audits at least good';
 const WORDS = `Counted from submitted audits of cases flagged ${FLAG}.`;
@@ -29,15 +29,6 @@ test.afterAll(async () => {
   await server?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-async function axe(page: Page): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
 
 /** "47% — 14 of 30 (95% CI …)" → { k: 14, n: 30 }. */
 function countsIn(text: string): { k: number; n: number } {
@@ -54,11 +45,7 @@ test('a manager filters the dashboard and a measure by a case flag, and each fig
   server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
   const running = server;
 
-  await page.goto(`${running.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(MANAGER);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
+  await signIn(page, running.url, MANAGER, { timeout: 60_000 });
 
   // The dashboard, filtered by one flag.
   await page.goto(`${running.url}/plan/dashboard`);
@@ -90,7 +77,7 @@ test('a manager filters the dashboard and a measure by a case flag, and each fig
   const dashboard = countsIn((await whole.textContent()) ?? '');
   const from = await page.locator('#trend-from').inputValue();
   const to = await page.locator('#trend-to').inputValue();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // A measure counted from audits of cases carrying the same flag, quarter by quarter.
   await page.goto(`${running.url}/plan`);
@@ -115,7 +102,7 @@ test('a manager filters the dashboard and a measure by a case flag, and each fig
   await expect(panel.getByTestId('measure-which-audits')).toHaveText(WORDS);
   const latestText = (await panel.getByTestId('measure-latest').textContent()) ?? '';
   const measureCounts = countsIn(latestText);
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   const [, , planId, , actionId] = new URL(page.url()).pathname.split('/');
   const detail = (await (

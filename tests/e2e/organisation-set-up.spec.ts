@@ -5,7 +5,7 @@
  * and every screen passes an axe scan (empty, with errors, with results) and fits 320 px.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { FIRST_ADMIN_COMMAND } from '../../shared/organisation/first-admin';
 
@@ -19,16 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
 
 /** Nothing wider than the window: no sideways scrolling at 320 px. */
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {

@@ -4,8 +4,8 @@
  * changes to someone already in Lantern) and imported; the set-password links are shown once;
  * one of the new people uses theirs, signs in and sees their area. Every state passes axe.
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { STAFF_HEADERS, staffRows, staffXlsx } from '../fixtures/people/staff-file';
 
@@ -18,16 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
 
 test('an admin imports 40 people from an XLSX, and one of them signs in with their link', async ({
   page,

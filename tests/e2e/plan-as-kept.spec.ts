@@ -7,7 +7,7 @@
  * manager then sees. Screens are scanned by axe.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess;
@@ -28,15 +28,6 @@ const PARTNER = {
   organisation: 'Northshire Community NHS Trust (demo)',
   password: 'amber kettle lighthouse 42',
 };
-
-async function axe(page: Page): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${server.url}/sign-in`);
@@ -66,7 +57,7 @@ test('a manager revises a date, carries an action forward and adds a partner own
       .first(),
   ).toBeVisible();
   await expect(page.getByTestId('also-answers').filter({ hasText: 'Also answers F' }).first()).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // Revise E1's target date.
   await page.getByRole('link', { name: 'E1', exact: true }).click();
@@ -78,7 +69,7 @@ test('a manager revises a date, carries an action forward and adds a partner own
   await page.getByRole('button', { name: 'Revise the date' }).click();
   await expect(page.getByTestId('action-target')).toHaveText(`Original: ${before} — Revised: 30 June 2099`);
   await expect(page.getByText('The new service starts later than planned.')).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // Carry last year's completed action forward (it is offered, not chosen by default).
   await page.goto(planUrl);
@@ -102,7 +93,7 @@ test('a manager revises a date, carries an action forward and adds a partner own
   const link = page.getByTestId('partner-link').locator('code');
   await expect(link).toContainText('/set-password?token=');
   const setPasswordUrl = await link.innerText();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // The partner sets a password, signs in, and sees only E1.
   const partnerContext = await browser.newContext();
@@ -127,7 +118,7 @@ test('a manager revises a date, carries an action forward and adds a partner own
   await mine.getByRole('button', { name: 'Save the RAG' }).click();
   await expect(partner.getByRole('status').filter({ hasText: 'RAG saved.' })).toBeVisible();
   await expect(mine).toContainText('Health visitors now offer the interview at every missing episode.');
-  await axe(partner);
+  await expectNoAxeViolations(partner);
   // Nothing else of the plan: the plan API refuses them.
   const refused = await partner.request.get(`${server.url}/api/plans`);
   expect(refused.status()).toBe(403);

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { test, expect, request, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
 import { RAG_WORDS } from '../../shared/plans/rag-words';
@@ -34,15 +34,6 @@ const HARINGEY = {
     { date: '2019-12-31', target: 0.85 },
   ],
 };
-
-async function axe(page: Page): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${server.url}/sign-in`);
@@ -102,18 +93,18 @@ test('a manager enters the Haringey target as a measure, sees its trend and RAG,
     .getByRole('link', { name: 'Improvement plan' })
     .click();
   await expect(page.getByRole('heading', { name: 'Improvement plans' })).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: /post-inspection improvement plan/ }).click();
   await expect(page.getByTestId('plan-headline')).toHaveText(
     '6 areas for improvement made up of 10 actions (3 actions complete)',
   );
   await expect(page.getByTestId('plan-rag-sentence')).toContainText('Of the 6 areas for improvement,');
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'A1', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Action A1' })).toBeVisible();
   await expect(page.getByTestId('trend-chart').first().locator('canvas')).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // The manager's RAG, by keyboard alone.
   await page.getByRole('radio', { name: /^Green:/ }).focus();
@@ -160,7 +151,7 @@ test('a manager enters the Haringey target as a measure, sees its trend and RAG,
   });
   await expect(panel.getByText(`Measure’s RAG: ${RAG_WORDS[expected.colour]}`)).toBeVisible();
   await expect(panel.getByText('The measure and the manager’s RAG differ.')).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // One more audit synced now: the current month's figure changes on the next load.
   const month = periodOf(new Date().toISOString(), 'month')?.label ?? '';
@@ -188,7 +179,7 @@ test('the board report prints on A4 with its charts, exports XLSX, and the dashb
   await expect(page.getByRole('heading', { name: plan?.title })).toBeVisible();
   await expect(page.getByText('Progress report as of 30 September 2026')).toBeVisible();
   await expect(page.locator('.board-report canvas').first()).toBeVisible();
-  await axe(page);
+  await expectNoAxeViolations(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
@@ -207,7 +198,7 @@ test('the board report prints on A4 with its charts, exports XLSX, and the dashb
   // One line per team of the manager's own service (six of the demo's eight teams; the other two are
   // another service's and never shown to this manager).
   await expect(page.locator('.trend-legend li')).toHaveCount(6);
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   await page.goto(`${server.url}/plan`);
   await page.getByLabel('Title', { exact: true }).last().fill('Imported from a broken file');
@@ -222,5 +213,5 @@ test('the board report prints on A4 with its charts, exports XLSX, and the dashb
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('Row 2, column “Timescale”');
   await expect(summary).toBeFocused();
-  await axe(page);
+  await expectNoAxeViolations(page);
 });

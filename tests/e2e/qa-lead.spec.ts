@@ -9,8 +9,9 @@
  * the moderated grade. A safeguarding alert is acknowledged by keyboard. Every QA screen then
  * passes an axe scan, keeps its targets at 44 px and can be walked by Tab.
  */
-import { test, expect, request, type APIRequestContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe-scan';
+import { apiSession } from './support/api-session';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,11 +19,9 @@ import { startServer, type ServerProcess } from '../support/server-process';
 import { completeWholeAudit, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 import { caseListRows, toCsv, withThreeBadRows } from '../fixtures/case-lists/case-list';
 import type { Framework } from '../../shared/framework/framework-schema';
-import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { moderationAgreement, formatKappa } from '../../shared/metrics/agreement';
 import { GRADES, type GradeIndex } from '../../shared/metrics/grade-scale';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const DEV = 'dev.moderator@demo.lantern.invalid';
 const AMARA = 'amara.auditor@demo.lantern.invalid';
@@ -41,21 +40,6 @@ test.afterAll(async () => {
   await server.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** An API session as a device holds it: cookie in the context, CSRF token for changes. */
-async function apiSession(email: string): Promise<{ api: APIRequestContext; csrf: string }> {
-  const api = await request.newContext({ baseURL: server.url });
-  const response = await api.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { api, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 const londonMonth = (): string => {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -106,7 +90,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   await expect(team).toContainText('first on row 13, column B (Team)');
   await expect(erin.getByTestId('import-name-case_type')).toContainText('Case type “Early help”');
   await expect(erin.getByTestId('import-ready')).toHaveCount(0);
-  await axe(erin, 'import with problems');
+  await expectNoAxeViolations(erin, 'import with problems');
   // Mapped in the preview: "Assesment Team Z" is Assessment Team A; checked again, it is no longer unknown.
   const waiting = erin.getByTestId('import-names-waiting');
   const waitingBefore = Number(((await waiting.textContent()) ?? '').trim().split(' ')[0]);
@@ -119,7 +103,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
     `${waitingBefore - 1} ${waitingBefore - 1 === 1 ? 'name needs' : 'names need'} a choice`,
   );
   await expect(team.locator('.error-message')).toHaveCount(0);
-  await axe(erin, 'import with a name to decide');
+  await expectNoAxeViolations(erin, 'import with a name to decide');
   await erin
     .getByLabel('Case list file')
     .setInputFiles({ name: 'northmoor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows)) });
@@ -189,7 +173,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   await expect(ben.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 30_000 });
 
   // Amara submits hers online (Outstanding), and raises a safeguarding concern on another case.
-  const amara = await apiSession(AMARA);
+  const amara = await apiSession(server.url, AMARA);
   const framework = (await (await amara.api.get('/api/frameworks/lantern-default/1')).json()) as Framework;
   const pushed = await amara.api.post('/api/sync/push', {
     headers: { 'x-csrf-token': amara.csrf },
@@ -319,7 +303,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   ).toBeCloseTo(1 / 3, 12);
   await expect(erin.getByTestId('agreement-overall')).toContainText('Exact agreement 0% — 0 of 2');
   await expect(erin.getByTestId('agreement-overall')).toContainText('moved down 100% — 2 of 2');
-  await axe(erin, 'agreement');
+  await expectNoAxeViolations(erin, 'agreement');
   // The trend counts the moderated grade: Ben's Good became Requires improvement.
   const after = await trendRow().allTextContents();
   expect(countOf(after[0] ?? '')).toBe(countOf(before[0] ?? '') - 1);
@@ -335,7 +319,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
   await erin.keyboard.press('Enter');
   await expect(alert).toContainText('First acknowledged');
   await expect(alert.getByRole('heading')).toContainText('Acknowledged');
-  await axe(erin, 'alerts');
+  await expectNoAxeViolations(erin, 'alerts');
 
   await amara.api.dispose();
   await Promise.all([erinContext.close(), benContext.close(), devContext.close()]);
@@ -409,7 +393,7 @@ test('every QA screen passes axe, keeps 44 px targets and can be walked by keybo
     await go();
     await expect(page.locator('main h1')).toBeVisible();
     await page.waitForLoadState('networkidle');
-    await axe(page, name);
+    await expectNoAxeViolations(page, name);
     const small = await page.evaluate(() =>
       [
         ...document.querySelectorAll(

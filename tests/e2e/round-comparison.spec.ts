@@ -8,8 +8,8 @@
  * hybrid score interval, method 10), the split by agency shows each agency's own figure, and the
  * screen passes axe.
  */
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { openDatabase, releaseDataDir } from '../../server/db/open-database';
 import { insertRows } from '../../server/db/insert-rows';
+import { signIn } from './support/auditor-steps';
 
 /** The demo's case-file audit (Playwright's loader cannot import the framework's JSON). */
 const DEFAULT_FRAMEWORK_REF = { key: 'lantern-default', version: 1 };
@@ -40,7 +41,6 @@ const AUDIT_COLUMNS = {
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const SOCIAL_CARE_AUDITOR = 'chloe.auditor@demo.lantern.invalid';
 const HEALTH_AUDITOR = 'dev.moderator@demo.lantern.invalid';
-const PASSWORD = 'lantern-demo';
 // A theme of these two rounds only (the demo's own exploitation rounds have their own).
 const THEME = 'Children at risk of exploitation (e2e)';
 const FIRST = {
@@ -64,15 +64,6 @@ test.afterAll(async () => {
   await server?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-async function axe(page: Page): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
 
 // The hand calculation. z for 95%: the 0.975 quantile of the normal distribution.
 const Z = 1.959963984540054;
@@ -227,11 +218,7 @@ test('a QA lead compares two thematic rounds, and the figures, difference and in
   server = await startServer({ dataDir, env, timeoutMs: 240_000 });
   const running = server;
 
-  await page.goto(`${running.url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(QA_LEAD);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
+  await signIn(page, running.url, QA_LEAD, { timeout: 60_000 });
 
   await page.goto(`${running.url}/qa/compare-rounds`);
   await expect(page.getByRole('heading', { name: 'Compare two rounds' })).toBeVisible({ timeout: 60_000 });
@@ -276,7 +263,7 @@ test('a QA lead compares two thematic rounds, and the figures, difference and in
   await expect(health.locator('[data-col="first"]')).toHaveText(figure(3, 5));
   await expect(health.locator('[data-col="second"]')).toHaveText('no data');
   await expect(health.locator('[data-col="noise"]')).toHaveText('Not in both rounds');
-  await axe(page);
+  await expectNoAxeViolations(page);
 
   // The audit trends dashboard counts the same audits by their rounds' theme: 13 of 29.
   await page.goto(`${running.url}/plan/dashboard`);
@@ -292,5 +279,5 @@ test('a QA lead compares two thematic rounds, and the figures, difference and in
     { timeout: 60_000 },
   );
   await expect(page.locator('p', { hasText: 'Over the whole range:' })).toContainText(figure(13, 29));
-  await axe(page);
+  await expectNoAxeViolations(page);
 });

@@ -10,17 +10,13 @@
  *     in the same order.
  * Stratifying by flag with no flag chosen is refused on the flags field; the screen passes axe.
  */
-import { test, expect, request, type APIRequestContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { test, expect, type Page } from '@playwright/test';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
+import { apiSession } from './support/api-session';
 import { base64, toCsv } from '../fixtures/case-lists/case-list';
-import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const GUS = 'gus.admin@demo.lantern.invalid';
 const FLAG_A = 'Audit theme census';
@@ -44,24 +40,12 @@ const ROWS: Row[] = Array.from({ length: 45 }, (_, i) => ({
   open: i % 7 !== 6,
 }));
 
-let dataDir: string;
-let server: ServerProcess;
+const server = useDemoServer('lantern-samples-', 300_000);
 let roundId: string;
 
-async function apiSession(email: string): Promise<{ api: APIRequestContext; csrf: string }> {
-  const api = await request.newContext({ baseURL: server.url });
-  const response = await api.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-  return { api, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
 test.beforeAll(async () => {
-  // A busy machine can take minutes to build the demo on first start.
-  test.setTimeout(360_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-samples-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 300_000 });
-
-  const admin = await apiSession(GUS);
+  test.setTimeout(180_000);
+  const admin = await apiSession(server.url, GUS);
   for (const label of [FLAG_A, FLAG_B]) {
     const created = await admin.api.post('/api/admin/case-flags', {
       data: { label },
@@ -69,7 +53,7 @@ test.beforeAll(async () => {
     });
     expect(created.status(), await created.text()).toBe(201);
   }
-  const qa = await apiSession(ERIN);
+  const qa = await apiSession(server.url, ERIN);
   const csv = toCsv(
     ROWS.map((r) => [r.reference, r.team, 'CIN', '', '', r.flags.join('; '), r.open ? 'Open' : 'Closed']),
   );
@@ -95,18 +79,6 @@ test.beforeAll(async () => {
   expect(round.status(), await round.text()).toBe(201);
   roundId = ((await round.json()) as { round: { id: string } }).round.id;
 });
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 /** The drawn cases as the screen lists them, in draw order: reference and stratum. */
 async function drawnList(page: Page): Promise<{ reference: string; stratum: string }[]> {
   const preview = page.getByTestId('sample-preview');
@@ -150,7 +122,7 @@ test('a census of every case with a flag, and a stratified sample by flag and te
     `The sample: ${census.length} of ${census.length} eligible cases`,
   );
   expect((await drawnList(page)).map((d) => d.reference).sort()).toEqual([...census].sort());
-  await axe(page, 'a census by flag');
+  await expectNoAxeViolations(page, 'a census by flag');
 
   // Stratifying by flag needs the flags: with none chosen, the flags field says so.
   await page.getByLabel('Stratified').check();
@@ -162,7 +134,7 @@ test('a census of every case with a flag, and a stratified sample by flag and te
   const link = summary.getByRole('link', { name: /To stratify by case flag, choose the flags/ });
   await expect(link).toHaveAttribute('href', '#sample-flags');
   await expect(flags).toContainText('To stratify by case flag, choose the flags');
-  await axe(page, 'a field error');
+  await expectNoAxeViolations(page, 'a field error');
 
   // (b) Stratified by case flag and team, 12 cases, by keyboard: a case with both flags counts under A,
   // the first in the flag list.
@@ -216,7 +188,7 @@ test('a census of every case with a flag, and a stratified sample by flag and te
     expect(row, d.reference).toBeDefined();
     expect(d.stratum).toBe(`${row?.flags.includes(FLAG_A) ? FLAG_A : FLAG_B} · ${row?.team ?? ''}`);
   }
-  await axe(page, 'a stratified sample by flag and team');
+  await expectNoAxeViolations(page, 'a stratified sample by flag and team');
 
   // Another seed, then the same seed again: the same cases in the same order.
   await page.getByLabel('Seed').fill('7');

@@ -9,34 +9,18 @@
  * without its forms and navigation.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
+import { expectNoAxeViolations } from './support/axe-scan';
 import { completeWholeAudit, firstCase, openMyAuditsReadyForOffline } from './support/auditor-steps';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AMARA = 'amara.auditor@demo.lantern.invalid';
 const PIA = 'pia.practitioner@demo.lantern.invalid';
 const TESS = 'tess.practitioner@demo.lantern.invalid';
 const RESPONSE =
   'The visit on 12 March was unannounced and the child was seen alone: it is in the case notes.';
 
-let dataDir: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  // A busy machine can take minutes to build the demo on first start.
-  test.setTimeout(300_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-whole-audit-'));
-  server = await startServer({ dataDir, env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const server = useDemoServer('lantern-whole-audit-');
 
 /** Signs in, allowing a fresh browser on a busy machine a minute to load the home page's code. */
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
@@ -45,13 +29,6 @@ async function signIn(page: Page, baseUrl: string, email: string): Promise<void>
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible({ timeout: 60_000 });
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    scan.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
 }
 
 test('after submitting, the auditor sees what happens next, with the audit’s real sync state', async ({
@@ -82,7 +59,7 @@ test('after submitting, the auditor sees what happens next, with the audit’s r
   await expect(panel.getByTestId('submitted-sync')).toContainText('It has reached Lantern', {
     timeout: 60_000,
   });
-  await axe(page, 'confirmation');
+  await expectNoAxeViolations(page, 'confirmation');
   await panel.getByRole('link', { name: 'Read the whole audit' }).click();
   await expect(page.getByRole('heading', { name: `Audit of case ${reference}` })).toBeVisible();
   await expect(page.getByTestId('audit-record')).toContainText('The plan needs a contingency.');
@@ -108,7 +85,7 @@ test('the practitioner reads the whole audit of her case and responds; the team 
   await expect(record.getByRole('heading', { name: 'History' })).toBeVisible();
   await expect(pia.getByTestId('record-overall')).not.toHaveText('—');
   await expect(pia.getByTestId('record-practitioner')).toContainText('Pia Sandhu');
-  await axe(pia, 'whole audit');
+  await expectNoAxeViolations(pia, 'whole audit');
 
   // Printed on A4: the forms and the site's navigation are left out.
   await pia.emulateMedia({ media: 'print' });

@@ -59,6 +59,8 @@ export function fakeApi() {
   const unexpected: string[] = [];
   const answers: Answer[] = [];
   let offline = false;
+  /** While set, requests wait here unanswered (a line that connects but does not answer). */
+  let held: (() => void)[] | null = null;
 
   function operation(route: string): ApiOperation {
     const found = API_OPERATIONS[route];
@@ -79,6 +81,7 @@ export function fakeApi() {
   }
 
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}): Promise<Response> => {
+    if (held) await new Promise<void>((resume) => held?.push(resume));
     if (offline) throw new TypeError('Failed to fetch');
     const url = new URL(input, 'https://lantern.test');
     const method = (init.method ?? 'GET').toUpperCase();
@@ -121,6 +124,14 @@ export function fakeApi() {
     /** From now on every request fails as it does with no network. */
     goOffline: () => void (offline = true),
     goOnline: () => void (offline = false),
+    /** From now on requests get no answer (a line that connects but never answers) until `release`. */
+    stall: () => void (held ??= []),
+    /** The stalled requests go on, and new ones are answered at once. */
+    release(): void {
+      const waiting = held ?? [];
+      held = null;
+      for (const resume of waiting) resume();
+    },
     /** The routes called, in order. */
     routes: () => calls.map((c) => c.route),
     /** Fails on any request that named no documented route, did not parse, or had no answer. */

@@ -11,6 +11,66 @@
 const UUID = '00000000-0000-4000-8000-000000000001';
 const BASE64_CSV = Buffer.from('Case reference,Team\nFUZZ-1,Team A\n').toString('base64');
 
+/** An area, as a new one and as an edited one. */
+const AREA_BODY = {
+  reference: 'Z',
+  title: 'Fuzz area',
+  theme: 'A',
+  source: 'ILACS',
+  timescale: 'by-date',
+  timescaleDate: '2026-12-31',
+};
+
+/** A measure, as a new one and as an edited one. */
+const MEASURE_BODY = {
+  title: 'Fuzz measure',
+  source: 'manual',
+  bucket: 'month',
+  trajectory: {
+    baseline: { date: '2026-01-31', value: 0.4 },
+    milestones: [{ date: '2026-12-31', target: 0.8 }],
+  },
+  tolerance: 0.1,
+  minimumN: 5,
+};
+
+/** A round, as a new one and as an edited one. */
+const ROUND_BODY = {
+  name: 'Fuzz round',
+  kind: 'thematic',
+  theme: 'Exploitation',
+  startDate: '2026-11-02',
+  endDate: '2026-11-06',
+  dueDate: '2026-11-13',
+  frameworkKey: 'lantern-default',
+  frameworkVersion: 1,
+  excludeOwnTeam: true,
+  moderationShare: 0.1,
+};
+
+/** A sample, previewed and drawn. */
+const SAMPLE_BODY = {
+  method: 'stratified',
+  strata: ['team'],
+  quota: { kind: 'count', value: 5 },
+  flags: ['fuzz-flag'],
+  teamIds: [UUID],
+  workerIds: [UUID],
+  excludeClosed: true,
+  excludeAuditedWithinMonths: 12,
+  seed: 7,
+};
+
+/** The audit log's filters, on the screen and in its export. */
+const AUDIT_LOG_FILTERS = {
+  person: 'fuzz',
+  action: 'sign-in',
+  entityType: 'audit',
+  entityId: 'x',
+  from: '2026-01-01',
+  to: '2026-12-31',
+};
+
 export interface RouteInputs {
   query?: Record<string, string>;
   body?: unknown;
@@ -60,28 +120,8 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/admin/case-flags': { body: { label: 'Fuzz flag' } },
   'PUT /api/admin/case-flags/:key': { body: { label: 'Fuzz flag', retired: false } },
 
-  'GET /api/audit-log': {
-    query: {
-      person: 'fuzz',
-      action: 'sign-in',
-      entityType: 'audit',
-      entityId: 'x',
-      from: '2026-01-01',
-      to: '2026-12-31',
-      page: '1',
-      pageSize: '50',
-    },
-  },
-  'GET /api/audit-log/export': {
-    query: {
-      person: 'fuzz',
-      action: 'sign-in',
-      entityType: 'audit',
-      entityId: 'x',
-      from: '2026-01-01',
-      to: '2026-12-31',
-    },
-  },
+  'GET /api/audit-log': { query: { ...AUDIT_LOG_FILTERS, page: '1', pageSize: '50' } },
+  'GET /api/audit-log/export': { query: AUDIT_LOG_FILTERS },
 
   // Sync answers hostile text per mutation (server/sync/sync-fuzz.test.ts); here, the envelope.
   'POST /api/sync/push': { body: { protocol: 1, deviceId: UUID, mutations: [] } },
@@ -148,26 +188,8 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'PUT /api/reports/:reportId/distribution': { body: { emails: ['fuzz@demo.lantern.invalid'] } },
   'POST /api/reports/:reportId/send': { body: {} },
-  'POST /api/plans/:planId/areas': {
-    body: {
-      reference: 'Z',
-      title: 'Fuzz area',
-      theme: 'A',
-      source: 'ILACS',
-      timescale: 'by-date',
-      timescaleDate: '2026-12-31',
-    },
-  },
-  'PUT /api/plans/:planId/areas/:areaId': {
-    body: {
-      reference: 'Z',
-      title: 'Fuzz area',
-      theme: 'A',
-      source: 'ILACS',
-      timescale: 'by-date',
-      timescaleDate: '2026-12-31',
-    },
-  },
+  'POST /api/plans/:planId/areas': { body: AREA_BODY },
+  'PUT /api/plans/:planId/areas/:areaId': { body: AREA_BODY },
   'POST /api/plans/:planId/actions': {
     body: {
       areaId: UUID,
@@ -204,32 +226,8 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   'POST /api/plans/:planId/actions/:actionId/findings': {
     body: { auditId: UUID, itemKey: 'overall.grade', itemIndex: 0 },
   },
-  'POST /api/plans/:planId/actions/:actionId/measures': {
-    body: {
-      title: 'Fuzz measure',
-      source: 'manual',
-      bucket: 'month',
-      trajectory: {
-        baseline: { date: '2026-01-31', value: 0.4 },
-        milestones: [{ date: '2026-12-31', target: 0.8 }],
-      },
-      tolerance: 0.1,
-      minimumN: 5,
-    },
-  },
-  'PUT /api/plans/:planId/measures/:measureId': {
-    body: {
-      title: 'Fuzz measure',
-      source: 'manual',
-      bucket: 'month',
-      trajectory: {
-        baseline: { date: '2026-01-31', value: 0.4 },
-        milestones: [{ date: '2026-12-31', target: 0.8 }],
-      },
-      tolerance: 0.1,
-      minimumN: 5,
-    },
-  },
+  'POST /api/plans/:planId/actions/:actionId/measures': { body: MEASURE_BODY },
+  'PUT /api/plans/:planId/measures/:measureId': { body: MEASURE_BODY },
   'PUT /api/plans/:planId/measures/:measureId/values': {
     body: { date: '2026-09-30', value: 0.5, k: 5, n: 10, note: 'Fuzz value' },
   },
@@ -259,60 +257,10 @@ export const ROUTE_INPUT_SAMPLES: Readonly<Record<string, RouteInputs>> = {
   },
   'GET /api/metrics/items': { query: { from: '2026-01-01', to: '2026-09-30', teamIds: UUID } },
 
-  'POST /api/rounds': {
-    body: {
-      name: 'Fuzz round',
-      kind: 'thematic',
-      theme: 'Exploitation',
-      startDate: '2026-11-02',
-      endDate: '2026-11-06',
-      dueDate: '2026-11-13',
-      frameworkKey: 'lantern-default',
-      frameworkVersion: 1,
-      excludeOwnTeam: true,
-      moderationShare: 0.1,
-    },
-  },
-  'PUT /api/rounds/:roundId': {
-    body: {
-      name: 'Fuzz round',
-      kind: 'thematic',
-      theme: 'Exploitation',
-      startDate: '2026-11-02',
-      endDate: '2026-11-06',
-      dueDate: '2026-11-13',
-      frameworkKey: 'lantern-default',
-      frameworkVersion: 1,
-      excludeOwnTeam: true,
-      moderationShare: 0.1,
-    },
-  },
-  'POST /api/rounds/:roundId/sample/preview': {
-    body: {
-      method: 'stratified',
-      strata: ['team'],
-      quota: { kind: 'count', value: 5 },
-      flags: ['fuzz-flag'],
-      teamIds: [UUID],
-      workerIds: [UUID],
-      excludeClosed: true,
-      excludeAuditedWithinMonths: 12,
-      seed: 7,
-    },
-  },
-  'POST /api/rounds/:roundId/sample': {
-    body: {
-      method: 'stratified',
-      strata: ['team'],
-      quota: { kind: 'count', value: 5 },
-      flags: ['fuzz-flag'],
-      teamIds: [UUID],
-      workerIds: [UUID],
-      excludeClosed: true,
-      excludeAuditedWithinMonths: 12,
-      seed: 7,
-    },
-  },
+  'POST /api/rounds': { body: ROUND_BODY },
+  'PUT /api/rounds/:roundId': { body: ROUND_BODY },
+  'POST /api/rounds/:roundId/sample/preview': { body: SAMPLE_BODY },
+  'POST /api/rounds/:roundId/sample': { body: SAMPLE_BODY },
   'POST /api/imports/preview': { body: { fileName: 'cases.csv', content: BASE64_CSV } },
   'POST /api/imports': { body: { fileName: 'cases.csv', content: BASE64_CSV } },
   'POST /api/allocations/bulk': {

@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { AUDITOR_A, AUDITOR_B, draftFor, mutation, pushBody } from '../support/sync-fixtures';
 import { personIdOf, type AllocationRef } from '../support/sync-world';
 import { inProcessServer, SimDevice, SimulatedNetwork } from '../support/sync-device';
+import { eventually } from '../support/sync-eventually';
 import type { AnsweredBy, Answer } from '../../shared/framework/answer-schema';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
@@ -71,8 +72,12 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
     const samTablet = await device(AUDITOR_A, samId);
     const hanTablet = await device(AUDITOR_B, hanId);
     // Both tablets download their allocation, then go offline: the same audit id on both.
-    await samTablet.pull();
-    await hanTablet.pull();
+    // (On PostgreSQL a pull may hold a change back while other transactions run: poll.)
+    for (const tablet of [samTablet, hanTablet])
+      await eventually(
+        () => tablet.pull(),
+        async () => (await tablet.db.allocations.get(leadId)) !== undefined,
+      );
     const ref: AllocationRef = { id: leadId, case_id: caseId };
     return { samId, hanId, caseId, leadId, ref, qa, samTablet, hanTablet };
   }
@@ -146,7 +151,10 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
     };
     expect(row?.answers).toMatchObject(typed);
     for (const tablet of [samTablet, hanTablet]) {
-      const local = await tablet.db.audits.get(leadId);
+      const local = await eventually(
+        async () => (await tablet.sync(), tablet.db.audits.get(leadId)),
+        (audit) => Object.keys(typed).every((key) => audit?.snapshot.answers[key] !== undefined),
+      );
       expect(local?.snapshot.answers).toMatchObject(typed);
       expect(await tablet.db.outbox.count()).toBe(0);
       expect(await tablet.db.conflicts.count()).toBe(0);
@@ -223,9 +231,11 @@ describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
       [leadId],
     );
     expect(after?.answers['assessment.partner-agencies']).toEqual(hanSays);
-    expect((await samTablet.db.audits.get(leadId))?.snapshot.answers['assessment.partner-agencies']).toEqual(
-      hanSays,
+    const onSam = await eventually(
+      async () => (await samTablet.sync(), samTablet.db.audits.get(leadId)),
+      (audit) => audit?.snapshot.answers['assessment.partner-agencies']?.value === 'no',
     );
+    expect(onSam?.snapshot.answers['assessment.partner-agencies']).toEqual(hanSays);
     // Amara's version is not lost: the server keeps every revision, hers with her name.
     const revisions = await t.db.query<{ answers: Record<string, Answer> }>(
       'SELECT answers FROM audit_revisions WHERE audit_id = $1 ORDER BY rev',

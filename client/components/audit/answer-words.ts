@@ -5,7 +5,7 @@
 import type { Answer, Answers } from '../../../shared/framework/answer-schema';
 import type { FrameworkItem } from '../../../shared/framework/framework-schema';
 import { itemApplies } from '../../../shared/framework/item-applies';
-import { GRADES } from '../../../shared/metrics/grade-scale';
+import { GRADES } from '../../../shared/metrics/grades';
 
 export const GRADE_OPTIONS = GRADES.map((g) => ({ value: String(g.index), label: g.label }));
 

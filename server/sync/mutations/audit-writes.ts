@@ -58,15 +58,27 @@ export function revisionWrites(
   return [revision, logged];
 }
 
-/** The audit row's new state; the document it makes is worked out beforehand (no read-back). */
-export function auditUpdate(ctx: PushContext, change: AuditChange): Sql {
+/**
+ * The audit row's new state; the document it makes is worked out beforehand (no read-back).
+ * `asRead`: the edit was decided from a row read without a lock (put-audit.ts): the row is
+ * written only if it still holds the `xid` it was read with (another write stamps its own), and
+ * returns its id only then; `updated_at` is the read's clock, as the document says.
+ */
+export function auditUpdate(
+  ctx: PushContext,
+  change: AuditChange,
+  asRead?: { xid: string; at: string },
+): Sql {
   const status = change.snapshot.status;
+  const updatedAt = asRead ? sql`${asRead.at}::timestamptz` : rawSql('now()');
+  const onlyAsRead = asRead ? sql` AND xid = ${asRead.xid}::text::xid8 RETURNING id` : rawSql('');
   return sql`UPDATE audits SET status = ${status}, answers = ${change.answersJson}::jsonb,
       completed_at = ${change.completedAt},
       completed_received_at = CASE WHEN ${status} = 'submitted' THEN now() END,
-      overall_grade = ${change.overallGrade}, rev = ${change.rev}, updated_at = now(), updated_by = ${ctx.person.id},
+      overall_grade = ${change.overallGrade}, rev = ${change.rev}, updated_at = ${updatedAt},
+      updated_by = ${ctx.person.id},
       returned_note = CASE WHEN ${status} = 'submitted' THEN NULL ELSE returned_note END
-    WHERE id = ${change.snapshot.id}`;
+    WHERE id = ${change.snapshot.id}${onlyAsRead}`;
 }
 
 /** The new audit's columns straight from the row just inserted (as AUDIT_COLUMNS_SQL reads them). */

@@ -20,6 +20,12 @@ export interface Decision {
   result: MutationResult;
   /** Written with the answer, when the mutation was applied; none otherwise. */
   writes: Sql[];
+  /**
+   * Only from a step that decided without a lock (put-audit.ts, `putAuditUnlocked`): the write
+   * that returns a row only when the row decided from is still as it was read. The answer, and
+   * every other write with it, stands only then (apply-mutation.ts).
+   */
+  guard?: Sql;
 }
 
 export interface Problem {

@@ -2,10 +2,11 @@
  * `audit.put` of an audit the server has (the common case: an edit or a submission). Applied
  * only by one of its auditors, to the same case and framework version, from the current
  * revision (a stale `baseRev` is a conflict answered with the server's version), and never to
- * a submitted audit (read-only unless a moderator returns it). The row was locked on reading.
+ * a submitted audit (read-only unless a moderator returns it). The row was locked on reading,
+ * or (`unlocked`) read without a lock: then the row's write is the decision's guard.
  */
 import type { Queryable } from '../../db/database';
-import type { Mutation } from '../../../shared/sync/protocol';
+import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
 import { auditDocument, type AuditRow } from '../../audits/audit-row';
 import { onAuditWritten } from '../../audits/on-audit-written';
 import { answer, reject, type Decision, type PushContext } from './decision';
@@ -18,6 +19,7 @@ export async function editAudit(
   ctx: PushContext,
   { mutationId, baseRev, snapshot }: Mutation,
   current: LockedAudit,
+  options: { unlocked?: boolean } = {},
 ): Promise<Decision> {
   if (!current.mine) return reject(mutationId, 'This audit belongs to another auditor.');
   if (
@@ -54,6 +56,7 @@ export async function editAudit(
     auditId: snapshot.id,
     actorId: ctx.person.id,
     before,
+    stage: current.stage,
     after: {
       ...before,
       status: snapshot.status,
@@ -75,8 +78,16 @@ export async function editAudit(
     returned_note: snapshot.status === 'submitted' ? null : current.returned_note,
   };
   const action = snapshot.status === 'submitted' ? 'audit.submit' : 'audit.update';
-  return {
-    result: { mutationId, status: 'applied', rev: change.rev, doc: auditDocument(saved) },
-    writes: [auditUpdate(ctx, change), ...revisionWrites(ctx, mutationId, change, action)],
+  const result: MutationResult = {
+    mutationId,
+    status: 'applied',
+    rev: change.rev,
+    doc: auditDocument(saved),
   };
+  const logged = revisionWrites(ctx, mutationId, change, action);
+  if (options.unlocked) {
+    const guard = auditUpdate(ctx, change, { xid: current.row_xid, at: current.tx_now });
+    return { result, writes: logged, guard };
+  }
+  return { result, writes: [auditUpdate(ctx, change), ...logged] };
 }

@@ -25,7 +25,8 @@ export async function signIn(
 /** My audits is showing, everything synced, and the service worker controls the page. */
 export async function openMyAuditsReadyForOffline(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/audits`);
-  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced');
+  // A fresh device's first download comes page by page: as long as any other sync's wait.
+  await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
   await expect(page.getByTestId('sync-bar')).toContainText('Last synced');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -33,7 +34,8 @@ export async function openMyAuditsReadyForOffline(page: Page, baseUrl: string): 
   // The first visit is not yet controlled by the worker: a reload puts it in charge.
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
     await page.reload();
-    await expect(page.getByTestId('waiting-count')).toBeVisible();
+    // The app starting again from the worker: on a busy machine that alone can take seconds.
+    await expect(page.getByTestId('waiting-count')).toBeVisible({ timeout: 20_000 });
   }
 }
 
