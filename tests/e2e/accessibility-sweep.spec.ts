@@ -378,7 +378,7 @@ test('the sweep covers every route file the router spreads in', async () => {
 for (const visit of visits()) {
   test(`screen: ${visit.name}`, async ({ browser }) => {
     // Four widths of axe over the longest lists (a service's six months of audits) on a busy machine.
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const url = address(visit);
     expect(url, `a demo id for every parameter of ${visit.path} as ${visit.role}`).not.toBeNull();
     const page = await pageFor(browser, visit.role);

@@ -58,7 +58,7 @@ test('the QA lead makes a tool from a copy and a round that uses two tools', asy
 });
 
 test("the demo's thematic round compares each self-audit with its independent audit", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signIn(page, server.url, ERIN);
   await page.goto(`${server.url}/qa`);
   await page

@@ -11,7 +11,7 @@ import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './su
 
 let server: ServerProcess;
 test.beforeAll(async () => {
-  test.setTimeout(180_000); // a first start builds the demo organisation: slow on a busy machine
+  test.setTimeout(300_000); // a first start builds the demo organisation: slow on a busy machine
   server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
 });
 test.afterAll(async () => {
@@ -206,7 +206,7 @@ test('a shared tablet refuses sign-out with unsynced work, then keeps each perso
 test('an answer waiting for a choice is unsynced work: the bar says so, sign-out is refused, and the losing text can be restored from the history', async ({
   browser,
 }) => {
-  test.setTimeout(180_000); // two devices, four syncs and a restore
+  test.setTimeout(300_000); // two devices, four syncs and a restore
   const devices: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
   const [tablet, laptop] = await Promise.all(devices.map((d) => d.newPage()));
   if (!tablet || !laptop) throw new Error('two pages');

@@ -99,7 +99,7 @@ test('a note survives the browser process being killed', async () => {
 test('a service-worker update waits for the auditor, saves the open audit first, and loses nothing', async ({
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // Persistent storage granted, as to an installed app: the readiness check asks for it.
   const cdp = await page.context().newCDPSession(page);
   const { targetInfo } = await cdp.send('Target.getTargetInfo');

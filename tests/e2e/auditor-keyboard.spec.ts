@@ -56,7 +56,7 @@ async function tabThrough(page: Page, stop: (f: Focused) => boolean, limit = 400
 test('a whole audit completed by keyboard alone', async ({ page }) => {
   // Some 150 controls, each a key and a read of the focus: 29 s alone on a 2-core machine, a
   // minute beside the rest of the suite.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signIn(page, server.url, 'chloe.auditor@demo.lantern.invalid');
   await openMyAuditsReadyForOffline(page, server.url);
   const reference = await firstCase(page);

@@ -31,7 +31,7 @@ const line = (i: number): string => `Visit ${i}: seen alone, said "it's ok".\n`;
 let server: ServerProcess;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000); // a first start builds the demo organisation: slow on a busy machine
+  test.setTimeout(300_000); // a first start builds the demo organisation: slow on a busy machine
   server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
 });
 test.afterAll(async () => {

@@ -93,7 +93,7 @@ test('every auditor screen passes an axe scan, at 320 px and at 200% zoom, with 
 }) => {
   // Every auditor screen scanned at two sizes: 46 s alone on a 2-core machine, past a minute
   // beside the rest of the suite.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signIn(page, server.url, AMARA);
   await openMyAuditsReadyForOffline(page, server.url);
   const reference = await firstCase(page);

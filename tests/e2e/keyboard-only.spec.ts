@@ -116,7 +116,7 @@ async function signInByKeyboard(page: Page): Promise<void> {
 test('an audit with an action for the case and a safeguarding concern, completed by keyboard alone', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signInByKeyboard(page);
   // In-app navigation: "My audits" from the header, by keyboard; focus lands on its heading.
   await tabTo(page, (f) => f.tag === 'a' && f.text === 'My audits');

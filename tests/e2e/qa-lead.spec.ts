@@ -67,7 +67,7 @@ const countOf = (text: string): number => Number(/— (\d+) of/.exec(text)?.[1] 
 test('a practice week: import, sample, allocate, audit offline and online, moderate, agreement', async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const erinContext = await browser.newContext();
   const erin = await erinContext.newPage();
   await signIn(erin, server.url, ERIN);
@@ -326,7 +326,7 @@ test('a practice week: import, sample, allocate, audit offline and online, moder
 });
 
 test('every QA screen passes axe, keeps 44 px targets and can be walked by keyboard', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signIn(page, server.url, ERIN);
   // The demo's rounds, newest first: the past practice week (the newest named by its Monday; an
   // earlier one, unmoderated, follows it) has a moderation sample.

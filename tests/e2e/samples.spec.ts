@@ -44,7 +44,7 @@ const server = useDemoServer('lantern-samples-', 300_000);
 let roundId: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const admin = await apiSession(server.url, GUS);
   for (const label of [FLAG_A, FLAG_B]) {
     const created = await admin.api.post('/api/admin/case-flags', {
