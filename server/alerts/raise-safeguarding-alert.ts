@@ -13,7 +13,7 @@ import { loadFramework } from '../frameworks/framework-cache';
 import { addWorkingMinutes } from '../../shared/alerts/working-hours';
 import { firstRecipients } from './alert-recipients';
 import { readAlertSettings } from './alert-settings';
-import { isRecord } from '../../shared/framework/is-record';
+import { raisesSafeguardingConcern } from '../../shared/framework/safeguarding-concern';
 
 export async function raiseSafeguardingAlert(
   tx: Queryable,
@@ -25,10 +25,7 @@ export async function raiseSafeguardingAlert(
   const framework = await loadFramework(tx, audit.frameworkKey, audit.frameworkVersion);
   if (!framework) return;
   // Read defensively (it came from storage) without parsing every answer on every write.
-  const concern: unknown = isRecord(audit.answers)
-    ? audit.answers[framework.safeguardingConcernKey]
-    : undefined;
-  if (!isRecord(concern) || concern.kind !== 'yes-no-note' || concern.value !== 'yes') return;
+  if (!raisesSafeguardingConcern(framework, audit.answers)) return;
   const [state] = await tx.query<{ now: string; has_alert: boolean }>(
     'SELECT now() AS now, EXISTS (SELECT 1 FROM alerts WHERE audit_id = $1) AS has_alert',
     [auditId],

@@ -184,6 +184,8 @@ test('an audit with an action for the case and a safeguarding concern, completed
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
   await expect(page.locator(`[data-case="${reference}"]`)).toContainText('Submitted');
+  // The confirmation says the concern goes to the QA lead and the team's managers.
+  await expect(page.getByTestId('submitted-panel')).toContainText('You raised a safeguarding concern');
 
   // What was submitted holds the action and the concern, as the server has it.
   await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });

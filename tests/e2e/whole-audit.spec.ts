@@ -46,6 +46,15 @@ test('after submitting, the auditor sees what happens next, with the audit’s r
   const reference = await firstCase(page);
   await page.getByRole('link', { name: reference }).click();
   await completeWholeAudit(page);
+  // A yes/no question other than the safeguarding concern (answered "No") answered "Yes".
+  await page
+    .getByRole('navigation', { name: 'Sections of the audit' })
+    .getByRole('link', { name: 'Feedback' })
+    .click();
+  await page
+    .getByRole('group', { name: 'Feedback was obtained from the child or young person' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await page.getByRole('link', { name: 'Review and submit' }).first().click();
   // Before submitting, the review page says where the audit is (saved here, not yet on the server).
   await expect(page.getByTestId('save-state')).toContainText('Saved on this device');
@@ -55,6 +64,8 @@ test('after submitting, the auditor sees what happens next, with the audit’s r
   await expect(panel).toContainText(`Case ${reference}`);
   await expect(panel).toContainText('What happens next');
   await expect(panel).toContainText('practitioner');
+  // The feedback question answered "Yes" is not the safeguarding concern, which was "No".
+  await expect(panel).not.toContainText('safeguarding concern');
   // Online, it reaches Lantern and the panel says so.
   await expect(panel.getByTestId('submitted-sync')).toContainText('It has reached Lantern', {
     timeout: 60_000,
