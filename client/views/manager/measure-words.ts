@@ -24,3 +24,12 @@ export function figureWords(
   const number = (kind === 'count' ? COUNT : RATE).format(figure.value);
   return unit ? `${number} ${unit}` : number;
 }
+
+/**
+ * A trajectory, target or tolerance of a count or rate in its unit. A count's figures are whole,
+ * but its trajectory runs between milestones day by day (3.07 placements on 30 September): shown
+ * whole, a figure of 3 against a trajectory "3" would read as on track while it is Amber.
+ */
+export function trajectoryWords(kind: MeasureKind, unit: string, value: number | null): string {
+  return figureWords(kind === 'count' ? 'rate' : kind, unit, { value });
+}
