@@ -17,6 +17,7 @@ import { signIn } from './support/auditor-steps';
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const THEME = 'Report e2e: plans without contingency';
 const TITLE = 'Practice week report (e2e)';
+const DEMO_PLAN = 'Improving practice: post-inspection improvement plan (demo)';
 
 const server = useDemoServer('lantern-report-');
 
@@ -147,4 +148,18 @@ test('a QA lead publishes a round’s report whose DOCX and XLSX hold the screen
   await expect(page.getByText('Plans too often lack a contingency.')).toBeVisible();
 
   await expectNoAxeViolations(page, 'published report');
+
+  // Its recommendation goes straight into the service's improvement plan as a new action.
+  const recommendations = page.getByTestId('report-recommendations');
+  await recommendations.getByRole('button', { name: 'Add to the plan' }).click();
+  await page.getByLabel('Plan', { exact: true }).selectOption({ label: DEMO_PLAN });
+  await expect(page.getByLabel('Area', { exact: true }).locator('option')).not.toHaveCount(1);
+  await page.getByLabel('Area', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Action number').fill('R9.1');
+  await expectNoAxeViolations(page, 'a recommendation into the plan');
+  await page.getByRole('button', { name: 'Add as a new action' }).click();
+  await expect(recommendations).toContainText('In the plan as action R9.1');
+  await page.goto(`${server.url}/plan`);
+  await page.getByRole('link', { name: DEMO_PLAN }).click();
+  await expect(page.getByRole('row', { name: /^R9\.1 Every plan names its contingency/ })).toBeVisible();
 });
