@@ -149,6 +149,19 @@ test('a QA lead publishes a round’s report whose DOCX and XLSX hold the screen
 
   await expectNoAxeViolations(page, 'published report');
 
+  // The distribution list names a wrong entry with its line, and keeps the corrected list.
+  const list = page.getByLabel(/^E-mail addresses/);
+  await list.fill('farah.manager@demo.lantern.invalid\nthe board');
+  await page.getByRole('button', { name: 'Save the list' }).click();
+  await expect(page.locator('#report-emails-error')).toContainText(
+    'These are not e-mail addresses (line 2: “the”; line 2: “board”)',
+  );
+  await list.fill('farah.manager@demo.lantern.invalid\nboard.members@demo.lantern.invalid');
+  await page.getByRole('button', { name: 'Save the list' }).click();
+  await expect(page.getByTestId('report-notice')).toHaveText('The distribution list is saved.');
+  await page.reload();
+  await expect(list).toHaveValue('board.members@demo.lantern.invalid\nfarah.manager@demo.lantern.invalid');
+
   // Its recommendation goes straight into the service's improvement plan as a new action.
   const recommendations = page.getByTestId('report-recommendations');
   await recommendations.getByRole('button', { name: 'Add to the plan' }).click();
