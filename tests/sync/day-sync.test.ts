@@ -1,5 +1,5 @@
 /**
- * A day's sync sends each audit once (issue 20): the REAL client sync code on fake-indexeddb
+ * A day's sync sends each audit once: the REAL client sync code on fake-indexeddb
  * against the real app. The push's answers are slim (the device already holds what it sent),
  * and the pull after the push does not bring the device's own audits back; another tablet's
  * change made between this device's push and its pull still arrives, merged with what this
