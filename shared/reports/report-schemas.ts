@@ -60,10 +60,11 @@ export type RecommendationToPlan = z.infer<typeof recommendationToPlanSchema>;
 
 export const MAX_RECIPIENTS = 100;
 
+/** One address of a distribution list. */
+export const recipientSchema = z.email('Enter an e-mail address, such as name@council.gov.uk.').max(254);
+
 export const distributionSchema = z.object({
-  emails: z
-    .array(z.email('Enter an e-mail address, such as name@council.gov.uk.').max(254))
-    .max(MAX_RECIPIENTS, `Send to at most ${MAX_RECIPIENTS} addresses.`),
+  emails: z.array(recipientSchema).max(MAX_RECIPIENTS, `Send to at most ${MAX_RECIPIENTS} addresses.`),
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 
