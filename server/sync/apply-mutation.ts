@@ -1,25 +1,26 @@
 /**
- * One pushed mutation, applied in its own transaction (DESIGN.md, "Sync contract"). This is
- * the bookkeeping common to every kind of mutation; what a kind changes, and who may change
- * it, is its step in `mutations/` (`audit.put`: mutations/put-audit.ts), which answers and
- * names its writes without recording anything itself.
+ * A push's mutations applied (DESIGN.md, "Sync contract"). This is the bookkeeping common to
+ * every kind of mutation; what a kind changes, and who may change it, is its step in
+ * `mutations/` (`audit.put`: mutations/put-audit.ts), which answers and names its writes
+ * without recording anything itself.
  * - the same mutationId again returns the first answer and writes nothing: the answer is
- *   recorded in sync_mutations as the transaction's last statement, and when that id is
- *   already there (a retry, or a concurrent twin that committed first: the insert waits for
- *   it) the transaction rolls back and the recorded answer is returned;
+ *   recorded in sync_mutations in the statement that makes the mutation's writes, and when that
+ *   id is already there (a retry, or a concurrent twin that committed first: the insert waits
+ *   for it) nothing is written and the recorded answer is returned;
  * - a conflict (a stale baseRev) returns the server's version, and a rejection its reason;
  *   both are recorded with the refused snapshot, and never block the rest of the push;
  * - a mutation that cannot be read, or holds what the database cannot store (see
  *   storable-json.ts), is rejected here before any step sees it, and recorded when it names a
  *   mutation id;
  * - an applied change's writes (its revision in audit_revisions, with who and which device,
- *   and its audit-log row) commit with the answer, in the same transaction.
+ *   and its audit-log row) commit with the answer, in the same statement.
  * Statements are kept few (a push's throughput is bound by them: on two cores, mostly by the
- * CPU of sending them): an edit reads and locks the row once, works out the new document from
- * it, and writes the row, its revision and its log row in the statement that records the
- * answer: four round trips with BEGIN and COMMIT. The common edit of a draft needs no
- * transaction at all (`applyUnlocked`): two statements, the unlocked read and a write guarded
- * on the row being still as read; whatever that cannot decide goes the locked way.
+ * CPU of each statement). The common edit of a draft needs no transaction: the rows of a push's
+ * audits are read in one statement without a lock, each edit is decided from its row, and the
+ * edits are written together in one statement that stands only if every row is still as read
+ * (mutations/edit-writes.ts). Whatever that cannot decide, or whose rows changed meanwhile,
+ * goes the locked way, one mutation at a time: its own transaction, which reads and locks the
+ * row, and writes the row, its revision, its log row and the answer in one statement.
  */
 import type { Database, Queryable } from '../db/database';
 import { joinSql, rawSql, sql, type Sql } from '../db/sql';
@@ -27,6 +28,7 @@ import { mutationSchema, type Mutation, type MutationResult } from '../../shared
 import { findUnstorable, storableCopy } from './storable-json';
 import { rejected, type Decision, type PushContext } from './mutations/decision';
 import { putAudit, putAuditUnlocked, readAuditsAhead, type ReadAhead } from './mutations/put-audit';
+import { editsStatement, type EditToWrite } from './mutations/edit-writes';
 
 /** One step per kind of mutation. */
 const STEPS: Record<
@@ -54,8 +56,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REUSED_ID = 'This change id was already used for another change.';
 
 /**
- * A push's (or an imported file's) mutations, in order: a device's later mutation of an audit
- * builds on its earlier one. The rows of the audits they edit are read ahead in one statement.
+ * A push's (or an imported file's) mutations: a device's later mutation of an audit builds on
+ * its earlier one. The rows of the audits they edit are read ahead in one statement, and the
+ * edits decided from those rows are written first, together (mutations of different audits do
+ * not depend on each other; each audit named more than once goes the one-by-one way, in order).
+ * The answers are in the mutations' order.
  */
 export async function applyMutations(
   db: Database,
@@ -63,17 +68,49 @@ export async function applyMutations(
   raws: readonly unknown[],
 ): Promise<MutationResult[]> {
   const readAhead = (await readAuditsAhead(db, ctx, raws)) ?? undefined;
+  const written = readAhead ? await applyReadAhead(db, ctx, raws, readAhead) : [];
   const results: MutationResult[] = [];
-  for (const raw of raws) results.push(await applyMutation(db, ctx, raw, readAhead));
+  for (const [i, raw] of raws.entries())
+    results.push(written[i] ?? (await applyMutation(db, ctx, raw, readAhead)));
   return results;
 }
 
-export async function applyMutation(
+/**
+ * The edits decided from the rows read ahead, written in one statement; their answers by the
+ * mutations' positions. None when that statement does not stand (a row changed since it was
+ * read, a mutation id was recorded before): then each is applied again, one by one, locked (the
+ * rows ahead are handed out once, so none is decided from its old read again).
+ */
+async function applyReadAhead(
   db: Database,
   ctx: PushContext,
-  raw: unknown,
-  readAhead?: ReadAhead,
-): Promise<MutationResult> {
+  raws: readonly unknown[],
+  readAhead: ReadAhead,
+): Promise<(MutationResult | undefined)[]> {
+  const decided: { at: number; toWrite: EditToWrite }[] = [];
+  for (const [at, raw] of raws.entries()) {
+    const read = readMutation(raw);
+    if (!read.ok || !readAhead.has(read.mutation.snapshot.id)) continue;
+    const toWrite = await decideUnlocked(db, ctx, read.mutation, readAhead);
+    if (toWrite) decided.push({ at, toWrite });
+  }
+  const results: (MutationResult | undefined)[] = [];
+  if (decided.length === 0) return results;
+  if (
+    await writeUnlocked(
+      db,
+      ctx,
+      decided.map((d) => d.toWrite),
+    )
+  )
+    for (const { at, toWrite } of decided) results[at] = toWrite.result;
+  return results;
+}
+
+type ReadMutation = { ok: true; mutation: Mutation } | { ok: false; result: MutationResult };
+
+/** A pushed mutation as the protocol reads it, or the answer that refuses it unread. */
+function readMutation(raw: unknown): ReadMutation {
   // Only a string is an id (String() on a hostile object can throw, or invent one).
   const claimedId =
     typeof raw === 'object' && raw !== null && 'mutationId' in raw && typeof raw.mutationId === 'string'
@@ -87,8 +124,7 @@ export async function applyMutation(
       'This change contains something that cannot be saved, so it was not saved on the server.',
       [{ itemKey: unstorable.path, message: unstorable.message }],
     );
-    if (UUID.test(claimedId)) await recordRefusal(db, ctx, claimedId, result, raw);
-    return result;
+    return { ok: false, result };
   }
   const parsed = mutationSchema.safeParse(raw);
   if (!parsed.success) {
@@ -101,21 +137,41 @@ export async function applyMutation(
       'This change could not be read, so it was not saved on the server.',
       problems,
     );
-    // Recorded when it at least names a mutation id, so a retry gets the same answer.
-    if (UUID.test(claimedId)) await recordRefusal(db, ctx, claimedId, result, raw);
-    return result;
+    return { ok: false, result };
   }
-  const mutation = parsed.data;
-  const unlocked = await applyUnlocked(db, ctx, mutation, readAhead);
-  if (unlocked) return unlocked;
+  return { ok: true, mutation: parsed.data };
+}
+
+export async function applyMutation(
+  db: Database,
+  ctx: PushContext,
+  raw: unknown,
+  readAhead?: ReadAhead,
+): Promise<MutationResult> {
+  const read = readMutation(raw);
+  if (!read.ok) {
+    // Recorded when it at least names a mutation id, so a retry gets the same answer.
+    if (UUID.test(read.result.mutationId))
+      await recordRefusal(db, ctx, read.result.mutationId, read.result, raw);
+    return read.result;
+  }
+  const mutation = read.mutation;
+  const unlocked = await decideUnlocked(db, ctx, mutation, readAhead);
+  if (unlocked && (await writeUnlocked(db, ctx, [unlocked]))) return unlocked.result;
   try {
     return await db.transaction(async (tx) => {
       const decision = await STEPS[mutation.type](tx, ctx, mutation);
-      // The answer is recorded last, in one statement with the writes it made (the audit row,
-      // its revision, the log row). When the same mutationId was recorded first (a retry, or a
-      // twin request that committed while this one waited on the audit's row lock), nothing is
+      // The answer is recorded in one statement with the writes it made (the audit row, its
+      // revision, the log row). When the same mutationId was recorded first (a retry, or a twin
+      // request that committed while this one waited on the audit's row lock), nothing is
       // inserted: roll back whatever this attempt wrote, and answer as the first one was answered.
-      const statement = recordStatement(ctx, mutation, decision);
+      const statement = decision.edit
+        ? editsStatement(
+            ctx,
+            [{ mutationId: mutation.mutationId, edit: decision.edit, result: decision.result }],
+            false,
+          )
+        : recordStatement(ctx, mutation, decision);
       const recorded = await tx.query(statement.text, statement.values, { prepare: true });
       if (recorded.length === 0) throw new AnsweredBefore();
       return decision.result;
@@ -129,30 +185,40 @@ export async function applyMutation(
 }
 
 /**
- * The common edit in two round trips, no transaction: its row read without a lock, the edit
- * decided from it, then one statement that writes the row only if it is still as read (its
- * guard), with its revision, its log row and its answer. Null, having written nothing, when the
- * kind cannot decide so (see put-audit.ts), or when the statement fails on an integrity rule:
- * the guard found the row changed (the answer's outcome is then missing, NOT NULL), another
- * write took the revision first, or the mutationId was recorded first (a retry or a twin; no
- * ON CONFLICT here, so the whole statement fails). The locked transaction then decides again
- * from the row as it is, and answers a recorded mutationId with its first answer.
+ * The mutation's edit decided from its row read without a lock (read ahead, or read now), or
+ * null when its kind cannot decide so (see put-audit.ts): it goes the locked way.
  */
-async function applyUnlocked(
+async function decideUnlocked(
   db: Database,
   ctx: PushContext,
   mutation: Mutation,
   readAhead: ReadAhead | undefined,
-): Promise<MutationResult | null> {
+): Promise<EditToWrite | null> {
   const step = UNLOCKED_STEPS[mutation.type];
   const decision = step ? await step(db, ctx, mutation, readAhead) : null;
-  if (!decision?.guard) return null;
-  const statement = recordStatement(ctx, mutation, decision);
+  if (!decision?.edit) return null;
+  return { mutationId: mutation.mutationId, edit: decision.edit, result: decision.result };
+}
+
+/**
+ * Writes edits decided without a lock, with their answers, in one statement without a
+ * transaction around it. False, having written nothing, when the statement fails on an integrity
+ * rule: a row's guard found it changed (its answer's outcome is then missing, NOT NULL), another
+ * write took a revision first, or a mutationId was recorded first (a retry or a twin; no ON
+ * CONFLICT here, so the whole statement fails). Each is then decided again, locked, from its row
+ * as it is, and a recorded mutationId is answered with its first answer.
+ */
+async function writeUnlocked(
+  db: Database,
+  ctx: PushContext,
+  edits: readonly EditToWrite[],
+): Promise<boolean> {
+  const statement = editsStatement(ctx, edits, true);
   try {
     const recorded = await db.query(statement.text, statement.values, { prepare: true });
-    return recorded.length > 0 ? decision.result : null;
+    return recorded.length === edits.length;
   } catch (error) {
-    if (isIntegrityViolation(error)) return null;
+    if (isIntegrityViolation(error)) return false;
     throw error;
   }
 }
@@ -166,20 +232,15 @@ const isIntegrityViolation = (error: unknown): boolean =>
   error.code.startsWith('23');
 
 /**
- * The statement that records a decision's answer, its writes as CTEs before it. With a guard,
- * the outcome is read from the guard's row, so no row (the row changed since it was read) fails
- * the statement whole; without one, a mutationId recorded first inserts nothing.
+ * The statement that records a decision's answer, its writes as CTEs before it (a new audit's,
+ * or none for a conflict or a rejection). A mutationId recorded first inserts nothing.
  */
-function recordStatement(ctx: PushContext, mutation: Mutation, { result, writes, guard }: Decision): Sql {
-  const outcome = guard ? sql`(SELECT ${result.status}::text FROM guard)` : sql`${result.status}`;
+function recordStatement(ctx: PushContext, mutation: Mutation, { result, writes }: Decision): Sql {
   const record = sql`INSERT INTO sync_mutations (mutation_id, person_id, device_id, audit_id, outcome, result, snapshot)
-    VALUES (${mutation.mutationId}, ${ctx.person.id}, ${ctx.deviceId}, ${mutation.snapshot.id}, ${outcome},
+    VALUES (${mutation.mutationId}, ${ctx.person.id}, ${ctx.deviceId}, ${mutation.snapshot.id}, ${result.status},
       ${JSON.stringify(result)}::jsonb, ${result.status === 'applied' ? null : JSON.stringify(mutation.snapshot)}::jsonb)
-    ${rawSql(guard ? '' : 'ON CONFLICT (mutation_id) DO NOTHING ')}RETURNING mutation_id`;
-  const ctes = [
-    ...(guard ? [sql`guard AS (${guard})`] : []),
-    ...writes.map((write, i) => sql`${rawSql(`w${i}`)} AS (${write})`),
-  ];
+    ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`;
+  const ctes = writes.map((write, i) => sql`${rawSql(`w${i}`)} AS (${write})`);
   return ctes.length > 0 ? sql`WITH ${joinSql(ctes, ', ')} ${record}` : record;
 }
 

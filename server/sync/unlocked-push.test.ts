@@ -15,15 +15,21 @@ import type { PushContext } from './mutations/decision';
 import { applyMutation, applyMutations } from './apply-mutation';
 
 /** The database, but `between` runs (on the real one) right after the unlocked read of a row. */
-function interleaved(db: Database, between: () => Promise<void>): Database & { reads: number } {
+function interleaved(
+  db: Database,
+  between: () => Promise<void>,
+): Database & { reads: number; editWrites: number } {
   const wrapped = {
     ...db,
     reads: 0,
+    /** Statements that wrote edits (mutations/edit-writes.ts). */
+    editWrites: 0,
     engine: db.engine,
     transaction: db.transaction.bind(db),
     close: db.close.bind(db),
     exec: db.exec.bind(db),
     async query<T>(text: string, params?: readonly unknown[], options?: { prepare?: boolean }): Promise<T[]> {
+      if (/jsonb_to_recordset/.test(text)) wrapped.editWrites++;
       const rows = await db.query<T>(text, params, options);
       if (/AS row_xid/.test(text) && !/FOR UPDATE/.test(text)) {
         wrapped.reads++;
@@ -194,6 +200,45 @@ describe.each(ENGINES)('an edit decided without a lock, on $engine', (engine) =>
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect(results[0]).toMatchObject({ rev: 2, doc: { returnedNote: null } });
     expect(results[1]).toMatchObject({ rev: 2, doc: { returnedNote: 'Changed after the read.' } });
+    for (const audit of audits) expect(await revisions(audit.id)).toEqual([1, 2]);
+  });
+
+  it("writes a push's edits in one statement, each with its revision, log row and answer", async () => {
+    const audits = [await createdAudit(7), await createdAudit(8), await createdAudit(9)];
+    const db = interleaved(t.db, () => Promise.resolve());
+    const pushed = audits.map((a, i) =>
+      mutation(draftFor(a, { 'plan.evidence': { kind: 'text', value: `together ${i}` } }), 1),
+    );
+    const results = await applyMutations(db, ctx, pushed);
+    expect(db.reads).toBe(1);
+    expect(db.editWrites).toBe(1);
+    expect(results.map((r) => [r.mutationId, r.status])).toEqual(
+      pushed.map((m) => [m.mutationId, 'applied']),
+    );
+    for (const [i, audit] of audits.entries()) {
+      expect(await revisions(audit.id)).toEqual([1, 2]);
+      expect(await logged(audit.id)).toEqual(['audit.create', 'audit.update']);
+      const [row] = await t.db.query<{ rev: number; answers: Record<string, { value: string }> }>(
+        'SELECT rev, answers FROM audits WHERE id = $1',
+        [audit.id],
+      );
+      expect(row).toMatchObject({ rev: 2, answers: { 'plan.evidence': { value: `together ${i}` } } });
+    }
+    const recorded = await t.db.query<{ outcome: string }>(
+      'SELECT outcome FROM sync_mutations WHERE mutation_id = ANY ($1::uuid[])',
+      [pushed.map((m) => m.mutationId)],
+    );
+    expect(recorded.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
+  });
+
+  it('writes nothing of a push whose edits were answered before, and answers each as first answered', async () => {
+    const audits = [await createdAudit(10), await createdAudit(11)];
+    const pushed = audits.map((a) =>
+      mutation(draftFor(a, { 'plan.evidence': { kind: 'text', value: 'sent twice' } }), 1),
+    );
+    const first = await applyMutations(t.db, ctx, pushed);
+    const again = await applyMutations(t.db, ctx, pushed);
+    expect(again).toEqual(first);
     for (const audit of audits) expect(await revisions(audit.id)).toEqual([1, 2]);
   });
 });

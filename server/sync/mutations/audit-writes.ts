@@ -1,45 +1,16 @@
 /**
- * The writes of an applied `audit.put`, as fragments for the statement that records the
- * answer (apply-mutation.ts): the audit row (inserted or updated), its revision in
- * audit_revisions, and its audit-log row. A submission keeps the server's receipt time
- * (`completed_received_at`) beside the device's completion time, and clears a returned note.
+ * The writes of a new audit's `audit.put`, as fragments for the statement that records the
+ * answer (apply-mutation.ts): the audit row, its first revision in audit_revisions, and its
+ * audit-log row. A submission keeps the server's receipt time (`completed_received_at`) beside
+ * the device's completion time. An edit of an audit the server has is written by edit-writes.ts.
  */
-import type { AuditSnapshot } from '../../../shared/sync/audit-document';
 import { rawSql, sql, type Sql } from '../../db/sql';
 import { eventInsert } from '../../audit-log/record-event';
 import type { PushContext } from './decision';
+import type { AuditChange } from './audit-change';
 
-/** What an applied snapshot writes, worked out once. */
-export interface AuditChange {
-  snapshot: AuditSnapshot;
-  rev: number;
-  /** Kept only on a submission. */
-  completedAt: string | null;
-  overallGrade: number | null;
-  answersJson: string;
-}
-
-export function auditChange(
-  snapshot: AuditSnapshot,
-  baseRev: number,
-  overallGrade: number | null,
-): AuditChange {
-  return {
-    snapshot,
-    rev: baseRev + 1,
-    completedAt: snapshot.status === 'submitted' ? snapshot.completedAt : null,
-    overallGrade,
-    answersJson: JSON.stringify(snapshot.answers),
-  };
-}
-
-/** The revision appended for every applied change, and the audit-log row that says who made it. */
-export function revisionWrites(
-  ctx: PushContext,
-  mutationId: string,
-  change: AuditChange,
-  action: 'audit.create' | 'audit.update' | 'audit.submit',
-): Sql[] {
+/** The new audit's first revision, and the audit-log row that says who made it. */
+export function revisionWrites(ctx: PushContext, mutationId: string, change: AuditChange): Sql[] {
   const { snapshot, rev } = change;
   const status = snapshot.status;
   const revision = sql`INSERT INTO audit_revisions (audit_id, rev, status, answers, completed_at,
@@ -48,7 +19,7 @@ export function revisionWrites(
       CASE WHEN ${status} = 'submitted' THEN now() END, ${ctx.person.id}, ${ctx.deviceId}, ${mutationId})`;
   const logged = eventInsert({
     actorId: ctx.person.id,
-    action,
+    action: 'audit.create',
     entityType: 'audit',
     entityId: snapshot.id,
     detail: { rev, deviceId: ctx.deviceId },
@@ -56,29 +27,6 @@ export function revisionWrites(
     userAgent: ctx.userAgent,
   });
   return [revision, logged];
-}
-
-/**
- * The audit row's new state; the document it makes is worked out beforehand (no read-back).
- * `asRead`: the edit was decided from a row read without a lock (put-audit.ts): the row is
- * written only if it still holds the `xid` it was read with (another write stamps its own), and
- * returns its id only then; `updated_at` is the read's clock, as the document says.
- */
-export function auditUpdate(
-  ctx: PushContext,
-  change: AuditChange,
-  asRead?: { xid: string; at: string },
-): Sql {
-  const status = change.snapshot.status;
-  const updatedAt = asRead ? sql`${asRead.at}::timestamptz` : rawSql('now()');
-  const onlyAsRead = asRead ? sql` AND xid = ${asRead.xid}::text::xid8 RETURNING id` : rawSql('');
-  return sql`UPDATE audits SET status = ${status}, answers = ${change.answersJson}::jsonb,
-      completed_at = ${change.completedAt},
-      completed_received_at = CASE WHEN ${status} = 'submitted' THEN now() END,
-      overall_grade = ${change.overallGrade}, rev = ${change.rev}, updated_at = ${updatedAt},
-      updated_by = ${ctx.person.id},
-      returned_note = CASE WHEN ${status} = 'submitted' THEN NULL ELSE returned_note END
-    WHERE id = ${change.snapshot.id}${onlyAsRead}`;
 }
 
 /** The new audit's columns straight from the row just inserted (as AUDIT_COLUMNS_SQL reads them). */

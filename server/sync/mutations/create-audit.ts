@@ -12,7 +12,8 @@ import { onAuditWritten } from '../../audits/on-audit-written';
 import { answer, reject, type Decision, type PushContext } from './decision';
 import { isAuditorOf } from './locked-audit';
 import { checkSnapshot } from './check-snapshot';
-import { auditChange, auditInsert, revisionWrites } from './audit-writes';
+import { auditInsert, revisionWrites } from './audit-writes';
+import { auditChange } from './audit-change';
 
 export async function createAudit(
   tx: Queryable,
@@ -40,6 +41,6 @@ export async function createAudit(
   await onAuditWritten(tx, { auditId: snapshot.id, actorId: ctx.person.id, before: null });
   return {
     result: { mutationId, status: 'applied', rev: change.rev, doc: auditDocument(saved) },
-    writes: revisionWrites(ctx, mutationId, change, 'audit.create'),
+    writes: revisionWrites(ctx, mutationId, change),
   };
 }

@@ -7,6 +7,7 @@
 import type { Person } from '../../http/app-env';
 import type { MutationResult } from '../../../shared/sync/protocol';
 import type { Sql } from '../../db/sql';
+import type { AuditChange } from './audit-change';
 
 /** Who pushed, from which device and address: what every step may check and record. */
 export interface PushContext {
@@ -21,11 +22,19 @@ export interface Decision {
   /** Written with the answer, when the mutation was applied; none otherwise. */
   writes: Sql[];
   /**
-   * Only from a step that decided without a lock (put-audit.ts, `putAuditUnlocked`): the write
-   * that returns a row only when the row decided from is still as it was read. The answer, and
-   * every other write with it, stands only then (apply-mutation.ts).
+   * An edit of an audit the server has: written by edit-writes.ts (with its revision and its
+   * log row) instead of `writes`, so that several edits of one push go in one statement. Decided
+   * without a lock (put-audit.ts, `putAuditUnlocked`), it stands only if the row is still as read.
    */
-  guard?: Sql;
+  edit?: AuditEdit;
+}
+
+/** An applied edit of an existing audit: its new state, its log action, and the row it was decided from. */
+export interface AuditEdit {
+  change: AuditChange;
+  action: 'audit.update' | 'audit.submit';
+  /** The row's `xid` when it was read, and the read's clock: the edit's `updated_at`. */
+  read: { xid: string; at: string };
 }
 
 export interface Problem {

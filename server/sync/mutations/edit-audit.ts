@@ -3,7 +3,8 @@
  * only by one of its auditors, to the same case and framework version, from the current
  * revision (a stale `baseRev` is a conflict answered with the server's version), and never to
  * a submitted audit (read-only unless a moderator returns it). The row was locked on reading,
- * or (`unlocked`) read without a lock: then the row's write is the decision's guard.
+ * or read without a lock (put-audit.ts, `putAuditUnlocked`). Either way the decision's `edit` says what to write, and
+ * edit-writes.ts writes it (only if the row is still as read, when it was read unlocked).
  */
 import type { Queryable } from '../../db/database';
 import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
@@ -12,14 +13,13 @@ import { onAuditWritten } from '../../audits/on-audit-written';
 import { answer, reject, type Decision, type PushContext } from './decision';
 import type { LockedAudit } from './locked-audit';
 import { checkSnapshot } from './check-snapshot';
-import { auditChange, auditUpdate, revisionWrites } from './audit-writes';
+import { auditChange } from './audit-change';
 
 export async function editAudit(
   tx: Queryable,
   ctx: PushContext,
   { mutationId, baseRev, snapshot }: Mutation,
   current: LockedAudit,
-  options: { unlocked?: boolean } = {},
 ): Promise<Decision> {
   if (!current.mine) return reject(mutationId, 'This audit belongs to another auditor.');
   if (
@@ -84,10 +84,7 @@ export async function editAudit(
     rev: change.rev,
     doc: auditDocument(saved),
   };
-  const logged = revisionWrites(ctx, mutationId, change, action);
-  if (options.unlocked) {
-    const guard = auditUpdate(ctx, change, { xid: current.row_xid, at: current.tx_now });
-    return { result, writes: logged, guard };
-  }
-  return { result, writes: [auditUpdate(ctx, change), ...logged] };
+  // The row as read (locked, its xid cannot have moved) and the read's clock, the edit's updated_at.
+  const edit = { change, action, read: { xid: current.row_xid, at: current.tx_now } } as const;
+  return { result, writes: [], edit };
 }

@@ -34,6 +34,8 @@ export async function putAuditUnlocked(
 ): Promise<Decision | null> {
   if (!ctx.person.roles.includes('auditor')) return null;
   const id = mutation.snapshot.id;
+  // Handed out before: its edit was decided from it, and the write did not stand. Locked now.
+  if (readAhead?.handedOut(id)) return null;
   const current = readAhead?.has(id)
     ? readAhead.take(id)
     : (await readAudits(db, [id], ctx.person.id)).get(id.toLowerCase());
@@ -51,8 +53,8 @@ export async function putAuditUnlocked(
     },
   };
   try {
-    const decision = await editAudit(nothingMore, ctx, mutation, current, { unlocked: true });
-    return decision.guard && !asked ? decision : null;
+    const decision = await editAudit(nothingMore, ctx, mutation, current);
+    return decision.edit && !asked ? decision : null;
   } catch (error) {
     if (error instanceof NeedsLock) return null;
     throw error;
@@ -63,13 +65,16 @@ export async function putAuditUnlocked(
 export interface ReadAhead {
   has(auditId: string): boolean;
   take(auditId: string): LockedAudit | undefined;
+  /** Whether the row was read ahead and handed out already. */
+  handedOut(auditId: string): boolean;
 }
 
 /**
  * The rows of the audits a push's mutations name, each named once, read in one statement
- * instead of one each (null for a push of one, or a file larger than a push). A row another write changes before its turn
- * fails its guard and is decided again, locked; an audit the read did not find is created,
- * locked.
+ * instead of one each (null for a push of one, or a file larger than a push). The edits decided
+ * from them are written together (apply-mutation.ts); when a row changed before that write, no
+ * edit of it stands and each is decided again, locked. An audit the read did not find is
+ * created, locked.
  */
 export async function readAuditsAhead(
   db: Queryable,
@@ -88,12 +93,15 @@ export async function readAuditsAhead(
   if (once.length < 2) return null;
   const rows = await readAudits(db, once, ctx.person.id);
   const waiting = new Set(once);
+  const taken = new Set<string>();
   return {
     has: (auditId) => waiting.has(auditId),
     take(auditId) {
       waiting.delete(auditId);
+      taken.add(auditId);
       return rows.get(auditId.toLowerCase());
     },
+    handedOut: (auditId) => taken.has(auditId),
   };
 }
 
