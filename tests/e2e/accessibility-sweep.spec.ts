@@ -18,12 +18,11 @@
  * reused across its screens, and each screen loaded once and resized through the four widths.
  */
 import { test, expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, type ServerProcess } from '../support/server-process';
-import { AXE_TAGS, settledFrame } from './support/axe-scan';
+import { axeViolations } from './support/axe-scan';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import type { Role } from '../../shared/accounts/roles';
 import { auditorRoutes } from '../../client/views/auditor/auditor-routes';
@@ -224,12 +223,9 @@ async function check(page: Page, width: (typeof WIDTHS)[number]): Promise<string
   // Every rule at the widest and narrowest widths. Between them the DOM and its ARIA are the same
   // (no screen draws different markup by width), so only the rules that read the layout run again:
   // a table that starts to scroll, targets that shrink or crowd, text over text.
-  await settledFrame(page);
-  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
-  if (width.width !== 1280 && width.width !== 320) builder.withRules(LAYOUT_RULES);
-  const scan = await builder.analyze();
-  for (const v of scan.violations)
-    problems.push(`axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const layoutOnly = width.width !== 1280 && width.width !== 320;
+  for (const v of await axeViolations(page, layoutOnly ? LAYOUT_RULES : undefined))
+    problems.push(`axe ${v.id}: ${v.targets.join(', ')}`);
   const sideways = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

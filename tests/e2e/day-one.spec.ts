@@ -11,7 +11,7 @@
  * import screen, as shown with data, passes an axe scan at 1280 px and at 320 px.
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, describeViolations } from './support/axe-scan';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,6 @@ import { ROOT, startServer, type ServerProcess } from '../support/server-process
 import { FIRST_ADMIN_COMMAND } from '../../shared/organisation/first-admin';
 import { openDatabase } from '../../server/db/open-database';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ENV = { LANTERN_CLIENT_BUILD: 'skip', LANTERN_DEMO: '0' };
 const START_MS = 240_000;
 const SLOW = { timeout: 120_000 };
@@ -51,11 +50,7 @@ async function axeAt(page: Page, where: string): Promise<void> {
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
     await expect(page.locator('main h1')).toBeVisible();
-    const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(
-      scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${where} at ${width} px`,
-    ).toEqual([]);
+    expect(describeViolations(await axeViolations(page)), `${where} at ${width} px`).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

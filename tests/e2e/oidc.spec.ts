@@ -7,7 +7,7 @@
  * to the sign-in page with what to do.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, describeViolations } from './support/axe-scan';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import Provider from 'oidc-provider';
@@ -80,13 +80,7 @@ test.afterAll(async () => {
 });
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const scan = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    scan.violations.map((v) => v.id),
-    where,
-  ).toEqual([]);
+  expect(describeViolations(await axeViolations(page)), where).toEqual([]);
 }
 
 /** From Lantern's sign-in page through the provider's own sign-in and consent screens. */
