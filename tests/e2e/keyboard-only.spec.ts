@@ -177,6 +177,9 @@ test('an audit with an action for the case and a safeguarding concern, completed
     await expect(
       page.getByRole('heading', { level: 2, name: f.text.replace('Next: ', '') }).first(),
     ).toBeVisible();
+    // The router moves focus to the page's heading a frame after the section is drawn: a Tab
+    // pressed before that would start from where the "Next" button was.
+    await expect(page.locator('main h1')).toBeFocused();
   }
   expect(actionAdded, 'the audit asked for actions for the case').toBe(true);
   await expect(page.getByRole('heading', { name: /Review and submit/ })).toBeVisible();
