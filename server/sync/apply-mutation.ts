@@ -68,10 +68,12 @@ export async function applyMutations(
   raws: readonly unknown[],
 ): Promise<MutationResult[]> {
   const readAhead = (await readAuditsAhead(db, ctx, raws)) ?? undefined;
-  const written = readAhead ? await applyReadAhead(db, ctx, raws, readAhead) : [];
+  // Each mutation is read (parsed) once, for the edits written together and for the rest.
+  const reads = raws.map(readMutation);
+  const written = readAhead ? await applyReadAhead(db, ctx, reads, readAhead) : [];
   const results: MutationResult[] = [];
-  for (const [i, raw] of raws.entries())
-    results.push(written[i] ?? (await applyMutation(db, ctx, raw, readAhead)));
+  for (const [i, read] of reads.entries())
+    results.push(written[i] ?? (await applyRead(db, ctx, raws[i], read, readAhead)));
   return results;
 }
 
@@ -84,25 +86,18 @@ export async function applyMutations(
 async function applyReadAhead(
   db: Database,
   ctx: PushContext,
-  raws: readonly unknown[],
+  reads: readonly ReadMutation[],
   readAhead: ReadAhead,
 ): Promise<(MutationResult | undefined)[]> {
   const decided: { at: number; toWrite: EditToWrite }[] = [];
-  for (const [at, raw] of raws.entries()) {
-    const read = readMutation(raw);
+  for (const [at, read] of reads.entries()) {
     if (!read.ok || !readAhead.has(read.mutation.snapshot.id)) continue;
     const toWrite = await decideUnlocked(db, ctx, read.mutation, readAhead);
     if (toWrite) decided.push({ at, toWrite });
   }
   const results: (MutationResult | undefined)[] = [];
-  if (decided.length === 0) return results;
-  if (
-    await writeUnlocked(
-      db,
-      ctx,
-      decided.map((d) => d.toWrite),
-    )
-  )
+  const edits = decided.map((d) => d.toWrite);
+  if (edits.length > 0 && (await writeUnlocked(db, ctx, edits)))
     for (const { at, toWrite } of decided) results[at] = toWrite.result;
   return results;
 }
@@ -142,13 +137,24 @@ function readMutation(raw: unknown): ReadMutation {
   return { ok: true, mutation: parsed.data };
 }
 
-export async function applyMutation(
+/** One mutation, on its own (the one-by-one way of a push). */
+export function applyMutation(
   db: Database,
   ctx: PushContext,
   raw: unknown,
   readAhead?: ReadAhead,
 ): Promise<MutationResult> {
-  const read = readMutation(raw);
+  return applyRead(db, ctx, raw, readMutation(raw), readAhead);
+}
+
+/** A mutation as read from `raw` (readMutation), applied on its own. */
+async function applyRead(
+  db: Database,
+  ctx: PushContext,
+  raw: unknown,
+  read: ReadMutation,
+  readAhead: ReadAhead | undefined,
+): Promise<MutationResult> {
   if (!read.ok) {
     // Recorded when it at least names a mutation id, so a retry gets the same answer.
     if (UUID.test(read.result.mutationId))

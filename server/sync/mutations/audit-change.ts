@@ -10,7 +10,8 @@ export interface AuditChange {
   /** Kept only on a submission. */
   completedAt: string | null;
   overallGrade: number | null;
-  answersJson: string;
+  /** The answers as JSON, serialised when first asked for (an edit's statement serialises them itself). */
+  readonly answersJson: string;
 }
 
 export function auditChange(
@@ -18,11 +19,14 @@ export function auditChange(
   baseRev: number,
   overallGrade: number | null,
 ): AuditChange {
+  let answersJson: string | undefined;
   return {
     snapshot,
     rev: baseRev + 1,
     completedAt: snapshot.status === 'submitted' ? snapshot.completedAt : null,
     overallGrade,
-    answersJson: JSON.stringify(snapshot.answers),
+    get answersJson() {
+      return (answersJson ??= JSON.stringify(snapshot.answers));
+    },
   };
 }
