@@ -14,6 +14,7 @@ import { refuseUnsafeUrl } from './http/refuse-unsafe-url';
 import { appError } from '../shared/errors/app-error';
 import { healthRoutes } from './health/health-routes';
 import { metricsRoutes } from './monitoring/metrics-routes';
+import { setAnswerHeader } from './http/answer-header';
 import { requestLog } from './log/request-log';
 import { organisationRoutes } from './organisation/organisation-routes';
 import { openApiRoutes } from './openapi/openapi-routes';
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps & SignOnDeps) {
   );
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    setAnswerHeader(c, 'Cache-Control', 'no-store');
   });
   // A path or query that is not UTF-8 or holds NUL or control characters, before anything reads it.
   app.use('/api/*', refuseUnsafeUrl());

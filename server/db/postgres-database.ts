@@ -9,11 +9,28 @@ import { beginStatement, typeParsers, type Database, type QueryOptions, type Que
 
 const parserFor = (oid: number): ((value: string) => unknown) | undefined => typeParsers[oid];
 
-/** node-postgres's query config: a prepared statement is named after a digest of its text. */
+/**
+ * Prepared statements' names by their text. The texts are the code's own (values are always
+ * parameters), so there are few; the map is emptied should it ever grow past that.
+ */
+const statementNames = new Map<string, string>();
+
+/** A prepared statement is named after a digest of its text, worked out once per text. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= 1_000) statementNames.clear();
+    name = `l_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/** node-postgres's query config. */
 function statement(sql: string, params: readonly unknown[], options?: QueryOptions): pg.QueryConfig {
   const values = [...params];
   if (!options?.prepare) return { text: sql, values };
-  return { name: `l_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: sql, values };
+  return { name: statementName(sql), text: sql, values };
 }
 
 /**

@@ -11,7 +11,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { log } from './logger';
+import { accessLog } from './logger';
+import { setAnswerHeader } from '../http/answer-header';
 import { requestIdFrom, withRequestContext, type RequestContext } from './request-context';
 import { httpDuration, httpRequests } from '../monitoring/prometheus-metrics';
 
@@ -32,14 +33,14 @@ export function requestLog(): MiddlewareHandler {
       try {
         await next();
       } finally {
-        c.header('X-Request-Id', context.requestId);
+        setAnswerHeader(c, 'X-Request-Id', context.requestId);
         const route = routePattern(c);
         const status = c.res.status;
         const ms = performance.now() - started;
         const line = { type: 'access', method: c.req.method, route, status, ms: Math.round(ms * 10) / 10 };
         const message = `${c.req.method} ${route} ${status}`;
-        if (status >= 500) log.warn(line, message);
-        else log.info(line, message);
+        if (status >= 500) accessLog.warn(line, message);
+        else accessLog.info(line, message);
         httpRequests.inc({ method: c.req.method, route, status: String(status) });
         httpDuration.observe({ method: c.req.method, route }, ms / 1000);
       }

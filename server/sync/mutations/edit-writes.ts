@@ -40,11 +40,12 @@ export function editsStatement(ctx: PushContext, edits: readonly EditToWrite[], 
     mutation_id: mutationId,
     result,
   }));
-  // The rows by their key as well: joined to the expanded JSON alone, the planner (which cannot
-  // count a function's rows) would read the whole table.
-  const ids = edits.map(({ edit }) => edit.change.snapshot.id);
   const me = ctx.person.id;
   const device = ctx.deviceId;
+  // The rows by their key as well: joined to the expanded JSON alone, the planner (which cannot
+  // count a function's rows) would read the whole table. The keys come from the same JSON, not
+  // a uuid[] parameter, so that no plan knows their count and one plan serves every push
+  // (server/db/sql.ts, uuidList).
   const onlyAsRead = rawSql(guarded ? ' AND a.xid = e.read_xid::xid8' : '');
   return sql`WITH edit AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(ord int, id text, rev int,
@@ -56,7 +57,7 @@ export function editsStatement(ctx: PushContext, edits: readonly EditToWrite[], 
         completed_received_at = CASE WHEN e.status = 'submitted' THEN now() END,
         overall_grade = e.overall_grade, rev = e.rev, updated_at = e.read_at, updated_by = ${me}::uuid,
         returned_note = CASE WHEN e.status = 'submitted' THEN NULL ELSE a.returned_note END
-      FROM edit e WHERE a.id = ANY (${ids}::uuid[]) AND a.id = e.id::uuid${onlyAsRead}
+      FROM edit e WHERE a.id = ANY (ARRAY(SELECT id::uuid FROM edit)) AND a.id = e.id::uuid${onlyAsRead}
       RETURNING a.id
     ),
     revision AS (

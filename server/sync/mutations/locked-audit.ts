@@ -6,7 +6,7 @@
  * push reads the same rows without a lock (`readAudits`).
  */
 import type { Queryable } from '../../db/database';
-import { rawSql, sql, type Sql } from '../../db/sql';
+import { rawSql, sql, uuidList, type Sql } from '../../db/sql';
 import { AUDIT_COLUMNS_SQL, AUDIT_FROM_SQL, type AuditRow } from '../../audits/audit-row';
 import { isAuditorOfSql } from '../../allocations/joint-audits';
 
@@ -59,7 +59,7 @@ export async function readAudits(
   auditIds: readonly string[],
   personId: string,
 ): Promise<Map<string, LockedAudit>> {
-  const query = auditQuery(personId, sql`a.id = ANY (${auditIds}::uuid[])`, false);
+  const query = auditQuery(personId, sql`a.id = ANY (${uuidList(auditIds)})`, false);
   const rows = await db.query<LockedAudit>(query.text, query.values, { prepare: true });
   return new Map(rows.map((row) => [row.id.toLowerCase(), row]));
 }
