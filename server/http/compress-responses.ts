@@ -75,7 +75,9 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD_BYTES): Middlew
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!res.body || c.req.method === 'HEAD' || NEVER.test(c.req.path)) return;
+    // The body is read last: asking for it turns @hono/node-server's light answer of a string
+    // into a whole web Response, which a short answer never needs.
+    if (c.req.method === 'HEAD' || NEVER.test(c.req.path)) return;
     if (res.status === 204 || res.status === 206 || res.status === 304) return;
     if (res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(res.headers.get('Content-Type') ?? ''))
       return;
@@ -86,7 +88,7 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD_BYTES): Middlew
       res.headers.set('Vary', `${vary}, Accept-Encoding`);
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
     const length = res.headers.get('Content-Length');
-    if (!encoding || (length !== null && Number(length) < threshold)) return;
+    if (!encoding || (length !== null && Number(length) < threshold) || !res.body) return;
 
     const reader = res.body.getReader();
     const { head, done } = await readAtLeast(reader, threshold);

@@ -28,8 +28,13 @@ export interface LockedAudit extends AuditRow {
   mine: boolean;
 }
 
-/** `me.id`: the person pushing, joined in so the shared joint-audit rule can name them. */
-const me = (personId: string) => sql`(SELECT ${personId}::uuid AS id) me`;
+/**
+ * `me.id`: the person pushing, joined in so the shared joint-audit rule can name them. As a
+ * subquery's value, which no plan can see, so that every plan of the statement costs the same
+ * and PostgreSQL keeps one (server/db/sql.ts, uuidList): a value it could see would let each
+ * run's own plan look cheaper, and the statement would be planned again on every push.
+ */
+const me = (personId: string) => sql`(SELECT (SELECT ${personId}::uuid) AS id) me`;
 
 /** Audit rows, locked (FOR UPDATE) in a transaction or read as they are (`lock: false`). */
 const auditQuery = (personId: string, where: Sql, lock: boolean) =>
