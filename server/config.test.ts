@@ -1,6 +1,6 @@
-/** Reading the settings this file's tests cover: proxy hops and the scrypt cost. */
+/** Reading the settings this file's tests cover: proxy hops, the scrypt cost and the pool size. */
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { defaultPoolSize, readConfig } from './config';
 
 describe('readConfig', () => {
   it('reads LANTERN_TRUST_PROXY as the number of trusted proxies (0 when unset)', () => {
@@ -14,7 +14,18 @@ describe('readConfig', () => {
     expect(readConfig({ LANTERN_SCRYPT_COST: '17' }).scryptCost).toEqual({ logN: 17, r: 8, p: 1 });
   });
 
+  it('reads LANTERN_DATABASE_POOL_SIZE, by default twice the cores and at least 4', () => {
+    expect(readConfig({ LANTERN_DATABASE_POOL_SIZE: '12' }).poolSize).toBe(12);
+    expect(readConfig({}).poolSize).toBe(defaultPoolSize());
+    expect([1, 2, 3, 8].map((cores) => defaultPoolSize(cores))).toEqual([4, 4, 6, 16]);
+  });
+
   it.each([
+    [
+      'LANTERN_DATABASE_POOL_SIZE',
+      '0',
+      'LANTERN_DATABASE_POOL_SIZE must be a whole number from 1 to 100 (got "0")',
+    ],
     ['LANTERN_TRUST_PROXY', 'yes', 'LANTERN_TRUST_PROXY must be a whole number from 0 to 10 (got "yes")'],
     ['LANTERN_TRUST_PROXY', '-1', 'LANTERN_TRUST_PROXY must be a whole number from 0 to 10 (got "-1")'],
     ['LANTERN_SCRYPT_COST', '12', 'LANTERN_SCRYPT_COST must be a whole number from 14 to 20 (got "12")'],

@@ -2,6 +2,7 @@
  * Lantern's configuration, read once from the environment at start. Every bad value is a
  * StartupError that names the variable and what it expects.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error';
 import { DEFAULT_SCRYPT_COST, SCRYPT_LOG_N_RANGE, type ScryptCost } from './auth/password';
@@ -11,6 +12,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections each process keeps to PostgreSQL at most (the embedded database has one). */
+  poolSize: number;
   demo: boolean;
   /** Set when Lantern is served over HTTPS (directly or behind a proxy): cookies become Secure. */
   secureCookies: boolean;
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: resolve(env.LANTERN_DATA_DIR?.trim() || './data'),
     databaseUrl,
+    poolSize: wholeNumber(env, 'LANTERN_DATABASE_POOL_SIZE', defaultPoolSize(), { min: 1, max: 100 }),
     demo: ['1', 'true', 'yes'].includes(demoFlag),
     secureCookies: (env.LANTERN_SECURE_COOKIES ?? '').trim() === '1',
     clientBuild,
@@ -73,6 +77,17 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       logN: wholeNumber(env, 'LANTERN_SCRYPT_COST', DEFAULT_SCRYPT_COST.logN, SCRYPT_LOG_N_RANGE),
     },
   };
+}
+
+/**
+ * Twice the processor cores, at least 4: PostgreSQL does a request's work on one core, and
+ * connections beyond what the cores can run only take turns. Measured on two cores with
+ * PostgreSQL beside Lantern (docs/PERFORMANCE.md, "Sync"): 4 connections cost PostgreSQL about
+ * a fifth less CPU a push than 10, and the push went faster. A database on a larger machine
+ * of its own may want more (LANTERN_DATABASE_POOL_SIZE).
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, 2 * cores);
 }
 
 /** A whole-number setting within a range, or its default when unset. */
