@@ -6,12 +6,18 @@
  * uncompressed answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { chooseEncoding, compressResponses } from './compress-responses';
+import {
+  chooseEncoding,
+  COMPRESS_THRESHOLD_BYTES,
+  compressResponses,
+  ONE_SHOT_LIMIT_BYTES,
+} from './compress-responses';
+import { jsonAnswer } from './json-answer';
 import { clientRoutes } from '../static/serve-client';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import { ENGINES } from '../../tests/support/test-databases';
@@ -54,6 +60,10 @@ describe('the middleware', () => {
     });
     return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   });
+  // Answers of known length, as json-answer.ts makes them: compressed in one call up to the limit.
+  const known = (rows: number) => (c: Context) => jsonAnswer(c, { rows: csv.split('\r\n').slice(0, rows) });
+  app.get('/known', known(500));
+  app.get('/known-long', known(5000));
   app.get('/png', (c) => c.body(new Uint8Array(4000), 200, { 'Content-Type': 'image/png' }));
   app.get('/no-transform', (c) => c.text(csv, 200, { 'Cache-Control': 'no-transform' }));
 
@@ -71,6 +81,26 @@ describe('the middleware', () => {
       expect(body.length).toBeLessThan(plain.length / 5);
       expect(decode(encoding, body)).toBe(plain);
     }
+  });
+
+  it('compresses an answer of known length up to the limit in one piece, with its new length', async () => {
+    const plain = await (await app.request('/known')).text();
+    expect(plain.length).toBeGreaterThan(COMPRESS_THRESHOLD_BYTES);
+    expect(plain.length).toBeLessThanOrEqual(ONE_SHOT_LIMIT_BYTES);
+    for (const encoding of ['br', 'gzip'] as const) {
+      const response = await app.request('/known', { headers: { 'Accept-Encoding': encoding } });
+      expect(response.headers.get('Content-Encoding')).toBe(encoding);
+      expect(response.headers.get('Vary')).toBe('Accept-Encoding');
+      const body = await bytesOf(response);
+      expect(response.headers.get('Content-Length')).toBe(String(body.length));
+      expect(decode(encoding, body)).toBe(plain);
+    }
+    const long = await app.request('/known-long', { headers: { 'Accept-Encoding': 'br' } });
+    const longPlain = await (await app.request('/known-long')).text();
+    expect(longPlain.length).toBeGreaterThan(ONE_SHOT_LIMIT_BYTES);
+    expect(long.headers.get('Content-Encoding')).toBe('br');
+    expect(long.headers.get('Content-Length')).toBeNull();
+    expect(decode('br', await bytesOf(long))).toBe(longPlain);
   });
 
   it('compresses a streamed export as it streams', async () => {
