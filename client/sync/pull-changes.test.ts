@@ -22,6 +22,18 @@ function allocation(id: string, reference: string): AllocationDocument {
   return allocationDocument({ id, caseReference: reference, frameworkKey: 'no-such-framework' });
 }
 
+/** The one page of a reset pull: the server's allocations are now those of these cases. */
+function resetPage(...references: string[]): PullResponse {
+  return {
+    protocol: PROTOCOL_VERSION,
+    reset: true,
+    audits: [],
+    allocations: references.map((reference) => allocation(crypto.randomUUID(), reference)),
+    checkpoint: 'next',
+    hasMore: false,
+  };
+}
+
 describe('pull after a reset', () => {
   let db: LanternDb;
   beforeEach(async () => {
@@ -41,28 +53,14 @@ describe('pull after a reset', () => {
     db.meta.hook('creating', () => {
       throw new Error('The page went before the pull committed');
     });
-    responses.push({
-      protocol: PROTOCOL_VERSION,
-      reset: true,
-      audits: [],
-      allocations: [allocation(crypto.randomUUID(), 'NM-000002')],
-      checkpoint: 'next',
-      hasMore: false,
-    });
+    responses.push(resetPage('NM-000002'));
     await expect(pullChanges(db)).rejects.toThrow('The page went before the pull committed');
     expect((await db.allocations.toArray()).map((a) => a.caseReference)).toEqual(['NM-000001']);
   });
 
   it('replaces the allocations with the reset page', async () => {
     await db.allocations.put(allocation(crypto.randomUUID(), 'NM-000001'));
-    responses.push({
-      protocol: PROTOCOL_VERSION,
-      reset: true,
-      audits: [],
-      allocations: [allocation(crypto.randomUUID(), 'NM-000002')],
-      checkpoint: 'next',
-      hasMore: false,
-    });
+    responses.push(resetPage('NM-000002'));
     // The framework fetch after the pages has no server here: the pages are stored before it.
     await expect(pullChanges(db)).rejects.toThrow('No more responses');
     expect((await db.allocations.toArray()).map((a) => a.caseReference)).toEqual(['NM-000002']);
