@@ -22,6 +22,7 @@ import {
   type TwoServiceWorld,
 } from '../../tests/support/two-service-world';
 import { fingerprint } from '../../tests/support/service-fingerprint';
+import { callProbe } from '../../tests/support/probe-request';
 import { AUDIT_COLUMNS } from '../demo/synthetic-audits';
 import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../demo/synthetic-answers';
 import { insertRows } from '../db/insert-rows';
@@ -115,25 +116,9 @@ describe.each(ENGINES)(
 
     const ctx = (): ProbeContext => ({ db: t.db, victim: alpha, mine: alpha });
 
-    async function call(key: string, probe: DataProbe, personId: string) {
-      const method = key.slice(0, key.indexOf(' '));
+    function call(key: string, probe: DataProbe, personId: string) {
       calls.set(personId, (calls.get(personId) ?? 0) + 1);
-      if (probe.data === 'none') {
-        const path = key
-          .slice(4)
-          .replace(':key', 'lantern-default')
-          .replace(':version', '1')
-          .replace(/:[A-Za-z]+/g, () => alpha.people.qa);
-        const response = await t.request(path, { headers: await world.headers(personId) });
-        return { status: response.status, text: await response.text() };
-      }
-      const body = probe.body ? await probe.body(ctx()) : undefined;
-      const response = await t.request(probe.path(ctx()), {
-        method,
-        headers: await world.headers(personId),
-        ...(body !== undefined ? { json: body } : method !== 'GET' ? { json: {} } : {}),
-      });
-      return { status: response.status, text: await response.text() };
+      return callProbe(t, world, key, probe, personId, ctx());
     }
 
     /** The routes a guest is called on: every probed one but single sign-on's redirects. */

@@ -14,6 +14,7 @@ import { ENGINES } from '../../tests/support/test-databases';
 import { isRead, readsFirst } from '../../tests/support/reads-first';
 import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
 import { fingerprint } from '../../tests/support/service-fingerprint';
+import { callProbe } from '../../tests/support/probe-request';
 import {
   buildTwoServiceWorld,
   type ServiceWorld,
@@ -112,22 +113,12 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
 
   const contextFor = (mine: ServiceWorld): ProbeContext => ({ db: t.db, victim: world.alpha, mine });
 
-  async function call(
+  const call = (
     key: string,
     probe: Extract<DataProbe, { data: 'service' }>,
     personId: string,
     mine: ServiceWorld,
-  ) {
-    const method = key.slice(0, key.indexOf(' '));
-    const ctx = contextFor(mine);
-    const body = probe.body ? await probe.body(ctx) : undefined;
-    const response = await t.request(probe.path(ctx), {
-      method,
-      headers: await world.headers(personId),
-      ...(body !== undefined ? { json: body } : method !== 'GET' ? { json: {} } : {}),
-    });
-    return { status: response.status, text: await response.text() };
-  }
+  ) => callProbe(t, world, key, probe, personId, contextFor(mine));
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: false });
@@ -160,13 +151,7 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
       if (!isRead(key) || key.includes('/oidc/')) continue;
       it(`${key}: no audit-derived data of another service (${probe.why})`, async () => {
         for (const who of outsiders) {
-          const path = key
-            .slice(4)
-            .replace(':key', 'lantern-default')
-            .replace(':version', '1')
-            .replace(/:[A-Za-z]+/g, () => world.alpha.people.qa);
-          const response = await t.request(path, { headers: await world.headers(who.personId) });
-          const text = await response.text();
+          const { text } = await callProbe(t, world, key, probe, who.personId, contextFor(who.mine));
           const leaked = leakedMarkers(text, world.alpha.auditMarkers);
           expect(leaked, `${key} as ${who.name}`).toEqual([]);
         }

@@ -19,6 +19,7 @@ import {
   type TwoServiceWorld,
 } from '../../tests/support/two-service-world';
 import { fingerprint } from '../../tests/support/service-fingerprint';
+import { callProbe } from '../../tests/support/probe-request';
 import { ACCESS_RULES } from '../auth/access-rules';
 import { DATA_PROBES, type DataProbe, type ProbeContext } from '../auth/service-data-probes';
 
@@ -38,25 +39,7 @@ describe.each(ENGINES)('a partner owner gets only their own plan action, on $eng
 
   const ctx = (): ProbeContext => ({ db: t.db, victim: alpha, mine: alpha });
 
-  async function call(key: string, probe: DataProbe) {
-    const method = key.slice(0, key.indexOf(' '));
-    if (probe.data === 'none') {
-      const path = key
-        .slice(4)
-        .replace(':key', 'lantern-default')
-        .replace(':version', '1')
-        .replace(/:[A-Za-z]+/g, () => alpha.people.qa);
-      const response = await t.request(path, { headers: await world.headers(partnerId) });
-      return { status: response.status, text: await response.text() };
-    }
-    const body = probe.body ? await probe.body(ctx()) : undefined;
-    const response = await t.request(probe.path(ctx()), {
-      method,
-      headers: await world.headers(partnerId),
-      ...(body !== undefined ? { json: body } : method !== 'GET' ? { json: {} } : {}),
-    });
-    return { status: response.status, text: await response.text() };
-  }
+  const call = (key: string, probe: DataProbe) => callProbe(t, world, key, probe, partnerId, ctx());
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: false });
