@@ -117,25 +117,13 @@ function point(
     direction: options.direction,
   });
   const ruleWords = ragRuleWords(rag.rule, options.direction);
-  if ('value' in observed) {
-    return {
-      ...base,
-      k: null,
-      n: null,
-      fraction: observed.value,
-      lower: null,
-      upper: null,
-      rag: rag.colour,
-      rule: rag.rule,
-      ruleWords,
-      ...(note ? { note } : {}),
-    };
-  }
+  const counted =
+    'value' in observed
+      ? { k: null, n: null, fraction: observed.value }
+      : { k: observed.k, n: observed.n, fraction: observed.k / observed.n };
   return {
     ...base,
-    k: observed.k,
-    n: observed.n,
-    fraction: observed.k / observed.n,
+    ...counted,
     lower: null,
     upper: null,
     rag: rag.colour,
