@@ -1,7 +1,7 @@
 /** Two rounds of one audit tool compared, as the API sends it (shared/metrics/compare-rounds.ts). */
 import { z } from 'zod';
 import { proportionSchema } from '../moderation/agreement-schemas';
-import { roundKindSchema } from './round-schemas';
+import { roundSchema } from './round-schemas';
 import { agencySchema } from '../accounts/agencies';
 
 const differenceSchema = z
@@ -13,16 +13,12 @@ export const roundComparisonQuerySchema = z.object({
   second: z.uuid('Choose the second round.'),
 });
 
-const comparedRoundSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: roundKindSchema,
-  theme: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  /** Submitted audits of the round written with the compared tool. */
-  audits: z.number(),
-});
+const comparedRoundSchema = roundSchema
+  .pick({ id: true, name: true, kind: true, theme: true, startDate: true, endDate: true })
+  .extend({
+    /** Submitted audits of the round written with the compared tool. */
+    audits: z.number(),
+  });
 
 export const roundComparisonSchema = z.object({
   tool: z.object({ key: z.string(), version: z.number(), title: z.string() }),
