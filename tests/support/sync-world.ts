@@ -103,6 +103,37 @@ export async function duplicatedRevisions(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.mutation_id);
 }
 
+/** The demo's three auditors and its moderator: the people whose devices the cross-process tests run. */
+export const DEVICE_OWNERS = [
+  'amara.auditor@demo.lantern.invalid',
+  'ben.auditor@demo.lantern.invalid',
+  'chloe.auditor@demo.lantern.invalid',
+  'dev.moderator@demo.lantern.invalid',
+];
+
+/**
+ * Enough new allocations for `devices` devices shared round-robin among `emails`, each device
+ * editing `auditsPerDevice` audits: one list per person, in the order of `emails` (as
+ * planDevices takes them).
+ */
+export async function allocationsForDevices(
+  db: Queryable,
+  emails: readonly string[],
+  devices: number,
+  auditsPerDevice: number,
+): Promise<AllocationRef[][]> {
+  const out: AllocationRef[][] = [];
+  for (const email of emails)
+    out.push(
+      await addAllocations(
+        db,
+        await personIdOf(db, email),
+        Math.ceil(devices / emails.length) * auditsPerDevice,
+      ),
+    );
+  return out;
+}
+
 /** One simulated device of a cross-process test: whose it is, its audits and its chain of pushes. */
 export interface DevicePlan<S> {
   session: S;

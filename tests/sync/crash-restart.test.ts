@@ -24,11 +24,10 @@ import { migrate } from '../../server/db/migrate';
 import { seedFirstStart } from '../../server/demo/seed-first-start';
 import { TEST_NOW } from '../support/test-app';
 import {
-  addAllocations,
+  allocationsForDevices,
+  DEVICE_OWNERS,
   duplicatedRevisions,
-  personIdOf,
   planDevices,
-  type AllocationRef,
 } from '../support/sync-world';
 import { HttpStatusError, pushOverHttp, signInOverHttp, type HttpSession } from '../support/sync-http';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
@@ -38,12 +37,7 @@ const AUDITS_PER_DEVICE = 2;
 /** Pushes per device; each carries one mutation per audit. */
 const CHAIN = 4;
 const MUTATIONS = DEVICES * AUDITS_PER_DEVICE * CHAIN;
-const AUDITORS = [
-  'amara.auditor@demo.lantern.invalid',
-  'ben.auditor@demo.lantern.invalid',
-  'chloe.auditor@demo.lantern.invalid',
-  'dev.moderator@demo.lantern.invalid',
-];
+const AUDITORS = DEVICE_OWNERS;
 
 interface Target {
   engine: string;
@@ -115,16 +109,7 @@ describe.each(TARGETS)('SIGKILL during pushes from 50 devices, on $name', ({ mak
     const allocationsByAuditor = await t.withDb(async (db) => {
       await migrate(db);
       await seedFirstStart(db, { demo: true, now: TEST_NOW });
-      const out: AllocationRef[][] = [];
-      for (const email of AUDITORS)
-        out.push(
-          await addAllocations(
-            db,
-            await personIdOf(db, email),
-            Math.ceil(DEVICES / AUDITORS.length) * AUDITS_PER_DEVICE,
-          ),
-        );
-      return out;
+      return allocationsForDevices(db, AUDITORS, DEVICES, AUDITS_PER_DEVICE);
     });
     const start = (port?: number) => startServer({ env: t.env, dataDir: t.dataDir, port });
     server = await start();

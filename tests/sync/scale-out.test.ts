@@ -24,11 +24,10 @@ import { migrate } from '../../server/db/migrate';
 import { seedFirstStart } from '../../server/demo/seed-first-start';
 import { TEST_NOW } from '../support/test-app';
 import {
-  addAllocations,
+  allocationsForDevices,
+  DEVICE_OWNERS,
   duplicatedRevisions,
-  personIdOf,
   planDevices,
-  type AllocationRef,
 } from '../support/sync-world';
 import {
   HttpStatusError,
@@ -45,12 +44,7 @@ const DEVICES = 50;
 const AUDITS_PER_DEVICE = 2;
 const CHAIN = 6;
 const MUTATIONS = DEVICES * AUDITS_PER_DEVICE * CHAIN;
-const AUDITORS = [
-  'amara.auditor@demo.lantern.invalid',
-  'ben.auditor@demo.lantern.invalid',
-  'chloe.auditor@demo.lantern.invalid',
-  'dev.moderator@demo.lantern.invalid',
-];
+const AUDITORS = DEVICE_OWNERS;
 /** The proxy's answers when the process it chose is gone: the device keeps the push and retries. */
 const PROXY_GONE = new Set([502, 503, 504]);
 const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy', '/usr/local/sbin/haproxy'].find(
@@ -103,15 +97,7 @@ describe.runIf(adminUrl)('three processes behind HAProxy on one PostgreSQL', () 
     const setUp = db;
     await migrate(setUp);
     await seedFirstStart(setUp, { demo: true, now: TEST_NOW });
-    const allocationsByAuditor: AllocationRef[][] = [];
-    for (const email of AUDITORS)
-      allocationsByAuditor.push(
-        await addAllocations(
-          setUp,
-          await personIdOf(setUp, email),
-          Math.ceil(DEVICES / AUDITORS.length) * AUDITS_PER_DEVICE,
-        ),
-      );
+    const allocationsByAuditor = await allocationsForDevices(setUp, AUDITORS, DEVICES, AUDITS_PER_DEVICE);
 
     // As docs/OPERATIONS.md runs them behind the proxy: one proxy adds to X-Forwarded-For.
     const env = {
