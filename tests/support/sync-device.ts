@@ -191,6 +191,32 @@ export class SimDevice {
   }
 }
 
+/**
+ * One auditor's tablets, by name: each call a new device on `network` (its own database, named
+ * from `dbPrefix`), a tablet's session signed in on its first call and kept after, as a tablet
+ * keeps its cookie while its database is wiped.
+ */
+export function tabletsOf(
+  signIn: () => Promise<Session>,
+  personId: string,
+  network: SimulatedNetwork,
+  dbPrefix: string,
+): (name: string) => Promise<SimDevice> {
+  const sessions = new Map<string, Session>();
+  return async (name) => {
+    const session = sessions.get(name) ?? (await signIn());
+    sessions.set(name, session);
+    return new SimDevice(
+      name,
+      personId,
+      crypto.randomUUID(),
+      session,
+      network,
+      `${dbPrefix}-${crypto.randomUUID()}`,
+    );
+  };
+}
+
 /** A network failure as the client sees it (ApiError 'network'); anything else is a real failure. */
 export function isNetworkFailure(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'network';

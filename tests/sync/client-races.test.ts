@@ -18,10 +18,10 @@ import { addAllocations, addAuditor, serverAudit, type AllocationRef } from '../
 import {
   inProcessServer,
   isNetworkFailure,
-  SimDevice,
+  type SimDevice,
   SimulatedNetwork,
+  tabletsOf,
   type Delivery,
-  type Session,
 } from '../support/sync-device';
 import type { Answer } from '../../shared/framework/answer-schema';
 
@@ -37,6 +37,8 @@ describe.runIf(engine)('a retry answered after a newer pull', () => {
   let network: SimulatedNetwork;
   let allocations: AllocationRef[];
   let email: string;
+  /** Devices A and B: their own databases each time, their tablets' sessions kept. */
+  let device: (name: string) => Promise<SimDevice>;
 
   beforeAll(async () => {
     if (!engine) return;
@@ -46,18 +48,12 @@ describe.runIf(engine)('a retry answered after a newer pull', () => {
     allocations = await addAllocations(t.db, personId, 6);
     network = new SimulatedNetwork(inProcessServer(t.app));
     network.install();
+    device = tabletsOf(() => t.as(email), personId, network, 'races');
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  /** Devices A and B: their own databases each time, their tablets' sessions kept. */
-  const sessions = new Map<string, Session>();
-  const device = async (name: string): Promise<SimDevice> => {
-    const session = sessions.get(name) ?? (await t.as(email));
-    sessions.set(name, session);
-    return new SimDevice(name, personId, randomUUID(), session, network, `races-${randomUUID()}`);
-  };
   const once = (fate: Delivery): void => {
     let used = false;
     network.plan = () => (used ? 'deliver' : ((used = true), fate));

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { addAllocations, addAuditor, serverAudit, type AllocationRef } from '../support/sync-world';
-import { inProcessServer, SimDevice, SimulatedNetwork, type Session } from '../support/sync-device';
+import { inProcessServer, SimulatedNetwork, tabletsOf, type SimDevice } from '../support/sync-device';
 import type { Answer } from '../../shared/framework/answer-schema';
 
 const text = (value: string): Answer => ({ kind: 'text', value });
@@ -27,6 +27,7 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
   let email: string;
   /** Every reply's body, by request path (without its query). */
   let replies: { path: string; body: string }[] = [];
+  let device: (name: string) => Promise<SimDevice>;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -41,17 +42,11 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
       return response;
     });
     network.install();
+    device = tabletsOf(() => t.as(email), personId, network, 'day');
   });
   afterAll(async () => {
     await t?.close();
   });
-
-  const sessions = new Map<string, Session>();
-  const device = async (name: string): Promise<SimDevice> => {
-    const session = sessions.get(name) ?? (await t.as(email));
-    sessions.set(name, session);
-    return new SimDevice(name, personId, randomUUID(), session, network, `day-${randomUUID()}`);
-  };
 
   it('sends the words up once: a slim answer, and a pull that leaves the pushed audits out', async () => {
     const a = await device('A');
