@@ -15,7 +15,7 @@
 import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
-import { pick, randomUuid, seededRandom } from '../../shared/random/seeded-random';
+import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import { dateOfDayNumber, weekday } from '../../shared/metrics/calendar-date';
 import { addDays } from '../../shared/metrics/time-values';
 import { londonDayNumber } from '../../shared/metrics/london-date';
@@ -23,9 +23,8 @@ import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { DEMO_MONTHS } from './demo-audits';
-import { syntheticAnswers } from './synthetic-answers';
-import { AUDIT_COLUMNS, drawGrade } from './synthetic-audits';
-import { pastWeekCaseRows, randomTimeInWeek } from './past-week-case';
+import { AUDIT_COLUMNS } from './synthetic-audits';
+import { drawPastWeekCase } from './past-week-case';
 import { practiceWeekRoundName, roundRow } from './demo-rounds';
 
 const WEEKS_BACK = 30;
@@ -50,6 +49,7 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
     const start = new Date(now);
     start.setUTCMonth(start.getUTCMonth() - DEMO_MONTHS);
     const trend = { from: 0.35, to: 0.6, start, end: now };
+    const round = { id: roundId, name, dueDate: end, allocatedBy: qaLead };
     const rows: Record<string, unknown>[] = [];
     const allocations: Record<string, unknown>[] = [];
     const roundCases: Record<string, unknown>[] = [];
@@ -61,19 +61,14 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
         (c) => c.serviceKey === service.key && c.teamKey !== ownTeam && !chosen.has(c.id),
       );
       for (let i = 0; i < CASES_PER_AUDITOR && pool.length > 0; i++) {
-        const c = pick(random, pool);
-        pool.splice(pool.indexOf(c), 1);
-        chosen.add(c.id);
-        const id = randomUuid(random);
-        const completed = randomTimeInWeek(random, monday);
-        const teamId = ids.teamIds.get(c.teamKey) ?? '';
-        const grade = drawGrade(random, trend, completed, teamId);
-        const answers = syntheticAnswers(grade, random);
-        const made = pastWeekCaseRows(
-          { id: roundId, name, dueDate: end, allocatedBy: qaLead },
-          { id, caseId: c.id, teamId, caseType: c.caseType, auditorId, grade, answers, completed },
+        const made = drawPastWeekCase(
+          random,
+          ids,
+          pool,
+          { round, monday, trend, auditorId },
           roundCases.length,
         );
+        chosen.add(made.roundCase.case_id);
         rows.push(made.audit);
         allocations.push(made.allocation);
         roundCases.push(made.roundCase);

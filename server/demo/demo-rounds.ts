@@ -19,13 +19,13 @@ import { londonDayNumber } from '../../shared/metrics/london-date';
 import { drawModerationSample } from '../../shared/moderation/moderation-sample';
 import { moderatedItems } from '../../shared/moderation/moderation-problems';
 import type { Answers } from '../../shared/framework/answer-schema';
-import { gradeIndexSchema, type GradeIndex } from '../../shared/metrics/grade-scale';
+import type { GradeIndex } from '../../shared/metrics/grade-scale';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { practiceWeekName } from './demo-allocations';
-import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
-import { AUDIT_COLUMNS, drawGrade, type SyntheticAuditRow } from './synthetic-audits';
-import { pastWeekCaseRows, randomTimeInWeek } from './past-week-case';
+import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
+import { AUDIT_COLUMNS, type SyntheticAuditRow } from './synthetic-audits';
+import { drawPastWeekCase } from './past-week-case';
 import { recordCountedGrades } from '../moderation/record-counted-grades';
 
 const CASES_PER_AUDITOR = 18;
@@ -146,24 +146,25 @@ async function seedServiceRounds(
   const audits: DemoAudit[] = [];
   const roundCases: Record<string, unknown>[] = [];
   const trend = { from: 0.45, to: 0.5, start: new Date(now.getTime() - 60 * 86_400_000), end: now };
+  const round = {
+    id: pastId,
+    name: pastName,
+    dueDate: dateOfDayNumber(addDays(monday, 4)),
+    allocatedBy: qaLead,
+  };
   for (const key of service.pastWeekAuditors) {
     const auditorId = ids.personIds.get(key) ?? '';
     const ownTeam = ids.people.get(key)?.team;
     const pool = ids.cases.filter((c) => ofService.has(c.id) && c.teamKey !== ownTeam && !busy.has(c.id));
     for (let i = 0; i < CASES_PER_AUDITOR; i++) {
-      const c = pick(random, pool);
-      busy.add(c.id);
-      pool.splice(pool.indexOf(c), 1);
-      const id = randomUuid(random);
-      const completed = randomTimeInWeek(random, monday);
-      const teamId = ids.teamIds.get(c.teamKey) ?? '';
-      const grade = gradeIndexSchema.parse(drawGrade(random, trend, completed, teamId));
-      const answers = syntheticAnswers(grade, random);
-      const made = pastWeekCaseRows(
-        { id: pastId, name: pastName, dueDate: dateOfDayNumber(addDays(monday, 4)), allocatedBy: qaLead },
-        { id, caseId: c.id, teamId, caseType: c.caseType, auditorId, grade, answers, completed },
+      const made = drawPastWeekCase(
+        random,
+        ids,
+        pool,
+        { round, monday, trend, auditorId },
         roundCases.length,
       );
+      busy.add(made.roundCase.case_id);
       allocations.push(made.allocation);
       roundCases.push(made.roundCase);
       audits.push(made.audit);

@@ -5,9 +5,12 @@
  */
 import type { Answers } from '../../shared/framework/answer-schema';
 import { dateOfDayNumber } from '../../shared/metrics/calendar-date';
+import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
 import { addDays, type DayNumber } from '../../shared/metrics/time-values';
-import { randomInt, type Random } from '../../shared/random/seeded-random';
-import { DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
+import { pick, randomInt, randomUuid, type Random } from '../../shared/random/seeded-random';
+import type { DemoIds } from './demo-organisation';
+import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
+import { drawGrade, type TrendOptions } from './synthetic-audits';
 
 /**
  * A time in working hours on one of the five days from `monday`.
@@ -76,4 +79,31 @@ export function pastWeekCaseRows<Grade extends number>(
     },
     roundCase: { round_id: round.id, case_id: audit.caseId, stratum: '', position },
   };
+}
+
+/**
+ * The next case an auditor audited in a past week: one of `pool`, completed at a random time of
+ * the week from `monday` and graded on `trend` for its team, as the rows to insert at
+ * `position` of `round`. NOTE: mutates `pool` (the case leaves it); draws from `random` (the
+ * case, the audit's id, the time, the grade, then the answers).
+ */
+export function drawPastWeekCase(
+  random: Random,
+  ids: Pick<DemoIds, 'teamIds'>,
+  pool: DemoIds['cases'],
+  week: { round: PastWeekRound; monday: DayNumber; trend: TrendOptions; auditorId: string },
+  position: number,
+) {
+  const c = pick(random, pool);
+  pool.splice(pool.indexOf(c), 1);
+  const id = randomUuid(random);
+  const completed = randomTimeInWeek(random, week.monday);
+  const teamId = ids.teamIds.get(c.teamKey) ?? '';
+  const grade = gradeIndexSchema.parse(drawGrade(random, week.trend, completed, teamId));
+  const answers = syntheticAnswers(grade, random);
+  return pastWeekCaseRows(
+    week.round,
+    { id, caseId: c.id, teamId, caseType: c.caseType, auditorId: week.auditorId, grade, answers, completed },
+    position,
+  );
 }
