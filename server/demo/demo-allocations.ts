@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
+import { ALLOCATION_COLUMNS } from './demo-columns';
 import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
@@ -47,19 +48,6 @@ export async function seedDemoAllocations(
       };
     });
   });
-  await insertRows(
-    tx,
-    'allocations',
-    {
-      id: 'uuid',
-      case_id: 'uuid',
-      auditor_id: 'uuid',
-      framework_key: 'text',
-      framework_version: 'integer',
-      round_name: 'text',
-      due_date: 'date',
-    },
-    rows,
-  );
+  await insertRows(tx, 'allocations', { ...ALLOCATION_COLUMNS, round_name: 'text', due_date: 'date' }, rows);
   return rows.length;
 }

@@ -21,12 +21,18 @@ export const ROUND_CASE_COLUMNS = {
   position: 'integer',
 } as const;
 
-export const ROUND_ALLOCATION_COLUMNS = {
+/** An allocation's own columns: its id (its audit's too), the case, the auditor, the framework. */
+export const ALLOCATION_COLUMNS = {
   id: 'uuid',
   case_id: 'uuid',
   auditor_id: 'uuid',
   framework_key: 'text',
   framework_version: 'integer',
+} as const;
+
+/** An allocation in a round; a column a row leaves out is inserted as NULL. */
+export const ROUND_ALLOCATION_COLUMNS = {
+  ...ALLOCATION_COLUMNS,
   round_name: 'text',
   round_id: 'uuid',
   due_date: 'date',

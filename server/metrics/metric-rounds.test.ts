@@ -12,6 +12,7 @@ import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import { insertRows } from '../db/insert-rows';
+import { ROUND_ALLOCATION_COLUMNS } from '../demo/demo-columns';
 import { DEFAULT_FRAMEWORK_REF } from '../demo/synthetic-answers';
 import { roundComparisonSchema } from '../../shared/rounds/round-comparison-schemas';
 
@@ -78,17 +79,7 @@ describe.each(ENGINES)('metrics by round, theme and agency on $engine', (engine)
     await insertRows(
       t.db,
       'allocations',
-      {
-        id: 'uuid',
-        case_id: 'uuid',
-        auditor_id: 'uuid',
-        framework_key: 'text',
-        framework_version: 'integer',
-        round_name: 'text',
-        round_id: 'uuid',
-        active: 'boolean',
-        finished: 'boolean',
-      },
+      ROUND_ALLOCATION_COLUMNS,
       auditors.map((auditorId, i) => ({
         id: a.auditIds[i + 2],
         case_id: a.caseIds[i + 2],

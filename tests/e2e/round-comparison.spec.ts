@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { openDatabase, releaseDataDir } from '../../server/db/open-database';
 import { insertRows } from '../../server/db/insert-rows';
+import { ROUND_ALLOCATION_COLUMNS } from '../../server/demo/demo-columns';
 import { signIn } from './support/auditor-steps';
 
 /** The demo's case-file audit (Playwright's loader cannot import the framework's JSON). */
@@ -172,18 +173,7 @@ async function writeRounds(dir: string): Promise<void> {
       await insertRows(
         db,
         'allocations',
-        {
-          id: 'uuid',
-          case_id: 'uuid',
-          auditor_id: 'uuid',
-          framework_key: 'text',
-          framework_version: 'integer',
-          round_name: 'text',
-          round_id: 'uuid',
-          due_date: 'date',
-          active: 'boolean',
-          finished: 'boolean',
-        },
+        ROUND_ALLOCATION_COLUMNS,
         audits.map((a) => ({
           id: a.id,
           case_id: a.case_id,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/database';
 import { insertRows } from '../../server/db/insert-rows';
+import { ALLOCATION_COLUMNS } from '../../server/demo/demo-columns';
 import { AUDITOR_A, draftFor, mutation } from './sync-fixtures';
 import type { Mutation } from '../../shared/sync/protocol';
 
@@ -59,12 +60,7 @@ export async function addAllocations(
     framework_version: 1,
   }));
   await insertRows(db, 'cases', { id: 'uuid', reference: 'text', team_id: 'uuid', case_type: 'text' }, cases);
-  await insertRows(
-    db,
-    'allocations',
-    { id: 'uuid', case_id: 'uuid', auditor_id: 'uuid', framework_key: 'text', framework_version: 'integer' },
-    allocations,
-  );
+  await insertRows(db, 'allocations', ALLOCATION_COLUMNS, allocations);
   return allocations.map((a) => ({ id: a.id, case_id: a.case_id }));
 }
 

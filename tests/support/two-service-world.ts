@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/database';
 import { insertRows } from '../../server/db/insert-rows';
+import { ROUND_ALLOCATION_COLUMNS } from '../../server/demo/demo-columns';
 import { hashPassword } from '../../server/auth/password';
 import { createSession } from '../../server/auth/sessions';
 import { rebuildMetricCounts } from '../../server/aggregates/rebuild-metric-counts';
@@ -277,20 +278,8 @@ async function buildService(
     { round_id: 'uuid', case_id: 'uuid', stratum: 'text', position: 'integer' },
     inRound.map((caseId, position) => ({ round_id: round.id, case_id: caseId, stratum: '', position })),
   );
-  const allocationColumns = {
-    id: 'uuid',
-    case_id: 'uuid',
-    auditor_id: 'uuid',
-    framework_key: 'text',
-    framework_version: 'integer',
-    round_name: 'text',
-    round_id: 'uuid',
-    due_date: 'date',
-    active: 'boolean',
-    finished: 'boolean',
-  } as const;
   const allocationId = randomUUID();
-  await insertRows(db, 'allocations', allocationColumns, [
+  await insertRows(db, 'allocations', ROUND_ALLOCATION_COLUMNS, [
     ...[0, 1].map((i) => ({
       id: auditIds[i],
       case_id: caseIds[i],
