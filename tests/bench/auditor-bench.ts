@@ -21,20 +21,12 @@ import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { median, ms, percentile } from './statistics';
 import { firstCase, openMyAuditsReadyForOffline } from '../e2e/support/auditor-steps';
 import { auditorRouteGzipKb } from './auditor-route-weight';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 
 const KEYSTROKES = 60;
 /** Keystrokes in each alternating block of app and floor. */
 const BLOCK = 10;
 const NAVIGATIONS = 10;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const summary = (label: string, values: number[]): string =>
   `${label}: median ${ms(median(values))}, p95 ${ms(percentile(values, 0.95))}`;
@@ -206,7 +198,7 @@ export async function run(): Promise<void> {
     timeoutMs: 300_000,
   });
   const minimal = await minimalServiceWorkerSite();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();

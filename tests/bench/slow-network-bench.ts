@@ -34,6 +34,7 @@ import { median } from './statistics';
 import { syntheticAnswers } from '../../server/demo/synthetic-answers';
 import { seededRandom } from '../../shared/random/seeded-random';
 import type { Answers } from '../../shared/framework/answer-schema';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 
 const RUNS = Number(process.env.LANTERN_BENCH_RUNS ?? 3);
 const TRACE = process.env.LANTERN_BENCH_TRACE === '1';
@@ -44,15 +45,6 @@ const DOWN = 400_000 / 8 / 1000;
 const UP = 150_000 / 8 / 1000;
 const ROUND_TRIP_MS = 400;
 const CPU_RATE = 6;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /**
  * Notes as an auditor writes them, for what they cost on the line: each one different, of words
  * drawn with English-like frequencies (Zipf's law over 12,000 made-up words). Text like this
@@ -377,7 +369,7 @@ async function measure(
   identity: boolean,
 ): Promise<{ visit: number[]; kb: number[]; sync: number[] }> {
   const out = { visit: [] as number[], kb: [] as number[], sync: [] as number[] };
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   let server: ServerProcess | null = null;
   try {
     for (let run = 0; run < RUNS; run++) {

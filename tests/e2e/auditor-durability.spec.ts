@@ -11,18 +11,10 @@ import { join } from 'node:path';
 import { ROOT, startServer, type ServerProcess } from '../support/server-process';
 import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 
 const NOTE =
   'Seen alone at school on 3 Nov; said "I like my foster carer\'s dog" — views recorded verbatim. ✓';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server: ServerProcess;
 let clientDir: string;
@@ -73,7 +65,7 @@ test('a note survives the browser process being killed', async () => {
   try {
     let context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      args: LAUNCH_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     let page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, server.url, BEN);
@@ -85,7 +77,7 @@ test('a note survives the browser process being killed', async () => {
     await context.close().catch(() => undefined);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      args: LAUNCH_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     page = context.pages()[0] ?? (await context.newPage());
     await openFirstCaseNotes(page, reference);

@@ -11,17 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 
-/** As playwright.config.ts launches Chromium. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EXECUTABLE = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 const KEY_DELAY_MS = 8;
 
@@ -134,7 +125,7 @@ const deviceHolds = (page: Page, text: string): Promise<boolean> =>
   }, text);
 
 const launch = (profile: string): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, args: LAUNCH_ARGS });
+  chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, args: [...CHROMIUM_ARGS] });
 
 /** Sign in, download everything for offline work and open the first new case: the audit's address. */
 async function openNewCase(page: Page, email: string): Promise<string> {
