@@ -11,6 +11,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { useDemoServer } from './support/demo-server';
 import { expectNoAxeViolations } from './support/axe-scan';
 import { signIn } from './support/auditor-steps';
+import { completeAnswers } from './support/complete-answers';
 import { apiSession } from './support/api-session';
 import { ACCESS_RULES } from '../../server/auth/access-rules';
 import type { Framework } from '../../shared/framework/framework-schema';
@@ -49,19 +50,6 @@ async function axe(page: Page, name: string): Promise<void> {
 function londonDay(days: number): string {
   const at = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
-}
-
-function completeAnswers(framework: Framework, overall: number): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const item of framework.sections.flatMap((section) => section.items)) {
-    if (item.kind === 'question') answers[item.key] = { kind: 'question', value: 'yes' };
-    else if (item.kind === 'grade') answers[item.key] = { kind: 'grade', value: overall };
-    else if (item.kind === 'text') answers[item.key] = { kind: 'text', value: 'Recorded on the case file.' };
-    else if (item.kind === 'yes-no-note')
-      answers[item.key] = { kind: 'yes-no-note', value: 'no', note: 'Not applicable here.' };
-    else if (item.kind === 'case-actions') answers[item.key] = { kind: 'case-actions', value: [] };
-  }
-  return answers;
 }
 
 interface RoundCaseRow {

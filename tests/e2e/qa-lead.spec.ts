@@ -12,6 +12,7 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
 import { apiSession } from './support/api-session';
+import { completeAnswers } from './support/complete-answers';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { completeWholeAudit, openMyAuditsReadyForOffline, signIn } from './suppo
 import { caseListRows, toCsv, withThreeBadRows } from '../fixtures/case-lists/case-list';
 import type { Framework } from '../../shared/framework/framework-schema';
 import { moderationAgreement, formatKappa } from '../../shared/metrics/agreement';
-import { GRADES, type GradeIndex } from '../../shared/metrics/grade-scale';
+import { GRADES } from '../../shared/metrics/grade-scale';
 
 const ERIN = 'erin.qalead@demo.lantern.invalid';
 const DEV = 'dev.moderator@demo.lantern.invalid';
@@ -49,19 +50,6 @@ const londonMonth = (): string => {
   }).formatToParts(new Date());
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 };
-/** A complete, submittable audit with the given overall grade, built from the framework the server sends. */
-function completeAnswers(framework: Framework, overall: GradeIndex): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const item of framework.sections.flatMap((section) => section.items)) {
-    if (item.kind === 'question') answers[item.key] = { kind: 'question', value: 'yes' };
-    else if (item.kind === 'grade') answers[item.key] = { kind: 'grade', value: overall };
-    else if (item.kind === 'text') answers[item.key] = { kind: 'text', value: 'Recorded on the case file.' };
-    else if (item.kind === 'yes-no-note')
-      answers[item.key] = { kind: 'yes-no-note', value: 'no', note: 'Not applicable here.' };
-    else if (item.kind === 'case-actions') answers[item.key] = { kind: 'case-actions', value: [] };
-  }
-  return answers;
-}
 const countOf = (text: string): number => Number(/— (\d+) of/.exec(text)?.[1] ?? 'NaN');
 
 test('a practice week: import, sample, allocate, audit offline and online, moderate, agreement', async ({
