@@ -6,11 +6,10 @@
  * server on loopback carrying a link and no case content.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
+import { startMailCatcher } from '../../tests/support/mail-catcher';
 import { AMARA, BEN, createRound, personId, push, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { alertListSchema } from '../../shared/alerts/alert-schemas';
 import { sendPendingAlertEmails } from './send-alert-emails';
@@ -135,27 +134,9 @@ describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
   });
 
   it('e-mails each recipient through a real SMTP server: a link, and no case content', async () => {
-    const received: { to: string; text: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        stream.on('end', () => {
-          // The body arrives quoted-printable (RFC 2045): undo soft line breaks and =XX escapes.
-          const body = text
-            .replace(/=\r\n/g, '')
-            .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
-    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Lantern <lantern@test.invalid>');
+    const catcher = await startMailCatcher();
+    const { received } = catcher;
+    const mailer = smtpMailer(catcher.url, 'Lantern <lantern@test.invalid>');
     try {
       const result = await sendPendingAlertEmails(t.db, mailer, 'https://lantern.example.gov.uk');
       // Alert 1: the QA lead and the named team manager; alert 2 (Assessment Team B has no named
@@ -180,7 +161,7 @@ describe.each(ENGINES)('safeguarding alerts on $engine', (engine) => {
       });
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await catcher.close();
     }
   });
 });

@@ -6,13 +6,12 @@
  * column and writes nothing; only an admin may import; 2,000 people import in one go.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
+import { startMailCatcher, type MailCatcher } from '../../tests/support/mail-catcher';
 import { STAFF_HEADERS, staffCsv, staffRows, staffXlsx } from '../../tests/fixtures/people/staff-file';
 import {
   peopleImportPreviewSchema,
@@ -378,41 +377,19 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
 });
 
 describe.each(ENGINES)('people import with a mail server on $engine', (engine) => {
-  const received: { to: string; text: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('mail.3@')) callback(new Error('550 no such mailbox'));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      let text = '';
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      stream.on('end', () => {
-        // Quoted-printable (RFC 2045): undo soft line breaks and =XX escapes.
-        const body = text
-          .replace(/=\r\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: body });
-        callback();
-      });
-    },
-  });
+  let catcher: MailCatcher;
   let mailer: ReturnType<typeof smtpMailer>;
   let t: TestApp;
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
-    mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Lantern <lantern@test.invalid>');
+    catcher = await startMailCatcher((address) => address.startsWith('mail.3@'));
+    mailer = smtpMailer(catcher.url, 'Lantern <lantern@test.invalid>');
     t = await createTestApp(engine, { mail: { mailer, publicUrl: 'https://lantern.council.invalid' } });
   }, 180_000);
   afterAll(async () => {
     await t.close();
     mailer.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await catcher.close();
   });
 
   it('e-mails each new person their link and nothing else; a failed send is listed for the admin', async () => {
@@ -429,12 +406,12 @@ describe.each(ENGINES)('people import with a mail server on $engine', (engine) =
     expect(result.links.map((l) => [l.email, l.reason])).toEqual([
       ['mail.3@staff.lantern.invalid', 'email-failed'],
     ]);
-    expect(received.map((m) => m.to).sort()).toEqual([
+    expect(catcher.received.map((m) => m.to).sort()).toEqual([
       'mail.1@staff.lantern.invalid',
       'mail.2@staff.lantern.invalid',
       'mail.4@staff.lantern.invalid',
     ]);
-    for (const message of received) {
+    for (const message of catcher.received) {
       const token = /https:\/\/lantern\.council\.invalid\/set-password\?token=([A-Za-z0-9_-]{43})/.exec(
         message.text,
       )?.[1];
