@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { useTestApp } from '../../tests/support/use-test-app';
+import { addAuditor } from '../../tests/support/sync-world';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 
 let counter = 0;
@@ -17,12 +18,7 @@ describe.each(ENGINES)('auth on $engine', (engine) => {
   /** A new auditor with the demo password; returns their e-mail address. */
   const newPerson = async (): Promise<string> => {
     const email = `auth-test-${++counter}@test.invalid`;
-    await t.db.query(
-      `INSERT INTO people (id, email, display_name, roles, password_hash)
-       SELECT gen_random_uuid(), $1, 'Auth Test', '{auditor}', password_hash FROM people
-       WHERE email = 'amara.auditor@demo.lantern.invalid'`,
-      [email],
-    );
+    await addAuditor(t.db, email);
     return email;
   };
   /** Log rows of an action by, or tried as, this e-mail address. */

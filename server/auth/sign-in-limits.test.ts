@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { TEST_CONFIG } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
+import { addAuditor } from '../../tests/support/sync-world';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 import { createApp } from '../app';
 import { THROTTLE } from './sign-in-throttle';
@@ -19,12 +20,7 @@ describe.each(ENGINES)('sign-in limits on $engine', (engine) => {
 
   const newPerson = async (): Promise<string> => {
     const email = `limits-${++counter}@test.invalid`;
-    await t.db.query(
-      `INSERT INTO people (id, email, display_name, roles, password_hash)
-       SELECT gen_random_uuid(), $1, 'Limits Test', '{auditor}', password_hash FROM people
-       WHERE email = 'amara.auditor@demo.lantern.invalid'`,
-      [email],
-    );
+    await addAuditor(t.db, email);
     return email;
   };
   const signIn = (email: string, password: string, ip?: string, headers?: Record<string, string>) =>
