@@ -1,17 +1,11 @@
 /** The first admin of an organisation without the demo: added once, with a working one-time link. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { createFirstAdmin } from './create-first-admin';
 
 describe.each(ENGINES)('the first admin on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine, { demo: false });
 
   it('is added with a one-time link that sets their password, and only while there is no admin', async () => {
     // Until then the sign-in page is told how to make them.

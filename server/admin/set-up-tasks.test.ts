@@ -2,20 +2,20 @@
  * The admin's task list on an empty install, on each engine: it follows what the admin has set
  * up, and the council's name replaces the placeholder (logged; refused for anyone but an admin).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { createFirstAdmin } from './create-first-admin';
 import type { SetUpTask } from '../../shared/organisation/set-up-tasks';
 
 const PASSWORD = 'a long first password';
 
 describe.each(ENGINES)('the set-up task list on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let admin: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     const link = await createFirstAdmin(t.db, {
       email: 'pat.admin@council.lantern.invalid',
       name: 'Pat Admin',
@@ -37,9 +37,6 @@ describe.each(ENGINES)('the set-up task list on $engine', (engine) => {
       request: (path, init = {}) =>
         t.request(path, { ...init, headers: { cookie, 'x-csrf-token': csrfToken } }),
     };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const statuses = async () => {

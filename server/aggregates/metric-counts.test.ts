@@ -9,9 +9,9 @@
 import { ORGANISATION_SCOPE } from '../auth/service-scope';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import type { Person } from '../http/app-env';
 import type { Queryable } from '../db/database';
 import { applyMutation } from '../sync/apply-mutation';
@@ -129,7 +129,7 @@ const rangeArb = fc
   });
 
 describe.each(ENGINES)('metric counts on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let auditors: { person: Person; allocations: { case_id: string }[] }[];
   let teamIds: string[];
   /** The demo's rounds and themes, for metrics filtered by round or theme (read by the scan). */
@@ -145,7 +145,6 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
   }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const people = await t.db.query<{
       id: string;
       email: string;
@@ -183,9 +182,6 @@ describe.each(ENGINES)('metric counts on $engine', (engine) => {
     // The generated completion times reach back to 2024; sync refuses a completion before the case
     // was allocated, which is not what these properties are about.
     await t.db.query("UPDATE allocations SET created_at = '2000-01-01T00:00:00Z'");
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function push(auditor: number, snapshot: object, baseRev: number) {

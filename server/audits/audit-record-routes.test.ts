@@ -6,16 +6,16 @@
  * practitioner and team managers are told of an audit.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import { onAuditWritten } from './on-audit-written';
 import { tellOfAudit } from './tell-of-audit';
 import type { AuditRecord, RecordListItem } from '../../shared/audits/audit-record-schemas';
 
 describe.each(ENGINES)('the whole audit on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   const get = async (personId: string, path: string) =>
     t.request(path, { headers: await world.headers(personId) });
@@ -28,12 +28,8 @@ describe.each(ENGINES)('the whole audit on $engine', (engine) => {
     );
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('shows the practitioner every answer, note and grade of an audit of their own case, and logs the view', async () => {
     const { alpha } = world;

@@ -3,10 +3,11 @@
  * server refused, each with the full text of the answers it changed, newest first; to the
  * audit's auditor only; the view is logged.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocationsOf,
   AUDITOR_A,
@@ -21,11 +22,11 @@ const NOTES = 'lived-experience.evidence';
 const text = (value: string) => ({ kind: 'text' as const, value });
 
 describe.each(ENGINES)('an auditor’s kept versions on $engine', (engine) => {
-  let t: TestApp;
+  // A demo organisation per engine: slow on a busy machine.
+  const t = useTestApp(engine, {}, 240_000);
   let a: Client;
   let allocation: { id: string; case_id: string };
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
     allocation = (await allocationsOf(t.db, AUDITOR_A))[0]!;
     const push = async (device: string, mutations: unknown[]) => {
@@ -55,9 +56,6 @@ describe.each(ENGINES)('an auditor’s kept versions on $engine', (engine) => {
       mutation(draftFor(allocation, { [NOTES]: text('Words typed on the laptop, refused.') }), 1),
     ]);
     expect(refused.results[0]?.status).toBe('conflict');
-  }, 240_000); // a demo organisation per engine: slow on a busy machine
-  afterAll(async () => {
-    await t.close();
   });
 
   it('lists each revision and each refused snapshot with the text it held, newest first', async () => {

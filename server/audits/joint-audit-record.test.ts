@@ -4,15 +4,15 @@
  * saying who gave it; nobody else reads the draft, and the record reaches nobody new outside.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import type { AuditRecord } from '../../shared/audits/audit-record-schemas';
 import type { Answers } from '../../shared/framework/answer-schema';
 
 describe.each(ENGINES)('the record of a joint audit on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   let auditId: string;
   let answers: Answers;
@@ -20,7 +20,6 @@ describe.each(ENGINES)('the record of a joint audit on $engine', (engine) => {
     t.request(`/api/audits/${auditId}/record`, { headers: await world.headers(personId) });
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     const { alpha } = world;
     // A case of the first service that neither auditor holds and nobody has audited, allocated to
@@ -65,9 +64,6 @@ describe.each(ENGINES)('the record of a joint audit on $engine', (engine) => {
       [auditId, caseId, alpha.people.auditor1, JSON.stringify(answers)],
     );
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it.each(['auditor1', 'auditor2'] as const)(
     'shows the draft to its %s, every answer with who gave it',

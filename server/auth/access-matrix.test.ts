@@ -6,9 +6,10 @@
  * and nothing else. A route without a rule fails the first test, which names it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import { TEST_CONFIG } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
 import { ROLES, type Role } from '../../shared/accounts/roles';
@@ -71,13 +72,12 @@ interface Caller {
 }
 
 describe.each(ENGINES)('access matrix on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   const callers = new Map<Role, Caller>();
   /** Where each placement is, relative to any caller (all callers share one team). */
   let places: Record<Placement, FixturePlace>;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const id = () => randomUUID();
     const [s1, s2, a1, a2, b1, bystander] = [id(), id(), id(), id(), id(), id()];
     await t.db.query(
@@ -105,9 +105,6 @@ describe.each(ENGINES)('access matrix on $engine', (engine) => {
       'other-service': { teamId: b1, serviceId: s2, assigneeId: bystander },
       'other-assignee': { teamId: a1, serviceId: s1, assigneeId: bystander },
     };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** A fresh session per request: a route like sign-out-everywhere must not end the next test's. */

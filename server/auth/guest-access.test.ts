@@ -5,10 +5,11 @@
  * request they make is in the audit log, and the day after the round's end they are refused:
  * their session stops working and they cannot sign in again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { ACCESS_RULES } from './access-rules';
 import { DEMO_PASSWORD } from '../demo/demo-people';
 import { guestWithLinkSchema } from '../../shared/accounts/guest-schemas';
@@ -16,7 +17,7 @@ import { guestWithLinkSchema } from '../../shared/accounts/guest-schemas';
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 
 describe.each(ENGINES)('a guest moderator from another council on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, {}, 300_000);
   let qa: Client;
   let guest: Client;
   let guestId: string;
@@ -25,7 +26,6 @@ describe.each(ENGINES)('a guest moderator from another council on $engine', (eng
   const sampled: { moderationId: string; auditId: string; reference: string }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     // A round of the QA lead's service, running from a week ago to ten days from now (London).
     const [round] = await t.db.query<{ id: string }>(
@@ -40,9 +40,6 @@ describe.each(ENGINES)('a guest moderator from another council on $engine', (eng
       [roundId],
     );
   }, 300_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('is added by the QA lead for the round, with a set-password link, and refused a last day after the round', async () => {
     const [{ end } = { end: '' }] = await t.db.query<{ end: string }>(

@@ -11,10 +11,11 @@
  * The day after the round's end every route refuses them (401) and they cannot sign in.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { isRead, readsFirst } from '../../tests/support/reads-first';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import type { TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   buildTwoServiceWorld,
   WORLD_PASSWORD,
@@ -107,7 +108,7 @@ async function alphaAuditsTheGuestsCase(t: TestApp, w: ServiceWorld): Promise<vo
 describe.each(ENGINES)(
   'a guest gets only what is theirs, only while their round is open, on $engine',
   (engine) => {
-    let t: TestApp;
+    const t = useTestApp(engine, { demo: false });
     let world: TwoServiceWorld;
     let alpha: ServiceWorld;
     let guests: Guest[];
@@ -132,7 +133,6 @@ describe.each(ENGINES)(
       });
 
     beforeAll(async () => {
-      t = await createTestApp(engine, { demo: false });
       world = await buildTwoServiceWorld(t);
       alpha = world.alpha;
       const g = alpha.guests;
@@ -163,9 +163,6 @@ describe.each(ENGINES)(
       }
       await alphaAuditsTheGuestsCase(t, alpha);
     }, 600_000);
-    afterAll(async () => {
-      await t.close();
-    });
 
     it('answers every route with nothing of the service but what is the guest’s own', async () => {
       const problems: string[] = [];

@@ -9,10 +9,11 @@
  * shows Alpha's data, so each probe is known to aim at something.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { isRead, readsFirst } from '../../tests/support/reads-first';
-import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import { TEST_CONFIG } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { fingerprint } from '../../tests/support/service-fingerprint';
 import { callProbe } from '../../tests/support/probe-request';
 import {
@@ -105,7 +106,7 @@ function leakedMarkers(text: string, markers: readonly string[]): string[] {
 }
 
 describe.each(ENGINES)('no service sees another’s data on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   /** Bravo's people and people in no service, by a readable name. */
   let outsiders: { name: string; personId: string; mine: ServiceWorld }[];
@@ -121,7 +122,6 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
   ) => callProbe(t, world, key, probe, personId, contextFor(mine));
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     const b = world.bravo;
     outsiders = [
@@ -140,9 +140,6 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
     }
     await alphaChanges(t.db, world.alpha);
   }, 600_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   for (const key of ORDERED) {
     const probe = DATA_PROBES[key];

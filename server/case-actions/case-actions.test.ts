@@ -6,9 +6,9 @@
  * holidays; and the QA lead's compliance figure against a count made here from the database.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { createSession } from '../auth/sessions';
 import { onAuditWritten } from '../audits/on-audit-written';
 import { remindOverdueActions } from './remind-overdue-actions';
@@ -20,7 +20,7 @@ const HOLIDAYS = new Set(englandAndWalesBankHolidays(2026));
 const SETTINGS = { escalationDays: 5, closedDays: HOLIDAYS };
 
 describe.each(ENGINES)('case actions on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   const id = {
     service: randomUUID(),
     otherService: randomUUID(),
@@ -93,7 +93,6 @@ describe.each(ENGINES)('case actions on $engine', (engine) => {
     );
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     const db = t.db;
     await db.query('INSERT INTO services (id, name) VALUES ($1, $2), ($3, $4)', [
       id.service,
@@ -148,9 +147,6 @@ describe.each(ENGINES)('case actions on $engine', (engine) => {
       headers.set(pid, { cookie: `lantern_session=${session.token}`, 'x-csrf-token': session.csrfToken });
     }
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('makes nothing while the audit is a draft, then one action per complete answer when it is submitted', async () => {
     const answers = actionsAnswer([

@@ -3,9 +3,9 @@
  * of a QA lead, a manager and a moderator shows their own service's rounds, moderation, figures,
  * plan and people, and nothing of the other service (its teams, people, plan, case references).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { DEMO_PEOPLE } from './demo-people';
 import { DEMO_TEAMS } from './demo-organisation';
@@ -40,10 +40,9 @@ function markersOf(service: DemoService): string[] {
 }
 
 describe.each(ENGINES)('the demo’s two services on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   const references = new Map<string, string[]>();
   beforeAll(async () => {
-    t = await createTestApp(engine);
     for (const service of DEMO_SERVICES) {
       const rows = await t.db.query<{ reference: string }>(
         `SELECT c.reference FROM cases c JOIN teams t ON t.id = c.team_id JOIN services s ON s.id = t.service_id
@@ -56,9 +55,6 @@ describe.each(ENGINES)('the demo’s two services on $engine', (engine) => {
       );
     }
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('has two services with at least two teams each, and people for every role in each', () => {
     expect(DEMO_SERVICES).toHaveLength(2);

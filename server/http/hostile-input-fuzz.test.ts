@@ -16,9 +16,10 @@
  * classes that could reach the database (dates, numbers, NUL) — the text checks run before
  * any query, alike on both engines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, TEST_CONFIG, type TestApp } from '../../tests/support/test-app';
+import { TEST_CONFIG } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { watchHealth } from '../../tests/support/health-watch';
 import { ROUTE_INPUT_SAMPLES } from '../../tests/support/route-input-samples';
 import { createApp } from '../app';
@@ -267,14 +268,13 @@ describe('the hostile-input fuzz matrix', () => {
 describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
   'hostile input on every route on $engine',
   (engine) => {
-    let t: TestApp;
+    const t = useTestApp(engine);
     const people = new Map<Role, string>();
     const pathValues = new Map<string, string>();
     /** Path parameters filled with a record the caller reaches: a 403 or 404 there is a failure. */
     const reachable = new Set<string>();
 
     beforeAll(async () => {
-      t = await createTestApp(engine);
       for (const role of ROLE_PREFERENCE) {
         const [person] = await t.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [
           DEMO_EMAIL[role],
@@ -387,9 +387,6 @@ describe.each(ENGINES.map((engine, index) => ({ ...engine, index })))(
         reached(param, true);
       }
     }, 180_000);
-    afterAll(async () => {
-      await t.close();
-    });
 
     const cases = ALL_CASES.filter((c) => engine.index === 0 || DATABASE_CLASSES.has(c.cls));
 

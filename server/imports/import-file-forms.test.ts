@@ -6,9 +6,10 @@
  * character set and the import goes through with their answer; and every bad file is refused
  * with a clear error and nothing written.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   COMMA_TEAM,
   CSV_FORMS,
@@ -34,7 +35,7 @@ interface Answer {
 }
 
 describe.each(ENGINES)('file forms through the import routes on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
 
   const stored = (prefix: string) =>
@@ -65,16 +66,12 @@ describe.each(ENGINES)('file forms through the import routes on $engine', (engin
     send('/api/imports', { fileName, content: bytes.toString('base64'), ...extra });
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     // The council's team whose name holds a comma, in the QA lead's service (that of Assessment Team A).
     await t.db.query(
       `INSERT INTO teams (id, service_id, name) SELECT $1, service_id, $2 FROM teams WHERE name = 'Assessment Team A'`,
       [crypto.randomUUID(), COMMA_TEAM],
     );
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('imports the same rows from every CSV form and the chosen sheet of a workbook to identical stored data, as typed', async () => {

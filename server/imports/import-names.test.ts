@@ -6,9 +6,9 @@
  * replaced or forgotten; a decision the person may not take writes nothing at all; and an empty
  * install (no demo) imports a real-looking 2,000-row list whose case types and flags are all new.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
 import { base64, toCsv } from '../../tests/fixtures/case-lists/case-list';
 import {
@@ -50,7 +50,7 @@ const summary = (p: Preview) =>
   p.names.map((n) => [n.kind, n.source, n.rows, n.status, n.target?.label ?? null]);
 
 describe.each(ENGINES)('names in a case list on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let serviceId: string;
   let teamA: string;
@@ -60,7 +60,6 @@ describe.each(ENGINES)('names in a case list on $engine', (engine) => {
     count('SELECT count(*) AS n FROM cases WHERE reference LIKE $1', [`${prefix}-%`]);
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     const [me] = await t.db.query<{ service_id: string }>('SELECT service_id FROM people WHERE email = $1', [
       QA_LEAD,
@@ -75,9 +74,6 @@ describe.each(ENGINES)('names in a case list on $engine', (engine) => {
     if (!known) await createFlag(t.db, 'Exploitation');
     // The demo takes minutes to seed on a loaded machine, as in the other demo-seeded suites.
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const teamName = async (id: string) =>
     (await t.db.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [id]))[0]?.name ?? '';

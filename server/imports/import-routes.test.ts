@@ -6,9 +6,10 @@
  * date of birth is refused; and only a QA lead may import. (Deciding about unknown names:
  * import-names.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   base64,
   caseListRows,
@@ -23,7 +24,7 @@ import { createFlag } from '../admin/case-labels-store';
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 
 describe.each(ENGINES)('case-list import on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   const caseCount = async (prefix: string): Promise<number> =>
     Number(
@@ -35,16 +36,12 @@ describe.each(ENGINES)('case-list import on $engine', (engine) => {
     );
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     // The fixture's flags, as the council keeps them (the demo may have them already).
     for (const label of ['Exploitation', 'Missing']) {
       const [known] = await t.db.query('SELECT key FROM case_flags WHERE lower(label) = lower($1)', [label]);
       if (!known) await createFlag(t.db, label);
     }
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const post = (path: string, fileName: string, content: string | Buffer, mapping?: unknown) =>

@@ -10,12 +10,12 @@
  * in British Summer Time, so an audit then is in; one at 22:30 UTC (23:30 BST on the 14th) is not.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import { insertRows } from '../db/insert-rows';
 import { AUDIT_COLUMNS } from '../demo/synthetic-audits';
@@ -36,7 +36,7 @@ const FROM = '2026-08-15';
 const TO = '2026-12-15';
 
 describe.each(ENGINES)('inspection readiness on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   const ours = {
     lateSummerEvening: randomUUID(),
@@ -50,7 +50,6 @@ describe.each(ENGINES)('inspection readiness on $engine', (engine) => {
     t.request(path, { headers: await world.headers(personId) });
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     const { alpha, bravo } = world;
     const random = seededRandom(16);
@@ -134,9 +133,6 @@ describe.each(ENGINES)('inspection readiness on $engine', (engine) => {
       audit(ours.reaudit, alpha.caseIds[3], alpha.people.auditor1, 1, '2026-11-20T15:00:00Z'),
     ]);
   }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);

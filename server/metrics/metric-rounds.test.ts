@@ -7,9 +7,9 @@
  * agency figures: not in the choices, not in a figure asked for by Alpha's round or theme, and a
  * measure naming them is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import { insertRows } from '../db/insert-rows';
 import { ROUND_ALLOCATION_COLUMNS } from '../demo/demo-columns';
@@ -26,7 +26,7 @@ interface Series {
 }
 
 describe.each(ENGINES)('metrics by round, theme and agency on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   let secondRoundId: string;
 
@@ -50,7 +50,6 @@ describe.each(ENGINES)('metrics by round, theme and agency on $engine', (engine)
     body.series.reduce((sum, s) => ({ k: sum.k + s.overall.k, n: sum.n + s.overall.n }), { k: 0, n: 0 });
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     const a = world.alpha;
     // Alpha's audits, as the world writes them: i-th graded 1, 2, 1, 2, 3 (at least good: 0 and 2),
@@ -101,9 +100,6 @@ describe.each(ENGINES)('metrics by round, theme and agency on $engine', (engine)
       [a.auditIds[1], a.people.auditor1],
     );
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('counts only the audits of a round, or of rounds on a theme, by the scan', async () => {
     const byRound = await trend(world.alpha.people.manager, { roundIds: world.alpha.roundId });

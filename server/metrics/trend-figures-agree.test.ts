@@ -6,9 +6,10 @@
  * completed in London time in the periods the range touches, whole; the grade that counts). The
  * table had counted whole quarters while the chart showed months: two figures for one measure.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 // Mid-month at both ends: the months it touches and the quarters it touches count different audits.
@@ -31,21 +32,17 @@ interface Items {
 }
 
 describe.each(ENGINES)('the trends screen shows one figure per measure on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let caseType = '';
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     const [row] = await t.db.query<{ case_type: string }>(
       `SELECT case_type FROM audits WHERE status = 'submitted' GROUP BY case_type ORDER BY count(*) DESC LIMIT 1`,
     );
     caseType = row!.case_type;
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   const get = async <T>(path: string, query: Record<string, string>): Promise<T> => {
     const response = await qa.request(`${path}?${new URLSearchParams(query)}`);

@@ -6,10 +6,10 @@
  * title and link alone, and none carries a note, an answer, a response, an action, the team or
  * the case type — only the case reference.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   BEN,
   createRound,
@@ -66,14 +66,13 @@ function markedAnswers(ownerId: string): { answers: Answers; secrets: string[] }
 }
 
 describe.each(ENGINES)('no case content in any e-mail on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   const sent: { to: string; subject: string; text: string }[] = [];
   let secrets: string[] = [];
   let caseDetails: string[] = [];
   let reference = '';
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const qa = await t.as(QA_LEAD);
     const ben = await t.as(BEN);
     const benId = await personId(t, BEN);
@@ -147,9 +146,6 @@ describe.each(ENGINES)('no case content in any e-mail on $engine', (engine) => {
       await sweepNotifications(t.db, later, { mailer, publicUrl: PUBLIC_URL }, []);
     }
   }, 240_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('raises every kind of notice, and e-mails each', async () => {
     const notices = await t.db.query<{ kind: string; title: string; link: string; email: string }>(

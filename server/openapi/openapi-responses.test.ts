@@ -4,10 +4,11 @@
  * (as the first demo person its rule allows, with the fuzz test's sample query) and its answer is
  * validated against that shape; refusals fit the Error body. On each engine.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { ROUTE_INPUT_SAMPLES } from '../../tests/support/route-input-samples';
 import { ACCESS_RULES } from '../auth/access-rules';
 import type { Role } from '../../shared/accounts/roles';
@@ -43,7 +44,7 @@ const PLAIN_GETS = Object.keys(API_OPERATIONS).filter(
 );
 
 describe.each(ENGINES)('real answers fit the API document on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   const clients = new Map<Role, Client>();
   const as = async (role: Role) => {
     const known = clients.get(role);
@@ -52,13 +53,6 @@ describe.each(ENGINES)('real answers fit the API document on $engine', (engine) 
     clients.set(role, client);
     return client;
   };
-
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   async function expectFits(key: string, response: Response) {
     const answer = documentedAnswer(key);

@@ -9,10 +9,10 @@
  * route aimed at a record is refused; a write changes no row of Alpha's, but for the progress
  * note and RAG they add to their own action.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { isRead, readsFirst } from '../../tests/support/reads-first';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   buildTwoServiceWorld,
   type ServiceWorld,
@@ -31,7 +31,7 @@ const OWN_WRITES = new Set([
 ]);
 
 describe.each(ENGINES)('a partner owner gets only their own plan action, on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   let alpha: ServiceWorld;
   let partnerId: string;
@@ -42,7 +42,6 @@ describe.each(ENGINES)('a partner owner gets only their own plan action, on $eng
   const call = (key: string, probe: DataProbe) => callProbe(t, world, key, probe, partnerId, ctx());
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     alpha = world.alpha;
     const added = await t.request(`/api/plans/${alpha.planId}/partners`, {
@@ -67,9 +66,6 @@ describe.each(ENGINES)('a partner owner gets only their own plan action, on $eng
     );
     secrets.push(...Object.values(alpha.people), alpha.areaId, `${alpha.label} area title`);
   }, 600_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('answers every route with nothing of the service but their own action', async () => {
     const problems: string[] = [];

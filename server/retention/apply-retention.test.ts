@@ -3,10 +3,10 @@
  * is deleted and one just inside it is kept; refused snapshots go only once their audit has
  * moved on; a person's last sign-in outlives their deleted sessions; the sweep logs counts only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { applyRetention } from './apply-retention';
 import { readRetentionSettings } from './retention-settings';
 
@@ -27,11 +27,10 @@ describe.each(ENGINES)('retention on $engine', (engine) => {
   // One seeded database for the file (seeding the demo is the slow part). Each test makes its
   // own rows, runs the sweep, and looks at its own rows: every test's rows are judged at the
   // same NOW, so what one test keeps another's sweep keeps too.
-  let t: TestApp;
+  const t = useTestApp(engine);
   let personId: string;
   let submittedId: string;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const [person] = await t.db.query<{ id: string }>(
       'SELECT id::text FROM people WHERE email <> $1 ORDER BY email LIMIT 1',
       [SIGNS_IN],
@@ -44,9 +43,6 @@ describe.each(ENGINES)('retention on $engine', (engine) => {
     submittedId = submitted.id;
     await applyRetention(t.db, NOW, DEFAULTS, IDLE_MINUTES); // anything the demo had that is due
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   /** A draft audit (a copy of a demo audit's case) whose last accepted version was at `lastAt`. */
   async function draftAudit(lastAt: string): Promise<string> {

@@ -3,9 +3,10 @@
  * audit is Good against a thematic round where 2 of 6 are; the overall measure's difference
  * and its interval checked against a hand calculation; the same round twice refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocateInBulk,
   allocationsIn,
@@ -22,7 +23,7 @@ import { roundComparisonSchema } from '../../shared/rounds/round-comparison-sche
 import type { Round } from '../../shared/rounds/round-schemas';
 
 describe.each(ENGINES)('round comparison on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let qa: Client;
   let practiceWeek: Round;
   let thematic: Round;
@@ -46,7 +47,6 @@ describe.each(ENGINES)('round comparison on $engine', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     qa = await t.as(QA_LEAD);
     practiceWeek = await createRound(qa, { name: 'Practice week — compared' });
     thematic = await createRound(qa, {
@@ -56,9 +56,6 @@ describe.each(ENGINES)('round comparison on $engine', (engine) => {
     });
     await auditedRound(practiceWeek, 31, () => 1);
     await auditedRound(thematic, 32, (i) => (i < 2 ? 1 : 3));
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('gives each round its figure, the difference and its interval, as worked by hand', async () => {

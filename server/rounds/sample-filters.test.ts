@@ -6,9 +6,9 @@
  * service's team or worker, or an unknown flag or case type, is refused field by field with
  * nothing drawn or stored. The teams and workers offered are the round's service's only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { buildTwoServiceWorld, type TwoServiceWorld } from '../../tests/support/two-service-world';
 import { samplePreviewResponseSchema, sampleChoicesResponseSchema } from '../../shared/rounds/sample-schemas';
 import { roundResponseSchema } from '../../shared/rounds/round-schemas';
@@ -17,7 +17,7 @@ const EXPLOITATION = 'at-risk-of-exploitation';
 const LOOKED_AFTER = 'looked-after';
 
 describe.each(ENGINES)('samples by flag, team and worker on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { demo: false });
   let world: TwoServiceWorld;
   let roundId: string;
   const call = async (personId: string, path: string, json?: unknown) =>
@@ -33,7 +33,6 @@ describe.each(ENGINES)('samples by flag, team and worker on $engine', (engine) =
   };
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: false });
     world = await buildTwoServiceWorld(t);
     await t.db.query(
       `INSERT INTO case_flags (key, label) VALUES ($1, 'At risk of exploitation'), ($2, 'Looked after')
@@ -66,9 +65,6 @@ describe.each(ENGINES)('samples by flag, team and worker on $engine', (engine) =
     expect(created.status, await created.clone().text()).toBe(201);
     roundId = roundResponseSchema.parse(await created.json()).round.id;
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('offers the teams and workers of the round’s service only', async () => {
     const response = await call(world.alpha.people.qa, `/api/rounds/${roundId}/sample/choices`);

@@ -4,25 +4,22 @@
  * shows, nothing is written, and the corrected submission then applies with the server's
  * receipt time kept beside the completion time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import { submittableAnswers } from '../../tests/fixtures/case-lists/qa-steps';
 import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
 
 describe.each(ENGINES)('completion times at sync on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let a: Client;
   let allocations: { id: string; case_id: string }[];
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
     allocations = await allocationsOf(t.db, AUDITOR_A);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const submit = async (index: number, completedAt: string, baseRev = 0): Promise<MutationResult> => {

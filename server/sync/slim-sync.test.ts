@@ -5,10 +5,11 @@
  * retry gets the same answer; and the pull after the push leaves out what the device says it
  * holds, never another device's change made in between.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import {
   pullResponseSchema,
@@ -20,18 +21,14 @@ import {
 import { snapshotOf } from '../../shared/sync/audit-document';
 
 describe.each(ENGINES)('slim answers and held revisions on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let a: Client;
   let allocations: { id: string; case_id: string }[];
   const device = randomUUID();
   const otherDevice = randomUUID();
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
     allocations = await allocationsOf(t.db, AUDITOR_A);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const push = async (mutations: Mutation[], deviceId = device): Promise<SlimMutationResult[]> => {

@@ -11,11 +11,12 @@
  * is made unable to apply (an own case is never pushed from baseRev 0, an own audit never from
  * its current rev), so any write at all is a bug.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   AUDITOR_A,
   AUDITOR_B,
@@ -46,7 +47,7 @@ const deep = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe.each(ENGINES)('hostile sync payloads on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let me: Client;
   let myId: string;
   let fresh: AllocationRef[];
@@ -58,7 +59,6 @@ describe.each(ENGINES)('hostile sync payloads on $engine', (engine) => {
   let before: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     me = await t.as(AUDITOR_A);
     myId = await personIdOf(t.db, AUDITOR_A);
     fresh = await addAllocations(t.db, myId, 3);
@@ -81,9 +81,6 @@ describe.each(ENGINES)('hostile sync payloads on $engine', (engine) => {
     epoch = String(JSON.parse(Buffer.from(first.checkpoint, 'base64url').toString()).epoch);
     expect(ownAudits.length + theirAudits.length + theirAllocations.length).toBeGreaterThan(3);
     before = await footprint(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** Push a raw body; checks the answer and returns it (null when the envelope itself was refused). */

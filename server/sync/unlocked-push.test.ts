@@ -5,10 +5,10 @@
  * again, locked, from the row as it now is: the answer and everything written are as if the
  * other write had come first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation } from '../../tests/support/sync-fixtures';
 import type { Database } from '../db/database';
 import type { PushContext } from './mutations/decision';
@@ -42,11 +42,10 @@ function interleaved(
 }
 
 describe.each(ENGINES)('an edit decided without a lock, on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let ctx: PushContext;
   let allocations: { id: string; case_id: string }[];
   beforeAll(async () => {
-    t = await createTestApp(engine);
     allocations = await allocationsOf(t.db, AUDITOR_A);
     const [person] = await t.db.query<{ id: string; display_name: string }>(
       'SELECT id, display_name FROM people WHERE email = $1',
@@ -66,9 +65,6 @@ describe.each(ENGINES)('an edit decided without a lock, on $engine', (engine) =>
       ip: '127.0.0.1',
       userAgent: 'test',
     };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** A fresh audit at rev 1 (created through the push). */

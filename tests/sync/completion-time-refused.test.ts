@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { AUDITOR_A, draftFor } from '../support/sync-fixtures';
 import { addAllocations, personIdOf } from '../support/sync-world';
 import { inProcessServer, SimDevice, SimulatedNetwork } from '../support/sync-device';
@@ -17,10 +17,9 @@ import { saveAuditChange } from '../../client/db/save-answers';
 import { submittableAnswers } from '../fixtures/case-lists/qa-steps';
 
 describe.each(ENGINES)('a completion time from a wrong clock on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let device: SimDevice;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const web = await t.as(AUDITOR_A);
     const network = new SimulatedNetwork(inProcessServer(t.app));
     network.install();
@@ -35,7 +34,6 @@ describe.each(ENGINES)('a completion time from a wrong clock on $engine', (engin
   });
   afterAll(async () => {
     await device.close();
-    await t.close();
   });
 
   it('is refused, shown on the audit, kept as a draft, and the corrected time submits', async () => {

@@ -6,10 +6,10 @@
  * device typed meanwhile.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { addAllocations, addAuditor, serverAudit, type AllocationRef } from '../support/sync-world';
 import { inProcessServer, SimulatedNetwork, tabletsOf, type SimDevice } from '../support/sync-device';
 import type { Answer } from '../../shared/framework/answer-schema';
@@ -20,7 +20,7 @@ const ITEM = 'plan.evidence';
 const OTHER = 'impact.evidence';
 
 describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let personId: string;
   let network: SimulatedNetwork;
   let allocations: AllocationRef[];
@@ -30,7 +30,6 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
   let device: (name: string) => Promise<SimDevice>;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     email = `day-${randomUUID().slice(0, 8)}@test.lantern.invalid`;
     personId = await addAuditor(t.db, email);
     allocations = await addAllocations(t.db, personId, 4);
@@ -43,9 +42,6 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
     });
     network.install();
     device = tabletsOf(() => t.as(email), personId, network, 'day');
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('sends the words up once: a slim answer, and a pull that leaves the pushed audits out', async () => {

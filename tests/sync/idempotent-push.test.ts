@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
 import { createPostgresTestDatabase } from '../support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import type { Client } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { openPostgresDatabase } from '../../server/db/postgres-database';
 import type { Database, Queryable } from '../../server/db/database';
@@ -130,17 +131,13 @@ const auditIdsOf = (mutations: unknown[]) =>
   );
 
 describe.each(ENGINES)('one mutationId many times at once, in-process on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let client: Client;
   let allocations: AllocationRef[];
   let used = 0;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     client = await t.as(AUDITOR_A);
     allocations = await addAllocations(t.db, await personIdOf(t.db, AUDITOR_A), SCENARIOS.length * 3);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it.each(SCENARIOS)('$name', async ({ prepare, statuses }) => {

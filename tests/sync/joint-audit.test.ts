@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { AUDITOR_A, AUDITOR_B, draftFor, mutation, pushBody } from '../support/sync-fixtures';
 import { personIdOf, type AllocationRef } from '../support/sync-world';
 import { inProcessServer, SimDevice, SimulatedNetwork } from '../support/sync-device';
@@ -21,18 +21,16 @@ const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const NOW = Date.parse('2026-10-15T12:00:00Z');
 
 describe.each(ENGINES)('a joint audit on two tablets on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, {}, 300_000);
   let network: SimulatedNetwork;
   const devices: SimDevice[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     network = new SimulatedNetwork(inProcessServer(t.app));
     network.install();
   }, 300_000);
   afterAll(async () => {
     for (const device of devices) await device.close();
-    await t?.close();
   });
 
   /**

@@ -12,7 +12,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import type { Client } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { AUDITOR_A, draftFor, mutation, pushBody } from '../support/sync-fixtures';
 import {
   addAllocations,
@@ -36,7 +37,7 @@ const text = (value: string): Answer => ({ kind: 'text', value });
 const NOW = Date.parse('2026-10-15T12:00:00Z');
 
 describe.each(ENGINES)('a lost reply on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let web: Client;
   let personId: string;
   let network: SimulatedNetwork;
@@ -46,7 +47,6 @@ describe.each(ENGINES)('a lost reply on $engine', (engine) => {
   const devices: SimDevice[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     web = await t.as(AUDITOR_A);
     personId = await personIdOf(t.db, AUDITOR_A);
     allocations = await addAllocations(t.db, personId, 16);
@@ -56,7 +56,6 @@ describe.each(ENGINES)('a lost reply on $engine', (engine) => {
   });
   afterAll(async () => {
     for (const device of devices) await device.close();
-    await t.close();
   });
 
   const newDevice = (): SimDevice => {

@@ -9,11 +9,12 @@
  * Named cases first (the ones a person would describe), then a fast-check property over any
  * base and any two sets of edits, both on each engine, the two pushes sent concurrently.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../support/test-app';
+import type { Client } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { AUDITOR_A, draftFor, mutation, pushBody } from '../support/sync-fixtures';
 import { addAllocations, personIdOf, serverAudit, type AllocationRef } from '../support/sync-world';
 import { pushResponseSchema, type MutationResult } from '../../shared/sync/protocol';
@@ -97,17 +98,13 @@ const editsArb: fc.Arbitrary<Edits> = fc.record(
 const baseArb: fc.Arbitrary<Answers> = editsArb.map((e) => applyEdits({}, e));
 
 describe.each(ENGINES)('two devices push from the same baseRev on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let client: Client;
   let allocations: AllocationRef[];
   let used = 0;
   beforeAll(async () => {
-    t = await createTestApp(engine);
     client = await t.as(AUDITOR_A);
     allocations = await addAllocations(t.db, await personIdOf(t.db, AUDITOR_A), CASES.length + 40);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const push = async (deviceId: string, m: unknown): Promise<MutationResult> => {

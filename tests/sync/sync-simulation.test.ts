@@ -14,12 +14,12 @@
  * Set SYNC_SIM_SEED to replay a failing run; SYNC_SIM_RUNS to run more.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ENGINES } from '../support/test-databases';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import {
   addAllocations,
   addAuditor,
@@ -128,13 +128,12 @@ const tokenOf = (answer: Answer | null | undefined): string | null =>
   answer?.kind === 'text' ? answer.value : null;
 
 describe.each(ENGINES)('three devices on a faulty network, on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let personId: string;
   let sessions: Session[];
   let network: SimulatedNetwork;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
     const email = `sim-${randomUUID().slice(0, 8)}@test.lantern.invalid`;
     personId = await addAuditor(t.db, email);
     sessions = [];
@@ -144,9 +143,6 @@ describe.each(ENGINES)('three devices on a faulty network, on $engine', (engine)
     }
     network = new SimulatedNetwork(inProcessServer(t.app));
     network.install();
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function runScenario(steps: Step[]): Promise<void> {
