@@ -6,19 +6,11 @@
  * unit, trajectory and RAG with the rule that decided it.
  */
 import { test, expect } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { signIn } from './support/auditor-steps';
 import { openDemoPlanAction } from './support/plan-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  // The demo's first start seeds two services' audits; on a busy machine that is minutes (as audit-report.spec.ts).
-  test.setTimeout(300_000);
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useDemoServer('lantern-count-measures-');
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Sep 2026" for the month `back` months before this one. */

@@ -5,20 +5,12 @@
  * asked for again — and ends at "Ready for offline: 12 of 12 cases".
  */
 import { test, expect } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { signIn } from './support/auditor-steps';
 
 const AUDITOR = 'ben.auditor@demo.lantern.invalid';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  // The demo is seeded at start: slow on a machine others share.
-  test.setTimeout(300_000);
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useDemoServer('lantern-first-download-');
 
 test('the first download shows its progress, survives a dropped line and resumes without starting again', async ({
   page,

@@ -8,20 +8,12 @@
  * focus to the new page's `<h1>` (client/router.ts says why).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 
 const AMARA = 'amara.auditor@demo.lantern.invalid';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  // A busy machine can take minutes to build the demo on first start.
-  test.setTimeout(300_000);
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 240_000 });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useDemoServer('lantern-keyboard-only-');
 // A council worker in England: dates and numbers as en-GB writes them.
 test.use({ locale: 'en-GB' });
 

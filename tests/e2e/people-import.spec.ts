@@ -6,18 +6,10 @@
  */
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { STAFF_HEADERS, staffRows, staffXlsx } from '../fixtures/people/staff-file';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  // The demo organisation is seeded on start: allow for a busy shared machine.
-  test.setTimeout(240_000);
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 200_000 });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useDemoServer('lantern-people-import-', 200_000);
 
 test('an admin imports 40 people from an XLSX, and one of them signs in with their link', async ({
   page,
