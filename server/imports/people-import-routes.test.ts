@@ -271,22 +271,30 @@ describe.each(ENGINES)('people import on $engine', (engine) => {
       expect(await peopleLike('dup')).toBe(0);
     });
 
-    it('a team someone manages that is not in Lantern', async () => {
-      const rows = good('mgr');
-      rows[2]![5] = 'Assessment Team Z';
+    it.each([
+      {
+        name: 'a team someone manages that is not in Lantern',
+        prefix: 'mgr',
+        cell: [2, 5],
+        value: 'Assessment Team Z',
+        path: 'row 4, column F (Manages)',
+        words: '"Assessment Team Z" is not a team in Lantern',
+      },
+      {
+        name: 'an unknown role',
+        prefix: 'role',
+        cell: [3, 4],
+        value: 'Auditor; Superuser',
+        path: 'row 5, column E (Roles)',
+        words: '"Superuser" is not a role in Lantern',
+      },
+    ] as const)('$name', async ({ prefix, cell: [row, column], value, path, words }) => {
+      const rows = good(prefix);
+      rows[row]![column] = value;
       const body = await refused('staff.csv', staffCsv(rows));
-      expect(body.fields?.map((f) => f.path)).toEqual(['row 4, column F (Manages)']);
-      expect(body.fields?.[0]?.message).toContain('"Assessment Team Z" is not a team in Lantern');
-      expect(await peopleLike('mgr')).toBe(0);
-    });
-
-    it('an unknown role', async () => {
-      const rows = good('role');
-      rows[3]![4] = 'Auditor; Superuser';
-      const body = await refused('staff.csv', staffCsv(rows));
-      expect(body.fields?.map((f) => f.path)).toEqual(['row 5, column E (Roles)']);
-      expect(body.fields?.[0]?.message).toContain('"Superuser" is not a role in Lantern');
-      expect(await peopleLike('role')).toBe(0);
+      expect(body.fields?.map((f) => f.path)).toEqual([path]);
+      expect(body.fields?.[0]?.message).toContain(words);
+      expect(await peopleLike(prefix)).toBe(0);
     });
 
     it.each([
