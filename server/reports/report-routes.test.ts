@@ -12,15 +12,13 @@ import JSZip from 'jszip';
 import { ENGINES } from '../../tests/support/test-databases';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
 import {
-  allocateInBulk,
   allocationsIn,
   AMARA,
+  auditRound,
   BEN,
   createRound,
-  personId,
   push,
   QA_LEAD,
-  sampleRound,
   submittableAnswers,
 } from '../../tests/fixtures/case-lists/qa-steps';
 import type { Round } from '../../shared/rounds/round-schemas';
@@ -41,26 +39,6 @@ describe.each(ENGINES)('audit reports on $engine', (engine) => {
   let reportId: string;
   let leftOver: { id: string; caseId: string } | undefined;
   const sent: { to: string; text: string }[] = [];
-
-  /** Samples 8 cases, allocates them, submits 6: the i-th graded `gradeOf(i)`. Returns one left unsubmitted. */
-  async function auditedRound(round: Round, seed: number, gradeOf: (i: number) => number) {
-    await sampleRound(qa, round.id, 8, seed);
-    await allocateInBulk(qa, round.id, [await personId(t, AMARA), await personId(t, BEN)]);
-    let i = 0;
-    let spare: { id: string; caseId: string } | undefined;
-    for (const email of [AMARA, BEN]) {
-      const auditor = await t.as(email);
-      for (const allocation of await allocationsIn(t, round.id, email)) {
-        if (i === 6) {
-          spare ??= allocation;
-          continue;
-        }
-        const result = await push(auditor, allocation, 0, 'submitted', submittableAnswers(gradeOf(i++)));
-        if (result.status !== 'applied') throw new Error(`push: ${JSON.stringify(result)}`);
-      }
-    }
-    return spare;
-  }
 
   const view = async (client: Client, id = reportId): Promise<ReportView> => {
     const response = await client.request(`/api/reports/${id}`);
@@ -84,8 +62,8 @@ describe.each(ENGINES)('audit reports on $engine', (engine) => {
       endDate: '2026-04-10',
     });
     later = await createRound(qa, { ...thematic, name: 'Neglect, autumn' });
-    await auditedRound(earlier, 41, () => 1);
-    leftOver = await auditedRound(later, 42, (i) => (i < 2 ? 1 : 3));
+    await auditRound(t, qa, earlier, 41, () => 1);
+    leftOver = await auditRound(t, qa, later, 42, (i) => (i < 2 ? 1 : 3));
     const created = await qa.request('/api/reports', {
       method: 'POST',
       json: { title: 'Neglect thematic audit, autumn', scope: { kind: 'round', roundId: later.id } },

@@ -7,18 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import {
-  allocateInBulk,
-  allocationsIn,
-  AMARA,
-  BEN,
-  createRound,
-  personId,
-  push,
-  QA_LEAD,
-  sampleRound,
-  submittableAnswers,
-} from '../../tests/fixtures/case-lists/qa-steps';
+import { auditRound, createRound, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { roundComparisonSchema } from '../../shared/rounds/round-comparison-schemas';
 import type { Round } from '../../shared/rounds/round-schemas';
 
@@ -28,24 +17,6 @@ describe.each(ENGINES)('round comparison on $engine', (engine) => {
   let practiceWeek: Round;
   let thematic: Round;
 
-  /**
-   * Samples 8 cases, allocates them to Amara and Ben (a case of an auditor's own team may stay
-   * unallocated), and submits exactly 6 of them, the i-th with the grade `gradeOf(i)`.
-   */
-  async function auditedRound(round: Round, seed: number, gradeOf: (i: number) => number): Promise<void> {
-    await sampleRound(qa, round.id, 8, seed);
-    await allocateInBulk(qa, round.id, [await personId(t, AMARA), await personId(t, BEN)]);
-    let i = 0;
-    for (const email of [AMARA, BEN]) {
-      const auditor = await t.as(email);
-      for (const allocation of await allocationsIn(t, round.id, email)) {
-        if (i === 6) break;
-        const result = await push(auditor, allocation, 0, 'submitted', submittableAnswers(gradeOf(i++)));
-        if (result.status !== 'applied') throw new Error(`push: ${JSON.stringify(result)}`);
-      }
-    }
-  }
-
   beforeAll(async () => {
     qa = await t.as(QA_LEAD);
     practiceWeek = await createRound(qa, { name: 'Practice week — compared' });
@@ -54,8 +25,8 @@ describe.each(ENGINES)('round comparison on $engine', (engine) => {
       kind: 'thematic',
       theme: 'Children at risk of exploitation',
     });
-    await auditedRound(practiceWeek, 31, () => 1);
-    await auditedRound(thematic, 32, (i) => (i < 2 ? 1 : 3));
+    await auditRound(t, qa, practiceWeek, 31, () => 1);
+    await auditRound(t, qa, thematic, 32, (i) => (i < 2 ? 1 : 3));
   });
 
   it('gives each round its figure, the difference and its interval, as worked by hand', async () => {
