@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
+import { PERSON_COLUMNS } from '../admin/people-columns';
 import { hashPassword } from '../auth/password';
 import { pick, randomInt, randomUuid, seededRandom, type Random } from '../../shared/random/seeded-random';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
@@ -116,16 +117,7 @@ export async function seedDemoOrganisation(tx: Queryable, seed = 20_260_101): Pr
   await insertRows(
     tx,
     'people',
-    {
-      id: 'uuid',
-      email: 'text',
-      display_name: 'text',
-      job_title: 'text',
-      team_id: 'uuid',
-      service_id: 'uuid',
-      roles: 'text[]',
-      password_hash: 'text',
-    },
+    { ...PERSON_COLUMNS, password_hash: 'text' },
     DEMO_PEOPLE.map((person) => ({
       id: personIds.get(person.key),
       email: person.email,

@@ -9,6 +9,7 @@
  */
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
+import { PERSON_COLUMNS } from '../admin/people-columns';
 import { DEFAULT_AGENCY } from '../../shared/accounts/agencies';
 import { issuePasswordLinks, type IssuedLink } from '../auth/password-links';
 import type { ImportedPerson } from '../../shared/imports/people-row-validation';
@@ -36,17 +37,7 @@ export async function applyPeopleImport(
   await insertRows(
     tx,
     'people',
-    {
-      id: 'uuid',
-      email: 'text',
-      display_name: 'text',
-      job_title: 'text',
-      team_id: 'uuid',
-      service_id: 'uuid',
-      roles: 'text[]',
-      created_via: 'text',
-      agency: 'text',
-    },
+    { ...PERSON_COLUMNS, created_via: 'text', agency: 'text' },
     newPeople.map(({ id, person }) => ({
       id,
       email: person.email,

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/database';
 import { insertRows } from '../../server/db/insert-rows';
+import { PERSON_COLUMNS } from '../../server/admin/people-columns';
 import { ROUND_ALLOCATION_COLUMNS } from '../../server/demo/demo-columns';
 import { hashPassword } from '../../server/auth/password';
 import { createSession } from '../../server/auth/sessions';
@@ -139,16 +140,7 @@ async function insertPeople(
   await insertRows(
     db,
     'people',
-    {
-      id: 'uuid',
-      email: 'text',
-      display_name: 'text',
-      job_title: 'text',
-      team_id: 'uuid',
-      service_id: 'uuid',
-      roles: 'text[]',
-      password_hash: 'text',
-    },
+    { ...PERSON_COLUMNS, password_hash: 'text' },
     WORLD_ROLES.map((role) => ({
       id: ids[role],
       email: `${key}-${role}@two-services.test.invalid`.toLowerCase(),
