@@ -6,11 +6,12 @@
  * another service's people neither list, read nor write it; a manager reads only published
  * reports and puts a recommendation into the plan; the link is e-mailed to the list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocationsIn,
   AMARA,
@@ -32,13 +33,18 @@ const OTHER_QA = 'hana.qalead@demo.lantern.invalid';
 const OTHER_MANAGER = 'ivo.manager@demo.lantern.invalid';
 
 describe.each(ENGINES)('audit reports on $engine', (engine) => {
-  let t: TestApp;
   let qa: Client;
   let earlier: Round;
   let later: Round;
   let reportId: string;
   let leftOver: { id: string; caseId: string } | undefined;
   const sent: { to: string; text: string }[] = [];
+  const t = useTestApp(engine, {
+    mail: {
+      publicUrl: 'https://lantern.test',
+      mailer: { send: async (m) => void sent.push({ to: m.to, text: m.text }) },
+    },
+  });
 
   const view = async (client: Client, id = reportId): Promise<ReportView> => {
     const response = await client.request(`/api/reports/${id}`);
@@ -47,12 +53,6 @@ describe.each(ENGINES)('audit reports on $engine', (engine) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(engine, {
-      mail: {
-        publicUrl: 'https://lantern.test',
-        mailer: { send: async (m) => void sent.push({ to: m.to, text: m.text }) },
-      },
-    });
     qa = await t.as(QA_LEAD);
     const thematic = { kind: 'thematic', theme: THEME };
     earlier = await createRound(qa, {
@@ -70,11 +70,8 @@ describe.each(ENGINES)('audit reports on $engine', (engine) => {
     });
     expect(created.status).toBe(201);
     reportId = ((await created.json()) as ReportView).id;
-    // The demo organisation and two audited rounds: slow on a busy machine, like plan-routes.test.ts.
+    // Two rounds audited and a report drawn: slow on a busy machine, like plan-routes.test.ts.
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('draws the round against the previous round of its theme, the change beyond noise by Newcombe', async () => {
     const { content, status } = await view(qa);

@@ -2,11 +2,12 @@
  * Push and pull in-process on each engine: create, update, idempotent retries, conflicts,
  * rejections that never block the batch, history, access, and paged pulls with checkpoints.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
+import type { Client } from '../../tests/support/test-app';
+import { useTestApp } from '../../tests/support/use-test-app';
 import {
   allocationsOf,
   AUDITOR_A,
@@ -19,19 +20,15 @@ import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { eventually } from '../../tests/support/sync-eventually';
 
 describe.each(ENGINES)('sync on $engine', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine);
   let a: Client;
   let b: Client;
   let allocations: { id: string; case_id: string }[];
   const device = randomUUID();
   beforeAll(async () => {
-    t = await createTestApp(engine);
     a = await t.as(AUDITOR_A);
     b = await t.as(AUDITOR_B);
     allocations = await allocationsOf(t.db, AUDITOR_A);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const push = async (client: Client, mutations: unknown[], deviceId = device): Promise<PushResponse> => {
@@ -279,13 +276,7 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
 });
 
 describe.each(ENGINES)('importing an exported file on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it('applies the file once, however often it is imported, and refuses another person', async () => {
     const a = await t.as(AUDITOR_A);
@@ -320,13 +311,7 @@ describe.each(ENGINES)('importing an exported file on $engine', (engine) => {
 });
 
 describe.each(ENGINES)('an audit revision history on $engine', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(engine);
 
   it('lists each revision with who, when, which device and what changed, to the auditor only, and logs the view', async () => {
     const a = await t.as(AUDITOR_A);
