@@ -72,8 +72,7 @@ describe.each(ENGINES)('names in a case list on $engine', (engine) => {
     teamA = team?.id ?? '';
     const [known] = await t.db.query("SELECT key FROM case_flags WHERE lower(label) = 'exploitation'");
     if (!known) await createFlag(t.db, 'Exploitation');
-    // The demo takes minutes to seed on a loaded machine, as in the other demo-seeded suites.
-  }, 180_000);
+  });
 
   const teamName = async (id: string) =>
     (await t.db.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [id]))[0]?.name ?? '';
