@@ -28,7 +28,11 @@ describe('timestampToIso', () => {
       const year = String(1 + next(9_999)).padStart(4, '0');
       const day = `${year}-${two(1 + next(12))}-${two(1 + next(28))}`;
       const time = `${two(next(24))}:${two(next(60))}:${two(next(60))}`;
-      const fraction = next(2) ? `.${String(next(1_000_000)).padStart(6, '0').slice(0, 1 + next(6))}` : '';
+      const fraction = next(2)
+        ? `.${String(next(1_000_000))
+            .padStart(6, '0')
+            .slice(0, 1 + next(6))}`
+        : '';
       const value = `${day} ${time}${fraction}+00`;
       expect(timestampToIso(value), value).toBe(throughDate(value));
     }
