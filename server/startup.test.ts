@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ROOT, spawnLantern, startServer, type ServerProcess } from '../tests/support/server-process';
+import {
+  ROOT,
+  compiledServer,
+  spawnLantern,
+  startServer,
+  type ServerProcess,
+} from '../tests/support/server-process';
 import { FIRST_ADMIN_COMMAND } from '../shared/organisation/first-admin';
 import { createPostgresTestDatabase } from '../tests/support/test-databases';
 import { openPgliteDatabase } from './db/pglite-database';
@@ -27,6 +33,7 @@ async function tempDir(): Promise<string> {
 }
 
 async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  await compiledServer();
   const run = spawnLantern({ ...NO_BUILD, ...env });
   const code = await run.exited;
   return { code, output: run.output().trim() };

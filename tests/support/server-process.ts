@@ -1,7 +1,9 @@
 /**
- * Starts Lantern as a real server process (`server/main.ts`, as `npm start` does) on a free
- * port with its own data directory or database, and stops it. Used by end-to-end tests,
- * start-up tests and benchmarks.
+ * Starts Lantern as a real server process on a free port with its own data directory or
+ * database, and stops it. Used by end-to-end tests, start-up tests and benchmarks. The process
+ * runs the compiled server (`dist-server/main.js`, built by server/build/build-server.mjs when a
+ * source is newer than it), as `npm start` does: what is tested is what councils run, and a
+ * start is about a second and a half quicker than through a TypeScript loader.
  *
  * In an end-to-end run (LANTERN_E2E_RUN set, as playwright.config.ts does), every server's
  * stdout and stderr are also appended to a file of that run (`serverLogDir`), so the whole
@@ -19,6 +21,7 @@ import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_OUT_DIR, ensureServerBuild } from '../../server/build/build-server.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -68,9 +71,22 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** Run server/main.ts to completion or readiness; resolves with its exit code if it exits first. */
+/** The compiled server's entry point, built once per process when its sources changed. */
+let serverBuild: Promise<string> | null = null;
+export function compiledServer(): Promise<string> {
+  serverBuild ??= ensureServerBuild();
+  return serverBuild;
+}
+
+/**
+ * Run the compiled server to completion or readiness; resolves with its exit code if it exits
+ * first. The caller has built it (`compiledServer`; the test runners' global setups do).
+ */
 export function spawnLantern(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = join(SERVER_OUT_DIR, 'main.js');
+  if (!existsSync(entry))
+    throw new Error(`The compiled server is missing (${entry}): await compiledServer() first.`);
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     // The engine is the caller's choice: an inherited DATABASE_URL (CI sets one) must not leak in.
     // The log level too: the tests read the start-up lines (info), whatever vitest's own level.
@@ -159,6 +175,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
 }
 
 async function launch(options: StartOptions & { dataDir: string }, ownDir = false): Promise<ServerProcess> {
+  await compiledServer();
   const dataDir = options.dataDir;
   const { child, output, exited } = spawnLantern({
     PORT: String(options.port ?? 0),

@@ -1,13 +1,16 @@
 /**
- * vitest's global setup: when the run ends, removes what tests/support/test-databases.ts
- * prepared for it: the folder of PGlite snapshots and, with DATABASE_URL, the PostgreSQL
- * templates (and any a stopped process left half-prepared).
+ * vitest's global setup: compiles the server the tests start as a process, once, before any
+ * test file (tests/support/server-process.ts); and when the run ends, removes what
+ * tests/support/test-databases.ts prepared for it: the folder of PGlite snapshots and, with
+ * DATABASE_URL, the PostgreSQL templates (and any a stopped process left half-prepared).
  */
 import pg from 'pg';
 import { rm } from 'node:fs/promises';
+import { ensureServerBuild } from '../../server/build/build-server.mjs';
 import { snapshotDir, templatePrefix } from './test-databases';
 
-export default function setup(): () => Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  await ensureServerBuild();
   return async () => {
     await rm(snapshotDir(), { recursive: true, force: true });
     const adminUrl = process.env.DATABASE_URL;
