@@ -72,7 +72,10 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
     );
     expect(logged.map((r) => r.action)).toEqual(['audit.create', 'audit.update']);
     // The edit's document is worked out without reading the row back: it must be the row.
-    const pulled = await pullAll(a);
+    const pulled = await eventually(
+      () => pullAll(a),
+      (page) => page.audits.some((d) => d.id === alloc.id && d.rev === 2),
+    );
     expect(pulled.audits.find((d) => d.id === alloc.id)).toEqual(
       second.results[0]?.status === 'applied' ? second.results[0].doc : null,
     );

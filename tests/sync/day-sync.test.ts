@@ -12,6 +12,7 @@ import { ENGINES } from '../support/test-databases';
 import { useTestApp } from '../support/use-test-app';
 import { addAllocations, addAuditor, serverAudit, type AllocationRef } from '../support/sync-world';
 import { inProcessServer, SimulatedNetwork, tabletsOf, type SimDevice } from '../support/sync-device';
+import { eventually } from '../support/sync-eventually';
 import type { Answer } from '../../shared/framework/answer-schema';
 
 const text = (value: string): Answer => ({ kind: 'text', value });
@@ -79,12 +80,17 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
     await a.edit(allocation, ITEM, text('from A'), NOW);
     await a.push();
     // B takes A's revision and changes another answer before A pulls; A types meanwhile.
-    await b.pull();
+    await eventually(
+      async () => (await b.pull(), b.db.audits.get(allocation.id)),
+      (audit) => audit?.rev === 1,
+    );
     await b.edit(allocation, OTHER, text('from B'), NOW + 1);
     await b.push();
     await a.edit(allocation, ITEM, text('from A, typed after its push'), NOW + 2);
-    await a.pull();
-    const local = await a.db.audits.get(allocation.id);
+    const local = await eventually(
+      async () => (await a.pull(), a.db.audits.get(allocation.id)),
+      (audit) => audit?.rev === 2,
+    );
     expect(local?.rev).toBe(2);
     expect(local?.snapshot.answers).toEqual({
       [ITEM]: text('from A, typed after its push'),
