@@ -26,13 +26,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One test file at a time. Two halved the time on an idle machine, but files do meet on
-    // PostgreSQL: a pull hands out a change only once every older transaction on the whole
-    // cluster has ended (server/sync/pull.ts), so another file's migration or seeding delays what
-    // a sync test pulls right after writing it. Under a competing load that failed three sync
-    // tests expecting their first pull to bring their own write (tests/support/sync-eventually.ts
-    // is the way such a test should wait). Two workers wait on those tests all polling.
-    maxWorkers: 1,
+    // Two test files at a time, each in its own process: on two cores one file leaves a core idle
+    // whenever it waits on PostgreSQL or a server it started (the unit step took about half the
+    // time with two on an idle machine). Files do meet on PostgreSQL: a pull hands out a change
+    // only once every older transaction on the whole cluster has ended (server/sync/pull.ts), so
+    // another file's migration or seeding delays what a sync test pulls right after writing it.
+    // A test that pulls its own write therefore waits for it (tests/support/sync-eventually.ts);
+    // tests/sync and server/sync passed so at a load average of 14 on two cores.
+    maxWorkers: 2,
     globalSetup: ['tests/support/test-run.ts'],
     // In-process apps log every request: keep the test output to warnings and errors. Real
     // server processes the tests start log at info (tests/support/server-process.ts).
