@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { planWithAction } from '../../tests/support/plan-with-action';
-import type { ActionDetailView, BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
+import { addMeasure, planWithAction } from '../../tests/support/plan-with-action';
+import type { BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 import type { ComplianceReport } from '../../shared/case-actions/case-action-schemas';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 
@@ -34,10 +34,11 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
     }));
   }, 180_000);
 
-  const addMeasure = async (compliance: object) => {
-    const response = await manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
-      method: 'POST',
-      json: {
+  const addComplianceMeasure = (compliance: object) =>
+    addMeasure(
+      manager,
+      { planId: plan.id, actionId },
+      {
         title: `Compliance ${randomUUID()}`,
         source: 'case_actions',
         bucket: 'month',
@@ -45,12 +46,7 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
         trajectory: TRAJECTORY,
         minimumN: 1,
       },
-    });
-    const text = await response.text();
-    expect(response.status, text).toBe(201);
-    const detail = JSON.parse(text) as ActionDetailView;
-    return detail.measures[detail.measures.length - 1] as MeasureView;
-  };
+    );
   /** The database's own count per due month, as of today, of the service's (or one team's) live actions of submitted audits. */
   const counted = async (today: string, teamId: string | null) =>
     t.db.query<{ month: string; on_time: number; counted: number }>(
@@ -67,7 +63,7 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
   const judged = (m: MeasureView) => m.points.filter((p) => p.n !== null);
 
   it('gives each month the compliance screen’s figure for that month, a count of the database, with its interval and RAG', async () => {
-    const measure = await addMeasure({});
+    const measure = await addComplianceMeasure({});
     expect(measure.source).toBe('case_actions');
     expect(measure.whichAudits).toMatch(/^the case actions of every team’s audits \(post-audit compliance/);
     const report = (await (await manager.request('/api/case-actions/compliance')).json()) as ComplianceReport;
@@ -99,7 +95,7 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
     const report = (await (await manager.request('/api/case-actions/compliance')).json()) as ComplianceReport;
     const team = report.byTeam.find((r) => r.counted > 0);
     expect(team).toBeDefined();
-    const measure = await addMeasure({ teamIds: [team!.key] });
+    const measure = await addComplianceMeasure({ teamIds: [team!.key] });
     const fromDb = await counted(report.today, team!.key);
     expect(judged(measure).map((p) => [p.periodId, p.k, p.n])).toEqual(
       fromDb.map((r) => [r.month, r.on_time, r.counted]),

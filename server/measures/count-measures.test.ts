@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { planWithAction } from '../../tests/support/plan-with-action';
+import { addMeasure, planWithAction } from '../../tests/support/plan-with-action';
 import type { ActionDetailView, BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 
@@ -41,16 +41,17 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
     }));
   }, 180_000);
 
-  const addMeasure = async (fields: object) => {
-    const response = await manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
-      method: 'POST',
-      json: { title: `Measure ${randomUUID()}`, source: 'manual', bucket: 'month', ...fields },
-    });
-    const text = await response.text();
-    expect(response.status, text).toBe(201);
-    const detail = JSON.parse(text) as ActionDetailView;
-    return detail.measures[detail.measures.length - 1] as MeasureView;
-  };
+  const addManualMeasure = (fields: object) =>
+    addMeasure(
+      manager,
+      { planId: plan.id, actionId },
+      {
+        title: `Measure ${randomUUID()}`,
+        source: 'manual',
+        bucket: 'month',
+        ...fields,
+      },
+    );
   const enter = (measureId: string, body: object) =>
     manager.request(`/api/plans/${plan.id}/measures/${measureId}/values`, { method: 'PUT', json: body });
   const importExtract = (measureId: string, body: object) =>
@@ -69,7 +70,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
     measure.points.find((p) => p.periodId === periodId);
 
   it('adds a lower-is-better count with its unit and a tolerance in its own units by default', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'count',
       direction: 'lower',
       unit: 'children',
@@ -98,7 +99,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
     { name: 'a period after the current one', body: { date: '2099-06-15', value: 12 }, path: 'date' },
     { name: 'a count with a numerator', body: { date: '2026-06-15', value: 12, k: 3, n: 4 }, path: 'k' },
   ])('refuses $name by hand, naming the field, and keeps nothing', async ({ body, path }) => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'count',
       direction: 'lower',
       unit: 'children',
@@ -112,7 +113,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('judges a count entered by hand with the lower-is-better rules', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'count',
       direction: 'lower',
       unit: 'children',
@@ -151,7 +152,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
 
   it('refuses to change what a measure counts once figures are kept, naming the field, and changes nothing', async () => {
     const fields = { kind: 'count', direction: 'lower', unit: 'children', trajectory: WAITING };
-    const measure = await addMeasure(fields);
+    const measure = await addManualMeasure(fields);
     const edit = (changes: object) =>
       manager.request(`/api/plans/${plan.id}/measures/${measure.id}`, {
         method: 'PUT',
@@ -178,7 +179,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('shows a share kept as numerator and denominator with its 95% interval', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'share',
       trajectory: {
         baseline: { date: '2026-01-31', value: 0.35 },
@@ -196,7 +197,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('previews a Windows-1252 extract without keeping it, then imports every row', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'count',
       direction: 'higher',
       unit: 'contacts',
@@ -233,7 +234,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('names the bad row and column, and imports nothing, when one row is wrong', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'count',
       direction: 'higher',
       unit: 'contacts',
@@ -255,7 +256,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('imports an XLSX extract of numerators and denominators', async () => {
-    const measure = await addMeasure({
+    const measure = await addManualMeasure({
       kind: 'share',
       direction: 'lower',
       trajectory: {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import type { ActionDetailView, PlanView } from '../../shared/plans/plan-views';
+import { addMeasure, planWithAction } from '../../tests/support/plan-with-action';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const MANAGER = 'farah.manager@demo.lantern.invalid';
@@ -124,26 +124,21 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
       milestones: [{ date: '2026-12-31', target: 0.8 }],
     };
     const newAction = async (): Promise<{ planId: string; actionId: string }> => {
-      const create = async <T>(path: string, json: unknown): Promise<T> => {
-        const response = await manager.request(path, { method: 'POST', json });
-        expect(response.status, await response.clone().text()).toBe(201);
-        return (await response.json()) as T;
-      };
-      const plan = await create<PlanView>('/api/plans', { title: 'Exploitation audits', kind: 'inspection' });
-      const withArea = await create<PlanView>(`/api/plans/${plan.id}/areas`, {
-        reference: 'B',
-        title: 'Children at risk of exploitation',
-        theme: 'Exploitation',
-        timescale: 'within-3-months',
+      const { plan, actionId } = await planWithAction(manager, {
+        area: {
+          reference: 'B',
+          title: 'Children at risk of exploitation',
+          theme: 'Exploitation',
+          timescale: 'within-3-months',
+        },
+        action: {
+          number: 'B1',
+          description: 'Audit every exploitation case quarterly',
+          owner: 'Head of QA',
+          targetDate: '2026-12-31',
+        },
       });
-      const detail = await create<ActionDetailView>(`/api/plans/${plan.id}/actions`, {
-        areaId: withArea.areas[0]?.id,
-        number: 'B1',
-        description: 'Audit every exploitation case quarterly',
-        owner: 'Head of QA',
-        targetDate: '2026-12-31',
-      });
-      return { planId: plan.id, actionId: detail.action.id };
+      return { planId: plan.id, actionId };
     };
     const metric = (filters: Record<string, unknown>) => ({
       name: 'Exploitation cases rated at least good',
@@ -155,21 +150,20 @@ describe.each(ENGINES)('metric filters by case flag and case age on $engine', (e
 
     it('says which audits it counts, and counts exactly those', async () => {
       const { planId, actionId } = await newAction();
-      const response = await manager.request(`/api/plans/${planId}/actions/${actionId}/measures`, {
-        method: 'POST',
-        json: {
+      const measure = await addMeasure(
+        manager,
+        { planId, actionId },
+        {
           title: 'Exploitation cases rated at least good',
           source: 'audits',
           metric: metric({ flagIds: ['at-risk-of-exploitation'], openLongerThanMonths: 6 }),
           trajectory,
         },
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-      const measure = ((await response.json()) as ActionDetailView).measures[0];
-      expect(measure?.whichAudits).toBe(
+      );
+      expect(measure.whichAudits).toBe(
         'submitted audits of cases flagged At risk of exploitation, open longer than 6 months when audited',
       );
-      const sum = (key: 'k' | 'n') => (measure?.points ?? []).reduce((total, p) => total + (p[key] ?? 0), 0);
+      const sum = (key: 'k' | 'n') => measure.points.reduce((total, p) => total + (p[key] ?? 0), 0);
       const [expected] = await t.db.query<{ k: number; n: number }>(
         `SELECT count(*) FILTER (WHERE a.overall_grade IN (0, 1))::int AS k, count(*)::int AS n
          FROM audits a JOIN cases c ON c.id = a.case_id

@@ -1,15 +1,24 @@
 /**
  * A new improvement plan with one area and one action in it, made through the API as the given
- * person (a manager): what a test of a plan measure starts from.
+ * person (a manager): what a test of a plan measure starts from; and a measure added to it.
  */
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Client } from './test-app';
-import type { ActionDetailView, PlanView } from '../../shared/plans/plan-views';
+import type { ActionDetailView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 
 /** The area's and the action's fields, as the plan screens send them. */
 export interface PlanWithActionInput {
-  area: { reference: string; title: string; timescale: string };
-  action: { number: string; description: string };
+  area: { reference: string; title: string; timescale: string; theme?: string };
+  action: { number: string; description: string; owner?: string; targetDate?: string };
+}
+
+/** POSTs `json` as the given person; fails the test, with the server's answer, unless it was created. */
+async function created<T>(by: Client, path: string, json: unknown): Promise<T> {
+  const response = await by.request(path, { method: 'POST', json });
+  const text = await response.text();
+  expect(response.status, text).toBe(201);
+  return JSON.parse(text) as T;
 }
 
 /** An inspection plan named uniquely, its one area and that area's one action. */
@@ -17,20 +26,31 @@ export async function planWithAction(
   by: Client,
   input: PlanWithActionInput,
 ): Promise<{ plan: PlanView; actionId: string }> {
-  const plan = (await (
-    await by.request('/api/plans', {
-      method: 'POST',
-      json: { title: `Plan ${randomUUID()}`, kind: 'inspection' },
-    })
-  ).json()) as PlanView;
-  const withArea = (await (
-    await by.request(`/api/plans/${plan.id}/areas`, { method: 'POST', json: input.area })
-  ).json()) as PlanView;
-  const detail = (await (
-    await by.request(`/api/plans/${plan.id}/actions`, {
-      method: 'POST',
-      json: { areaId: withArea.areas[0]?.id, ...input.action },
-    })
-  ).json()) as ActionDetailView;
+  const plan = await created<PlanView>(by, '/api/plans', {
+    title: `Plan ${randomUUID()}`,
+    kind: 'inspection',
+  });
+  const withArea = await created<PlanView>(by, `/api/plans/${plan.id}/areas`, input.area);
+  const detail = await created<ActionDetailView>(by, `/api/plans/${plan.id}/actions`, {
+    areaId: withArea.areas[0]?.id,
+    ...input.action,
+  });
   return { plan, actionId: detail.action.id };
+}
+
+/**
+ * Adds a measure to the action as the given person and answers it as the server stored it;
+ * fails the test, with the server's answer, unless the measure was created (201).
+ */
+export async function addMeasure(
+  by: Client,
+  at: { planId: string; actionId: string },
+  fields: Record<string, unknown>,
+): Promise<MeasureView> {
+  const detail = await created<ActionDetailView>(
+    by,
+    `/api/plans/${at.planId}/actions/${at.actionId}/measures`,
+    fields,
+  );
+  return detail.measures[detail.measures.length - 1] as MeasureView;
 }
