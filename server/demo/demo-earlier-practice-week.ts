@@ -12,7 +12,7 @@
  * audits (case actions, practitioners' responses, notifications), so none of those changes; it
  * then rebuilds the dashboards' counts. Everything is drawn from fixed seeds.
  */
-import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
+import { ROUND_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { randomUuid, seededRandom } from '../../shared/random/seeded-random';
@@ -23,8 +23,7 @@ import { rebuildMetricCounts } from '../aggregates/rebuild-metric-counts';
 import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES } from './demo-services';
 import { DEMO_MONTHS } from './demo-audits';
-import { AUDIT_COLUMNS } from './synthetic-audits';
-import { drawPastWeekCase } from './past-week-case';
+import { insertPastWeekCases } from './past-week-case';
 import { practiceWeekRoundName, roundRow } from './demo-rounds';
 
 const WEEKS_BACK = 30;
@@ -50,34 +49,14 @@ export async function seedDemoEarlierPracticeWeeks(tx: Queryable, ids: DemoIds, 
     start.setUTCMonth(start.getUTCMonth() - DEMO_MONTHS);
     const trend = { from: 0.35, to: 0.6, start, end: now };
     const round = { id: roundId, name, dueDate: end, allocatedBy: qaLead };
-    const rows: Record<string, unknown>[] = [];
-    const allocations: Record<string, unknown>[] = [];
-    const roundCases: Record<string, unknown>[] = [];
-    const chosen = new Set<string>();
-    for (const key of service.pastWeekAuditors) {
-      const auditorId = ids.personIds.get(key) ?? '';
-      const ownTeam = ids.people.get(key)?.team;
-      const pool = ids.cases.filter(
-        (c) => c.serviceKey === service.key && c.teamKey !== ownTeam && !chosen.has(c.id),
-      );
-      for (let i = 0; i < CASES_PER_AUDITOR && pool.length > 0; i++) {
-        const made = drawPastWeekCase(
-          random,
-          ids,
-          pool,
-          { round, monday, trend, auditorId },
-          roundCases.length,
-        );
-        chosen.add(made.roundCase.case_id);
-        rows.push(made.audit);
-        allocations.push(made.allocation);
-        roundCases.push(made.roundCase);
-      }
-    }
-    await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);
-    await insertRows(tx, 'audits', AUDIT_COLUMNS, rows);
-    await insertRows(tx, 'allocations', ROUND_ALLOCATION_COLUMNS, allocations);
-    audits += rows.length;
+    const inserted = await insertPastWeekCases(tx, random, ids, service, {
+      round,
+      monday,
+      trend,
+      perAuditor: CASES_PER_AUDITOR,
+      busy: new Set(),
+    });
+    audits += inserted.length;
   }
   await rebuildMetricCounts(tx);
   return audits;

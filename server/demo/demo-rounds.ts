@@ -9,7 +9,7 @@
  *   in the audit's answers.
  * Everything is drawn from fixed seeds, so every demo is the same.
  */
-import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
+import { ROUND_CASE_COLUMNS, ROUND_COLUMNS } from './demo-columns';
 import type { Queryable } from '../db/database';
 import { insertRows } from '../db/insert-rows';
 import { pick, randomUuid, seededRandom } from '../../shared/random/seeded-random';
@@ -24,8 +24,8 @@ import type { DemoIds } from './demo-organisation';
 import { DEMO_SERVICES, type DemoService } from './demo-services';
 import { practiceWeekName } from './demo-allocations';
 import { DEFAULT_FRAMEWORK, DEFAULT_FRAMEWORK_REF } from './synthetic-answers';
-import { AUDIT_COLUMNS, type SyntheticAuditRow } from './synthetic-audits';
-import { drawPastWeekCase } from './past-week-case';
+import type { SyntheticAuditRow } from './synthetic-audits';
+import { insertPastWeekCases } from './past-week-case';
 import { recordCountedGrades } from '../moderation/record-counted-grades';
 
 const CASES_PER_AUDITOR = 18;
@@ -130,49 +130,18 @@ async function seedServiceRounds(
   const monday = addDays(today, -56 - ((weekday(today) + 6) % 7));
   const pastId = randomUuid(random);
   const pastName = practiceWeekRoundName(monday);
+  const friday = dateOfDayNumber(addDays(monday, 4));
   await insertRows(tx, 'rounds', ROUND_COLUMNS, [
-    roundRow(
-      pastId,
-      pastName,
-      dateOfDayNumber(monday),
-      dateOfDayNumber(addDays(monday, 4)),
-      dateOfDayNumber(addDays(monday, 4)),
-      qaLead,
-      serviceId,
-    ),
+    roundRow(pastId, pastName, dateOfDayNumber(monday), friday, friday, qaLead, serviceId),
   ]);
-  const busy = new Set(current.map((a) => a.case_id));
-  const allocations: Record<string, unknown>[] = [];
-  const audits: DemoAudit[] = [];
-  const roundCases: Record<string, unknown>[] = [];
   const trend = { from: 0.45, to: 0.5, start: new Date(now.getTime() - 60 * 86_400_000), end: now };
-  const round = {
-    id: pastId,
-    name: pastName,
-    dueDate: dateOfDayNumber(addDays(monday, 4)),
-    allocatedBy: qaLead,
-  };
-  for (const key of service.pastWeekAuditors) {
-    const auditorId = ids.personIds.get(key) ?? '';
-    const ownTeam = ids.people.get(key)?.team;
-    const pool = ids.cases.filter((c) => ofService.has(c.id) && c.teamKey !== ownTeam && !busy.has(c.id));
-    for (let i = 0; i < CASES_PER_AUDITOR; i++) {
-      const made = drawPastWeekCase(
-        random,
-        ids,
-        pool,
-        { round, monday, trend, auditorId },
-        roundCases.length,
-      );
-      busy.add(made.roundCase.case_id);
-      allocations.push(made.allocation);
-      roundCases.push(made.roundCase);
-      audits.push(made.audit);
-    }
-  }
-  await insertRows(tx, 'round_cases', ROUND_CASE_COLUMNS, roundCases);
-  await insertRows(tx, 'audits', AUDIT_COLUMNS, audits);
-  await insertRows(tx, 'allocations', ROUND_ALLOCATION_COLUMNS, allocations);
+  const audits = await insertPastWeekCases(tx, random, ids, service, {
+    round: { id: pastId, name: pastName, dueDate: friday, allocatedBy: qaLead },
+    monday,
+    trend,
+    perAuditor: CASES_PER_AUDITOR,
+    busy: new Set(current.map((a) => a.case_id)),
+  });
   return { moderated: await moderateDemoSample(tx, pastId, audits, ids, service, random) };
 }
 

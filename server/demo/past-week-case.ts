@@ -1,16 +1,20 @@
 /**
  * One case audited in a past practice week, as the demo's practice-week seeders insert it: the
  * submitted audit (AUDIT_COLUMNS), the finished allocation that asked for it
- * (ROUND_ALLOCATION_COLUMNS) and its place in the round's sample (ROUND_CASE_COLUMNS).
+ * (ROUND_ALLOCATION_COLUMNS) and its place in the round's sample (ROUND_CASE_COLUMNS); and a
+ * whole week of them, inserted.
  */
 import type { Answers } from '../../shared/framework/answer-schema';
 import { dateOfDayNumber } from '../../shared/metrics/calendar-date';
 import { gradeIndexSchema } from '../../shared/metrics/grade-scale';
 import { addDays, type DayNumber } from '../../shared/metrics/time-values';
 import { pick, randomInt, randomUuid, type Random } from '../../shared/random/seeded-random';
+import type { Queryable } from '../db/database';
+import { insertRows } from '../db/insert-rows';
+import { ROUND_ALLOCATION_COLUMNS, ROUND_CASE_COLUMNS } from './demo-columns';
 import type { DemoIds } from './demo-organisation';
 import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from './synthetic-answers';
-import { drawGrade, type TrendOptions } from './synthetic-audits';
+import { AUDIT_COLUMNS, drawGrade, type TrendOptions } from './synthetic-audits';
 
 /**
  * A time in working hours on one of the five days from `monday`.
@@ -106,4 +110,55 @@ export function drawPastWeekCase(
     { id, caseId: c.id, teamId, caseType: c.caseType, auditorId: week.auditorId, grade, answers, completed },
     position,
   );
+}
+
+/**
+ * A past practice week's audits, inserted with their finished allocations and the round's
+ * sample: each of the service's past-week auditors audited up to `perAuditor` cases of the
+ * service, of teams other than their own and not in `busy` (the cases the week must leave
+ * alone). NOTE: mutates `busy` (each case drawn joins it); draws from `random` auditor by
+ * auditor, case by case (drawPastWeekCase).
+ * @returns the audits as inserted.
+ */
+export async function insertPastWeekCases(
+  tx: Queryable,
+  random: Random,
+  ids: Pick<DemoIds, 'teamIds' | 'personIds' | 'people' | 'cases'>,
+  service: { key: string; pastWeekAuditors: readonly string[] },
+  week: {
+    round: PastWeekRound;
+    monday: DayNumber;
+    trend: TrendOptions;
+    perAuditor: number;
+    busy: Set<string>;
+  },
+) {
+  const drawn: ReturnType<typeof drawPastWeekCase>[] = [];
+  for (const key of service.pastWeekAuditors) {
+    const auditorId = ids.personIds.get(key) ?? '';
+    const ownTeam = ids.people.get(key)?.team;
+    const pool = ids.cases.filter(
+      (c) => c.serviceKey === service.key && c.teamKey !== ownTeam && !week.busy.has(c.id),
+    );
+    for (let i = 0; i < week.perAuditor && pool.length > 0; i++) {
+      const made = drawPastWeekCase(random, ids, pool, { ...week, auditorId }, drawn.length);
+      week.busy.add(made.roundCase.case_id);
+      drawn.push(made);
+    }
+  }
+  const audits = drawn.map((made) => made.audit);
+  await insertRows(
+    tx,
+    'round_cases',
+    ROUND_CASE_COLUMNS,
+    drawn.map((made) => made.roundCase),
+  );
+  await insertRows(tx, 'audits', AUDIT_COLUMNS, audits);
+  await insertRows(
+    tx,
+    'allocations',
+    ROUND_ALLOCATION_COLUMNS,
+    drawn.map((made) => made.allocation),
+  );
+  return audits;
 }
