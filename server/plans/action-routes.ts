@@ -21,7 +21,7 @@ import {
 } from '../../shared/plans/plan-schemas';
 import { actionStateAsOf } from '../../shared/plans/action-state';
 import { appError } from '../../shared/errors/app-error';
-import { actionEvents, addEvent, idParam, touchPlan } from './plan-store';
+import { actionEvents, addEvent, addNote, addRag, idParam, touchPlan } from './plan-store';
 import { findingText } from './findings';
 import { assertAreaInPlan } from './area-store';
 import {
@@ -133,22 +133,12 @@ export function actionRoutes(deps: AppDeps) {
     .post('/:planId/actions/:actionId/notes', async (c) => {
       const person = requirePerson(c);
       const input = await parseBody(c, noteInputSchema);
-      return change(c, 'note added', (tx, _planId, actionId) =>
-        addEvent(tx, actionId, { kind: 'note', text: input.text, byId: person.id, byName: person.name }),
-      );
+      return change(c, 'note added', (tx, _planId, actionId) => addNote(tx, actionId, person, input));
     })
     .post('/:planId/actions/:actionId/rag', async (c) => {
       const person = requirePerson(c);
       const input = await parseBody(c, ragInputSchema);
-      return change(c, 'RAG set', (tx, _planId, actionId) =>
-        addEvent(tx, actionId, {
-          kind: 'rag',
-          rag: input.rag,
-          text: input.reason,
-          byId: person.id,
-          byName: person.name,
-        }),
-      );
+      return change(c, 'RAG set', (tx, _planId, actionId) => addRag(tx, actionId, person, input));
     })
     .post('/:planId/actions/:actionId/sign-off', async (c) => {
       const person = requirePerson(c);

@@ -19,7 +19,8 @@ import { appError } from '../../shared/errors/app-error';
 import {
   actionEvents,
   actionTimescaleWords,
-  addEvent,
+  addNote,
+  addRag,
   idParam,
   targetDatesAsOf,
   touchPlan,
@@ -97,21 +98,11 @@ export function partnerRoutes(deps: AppDeps) {
     .post('/:actionId/notes', async (c) => {
       const person = requirePerson(c);
       const input = await parseBody(c, noteInputSchema);
-      return change(c, 'note added', (tx, actionId) =>
-        addEvent(tx, actionId, { kind: 'note', text: input.text, byId: person.id, byName: person.name }),
-      );
+      return change(c, 'note added', (tx, actionId) => addNote(tx, actionId, person, input));
     })
     .post('/:actionId/rag', async (c) => {
       const person = requirePerson(c);
       const input = await parseBody(c, ragInputSchema);
-      return change(c, 'RAG set', (tx, actionId) =>
-        addEvent(tx, actionId, {
-          kind: 'rag',
-          rag: input.rag,
-          text: input.reason,
-          byId: person.id,
-          byName: person.name,
-        }),
-      );
+      return change(c, 'RAG set', (tx, actionId) => addRag(tx, actionId, person, input));
     });
 }

@@ -473,3 +473,35 @@ export async function addEvent(
     ],
   );
 }
+
+/** Appends a progress note to an action's history, by the person who wrote it (owner or partner). */
+export function addNote(
+  tx: Queryable,
+  actionId: string,
+  by: EventAuthor,
+  input: { text: string },
+): Promise<void> {
+  return addEvent(tx, actionId, { kind: 'note', text: input.text, byId: by.id, byName: by.name });
+}
+
+/** Appends a RAG and the reason for it to an action's history, by the person who set it. */
+export function addRag(
+  tx: Queryable,
+  actionId: string,
+  by: EventAuthor,
+  input: { rag: string; reason: string },
+): Promise<void> {
+  return addEvent(tx, actionId, {
+    kind: 'rag',
+    rag: input.rag,
+    text: input.reason,
+    byId: by.id,
+    byName: by.name,
+  });
+}
+
+/** Who an action's event is by, as the history names them. */
+interface EventAuthor {
+  id: string;
+  name: string;
+}
