@@ -16,7 +16,7 @@ import {
 } from '../../shared/accounts/person-schemas';
 import { requirePerson } from '../auth/require-person';
 import { revokeAllSessions } from '../auth/sessions';
-import { issuePasswordLink, revokePasswordLinks } from '../auth/password-links';
+import { issuePasswordLink, linkAnswer, revokePasswordLinks } from '../auth/password-links';
 import { logChange } from '../audit-log/log-access';
 import type { Queryable } from '../db/database';
 import { idParam } from './id-param';
@@ -73,7 +73,7 @@ export function peopleRoutes(deps: AppDeps) {
       });
       const answer: PersonWithLink = {
         person: result.person,
-        passwordLink: { path: result.link.path, expiresAt: result.link.expiresAt },
+        passwordLink: linkAnswer(result.link),
       };
       return c.json(answer, 201);
     })
@@ -112,7 +112,7 @@ export function peopleRoutes(deps: AppDeps) {
         await log(c, tx, 'password-link.created', id, { expiresAt: issued.expiresAt });
         return issued;
       });
-      return c.json({ passwordLink: { path: link.path, expiresAt: link.expiresAt } }, 201);
+      return c.json({ passwordLink: linkAnswer(link) }, 201);
     });
 
   /** One row per kind of change: details, roles, and activation each searchable on their own. */

@@ -17,6 +17,11 @@ export interface IssuedLink {
   expiresAt: string;
 }
 
+/** A link as an answer carries it: the path to follow and when it expires, not the token alone. */
+export function linkAnswer(link: IssuedLink): { path: string; expiresAt: string } {
+  return { path: link.path, expiresAt: link.expiresAt };
+}
+
 /** `createdBy` is the admin who asked; null when the first admin is created from the command line. */
 export async function issuePasswordLink(
   tx: Queryable,

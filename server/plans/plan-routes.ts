@@ -17,7 +17,7 @@ import {
   planImportSchema,
   planInputSchema,
 } from '../../shared/plans/plan-schemas';
-import { issuePasswordLink } from '../auth/password-links';
+import { issuePasswordLink, linkAnswer } from '../auth/password-links';
 import { appError } from '../../shared/errors/app-error';
 import {
   idParam,
@@ -213,7 +213,7 @@ export function planRoutes(deps: AppDeps) {
       return c.json(
         {
           personId: result.id,
-          passwordLink: { path: result.link.path, expiresAt: result.link.expiresAt },
+          passwordLink: linkAnswer(result.link),
           plan: await loadPlanView(deps.db, planId, null, londonToday()),
         },
         201,

@@ -14,7 +14,7 @@ import { logChange } from '../audit-log/log-access';
 import { idParam } from '../admin/id-param';
 import { assertEmailFree, findPerson, listPeople } from '../admin/people-store';
 import { findRoundGuest, guestRound, insertGuest } from './guest-store';
-import { issuePasswordLink } from '../auth/password-links';
+import { issuePasswordLink, linkAnswer } from '../auth/password-links';
 import { appError } from '../../shared/errors/app-error';
 import { createGuestSchema, type GuestWithLink } from '../../shared/accounts/guest-schemas';
 
@@ -71,7 +71,7 @@ export function guestRoutes(deps: AppDeps) {
       });
       const answer: GuestWithLink = {
         person: result.person,
-        passwordLink: { path: result.link.path, expiresAt: result.link.expiresAt },
+        passwordLink: linkAnswer(result.link),
       };
       return c.json(answer, 201);
     })
@@ -98,6 +98,6 @@ export function guestRoutes(deps: AppDeps) {
         );
         return issued;
       });
-      return c.json({ passwordLink: { path: link.path, expiresAt: link.expiresAt } }, 201);
+      return c.json({ passwordLink: linkAnswer(link) }, 201);
     });
 }
