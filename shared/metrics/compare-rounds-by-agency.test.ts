@@ -2,27 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { compareRoundsByAgency } from './compare-rounds-by-agency';
 import { defaultFrameworkV1 } from '../framework/default-framework';
 import type { Agency } from '../accounts/agencies';
-import type { GradeIndex } from './grade-scale';
+import { gradedAudits } from './graded-audit-fixtures';
 import type { AuditWithAgency } from './split-by-agency';
 
 const framework = defaultFrameworkV1();
 
 /** n audits led by `agency`, the first `good` graded Good overall, the rest Inadequate. */
 function audits(prefix: string, agency: Agency, good: number, n: number): AuditWithAgency[] {
-  return Array.from({ length: n }, (_, i) => ({
+  return gradedAudits(framework, `${prefix}-${agency}`, good, n, '2026-05-05T10:00:00Z').map((audit) => ({
     auditorAgency: agency,
     overallGradeKey: framework.overallGradeKey,
-    audit: {
-      id: `${prefix}-${agency}-${i}`,
-      status: 'submitted' as const,
-      completedAt: '2026-05-05T10:00:00Z',
-      teamId: 't',
-      caseTypeId: 'cin',
-      frameworkKey: framework.key,
-      frameworkVersion: framework.version,
-      kind: 'thematic' as const,
-      answers: { 'overall.grade': { kind: 'grade' as const, value: (i < good ? 1 : 3) as GradeIndex } },
-    },
+    audit,
   }));
 }
 

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareRounds } from './compare-rounds';
 import { defaultFrameworkV1 } from '../framework/default-framework';
-import type { AuditForMetrics } from './audit-for-metrics';
-import type { GradeIndex } from './grade-scale';
+import { gradedAudits } from './graded-audit-fixtures';
 
 const framework = defaultFrameworkV1();
 
-/** n audits, the first `good` of them graded Good overall and the rest Inadequate. */
-function round(prefix: string, good: number, n: number, completedAt: string): AuditForMetrics[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    status: 'submitted' as const,
-    completedAt,
-    teamId: 't',
-    caseTypeId: 'cin',
-    frameworkKey: framework.key,
-    frameworkVersion: framework.version,
-    kind: 'thematic' as const,
-    answers: { 'overall.grade': { kind: 'grade' as const, value: (i < good ? 1 : 3) as GradeIndex } },
-  }));
-}
+const round = (prefix: string, good: number, n: number, completedAt: string) =>
+  gradedAudits(framework, prefix, good, n, completedAt);
 
 describe('compareRounds', () => {
   it('gives each round its figure, the difference and its Newcombe interval, checked by hand', () => {
