@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { runWhenMain } from './run-when-main';
 import { ENGINES } from '../support/test-databases';
 import { createTestApp } from '../support/test-app';
 import { startServer } from '../support/server-process';
@@ -203,9 +203,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(import.meta.url, run);

@@ -6,7 +6,7 @@
  *
  * Run by the bench runner through `run()`, or directly: `npx tsx tests/bench/metric-bench.ts`.
  */
-import { pathToFileURL } from 'node:url';
+import { runWhenMain } from './run-when-main';
 import type { Answers } from '../../shared/framework/answer-schema';
 import { AUDIT_KINDS, type AuditForMetrics } from '../../shared/metrics/audit-for-metrics';
 import { evaluateMetric } from '../../shared/metrics/evaluate-metric';
@@ -94,9 +94,4 @@ export async function run(): Promise<void> {
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(import.meta.url, run);

@@ -10,7 +10,7 @@
  *
  * Run by the bench runner through `run()`, or directly: `npx tsx tests/bench/people-import-bench.ts`.
  */
-import { pathToFileURL } from 'node:url';
+import { runWhenMain } from './run-when-main';
 import { ENGINES } from '../support/test-databases';
 import { createTestApp } from '../support/test-app';
 import { staffCsv, staffRows, staffXlsx } from '../fixtures/people/staff-file';
@@ -74,9 +74,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(import.meta.url, run);
