@@ -28,7 +28,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../../shared/imports/import-schemas';
-import { describeRowProblem } from '../../shared/imports/case-row-validation';
+import { describeMappedRowProblem } from '../../shared/imports/field-mapping';
 import { NAME_KIND_LABELS } from '../../shared/imports/import-names';
 import type { Importer } from '../../shared/imports/resolve-names';
 import type { Person } from '../http/app-env';
@@ -55,7 +55,7 @@ function refusals(prepared: PreparedImport): { row: number; path: string; messag
   const rows = prepared.problems.map((p) => ({
     row: p.row,
     path: `row ${p.row}, column ${p.column}`,
-    message: describeRowProblem(p),
+    message: describeMappedRowProblem(p),
   }));
   const names = prepared.names
     .filter((n) => n.status === 'unknown')

@@ -27,7 +27,7 @@ import {
   type PeopleImportResult,
   type PreviewPerson,
 } from '../../shared/imports/people-import-schemas';
-import { describePeopleRowProblem } from '../../shared/imports/people-row-validation';
+import { describeMappedRowProblem } from '../../shared/imports/field-mapping';
 import type { ImportedPerson } from '../../shared/imports/people-row-validation';
 import { preparePeopleImport, type PreparedPeopleImport } from './prepare-people-import';
 import { applyPeopleImport } from './apply-people-import';
@@ -107,7 +107,7 @@ export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
         if (prepared.problems.length > 0) {
           const listed = prepared.problems.slice(0, MAX_LISTED_PEOPLE_PROBLEMS).map((p) => ({
             path: `row ${p.row}, column ${p.column}`,
-            message: describePeopleRowProblem(p),
+            message: describeMappedRowProblem(p),
           }));
           const more = prepared.problems.length - listed.length;
           throw appError(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeRowProblem, validateCaseRows } from './case-row-validation';
+import { validateCaseRows } from './case-row-validation';
+import { describeMappedRowProblem } from './field-mapping';
 import { guessMapping } from './column-mapping';
 import { normaliseName } from './import-names';
 
@@ -121,7 +122,7 @@ describe('validateCaseRows', () => {
       LOOKUPS,
       HEADERS,
     );
-    expect(problems.map(describeRowProblem)).toEqual([
+    expect(problems.map(describeMappedRowProblem)).toEqual([
       'Row 4, column A (Case reference): Case reference nm-1 is also on row 2.',
     ]);
   });
@@ -229,7 +230,7 @@ describe('validateCaseRows', () => {
       ['NM-1', '2024-04-03'],
       ['NM-2', null],
     ]);
-    expect(problems.map(describeRowProblem)).toEqual([
+    expect(problems.map(describeMappedRowProblem)).toEqual([
       'Row 4, column D (Date opened): "31/02/2024" is not a date: write the day the case was opened as 31/03/2024 or 2024-03-31.',
       'Row 5, column D (Date opened): 2026-10-16 is in the future: a case cannot have been opened yet.',
     ]);
@@ -251,7 +252,7 @@ describe('validateCaseRows', () => {
       ['NM-1', 'pia.sandhu@council.gov.uk'],
       ['NM-2', null],
     ]);
-    expect(problems.map(describeRowProblem)).toEqual([
+    expect(problems.map(describeMappedRowProblem)).toEqual([
       'Row 4, column D (Worker e-mail): "Pia Sandhu" is not an e-mail address, like name@council.gov.uk.',
     ]);
   });

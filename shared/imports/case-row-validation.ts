@@ -12,7 +12,7 @@
  * A reference may appear once per file.
  */
 import { CASE_FIELDS, normaliseHeader, type CaseField } from './case-fields';
-import { isBlankRow, mappedCell, mappedColumnName } from './field-mapping';
+import { checkMappedRows, mappedColumnName, type MappedRowProblem } from './field-mapping';
 import type { ColumnMapping } from './column-mapping';
 import { normaliseName, type NameKind } from './import-names';
 import { readCaseDate } from './read-case-date';
@@ -59,12 +59,7 @@ export interface ImportedCase {
   openedOn?: string | null;
 }
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  field: CaseField;
-  message: string;
-}
+export type RowProblem = MappedRowProblem<CaseField>;
 
 const ABBREVIATIONS: Record<string, string> = {
   cin: 'child-in-need',
@@ -158,20 +153,10 @@ export function validateCaseRows(
   };
 
   const cases: ImportedCase[] = [];
-  const problems: RowProblem[] = [];
   const firstRowOf = new Map<string, number>();
   const columnName = (field: CaseField): string => mappedColumnName(mapping, headers, field);
 
-  rows.forEach((cells, i) => {
-    const row = i + 2;
-    if (isBlankRow(cells)) return;
-    const value = (field: CaseField): string | undefined => mappedCell(mapping, cells, field);
-    let ok = true;
-    const problem = (field: CaseField, message: string): void => {
-      problems.push({ row, column: columnName(field), field, message });
-      ok = false;
-    };
-
+  const problems = checkMappedRows(rows, mapping, headers, ({ row, value, problem, ok }) => {
     const reference = value('reference') ?? '';
     if (reference === '') problem('reference', 'The case reference is blank.');
     else if (reference.length > MAX.reference)
@@ -224,7 +209,7 @@ export function validateCaseRows(
     if (written?.some((flag) => flag.length > MAX.flag))
       problem('flags', `Each flag must be ${MAX.flag} characters or fewer.`);
     let flags: string[] | undefined;
-    if (written !== undefined && ok) {
+    if (written !== undefined && ok()) {
       // Free text: as written; with the council's list: each flag's key. In the file's order (a
       // flag named twice kept where it first appears), as the council listed them.
       const keys = flagKeys ? written.map((flag) => resolve('flag', flagKeys, flag, row, 'flags')) : written;
@@ -250,7 +235,7 @@ export function validateCaseRows(
     else if (openedOn && lookups.today && openedOn > lookups.today)
       problem('openedOn', `${openedText ?? ''} is in the future: a case cannot have been opened yet.`);
 
-    if (ok && named && teamId && caseType) {
+    if (ok() && named && teamId && caseType) {
       cases.push({
         row,
         reference,
@@ -266,11 +251,6 @@ export function validateCaseRows(
     }
   });
   return { cases, problems, names: [...names.values()] };
-}
-
-/** "Row 14, column C (Team): …" — how a row problem reads on its own. */
-export function describeRowProblem(problem: RowProblem): string {
-  return `Row ${problem.row}, column ${problem.column}: ${problem.message}`;
 }
 
 /** The fields a mapping covers, for the summary. */

@@ -95,3 +95,57 @@ export function mappedCell<F extends string>(
 
 /** Whether every cell of a row is blank: such a row is passed over, never a problem. */
 export const isBlankRow = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+/** A problem with one cell of a mapped file: its spreadsheet row, its column as named, the field. */
+export interface MappedRowProblem<F extends string> {
+  row: number;
+  column: string;
+  field: F;
+  message: string;
+}
+
+/** One non-blank row of a mapped file, as a row check reads it. */
+export interface MappedRow<F extends string> {
+  /** The spreadsheet row: row i of the table is row i + 2 (the headers are row 1). */
+  row: number;
+  /** The row's cell for a field, trimmed; undefined when the file has no column for it. */
+  value(field: F): string | undefined;
+  /** Records a problem with the row's cell for a field. */
+  problem(field: F, message: string): void;
+  /** Whether no problem has been recorded for the row so far. */
+  ok(): boolean;
+}
+
+/**
+ * Hands each non-blank row of a mapped file to `check`, with its cell reader and its problem
+ * recorder: the walk both imports' row checks share.
+ * @returns every problem recorded, in row order.
+ */
+export function checkMappedRows<F extends string>(
+  rows: readonly (readonly string[])[],
+  mapping: Record<F, number | null>,
+  headers: readonly string[],
+  check: (row: MappedRow<F>) => void,
+): MappedRowProblem<F>[] {
+  const problems: MappedRowProblem<F>[] = [];
+  rows.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    const row = i + 2;
+    let ok = true;
+    check({
+      row,
+      value: (field) => mappedCell(mapping, cells, field),
+      problem: (field, message) => {
+        problems.push({ row, column: mappedColumnName(mapping, headers, field), field, message });
+        ok = false;
+      },
+      ok: () => ok,
+    });
+  });
+  return problems;
+}
+
+/** "Row 14, column C (Team): …" — how a row problem reads on its own. */
+export function describeMappedRowProblem(problem: MappedRowProblem<string>): string {
+  return `Row ${problem.row}, column ${problem.column}: ${problem.message}`;
+}

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { normaliseHeader } from './case-fields';
-import { isBlankRow, mappedCell, mappedColumnName } from './field-mapping';
+import { checkMappedRows, type MappedRowProblem } from './field-mapping';
 import { personalDataColumns } from './personal-data-columns';
 import type { PeopleField, PeopleMapping } from './people-fields';
 import { ROLE_LABELS, ROLES, type Role } from '../accounts/roles';
@@ -40,12 +40,7 @@ export interface ImportedPerson {
   agency?: Agency;
 }
 
-export interface PeopleRowProblem {
-  row: number;
-  column: string;
-  field: PeopleField;
-  message: string;
-}
+export type PeopleRowProblem = MappedRowProblem<PeopleField>;
 
 const MAX = { name: 200, jobTitle: 200, email: 320 } as const;
 const emailSchema = z.email();
@@ -96,20 +91,9 @@ export function validatePeopleRows(
   const services = new Map(lookups.services.map((s) => [normaliseHeader(s.name), s]));
   const serviceName = new Map(lookups.services.map((s) => [s.id, s.name]));
   const people: ImportedPerson[] = [];
-  const problems: PeopleRowProblem[] = [];
   const firstRowOf = new Map<string, number>();
-  const columnName = (field: PeopleField): string => mappedColumnName(mapping, headers, field);
 
-  rows.forEach((cells, i) => {
-    const row = i + 2;
-    if (isBlankRow(cells)) return;
-    const value = (field: PeopleField): string | undefined => mappedCell(mapping, cells, field);
-    let ok = true;
-    const problem = (field: PeopleField, message: string): void => {
-      problems.push({ row, column: columnName(field), field, message });
-      ok = false;
-    };
-
+  const problems = checkMappedRows(rows, mapping, headers, ({ row, value, problem, ok }) => {
     const name = value('name') ?? '';
     if (name === '') problem('name', "The person's name is blank.");
     else if (name.length > MAX.name) problem('name', `The name is longer than ${MAX.name} characters.`);
@@ -183,7 +167,7 @@ export function validatePeopleRows(
         `"${agencyText ?? ''}" is not an agency in Lantern (${AGENCIES.map((a) => AGENCY_LABELS[a]).join(', ')}).`,
       );
 
-    if (!ok) return;
+    if (!ok()) return;
     people.push({
       row,
       email,
@@ -203,9 +187,4 @@ export function validatePeopleRows(
     });
   });
   return { people, problems };
-}
-
-/** "Row 14, column C (Roles): …" — how a row problem reads on its own. */
-export function describePeopleRowProblem(problem: PeopleRowProblem): string {
-  return `Row ${problem.row}, column ${problem.column}: ${problem.message}`;
 }
