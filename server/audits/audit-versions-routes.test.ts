@@ -8,15 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import {
-  allocationsOf,
-  AUDITOR_A,
-  AUDITOR_B,
-  draftFor,
-  mutation,
-  pushBody,
-} from '../../tests/support/sync-fixtures';
+import { allocationsOf, AUDITOR_A, AUDITOR_B, draftFor, mutation } from '../../tests/support/sync-fixtures';
 import type { AuditVersion } from '../../shared/sync/audit-versions';
+import { pushInProcess } from '../../tests/support/push-in-process';
 
 const NOTES = 'lived-experience.evidence';
 const text = (value: string) => ({ kind: 'text' as const, value });
@@ -29,14 +23,7 @@ describe.each(ENGINES)('an auditor’s kept versions on $engine', (engine) => {
   beforeAll(async () => {
     a = await t.as(AUDITOR_A);
     allocation = (await allocationsOf(t.db, AUDITOR_A))[0]!;
-    const push = async (device: string, mutations: unknown[]) => {
-      const response = await a.request('/api/sync/push', {
-        method: 'POST',
-        json: pushBody(device, mutations),
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as { results: { status: string }[] };
-    };
+    const push = (device: string, mutations: unknown[]) => pushInProcess(a, device, mutations);
     const tablet = randomUUID();
     const laptop = randomUUID();
     await push(tablet, [

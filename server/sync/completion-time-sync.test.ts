@@ -9,9 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
+import { allocationsOf, AUDITOR_A, draftFor, mutation } from '../../tests/support/sync-fixtures';
 import { submittableAnswers } from '../../tests/fixtures/case-lists/qa-steps';
-import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
+import { pushInProcess } from '../../tests/support/push-in-process';
+import type { MutationResult } from '../../shared/sync/protocol';
 
 describe.each(ENGINES)('completion times at sync on $engine', (engine) => {
   const t = useTestApp(engine);
@@ -25,12 +26,7 @@ describe.each(ENGINES)('completion times at sync on $engine', (engine) => {
   const submit = async (index: number, completedAt: string, baseRev = 0): Promise<MutationResult> => {
     const alloc = allocations[index]!;
     const snapshot = { ...draftFor(alloc, submittableAnswers(1)), status: 'submitted' as const, completedAt };
-    const response = await a.request('/api/sync/push', {
-      method: 'POST',
-      json: pushBody(randomUUID(), [mutation(snapshot, baseRev)]),
-    });
-    expect(response.status).toBe(200);
-    const [result] = ((await response.json()) as PushResponse).results;
+    const [result] = (await pushInProcess(a, randomUUID(), [mutation(snapshot, baseRev)])).results;
     return result!;
   };
   const stored = (index: number) =>

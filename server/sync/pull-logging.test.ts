@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
+import { allocationsOf, AUDITOR_A, draftFor, mutation } from '../../tests/support/sync-fixtures';
 import { pullUntil } from '../../tests/fixtures/case-lists/qa-steps';
+import { pushInProcess } from '../../tests/support/push-in-process';
 import type { PullResponse } from '../../shared/sync/protocol';
 
 describe.each(ENGINES)('pull logging on $engine', (engine) => {
@@ -27,11 +28,7 @@ describe.each(ENGINES)('pull logging on $engine', (engine) => {
 
   it('logs a pull that returned audits, with their ids, and not a pull that returned none', async () => {
     const [first, second] = await allocationsOf(t.db, AUDITOR_A);
-    const pushed = await a.request('/api/sync/push', {
-      method: 'POST',
-      json: pushBody(randomUUID(), [mutation(draftFor(first!), 0), mutation(draftFor(second!), 0)]),
-    });
-    expect(pushed.status).toBe(200);
+    await pushInProcess(a, randomUUID(), [mutation(draftFor(first!), 0), mutation(draftFor(second!), 0)]);
     const ids = [first!.id, second!.id];
     const page: PullResponse = await pullUntil(
       a,

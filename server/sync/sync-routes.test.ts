@@ -18,6 +18,7 @@ import {
 } from '../../tests/support/sync-fixtures';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { eventually } from '../../tests/support/sync-eventually';
+import { pushInProcess } from '../../tests/support/push-in-process';
 
 describe.each(ENGINES)('sync on $engine', (engine) => {
   const t = useTestApp(engine);
@@ -31,14 +32,8 @@ describe.each(ENGINES)('sync on $engine', (engine) => {
     allocations = await allocationsOf(t.db, AUDITOR_A);
   });
 
-  const push = async (client: Client, mutations: unknown[], deviceId = device): Promise<PushResponse> => {
-    const response = await client.request('/api/sync/push', {
-      method: 'POST',
-      json: pushBody(deviceId, mutations),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as PushResponse;
-  };
+  const push = (client: Client, mutations: unknown[], deviceId = device): Promise<PushResponse> =>
+    pushInProcess(client, deviceId, mutations);
   const pullAll = async (client: Client, checkpoint?: string, limit = 200): Promise<PullResponse> => {
     const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { checkpoint } : {}) });
     const response = await client.request(`/api/sync/pull?${query}`);
