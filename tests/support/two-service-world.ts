@@ -161,6 +161,34 @@ async function json<T>(response: Response, expected: number): Promise<T> {
   return JSON.parse(text) as T;
 }
 
+/** A practice week of the default framework, due on its last day, made through the API by the service's QA lead. */
+async function createPracticeWeek(
+  t: TestApp,
+  qa: Record<string, string>,
+  name: string,
+  startDate: string | undefined,
+  lastDay: string,
+): Promise<{ id: string; name: string }> {
+  const made = await json<{ round: { id: string; name: string } }>(
+    await t.request('/api/rounds', {
+      method: 'POST',
+      headers: qa,
+      json: {
+        name,
+        kind: 'practice_week',
+        startDate,
+        endDate: lastDay,
+        dueDate: lastDay,
+        frameworkKey: DEFAULT_FRAMEWORK_REF.key,
+        frameworkVersion: DEFAULT_FRAMEWORK_REF.version,
+        moderationShare: 0.3,
+      },
+    }),
+    201,
+  );
+  return made.round;
+}
+
 async function buildService(
   t: TestApp,
   key: ServiceKey,
@@ -243,25 +271,7 @@ async function buildService(
   const inadequateAuditId = auditIds[4] ?? '';
 
   const qa = await headers(people.qa);
-  const round = (
-    await json<{ round: { id: string; name: string } }>(
-      await t.request('/api/rounds', {
-        method: 'POST',
-        headers: qa,
-        json: {
-          name: `${name} practice week`,
-          kind: 'practice_week',
-          startDate: '2026-10-12',
-          endDate: '2026-10-16',
-          dueDate: '2026-10-16',
-          frameworkKey: DEFAULT_FRAMEWORK_REF.key,
-          frameworkVersion: DEFAULT_FRAMEWORK_REF.version,
-          moderationShare: 0.3,
-        },
-      }),
-      201,
-    )
-  ).round;
+  const round = await createPracticeWeek(t, qa, `${name} practice week`, '2026-10-12', '2026-10-16');
   // The round holds the first two audited cases and two more; the third is allocated to auditor 2.
   const inRound = [caseIds[0], caseIds[1], caseIds[5], caseIds[6]];
   await insertRows(
@@ -550,25 +560,7 @@ async function addGuests(
             ((now() AT TIME ZONE 'Europe/London')::date + 14)::text AS end`,
   );
   const lastDay = today?.end ?? '';
-  const round = (
-    await json<{ round: { id: string; name: string } }>(
-      await t.request('/api/rounds', {
-        method: 'POST',
-        headers: qa,
-        json: {
-          name: `${name} joint week`,
-          kind: 'practice_week',
-          startDate: today?.start,
-          endDate: lastDay,
-          dueDate: lastDay,
-          frameworkKey: DEFAULT_FRAMEWORK_REF.key,
-          frameworkVersion: DEFAULT_FRAMEWORK_REF.version,
-          moderationShare: 0.3,
-        },
-      }),
-      201,
-    )
-  ).round;
+  const round = await createPracticeWeek(t, qa, `${name} joint week`, today?.start, lastDay);
   const addGuest = async (role: 'moderator' | 'auditor', agency: string, organisation: string) =>
     (
       await json<{ person: { id: string } }>(
