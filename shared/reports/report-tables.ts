@@ -21,6 +21,14 @@ export interface ReportTable {
 
 const percent = (p: Proportion | null): number | null => (p && p.n > 0 ? roundedPercent(p.k, p.n) : null);
 const bound = (x: number | undefined): number | null => (x === undefined ? null : Math.round(x * 100 + 1e-9));
+/** A share's cells: how many passed, of how many, the per cent and its 95% interval (in per cent). */
+const shareCells = (p: Proportion): ReportCell[] => [
+  p.k,
+  p.n,
+  percent(p),
+  bound(p.interval?.lower),
+  bound(p.interval?.upper),
+];
 
 export const FIGURE_COLUMNS = [
   'Figure',
@@ -41,11 +49,7 @@ export const FIGURE_COLUMNS = [
 export function figureRow(f: ReportFigure): ReportCell[] {
   return [
     f.label,
-    f.current.k,
-    f.current.n,
-    percent(f.current),
-    bound(f.current.interval?.lower),
-    bound(f.current.interval?.upper),
+    ...shareCells(f.current),
     percent(f.previous),
     f.previous ? f.previous.n : null,
     bound(f.change?.difference),
@@ -72,14 +76,7 @@ export function reportTables(content: ReportContent): ReportTable[] {
       key: 'grades',
       title: 'Overall grades',
       columns: ['Grade', 'Audits', 'Graded', 'Per cent', '95% CI from', '95% CI to'],
-      rows: figures.grades.map((g) => [
-        g.label,
-        g.share.k,
-        g.share.n,
-        percent(g.share),
-        bound(g.share.interval?.lower),
-        bound(g.share.interval?.upper),
-      ]),
+      rows: figures.grades.map((g) => [g.label, ...shareCells(g.share)]),
     },
     {
       key: 'sections',
