@@ -76,6 +76,8 @@ describe('a start that cannot succeed', () => {
     );
   });
 
+  // This test and the next create an embedded database (an initdb) and start a server: on a
+  // busy machine, beside another test file, that has taken more than the default 30 s.
   it('says which migration failed and applies nothing', async () => {
     const dir = await tempDir();
     // A database someone else already put a conflicting table into.
@@ -93,7 +95,7 @@ describe('a start that cannot succeed', () => {
     );
     await after.close();
     expect(tables.map((t) => t.table_name)).toEqual(['teams']);
-  });
+  }, 120_000);
 
   it('refuses a second process on the same embedded data directory', async () => {
     const dir = await tempDir();
@@ -103,7 +105,7 @@ describe('a start that cannot succeed', () => {
     const { code, output } = await failedStart({ LANTERN_DATA_DIR: dir, PORT: '0' });
     expect(code).not.toBe(0);
     expect(output).toMatch(/is in use by another Lantern process \(pid \d+\)/);
-  });
+  }, 120_000);
 });
 
 describe('a start that succeeds', () => {
