@@ -24,6 +24,7 @@ import {
 } from '../../tests/support/two-service-world';
 import { fingerprint } from '../../tests/support/service-fingerprint';
 import { callProbe } from '../../tests/support/probe-request';
+import { pastPullHorizon } from '../../tests/support/sync-eventually';
 import { AUDIT_COLUMNS } from '../demo/synthetic-audits';
 import { DEFAULT_FRAMEWORK_REF, syntheticAnswers } from '../demo/synthetic-answers';
 import { insertRows } from '../db/insert-rows';
@@ -156,12 +157,15 @@ describe.each(ENGINES)(
           }),
         },
       ];
+      // Each set of reads once all that came before is visible to a pull (see service-data.test.ts).
+      await pastPullHorizon(t.db);
       for (const { key, probe } of probed(false)) {
         if (probe.data === 'service' && probe.volatile) continue;
         for (const guest of guests)
           before.set(`${key} ${guest.name}`, (await call(key, probe, guest.personId)).text);
       }
       await alphaAuditsTheGuestsCase(t, alpha);
+      await pastPullHorizon(t.db);
     }, 600_000);
 
     it('answers every route with nothing of the service but what is the guest’s own', async () => {

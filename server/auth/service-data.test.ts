@@ -16,6 +16,7 @@ import { TEST_CONFIG } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
 import { fingerprint } from '../../tests/support/service-fingerprint';
 import { callProbe } from '../../tests/support/probe-request';
+import { pastPullHorizon } from '../../tests/support/sync-eventually';
 import {
   buildTwoServiceWorld,
   type ServiceWorld,
@@ -132,6 +133,10 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
       { name: 'QA lead in no service', personId: world.loose.qa, mine: b },
       { name: 'manager in no service', personId: world.loose.manager, mine: b },
     ];
+    // Pulls hand out only what every older transaction on the cluster has let pass: the reads
+    // before and after Alpha's changes are each taken once all that came before is visible, so
+    // an answer changes only for what changed, and a leak of Alpha's changes cannot hide.
+    await pastPullHorizon(t.db);
     for (const key of ORDERED) {
       const probe = DATA_PROBES[key];
       if (!isRead(key) || probe?.data !== 'service' || probe.volatile) continue;
@@ -139,6 +144,7 @@ describe.each(ENGINES)('no service sees another’s data on $engine', (engine) =
         before.set(`${key} ${who.name}`, (await call(key, probe, who.personId, who.mine)).text);
     }
     await alphaChanges(t.db, world.alpha);
+    await pastPullHorizon(t.db);
   }, 600_000);
 
   for (const key of ORDERED) {
