@@ -9,8 +9,17 @@ import { rm } from 'node:fs/promises';
 import { ensureServerBuild } from '../../server/build/build-server.mjs';
 import { snapshotDir, templatePrefix } from './test-databases';
 
+/**
+ * Each vitest project calls the global setup (vitest.config.ts has two): the build is started
+ * once per run, and the clean-up, called once per project when every project has ended, is
+ * harmless twice.
+ */
+const building = Symbol.for('lantern.test-run.build');
+type WithBuild = typeof globalThis & { [building]?: Promise<unknown> };
+
 export default async function setup(): Promise<() => Promise<void>> {
-  await ensureServerBuild();
+  const shared = globalThis as WithBuild;
+  await (shared[building] ??= ensureServerBuild());
   return async () => {
     await rm(snapshotDir(), { recursive: true, force: true });
     const adminUrl = process.env.DATABASE_URL;
