@@ -17,7 +17,15 @@
  * Fast on a busy machine: one server, one sign-in per role (its storage state), one page per role
  * reused across its screens, and each screen loaded once and resized through the four widths.
  */
-import { test, expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test,
+  expect,
+  request,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -288,23 +296,35 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
+/** The requests each page has sent and not yet heard the end of (pageFor starts the count). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function countRequests(page: Page): void {
+  const pending = new Set<Request>();
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  inFlight.set(page, pending);
+}
+
 /**
- * Wait until the page has asked for nothing new for 400 ms (at most 10 s): the screen's data has
- * arrived. Playwright's networkidle is only for a document load, and a screen after the first is
- * reached inside the app.
+ * Wait until the page has had no request in flight for 200 ms (at most 10 s): the screen's data
+ * has arrived, and a load that follows another (a list, then its filters) starts well within that.
+ * Playwright's networkidle is only for a document load, and a screen after the first is reached
+ * inside the app. Counted from the requests themselves, a slow answer is waited for however long
+ * it takes (up to the 10 s).
  */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    // The buffer holds 250 entries by default; a full one would look quiet.
-    performance.clearResourceTimings();
-    const count = () => performance.getEntriesByType('resource').length;
-    let seen = count();
-    for (let waited = 0, quiet = 0; quiet < 400 && waited < 10_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      quiet = count() === seen ? quiet + 100 : 0;
-      seen = count();
-    }
-  });
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('settled() needs a page from pageFor()');
+  const deadline = Date.now() + 10_000;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    if (pending.size > 0) quietSince = 0;
+    else if (quietSince === 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
@@ -335,6 +355,7 @@ async function pageFor(browser: Browser, role: Role | null): Promise<Page> {
   // The sweep reads screens: no service worker, so each load is the server's current build.
   await context.route('**/sw.js', (route) => route.abort());
   const page = await context.newPage();
+  countRequests(page);
   pages.set(key, { context, page });
   return page;
 }
