@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { dexieAlias } from './client/db/dexie-build';
 import { startupChecksPlugin } from './client/validation/startup-checks-plugin';
 
@@ -28,7 +28,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two test files at a time, each in its own process: on two cores one file leaves a core idle
+    // Two test files at a time, in two worker processes: on two cores one file leaves a core idle
     // whenever it waits on PostgreSQL or a server it started (the unit step took about half the
     // time with two on an idle machine). Files do meet on PostgreSQL: a pull hands out a change
     // only once every older transaction on the whole cluster has ended (server/sync/pull.ts), so
@@ -51,7 +51,7 @@ export default defineConfig({
             'tests/sync/**/*.test.ts',
             'tests/support/**/*.test.ts',
           ],
-          exclude: ISOLATED,
+          exclude: [...configDefaults.exclude, ...ISOLATED],
           isolate: false,
           globalSetup: [RUN_SETUP],
           setupFiles: ['tests/support/leave-no-trace.ts'],
