@@ -28,15 +28,14 @@ export async function eventually<T>(
  */
 export async function pastPullHorizon(db: Queryable, timeoutMs = 60_000): Promise<void> {
   const [mark] = await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [now] = await db.query<{ passed: boolean }>(
-      'SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS passed',
-      [mark?.xid],
-    );
-    if (now?.passed) return;
-    if (Date.now() > deadline)
-      throw new Error(`transactions older than xid ${mark?.xid} still open after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const [now] = await eventually(
+    () =>
+      db.query<{ passed: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS passed', [
+        mark?.xid,
+      ]),
+    ([row]) => row?.passed === true,
+    timeoutMs,
+  );
+  if (!now?.passed)
+    throw new Error(`transactions older than xid ${mark?.xid} still open after ${timeoutMs} ms`);
 }
