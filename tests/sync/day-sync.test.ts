@@ -12,7 +12,7 @@ import { ENGINES } from '../support/test-databases';
 import { useTestApp } from '../support/use-test-app';
 import { addAllocations, addAuditor, serverAudit, type AllocationRef } from '../support/sync-world';
 import { inProcessServer, SimulatedNetwork, tabletsOf, type SimDevice } from '../support/sync-device';
-import { eventually } from '../support/sync-eventually';
+import { eventually, pastPullHorizon } from '../support/sync-eventually';
 import type { Answer } from '../../shared/framework/answer-schema';
 
 const text = (value: string): Answer => ({ kind: 'text', value });
@@ -97,6 +97,9 @@ describe.each(ENGINES)('a day’s sync on $engine', (engine) => {
       [OTHER]: text('from B'),
     });
     await a.sync();
+    // B's pull must see A's last push: on PostgreSQL, only once every older transaction on the
+    // cluster (another test file's) has ended.
+    await pastPullHorizon(t.db);
     await b.sync();
     const server = await serverAudit(t.db, allocation.id);
     expect(server?.answers).toEqual({
