@@ -1,4 +1,7 @@
-/** Reading the settings this file's tests cover: proxy hops, the scrypt cost and the pool size. */
+/**
+ * Reading the settings this file's tests cover: proxy hops, the scrypt cost, the pool size and
+ * how long a session is kept.
+ */
 import { describe, expect, it } from 'vitest';
 import { defaultPoolSize, readConfig } from './config';
 
@@ -20,7 +23,18 @@ describe('readConfig', () => {
     expect([1, 2, 3, 8].map((cores) => defaultPoolSize(cores))).toEqual([4, 4, 6, 16]);
   });
 
+  it('reads LANTERN_SESSION_CACHE_SECONDS, 5 when unset, 0 to keep none', () => {
+    expect(readConfig({}).sessionCacheSeconds).toBe(5);
+    expect(readConfig({ LANTERN_SESSION_CACHE_SECONDS: '0' }).sessionCacheSeconds).toBe(0);
+    expect(readConfig({ LANTERN_SESSION_CACHE_SECONDS: '60' }).sessionCacheSeconds).toBe(60);
+  });
+
   it.each([
+    [
+      'LANTERN_SESSION_CACHE_SECONDS',
+      '61',
+      'LANTERN_SESSION_CACHE_SECONDS must be a whole number from 0 to 60 (got "61")',
+    ],
     [
       'LANTERN_DATABASE_POOL_SIZE',
       '0',

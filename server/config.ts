@@ -22,6 +22,11 @@ export interface Config {
   /** …and this long after sign-in, whatever happens. */
   sessionMaxHours: number;
   /**
+   * How long a process keeps a session it looked up (server/auth/session-cache.ts); 0: never.
+   * Optional for tests that build their own configuration.
+   */
+  sessionCacheSeconds?: number;
+  /**
    * How many reverse proxies in front of Lantern append to X-Forwarded-For (0: none, the
    * socket's address is the client's). The client is the right-most address they did not add.
    */
@@ -71,6 +76,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: env.LANTERN_CLIENT_DIR?.trim() ? resolve(env.LANTERN_CLIENT_DIR.trim()) : undefined,
     sessionIdleMinutes: positive('LANTERN_SESSION_IDLE_MINUTES', 8 * 60),
     sessionMaxHours: positive('LANTERN_SESSION_MAX_HOURS', 24),
+    sessionCacheSeconds: wholeNumber(env, 'LANTERN_SESSION_CACHE_SECONDS', DEFAULT_SESSION_CACHE_SECONDS, {
+      min: 0,
+      max: 60,
+    }),
     trustProxy: wholeNumber(env, 'LANTERN_TRUST_PROXY', 0, { min: 0, max: 10 }),
     scryptCost: {
       ...DEFAULT_SCRYPT_COST,
@@ -78,6 +87,13 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
   };
 }
+
+/**
+ * A session looked up is kept this many seconds: a device syncing several times a second is
+ * looked up once, and an expiry by time alone holds at most this late (changes are heard at
+ * once: server/auth/session-cache.ts).
+ */
+export const DEFAULT_SESSION_CACHE_SECONDS = 5;
 
 /**
  * Twice the processor cores, at least 4: PostgreSQL does a request's work on one core, and

@@ -6,10 +6,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps, LanternEnv } from '../http/app-env';
-import { findSession } from './sessions';
+import { findSession, hashToken, type FoundSession, type SessionLimits } from './sessions';
+import { SessionCache } from './session-cache';
 import { readSessionCookie } from './session-cookie';
 import { appError } from '../../shared/errors/app-error';
 import { currentRequestContext } from '../log/request-context';
+import { DEFAULT_SESSION_CACHE_SECONDS } from '../config';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,12 +20,13 @@ const sameToken = (a: string, b: string): boolean =>
 
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> {
   const limits = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  const lookUp = sessionLookUp(deps, limits);
   return async (c, next) => {
     c.set('person', null);
     c.set('session', null);
     const token = readSessionCookie(c, deps.config.secureCookies);
     if (token) {
-      const found = await findSession(deps.db, token, limits);
+      const found = await lookUp(token);
       if (found) {
         c.set('person', found.person);
         c.set('session', found.session);
@@ -54,6 +57,38 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<LanternEnv> 
       }
     }
     await next();
+  };
+}
+
+/**
+ * How a cookie's session is found: through the process's SessionCache when the database tells
+ * of changes and the cache is on (LANTERN_SESSION_CACHE_SECONDS), straight from the database
+ * otherwise.
+ */
+function sessionLookUp(
+  deps: AppDeps,
+  limits: SessionLimits,
+): (token: string) => Promise<FoundSession | null> {
+  const seconds = deps.config.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS;
+  // Made at the first request: building the app (to list its routes, say) touches no database.
+  let cache: SessionCache | null | undefined;
+  const cacheOf = (): SessionCache | null => {
+    if (cache === undefined) {
+      cache = deps.db.onChange && seconds > 0 ? new SessionCache(seconds * 1000) : null;
+      if (cache) deps.db.onChange?.((notice) => cache?.hear(notice));
+    }
+    return cache;
+  };
+  return async (token) => {
+    const kept = cacheOf();
+    if (!kept) return findSession(deps.db, token, limits);
+    const tokenHash = hashToken(token);
+    const answer = kept.get(tokenHash);
+    if (answer) return answer;
+    const ticket = kept.ticket();
+    const found = await findSession(deps.db, token, limits);
+    if (found) kept.keep(tokenHash, found, ticket);
+    return found;
   };
 }
 

@@ -67,6 +67,12 @@ interface SessionRow {
   guest_last_day: string | null;
 }
 
+/** A live session and its person, as the session middleware hands them to every route. */
+export interface FoundSession {
+  person: Person;
+  session: SessionContext;
+}
+
 /**
  * The live session for a cookie token and its person, or null when there is none, it was
  * revoked, it passed its absolute or idle expiry, or the person was deactivated (or is a guest
@@ -76,7 +82,9 @@ export async function findSession(
   db: Queryable,
   token: string,
   limits: SessionLimits,
-): Promise<{ person: Person; session: SessionContext } | null> {
+): Promise<FoundSession | null> {
+  // What this reads of sessions, people and rounds tells each process when it changes
+  // (migrations/033-session-change-notices.sql, session-cache.ts).
   const [row] = await db.query<SessionRow>(
     `SELECT s.token_hash, s.csrf_token, s.expires_at,
             s.last_seen_at < now() - interval '1 minute' AS touch,

@@ -29,11 +29,47 @@ export interface TransactionOptions {
 
 export type Engine = 'pglite' | 'postgresql';
 
+/**
+ * The channel every connection LISTENs on. The database's triggers NOTIFY it at commit
+ * (migrations/033-session-change-notices.sql), so each process hears of a change to data it
+ * keeps in memory: the connection that committed hears it before its COMMIT returns, the others
+ * as soon as they are idle.
+ */
+export const CHANGES_CHANNEL = 'lantern_changes';
+
+/**
+ * A notice from CHANGES_CHANNEL, or null when notices may have been missed (a connection that
+ * listened was lost): whoever keeps data in memory then forgets all of it.
+ */
+export type ChangeNotice = string | null;
+
 export interface Database extends Queryable {
   readonly engine: Engine;
   /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Calls `listener` with every notice on CHANGES_CHANNEL; returns what stops it. Absent on a
+   * database that cannot tell (a test's stand-in): nothing may then be kept in memory.
+   */
+  onChange?(listener: (notice: ChangeNotice) => void): () => void;
   close(): Promise<void>;
+}
+
+/** The listeners of one database's change notices (both engines keep theirs this way). */
+export function changeListeners(): {
+  add: (listener: (notice: ChangeNotice) => void) => () => void;
+  tell: (notice: ChangeNotice) => void;
+} {
+  const listeners = new Set<(notice: ChangeNotice) => void>();
+  return {
+    add(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    tell(notice) {
+      for (const listener of listeners) listener(notice);
+    },
+  };
 }
 
 /** Throws unless the database answers a trivial statement (the health check). */

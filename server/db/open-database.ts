@@ -17,11 +17,16 @@ export interface OpenOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /**
+   * 0 when nothing keeps sessions in memory (LANTERN_SESSION_CACHE_SECONDS=0): PostgreSQL's
+   * connections then listen for no change notices (a pooler in transaction mode cannot carry them).
+   */
+  sessionCacheSeconds?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize)
+    ? openPostgres(options.databaseUrl, options.poolSize, options.sessionCacheSeconds !== 0)
     : openPglite(options.dataDir);
 }
 
@@ -36,10 +41,14 @@ export function describeTarget(databaseUrl: string): string {
   }
 }
 
-async function openPostgres(databaseUrl: string, poolSize?: number): Promise<Database> {
+async function openPostgres(
+  databaseUrl: string,
+  poolSize: number | undefined,
+  listen: boolean,
+): Promise<Database> {
   const target = describeTarget(databaseUrl);
   try {
-    return await openPostgresDatabase(databaseUrl, poolSize);
+    return await openPostgresDatabase(databaseUrl, poolSize, { listen });
   } catch (error) {
     throw new StartupError(`Cannot use PostgreSQL at ${target}: ${postgresReason(error)}`);
   }

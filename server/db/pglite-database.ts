@@ -3,7 +3,14 @@
  * disk, or in memory for tests. One connection, so transactions are serialised by PGlite.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { beginStatement, typeParsers, type Database, type Queryable } from './database';
+import {
+  beginStatement,
+  CHANGES_CHANNEL,
+  changeListeners,
+  typeParsers,
+  type Database,
+  type Queryable,
+} from './database';
 
 export interface PgliteDatabase extends Database {
   /** The whole data directory as one uncompressed tarball (PGlite's `dumpDataDir`). */
@@ -23,6 +30,10 @@ export async function openPgliteDatabase(
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   await pg.exec("SET TIME ZONE 'UTC'");
+  // The one connection hears its own notices as each statement or transaction commits, before
+  // its promise resolves.
+  const changes = changeListeners();
+  await pg.listen(CHANGES_CHANNEL, (payload) => changes.tell(payload));
 
   const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
     const result = await pg.query<T>(sql, [...params]);
@@ -52,6 +63,7 @@ export async function openPgliteDatabase(
         return fn(scoped);
       });
     },
+    onChange: changes.add,
     async dumpDataDir() {
       return pg.dumpDataDir('none');
     },

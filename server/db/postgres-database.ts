@@ -1,11 +1,21 @@
 /**
  * PostgreSQL through node-postgres, for when a council grows past one machine: several
  * stateless Lantern processes share one database, so nothing here keeps state in memory
- * (but for prepared statements, which live and die with their connection).
+ * (but for prepared statements, which live and die with their connection). What the server
+ * keeps for a few seconds elsewhere (looked-up sessions) it forgets on the change notices every
+ * connection here listens for.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { beginStatement, typeParsers, type Database, type QueryOptions, type Queryable } from './database';
+import {
+  beginStatement,
+  CHANGES_CHANNEL,
+  changeListeners,
+  typeParsers,
+  type Database,
+  type QueryOptions,
+  type Queryable,
+} from './database';
 
 const parserFor = (oid: number): ((value: string) => unknown) | undefined => typeParsers[oid];
 
@@ -45,7 +55,16 @@ function isStalePreparedStatement(error: unknown): boolean {
   );
 }
 
-export async function openPostgresDatabase(connectionString: string, poolSize = 10): Promise<Database> {
+/**
+ * `listen: false`: no connection listens for change notices, and the database offers none
+ * (`onChange` absent), so nothing is kept in memory on the strength of them.
+ */
+export async function openPostgresDatabase(
+  connectionString: string,
+  poolSize = 10,
+  { listen = true }: { listen?: boolean } = {},
+): Promise<Database> {
+  const changes = changeListeners();
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -56,9 +75,23 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         parserFor(oid) ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
+    // Every connection listens for change notices before its first use, so a change committed
+    // on it is heard before its COMMIT returns, and one committed by another process as soon as
+    // any of this process's connections is idle.
+    ...(listen && {
+      onConnect: async (client: pg.ClientBase) => {
+        client.on('notification', (message) => {
+          if (message.channel === CHANGES_CHANNEL) changes.tell(message.payload ?? null);
+        });
+        await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      },
+    }),
   });
   // A dropped idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // A connection closed (idle, or lost) no longer hears notices; with none left open, one may
+  // be missed, so what is kept in memory is forgotten whenever one goes.
+  if (listen) pool.on('remove', () => changes.tell(null));
   // Fail now, with the connection error, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
@@ -114,6 +147,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         }
       });
     },
+    ...(listen && { onChange: changes.add }),
     async close() {
       await pool.end();
     },

@@ -14,7 +14,13 @@ export interface AppDeps {
   db: Database;
   config: Pick<
     Config,
-    'demo' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'trustProxy' | 'scryptCost'
+    | 'demo'
+    | 'secureCookies'
+    | 'sessionIdleMinutes'
+    | 'sessionMaxHours'
+    | 'sessionCacheSeconds'
+    | 'trustProxy'
+    | 'scryptCost'
   >;
   /** The schema version migrate() reported at start. */
   schemaVersion: number;
