@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { readTable, type Table } from './read-table';
 import { appError } from '../../shared/errors/app-error';
-import { columnLetter } from '../../shared/imports/case-fields';
 import {
   guessPeopleMapping,
   peopleMappingProblems,
@@ -30,7 +29,7 @@ import { MAX_PEOPLE_ROWS, type PeopleImportRequest } from '../../shared/imports/
 import { ROLE_LABELS, type Role } from '../../shared/accounts/roles';
 import { knownRoles } from '../admin/people-store';
 import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
-import { isBlankRow } from '../../shared/imports/field-mapping';
+import { isBlankRow, mappedColumnName } from '../../shared/imports/field-mapping';
 
 const agencyWords = (agency: string): string => {
   const known = agencySchema.safeParse(agency);
@@ -163,11 +162,7 @@ export async function preparePeopleImport(
     [people.map((p) => p.email)],
   );
   const byEmail = new Map(existing.map((row) => [row.email, row]));
-  const columnOf = (field: 'roles' | 'manages'): string => {
-    const column = mapping[field] ?? 0;
-    const header = table.headers[column]?.trim();
-    return `${columnLetter(column)}${header ? ` (${header})` : ''}`;
-  };
+  const columnOf = (field: 'roles' | 'manages'): string => mappedColumnName(mapping, table.headers, field);
   // A team's named managers receive its safeguarding alerts: a deactivated account cannot become one.
   for (const person of people) {
     const row = byEmail.get(person.email);
