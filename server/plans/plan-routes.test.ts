@@ -22,16 +22,10 @@ import type {
   PlanView,
 } from '../../shared/plans/plan-views';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
+import { AT_LEAST_GOOD_TRAJECTORY } from '../../shared/metrics/council-plan-trajectories';
 import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
-const HARINGEY = {
-  baseline: { date: '2019-01-31', value: 0.35 },
-  milestones: [
-    { date: '2019-09-30', target: 0.6 },
-    { date: '2019-12-31', target: 0.85 },
-  ],
-};
 const fixture = (name: string) =>
   readFileSync(new URL(`../../tests/fixtures/plans/${name}`, import.meta.url));
 
@@ -154,7 +148,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     const created = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/measures`, {
         method: 'POST',
-        json: { title: 'Audits at least good', source: 'audits', metric, trajectory: HARINGEY },
+        json: {
+          title: 'Audits at least good',
+          source: 'audits',
+          metric,
+          trajectory: AT_LEAST_GOOD_TRAJECTORY,
+        },
       }),
       201,
     );
@@ -162,7 +161,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     if (!measure?.latest) throw new Error('the measure has no judged period');
     const latest = measure.latest;
     const expected = trajectoryRag({
-      trajectory: HARINGEY,
+      trajectory: AT_LEAST_GOOD_TRAJECTORY,
       observed: { k: latest.k ?? 0, n: latest.n ?? 0 },
       periodEnd: latest.endDate,
       evaluationDate: new Date().toISOString().slice(0, 10),
@@ -224,7 +223,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
         title: 'Strengths',
         source: 'audits',
         metric: { name: 'x', source: { item: 'overall.strengths' }, passing: ['yes'], bucket: 'month' },
-        trajectory: HARINGEY,
+        trajectory: AT_LEAST_GOOD_TRAJECTORY,
       },
     });
     const body = await answerJson<{ fields: { message: string }[] }>(response, 400);
