@@ -3,8 +3,8 @@
  * person (a manager): what a test of a plan measure starts from; and a measure added to it.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { Client } from './test-app';
+import { beforeAll, expect } from 'vitest';
+import type { Client, TestApp } from './test-app';
 import type { ActionDetailView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 
 /** The area's and the action's fields, as the plan screens send them. */
@@ -53,4 +53,48 @@ export async function addMeasure(
     fields,
   );
   return detail.measures[detail.measures.length - 1] as MeasureView;
+}
+
+/** A plan made by usePlanWithAction: its manager's client, its id, its one action's id. */
+export interface ManagedPlan {
+  readonly manager: Client;
+  readonly id: string;
+  readonly actionId: string;
+  /** Adds a measure to the plan's action as its manager (addMeasure). */
+  addMeasure(fields: Record<string, unknown>): Promise<MeasureView>;
+}
+
+/**
+ * Registers a `beforeAll` that signs `email` in and makes their plan with one action
+ * (planWithAction); call it after useTestApp. The answer reads the plan inside tests and later hooks.
+ */
+export function usePlanWithAction(
+  t: TestApp,
+  email: string,
+  input: PlanWithActionInput,
+  timeoutMs = 180_000,
+): ManagedPlan {
+  let made: { manager: Client; id: string; actionId: string } | undefined;
+  beforeAll(async () => {
+    const manager = await t.as(email);
+    const { plan, actionId } = await planWithAction(manager, input);
+    made = { manager, id: plan.id, actionId };
+  }, timeoutMs);
+  const plan = () => {
+    if (!made) throw new Error('The plan is made in beforeAll: use it inside a test or a later hook.');
+    return made;
+  };
+  return {
+    get manager() {
+      return plan().manager;
+    },
+    get id() {
+      return plan().id;
+    },
+    get actionId() {
+      return plan().actionId;
+    },
+    addMeasure: (fields) =>
+      addMeasure(plan().manager, { planId: plan().id, actionId: plan().actionId }, fields),
+  };
 }
