@@ -6,17 +6,10 @@
  * restored from the history.
  */
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  test.setTimeout(300_000); // a first start builds the demo organisation: slow on a busy machine
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-auditor-devices-');
 
 async function openCase(page: Page, reference: string): Promise<void> {
   await page.goto(`${server.url}/audits`);

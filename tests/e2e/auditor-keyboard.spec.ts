@@ -3,16 +3,10 @@
  * on buttons and links — no mouse at any point after signing in.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-auditor-keyboard-');
 
 interface Focused {
   tag: string;

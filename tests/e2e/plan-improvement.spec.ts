@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect, request, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
 import { AT_LEAST_GOOD_TRAJECTORY } from '../../shared/metrics/council-plan-trajectories';
 import { RAG_WORDS } from '../../shared/plans/rag-words';
@@ -18,13 +18,7 @@ import { periodOf } from '../../shared/metrics/periods';
 import { isToDate } from '../../shared/metrics/statistic-words';
 import type { ActionDetailView, PlanListItem } from '../../shared/plans/plan-views';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-plan-improvement-');
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 const AUDITOR = 'amara.auditor@demo.lantern.invalid';
