@@ -10,9 +10,9 @@
  * anything is written. Only the columns the file has are changed; nobody is deactivated or
  * reactivated by an import, and an import that would leave no active admin is refused.
  */
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
-import { readTable, type Table } from './read-table';
+import type { Table } from './read-table';
+import { readUpload } from './uploaded-file';
 import { appError } from '../../shared/errors/app-error';
 import {
   guessPeopleMapping,
@@ -107,10 +107,7 @@ export async function preparePeopleImport(
   db: Queryable,
   request: PeopleImportRequest,
 ): Promise<PreparedPeopleImport> {
-  const bytes = Buffer.from(request.content, 'base64');
-  if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
+  const { table, sha256 } = await readUpload(request);
   if (table.rows.every(isBlankRow))
     throw appError(
       'validation_failed',
