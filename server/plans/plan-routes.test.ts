@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { answerJson } from '../../tests/support/answer-json';
 import { TEST_NOW, type Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import type {
   ActionDetailView,
@@ -31,10 +31,7 @@ const fixture = (name: string) =>
 
 describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   const t = useTestApp(engine);
-  let manager: Client;
-  beforeAll(async () => {
-    manager = await t.as(MANAGER);
-  }, 180_000);
+  const manager = useSignedIn(t, MANAGER);
 
   const newPlan = async (by: Client = manager) =>
     answerJson<PlanView>(
