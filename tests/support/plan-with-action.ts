@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect } from 'vitest';
 import type { Client, TestApp } from './test-app';
+import { useSignedIn } from './use-test-app';
 import type { ActionDetailView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 
 /** The area's and the action's fields, as the plan screens send them. */
@@ -65,7 +66,7 @@ export interface ManagedPlan {
 }
 
 /**
- * Registers a `beforeAll` that signs `email` in and makes their plan with one action
+ * Signs `email` in (useSignedIn) and registers a `beforeAll` that makes their plan with one action
  * (planWithAction); call it after useTestApp. The answer reads the plan inside tests and later hooks.
  */
 export function usePlanWithAction(
@@ -74,27 +75,24 @@ export function usePlanWithAction(
   input: PlanWithActionInput,
   timeoutMs = 180_000,
 ): ManagedPlan {
-  let made: { manager: Client; id: string; actionId: string } | undefined;
+  const manager = useSignedIn(t, email, timeoutMs);
+  let made: { id: string; actionId: string } | undefined;
   beforeAll(async () => {
-    const manager = await t.as(email);
     const { plan, actionId } = await planWithAction(manager, input);
-    made = { manager, id: plan.id, actionId };
+    made = { id: plan.id, actionId };
   }, timeoutMs);
   const plan = () => {
     if (!made) throw new Error('The plan is made in beforeAll: use it inside a test or a later hook.');
     return made;
   };
   return {
-    get manager() {
-      return plan().manager;
-    },
+    manager,
     get id() {
       return plan().id;
     },
     get actionId() {
       return plan().actionId;
     },
-    addMeasure: (fields) =>
-      addMeasure(plan().manager, { planId: plan().id, actionId: plan().actionId }, fields),
+    addMeasure: (fields) => addMeasure(manager, { planId: plan().id, actionId: plan().actionId }, fields),
   };
 }
