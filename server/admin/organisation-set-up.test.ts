@@ -6,11 +6,11 @@
  * change is in the audit log.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { answerJson } from '../../tests/support/answer-json';
 import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import type { AdminService, AdminTeam } from '../../shared/accounts/team-schemas';
 import type { CaseLabel } from '../../shared/organisation/case-label-schemas';
 import type { SetUpProblem } from '../../shared/organisation/set-up-problems';
@@ -25,10 +25,7 @@ const unique = (name: string): string => `${name} ${++counter}${Date.now() % 100
 
 describe.each(ENGINES)('setting up the organisation on $engine', (engine) => {
   const t = useTestApp(engine);
-  let admin: Client;
-  beforeAll(async () => {
-    admin = await t.as(ADMIN);
-  });
+  const admin = useSignedIn(t, ADMIN);
 
   const actions = async (entityId: string) =>
     (

@@ -4,9 +4,11 @@
  * reallocate.ts), withdrawal, and a changed due date. Every change is logged and reaches the
  * auditor's device on its next sync.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, LanternEnv } from '../http/app-env';
+import type { Queryable } from '../db/database';
+import type { Round } from '../../shared/rounds/round-schemas';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
 import { dataScope } from '../auth/service-scope';
@@ -38,6 +40,28 @@ import { reallocate } from './reallocate';
 /** The round an allocation request names, also described in the API document (server/openapi). */
 export const roundRef = z.object({ roundId: z.uuid('Choose a round.') });
 
+/**
+ * Allocates across a whole round (in bulk, or its self-audits) in one transaction: a preview
+ * only answers; anything else is logged against the round as `action`, with `detail` of what
+ * was done.
+ * @throws not_found for a round outside the person's scope; whatever `allocate` refuses.
+ */
+async function allocateAcrossRound<R>(
+  c: Context<LanternEnv>,
+  deps: AppDeps,
+  request: { roundId: string; preview: boolean },
+  allocate: (tx: Queryable, round: Round) => Promise<R>,
+  action: string,
+  detail: (done: R) => Record<string, unknown>,
+): Promise<R> {
+  return deps.db.transaction(async (tx) => {
+    const round = await requireRound(tx, request.roundId, dataScope(c));
+    const done = await allocate(tx, round);
+    if (!request.preview) await logChange(c, deps, tx, 'round', round.id, detail(done), action);
+    return done;
+  });
+}
+
 export function allocationRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
     .get('/people', async (c) => {
@@ -58,41 +82,27 @@ export function allocationRoutes(deps: AppDeps) {
     .post('/bulk', async (c) => {
       const person = requirePerson(c);
       const body = await parseBody(c, bulkAllocationSchema.extend(roundRef.shape));
-      const result = await deps.db.transaction(async (tx) => {
-        const round = await requireRound(tx, body.roundId, dataScope(c));
-        const done = await bulkAllocate(tx, round, body, person.id, dataScope(c));
-        if (!body.preview)
-          await logChange(
-            c,
-            deps,
-            tx,
-            'round',
-            round.id,
-            { allocated: done.allocated.length, auditors: body.auditorIds },
-            'round.allocated',
-          );
-        return done;
-      });
+      const result = await allocateAcrossRound(
+        c,
+        deps,
+        body,
+        (tx, round) => bulkAllocate(tx, round, body, person.id, dataScope(c)),
+        'round.allocated',
+        (done) => ({ allocated: done.allocated.length, auditors: body.auditorIds }),
+      );
       return c.json(result);
     })
     .post('/self-audits', async (c) => {
       const person = requirePerson(c);
       const body = await parseBody(c, selfAuditAllocationSchema.extend(roundRef.shape));
-      const result = await deps.db.transaction(async (tx) => {
-        const round = await requireRound(tx, body.roundId, dataScope(c));
-        const done = await allocateSelfAudits(tx, round, body, person.id);
-        if (!body.preview)
-          await logChange(
-            c,
-            deps,
-            tx,
-            'round',
-            round.id,
-            { allocated: done.allocated.length, unassigned: done.unassigned.length },
-            'round.self-audits-allocated',
-          );
-        return done;
-      });
+      const result = await allocateAcrossRound(
+        c,
+        deps,
+        body,
+        (tx, round) => allocateSelfAudits(tx, round, body, person.id),
+        'round.self-audits-allocated',
+        (done) => ({ allocated: done.allocated.length, unassigned: done.unassigned.length }),
+      );
       return c.json(result);
     })
     .post('/', async (c) => {

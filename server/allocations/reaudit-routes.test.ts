@@ -3,19 +3,15 @@
  * scheduled for re-audit — only that — and once the re-audit is submitted the change in
  * grade is reported.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { CHLOE, personId, push, QA_LEAD, submittableAnswers } from '../../tests/fixtures/case-lists/qa-steps';
 import { gradeChange, reauditListSchema } from '../../shared/rounds/reaudit-schemas';
 
 describe.each(ENGINES)('re-audits on $engine', (engine) => {
   const t = useTestApp(engine);
-  let qa: Client;
-  beforeAll(async () => {
-    qa = await t.as(QA_LEAD);
-  });
+  const qa = useSignedIn(t, QA_LEAD);
 
   it('schedules a re-audit of an Inadequate audit and reports the change in grade', async () => {
     const list = reauditListSchema.parse(await (await qa.request('/api/reaudits')).json());

@@ -2,19 +2,15 @@
  * What reading the log leaves in the log: each search is logged with its filters
  * and how many rows it found; the export's file is named for London's date, not UTC's.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 
 describe.each(ENGINES)('reading the audit log on $engine', (engine) => {
   const t = useTestApp(engine);
-  let qaLead: Client;
-  beforeAll(async () => {
-    qaLead = await t.as(QA_LEAD);
-  });
+  const qaLead = useSignedIn(t, QA_LEAD);
   afterEach(() => {
     vi.useRealTimers();
   });

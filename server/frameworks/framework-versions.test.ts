@@ -4,10 +4,9 @@
  * published version is never changed in place; a revision that reuses a key for another kind
  * of item cannot be published; a round can then use the new version.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { createRound, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { frameworkSchema, type Framework } from '../../shared/framework/framework-schema';
 import {
@@ -17,10 +16,7 @@ import {
 
 describe.each(ENGINES)('framework versions on $engine', (engine) => {
   const t = useTestApp(engine);
-  let qa: Client;
-  beforeAll(async () => {
-    qa = await t.as(QA_LEAD);
-  });
+  const qa = useSignedIn(t, QA_LEAD);
 
   const load = async (version: number): Promise<Framework> =>
     frameworkSchema.parse(await (await qa.request(`/api/frameworks/lantern-default/${version}`)).json());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, garbledCells } from './garbled-cells';
+import { garbledCells } from './garbled-cells';
 
 const HEADERS = ['Case reference', 'Team', 'Case type', 'Allocated worker'];
 
@@ -35,15 +35,5 @@ describe('garbledCells', () => {
     expect(count).toBe(151);
     expect(problems).toHaveLength(100);
     expect(problems[0]?.path).toBe('Row 1, column A (Ref\u0080)');
-  });
-
-  it.each([
-    [0, 'A'],
-    [25, 'Z'],
-    [26, 'AA'],
-    [701, 'ZZ'],
-    [702, 'AAA'],
-  ])('names column %i as %s', (index, letters) => {
-    expect(columnLetters(index)).toBe(letters);
   });
 });

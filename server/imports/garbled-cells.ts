@@ -7,6 +7,7 @@
  * row and column of each (at most MAX_LISTED, the rest counted).
  */
 import type { FieldProblem } from '../../shared/errors/app-error';
+import { columnName } from '../../shared/imports/field-mapping';
 
 const MAX_LISTED = 100;
 
@@ -14,24 +15,6 @@ const MAX_LISTED = 100;
 const GARBLED =
   // eslint-disable-next-line no-control-regex
   /[\u0000\u0080-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Column letters as a spreadsheet shows them: 0 → A, 26 → AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** How a column is named in a problem: its letter, and its heading when it has one. */
-export function columnName(index: number, headers: readonly string[]): string {
-  const heading = (headers[index] ?? '').trim();
-  return heading ? `${columnLetters(index)} (${heading})` : columnLetters(index);
-}
 
 function describe(text: string): string {
   const match = GARBLED.exec(text);

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import {
   COMMA_TEAM,
   CSV_FORMS,
@@ -218,10 +218,7 @@ describe.each(ENGINES)('file forms through the import routes on $engine', (engin
   });
 
   describe('the improvement plan import', () => {
-    let manager: Client;
-    beforeAll(async () => {
-      manager = await t.as(MANAGER);
-    });
+    const manager = useSignedIn(t, MANAGER);
     const PLAN = [
       ['Ref', 'Area for improvement', 'Timescale', 'Action no.', 'Action', 'Lead'],
       [

@@ -14,7 +14,7 @@
  * Files travel base64 in JSON, so these routes take a larger body than the rest of the API.
  */
 import { Hono } from 'hono';
-import { limitBody } from '../http/body-limit';
+import { limitUploadBody, uploadRequestBytes } from './uploaded-file';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
@@ -94,16 +94,10 @@ function preview(prepared: PreparedImport): ImportPreview {
   };
 }
 
-/** A file comes base64-encoded in JSON: a third larger, with room for the rest of the body. */
-const REQUEST_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+const REQUEST_LIMIT = uploadRequestBytes(MAX_IMPORT_BYTES);
 export function importRoutes(deps: AppDeps) {
   return new Hono<LanternEnv>()
-    .use(
-      limitBody({
-        maxSize: REQUEST_LIMIT,
-        onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 12 MB.').toBody(), 413),
-      }),
-    )
+    .use(limitUploadBody(MAX_IMPORT_BYTES))
     .get('/', async (c) => {
       // The imports of the QA lead's service.
       const imports = await listImports(deps.db, 'case_imports', dataScope(c));

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ENGINES } from '../../tests/support/test-databases';
-import { createTestApp, type Client, type TestApp } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { startMailCatcher, type MailCatcher } from '../../tests/support/mail-catcher';
 import { STAFF_HEADERS, staffCsv, staffRows, staffXlsx } from '../../tests/fixtures/people/staff-file';
 import {
@@ -25,11 +25,7 @@ const base64 = (content: string | Buffer): string => Buffer.from(content).toStri
 
 describe.each(ENGINES)('people import on $engine', (engine) => {
   const t = useTestApp(engine);
-  let admin: Client;
-  beforeAll(async () => {
-    admin = await t.as(ADMIN);
-    // Seeding the demo organisation takes a while on a loaded machine.
-  }, 180_000);
+  const admin = useSignedIn(t, ADMIN);
 
   const post = (path: string, fileName: string, content: string | Buffer, client = admin) =>
     client.request(path, { method: 'POST', json: { fileName, content: base64(content) } });

@@ -10,7 +10,7 @@
  *   GET  /         the people imports applied so far.
  */
 import { Hono } from 'hono';
-import { limitBody } from '../http/body-limit';
+import { limitUploadBody, uploadRequestBytes } from './uploaded-file';
 import type { AppDeps, LanternEnv } from '../http/app-env';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
@@ -61,16 +61,10 @@ function preview(prepared: PreparedPeopleImport, emailsLinks: boolean): PeopleIm
   };
 }
 
-/** A file comes base64-encoded in JSON: a third larger, with room for the rest of the body. */
-const REQUEST_LIMIT = Math.ceil((MAX_PEOPLE_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+const REQUEST_LIMIT = uploadRequestBytes(MAX_PEOPLE_IMPORT_BYTES);
 export function peopleImportRoutes(deps: AppDeps, mail: MailSetup | null) {
   return new Hono<LanternEnv>()
-    .use(
-      limitBody({
-        maxSize: REQUEST_LIMIT,
-        onError: (c) => c.json(appError('payload_too_large', 'The file is larger than 5 MB.').toBody(), 413),
-      }),
-    )
+    .use(limitUploadBody(MAX_PEOPLE_IMPORT_BYTES))
     .get('/', async (c) => {
       const imports = await listImports(deps.db, 'people_imports', null);
       return c.json({

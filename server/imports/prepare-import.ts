@@ -7,9 +7,9 @@
  * Lantern holds). A team, case type or flag still to be created stands in the cases as its
  * placeholder (see resolve-names.ts) until apply-import.ts has created it.
  */
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
-import { readTable, type Table } from './read-table';
+import type { Table } from './read-table';
+import { readUpload } from './uploaded-file';
 import { personalDataColumns } from '../../shared/imports/personal-data-columns';
 import { guessMapping, mappingProblems, type ColumnMapping } from '../../shared/imports/column-mapping';
 import {
@@ -18,7 +18,6 @@ import {
   type RowProblem,
 } from '../../shared/imports/case-row-validation';
 import type { ImportRequest } from '../../shared/imports/import-schemas';
-import { appError } from '../../shared/errors/app-error';
 import {
   NAME_KIND_LABELS,
   normaliseName,
@@ -136,10 +135,7 @@ export async function prepareImport(
   request: ImportRequest,
   importer: Importer,
 ): Promise<PreparedImport> {
-  const bytes = Buffer.from(request.content, 'base64');
-  if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
+  const { table, sha256 } = await readUpload(request);
   const mapping = request.mapping ?? guessMapping(table.headers);
   const fileProblems = [
     ...personalDataColumns(table.headers).map((p) => ({ path: `column-${p.column}`, message: p.message })),

@@ -10,11 +10,10 @@
  * anything is written. Only the columns the file has are changed; nobody is deactivated or
  * reactivated by an import, and an import that would leave no active admin is refused.
  */
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database';
-import { readTable, type Table } from './read-table';
+import type { Table } from './read-table';
+import { readUpload } from './uploaded-file';
 import { appError } from '../../shared/errors/app-error';
-import { columnLetter } from '../../shared/imports/case-fields';
 import {
   guessPeopleMapping,
   peopleMappingProblems,
@@ -30,7 +29,7 @@ import { MAX_PEOPLE_ROWS, type PeopleImportRequest } from '../../shared/imports/
 import { ROLE_LABELS, type Role } from '../../shared/accounts/roles';
 import { knownRoles } from '../admin/people-store';
 import { AGENCY_LABELS, agencySchema } from '../../shared/accounts/agencies';
-import { isBlankRow } from '../../shared/imports/field-mapping';
+import { isBlankRow, mappedColumnName } from '../../shared/imports/field-mapping';
 
 const agencyWords = (agency: string): string => {
   const known = agencySchema.safeParse(agency);
@@ -108,10 +107,7 @@ export async function preparePeopleImport(
   db: Queryable,
   request: PeopleImportRequest,
 ): Promise<PreparedPeopleImport> {
-  const bytes = Buffer.from(request.content, 'base64');
-  if (bytes.length === 0) throw appError('validation_failed', 'The file is empty.');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table = await readTable(bytes, { sheet: request.sheet, encoding: request.encoding });
+  const { table, sha256 } = await readUpload(request);
   if (table.rows.every(isBlankRow))
     throw appError(
       'validation_failed',
@@ -163,11 +159,7 @@ export async function preparePeopleImport(
     [people.map((p) => p.email)],
   );
   const byEmail = new Map(existing.map((row) => [row.email, row]));
-  const columnOf = (field: 'roles' | 'manages'): string => {
-    const column = mapping[field] ?? 0;
-    const header = table.headers[column]?.trim();
-    return `${columnLetter(column)}${header ? ` (${header})` : ''}`;
-  };
+  const columnOf = (field: 'roles' | 'manages'): string => mappedColumnName(mapping, table.headers, field);
   // A team's named managers receive its safeguarding alerts: a deactivated account cannot become one.
   for (const person of people) {
     const row = byEmail.get(person.email);

@@ -6,12 +6,11 @@
  * in the board report; filters outside the plan's service are refused, and nothing is stored.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { addMeasure, planWithAction } from '../../tests/support/plan-with-action';
-import type { BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
+import { usePlanWithAction } from '../../tests/support/plan-with-action';
+import type { BoardReportView, MeasureView } from '../../shared/plans/plan-views';
 import type { ComplianceReport } from '../../shared/case-actions/case-action-schemas';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 
@@ -23,30 +22,20 @@ const TRAJECTORY = {
 
 describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine', (engine) => {
   const t = useTestApp(engine);
-  let manager: Client;
-  let plan: PlanView;
-  let actionId: string;
-  beforeAll(async () => {
-    manager = await t.as(MANAGER);
-    ({ plan, actionId } = await planWithAction(manager, {
-      area: { reference: 'C', title: 'Follow audits through', timescale: 'within-3-months' },
-      action: { number: 'C1', description: 'Chase case actions to completion' },
-    }));
-  }, 180_000);
+  const plan = usePlanWithAction(t, MANAGER, {
+    area: { reference: 'C', title: 'Follow audits through', timescale: 'within-3-months' },
+    action: { number: 'C1', description: 'Chase case actions to completion' },
+  });
 
   const addComplianceMeasure = (compliance: object) =>
-    addMeasure(
-      manager,
-      { planId: plan.id, actionId },
-      {
-        title: `Compliance ${randomUUID()}`,
-        source: 'case_actions',
-        bucket: 'month',
-        compliance,
-        trajectory: TRAJECTORY,
-        minimumN: 1,
-      },
-    );
+    plan.addMeasure({
+      title: `Compliance ${randomUUID()}`,
+      source: 'case_actions',
+      bucket: 'month',
+      compliance,
+      trajectory: TRAJECTORY,
+      minimumN: 1,
+    });
   /** The database's own count per due month, as of today, of the service's (or one team's) live actions of submitted audits. */
   const counted = async (today: string, teamId: string | null) =>
     t.db.query<{ month: string; on_time: number; counted: number }>(
@@ -61,12 +50,15 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
       [today, plan.id, teamId],
     );
   const judged = (m: MeasureView) => m.points.filter((p) => p.n !== null);
+  /** What the compliance screen shows the manager. */
+  const complianceScreen = async () =>
+    (await (await plan.manager.request('/api/case-actions/compliance')).json()) as ComplianceReport;
 
   it('gives each month the compliance screen’s figure for that month, a count of the database, with its interval and RAG', async () => {
     const measure = await addComplianceMeasure({});
     expect(measure.source).toBe('case_actions');
     expect(measure.whichAudits).toMatch(/^the case actions of every team’s audits \(post-audit compliance/);
-    const report = (await (await manager.request('/api/case-actions/compliance')).json()) as ComplianceReport;
+    const report = await complianceScreen();
     const shown = judged(measure);
     // The demo has counted actions in more than one month, so the comparison is not empty.
     expect(shown.length).toBeGreaterThan(0);
@@ -92,7 +84,7 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
   });
 
   it('counts one team’s actions when the measure names that team, and shows in the board report', async () => {
-    const report = (await (await manager.request('/api/case-actions/compliance')).json()) as ComplianceReport;
+    const report = await complianceScreen();
     const team = report.byTeam.find((r) => r.counted > 0);
     expect(team).toBeDefined();
     const measure = await addComplianceMeasure({ teamIds: [team!.key] });
@@ -107,7 +99,9 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
       [team!.key, report.today],
     );
     if (laterDue[0]?.n === 0) expect(sum).toEqual([team!.onTime, team!.counted]);
-    const board = (await (await manager.request(`/api/plans/${plan.id}/report`)).json()) as BoardReportView;
+    const board = (await (
+      await plan.manager.request(`/api/plans/${plan.id}/report`)
+    ).json()) as BoardReportView;
     const onBoard = board.measures.find((m) => m.id === measure.id);
     expect(onBoard?.whichAudits).toContain(team!.label);
     expect(judged(onBoard!).map((p) => p.k)).toEqual(judged(measure).map((p) => p.k));
@@ -120,7 +114,7 @@ describe.each(ENGINES)('a plan measure tracking post-audit compliance on $engine
     );
     const before = await t.db.query('SELECT id FROM plan_measures WHERE plan_id = $1', [plan.id]);
     const post = (compliance: object) =>
-      manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
+      plan.manager.request(`/api/plans/${plan.id}/actions/${plan.actionId}/measures`, {
         method: 'POST',
         json: {
           title: 'Compliance',

@@ -8,12 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
 import { useTestApp } from '../../tests/support/use-test-app';
-import { addMeasure, planWithAction } from '../../tests/support/plan-with-action';
-import type { ActionDetailView, BoardReportView, MeasureView, PlanView } from '../../shared/plans/plan-views';
+import { usePlanWithAction } from '../../tests/support/plan-with-action';
+import type { ActionDetailView, BoardReportView, MeasureView } from '../../shared/plans/plan-views';
 import { wilsonInterval } from '../../shared/metrics/wilson-interval';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
@@ -30,32 +29,17 @@ function windows1252Csv(lines: string[]): string {
 
 describe.each(ENGINES)('count, rate and numerator/denominator measures on $engine', (engine) => {
   const t = useTestApp(engine);
-  let manager: Client;
-  let plan: PlanView;
-  let actionId: string;
-  beforeAll(async () => {
-    manager = await t.as(MANAGER);
-    ({ plan, actionId } = await planWithAction(manager, {
-      area: { reference: 'D', title: 'Timely assessments', timescale: 'within-6-months' },
-      action: { number: 'D1', description: 'Clear the assessment backlog' },
-    }));
-  }, 180_000);
+  const plan = usePlanWithAction(t, MANAGER, {
+    area: { reference: 'D', title: 'Timely assessments', timescale: 'within-6-months' },
+    action: { number: 'D1', description: 'Clear the assessment backlog' },
+  });
 
   const addManualMeasure = (fields: object) =>
-    addMeasure(
-      manager,
-      { planId: plan.id, actionId },
-      {
-        title: `Measure ${randomUUID()}`,
-        source: 'manual',
-        bucket: 'month',
-        ...fields,
-      },
-    );
+    plan.addMeasure({ title: `Measure ${randomUUID()}`, source: 'manual', bucket: 'month', ...fields });
   const enter = (measureId: string, body: object) =>
-    manager.request(`/api/plans/${plan.id}/measures/${measureId}/values`, { method: 'PUT', json: body });
+    plan.manager.request(`/api/plans/${plan.id}/measures/${measureId}/values`, { method: 'PUT', json: body });
   const importExtract = (measureId: string, body: object) =>
-    manager.request(`/api/plans/${plan.id}/measures/${measureId}/values/import`, {
+    plan.manager.request(`/api/plans/${plan.id}/measures/${measureId}/values/import`, {
       method: 'POST',
       json: body,
     });
@@ -80,7 +64,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('refuses a count’s trajectory given for a share, naming the field', async () => {
-    const response = await manager.request(`/api/plans/${plan.id}/actions/${actionId}/measures`, {
+    const response = await plan.manager.request(`/api/plans/${plan.id}/actions/${plan.actionId}/measures`, {
       method: 'POST',
       json: {
         title: 'Share in counts',
@@ -131,7 +115,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
       expect(response.status, await response.clone().text()).toBe(200);
     }
     const detail = (await (
-      await manager.request(`/api/plans/${plan.id}/actions/${actionId}`)
+      await plan.manager.request(`/api/plans/${plan.id}/actions/${plan.actionId}`)
     ).json()) as ActionDetailView;
     const shown = detail.measures.find((m) => m.id === measure.id);
     if (!shown) throw new Error('measure not shown');
@@ -154,7 +138,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
     const fields = { kind: 'count', direction: 'lower', unit: 'children', trajectory: WAITING };
     const measure = await addManualMeasure(fields);
     const edit = (changes: object) =>
-      manager.request(`/api/plans/${plan.id}/measures/${measure.id}`, {
+      plan.manager.request(`/api/plans/${plan.id}/measures/${measure.id}`, {
         method: 'PUT',
         json: { title: measure.title, source: 'manual', bucket: 'month', ...fields, ...changes },
       });
@@ -285,7 +269,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
 
   it('carries the kind, direction and unit into the board report', async () => {
     const report = (await (
-      await manager.request(`/api/plans/${plan.id}/report?asOf=2026-08-15`)
+      await plan.manager.request(`/api/plans/${plan.id}/report?asOf=2026-08-15`)
     ).json()) as BoardReportView;
     expect(
       report.measures.some((m) => m.kind === 'count' && m.direction === 'lower' && m.unit === 'children'),
@@ -293,7 +277,7 @@ describe.each(ENGINES)('count, rate and numerator/denominator measures on $engin
   });
 
   it('writes counts into the board report’s XLSX in their own unit, with kind, direction and the rule', async () => {
-    const response = await manager.request(`/api/plans/${plan.id}/export?asOf=2026-08-15`);
+    const response = await plan.manager.request(`/api/plans/${plan.id}/export?asOf=2026-08-15`);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());

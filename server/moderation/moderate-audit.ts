@@ -10,59 +10,13 @@
 import type { Queryable } from '../db/database';
 import type { Person } from '../http/app-env';
 import { appError } from '../../shared/errors/app-error';
-import { loadFramework } from '../frameworks/framework-cache';
-import { onAuditWritten } from '../audits/on-audit-written';
-import type { AuditWrite } from '../audits/audit-write';
-import { recordEvent } from '../audit-log/record-event';
 import type { Answers } from '../../shared/framework/answer-schema';
 import { moderationProblems, moderatedItems } from '../../shared/moderation/moderation-problems';
 import type { ModerationDecision } from '../../shared/moderation/moderation-schemas';
 import { requireModeration } from './moderation-store';
 import { assertMayModerate } from './may-moderate';
 import { recordCountedGrades } from './record-counted-grades';
-
-interface AuditState {
-  status: string;
-  deleted: boolean;
-  kind: string;
-  rev: number;
-  answers: Answers;
-  moderated_grades: unknown;
-  overall_grade: number | null;
-  completed_at: string | null;
-  team_id: string;
-  case_type: string;
-  framework_key: string;
-  framework_version: number;
-}
-
-/** The row as it was, in the shape onAuditWritten takes. */
-export function auditWriteBefore(audit: AuditState): NonNullable<AuditWrite['before']> {
-  return {
-    status: audit.status,
-    overallGrade: audit.overall_grade,
-    completedAt: audit.completed_at,
-    teamId: audit.team_id,
-    caseType: audit.case_type,
-    deleted: audit.deleted,
-    frameworkKey: audit.framework_key,
-    frameworkVersion: audit.framework_version,
-    kind: audit.kind,
-    answers: audit.answers,
-    moderatedGrades: audit.moderated_grades,
-  };
-}
-
-export async function loadAuditState(tx: Queryable, auditId: string): Promise<AuditState> {
-  const [audit] = await tx.query<AuditState>(
-    `SELECT status, deleted, kind, rev, answers, moderated_grades, overall_grade, completed_at, team_id, case_type,
-            framework_key, framework_version
-     FROM audits WHERE id = $1 AND NOT deleted`,
-    [auditId],
-  );
-  if (!audit) throw appError('not_found', 'The audit this moderation is about no longer exists.');
-  return audit;
-}
+import { loadSubmittedAudit, recordModeratorAct } from './moderated-audit';
 
 export async function moderateAudit(
   tx: Queryable,
@@ -79,19 +33,12 @@ export async function moderateAudit(
       'conflict',
       "Save your own grades first: you see the auditor's beside them once yours are saved.",
     );
-  const audit = await loadAuditState(tx, moderation.audit_id);
-  if (audit.status !== 'submitted')
-    throw appError(
-      'conflict',
-      'This audit is back with its auditor. You can moderate it once they submit it again.',
-    );
-  if (audit.rev !== decision.auditRev)
-    throw appError(
-      'conflict',
-      'The audit has changed since you opened it. Reload it to see the latest version, then moderate.',
-    );
-  const framework = await loadFramework(tx, audit.framework_key, audit.framework_version);
-  if (!framework) throw appError('internal', 'The framework this audit was written on is missing.');
+  const { audit, framework } = await loadSubmittedAudit(
+    tx,
+    moderation.audit_id,
+    decision.auditRev,
+    'moderate',
+  );
   const problems = moderationProblems(framework, audit.answers, decision.grades, decision.reasons);
   if (problems.length > 0)
     throw appError(
@@ -138,17 +85,12 @@ export async function moderateAudit(
     moderatedAnswers,
     framework.overallGradeKey,
   );
-  await onAuditWritten(tx, {
+  await recordModeratorAct(tx, {
     auditId: moderation.audit_id,
-    actorId: person.id,
-    before: auditWriteBefore(audit),
-  });
-  await recordEvent(tx, {
-    actorId: person.id,
+    person,
+    origin,
     action: 'audit.moderated',
-    entityType: 'audit',
-    entityId: moderation.audit_id,
     detail: { moderationId, status, auditorOverall, moderatedOverall: overall, rev: audit.rev },
-    ...origin,
+    before: audit,
   });
 }

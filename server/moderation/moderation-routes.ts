@@ -5,9 +5,10 @@
  * saved), the blind grades, the decision (agree or re-grade, with reasons), returning the audit to
  * its auditor with a note, and the agreement dashboard.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, LanternEnv } from '../http/app-env';
+import type { AppDeps, LanternEnv, Person } from '../http/app-env';
+import type { Queryable } from '../db/database';
 import { parseBody } from '../http/parse-body';
 import { requirePerson } from '../auth/require-person';
 import { dataScope } from '../auth/service-scope';
@@ -54,7 +55,29 @@ function query<S extends z.ZodType>(schema: S, raw: Record<string, string>): z.i
   return parsed.data;
 }
 
+/** A moderator's act on one moderation, as save-blind-grades.ts, moderate-audit.ts and return-audit.ts each do one. */
+type ModeratorAct<B> = (
+  tx: Queryable,
+  moderationId: string,
+  body: B,
+  person: Person,
+  origin: { ip: string; userAgent: string },
+) => Promise<void>;
+
 export function moderationRoutes(deps: AppDeps) {
+  /**
+   * The route of a moderator's act (blind grades, the decision, a return to the auditor): its
+   * body checked, the act done in one transaction, the moderation answered as it now stands.
+   */
+  const moderatorAct =
+    <S extends z.core.$ZodType>(schema: S, act: ModeratorAct<z.core.output<S>>) =>
+    async (c: Context<LanternEnv>) => {
+      const person = requirePerson(c);
+      const id = idParam(c, 'moderationId', 'moderation');
+      const body = await parseBody(c, schema);
+      await deps.db.transaction((tx) => act(tx, id, body, person, requestOrigin(c, deps)));
+      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
+    };
   return new Hono<LanternEnv>()
     .get('/agreement', async (c) => {
       const scope = dataScope(c);
@@ -136,25 +159,7 @@ export function moderationRoutes(deps: AppDeps) {
       };
       return c.json(detail);
     })
-    .post('/:moderationId/blind', async (c) => {
-      const person = requirePerson(c);
-      const id = idParam(c, 'moderationId', 'moderation');
-      const body = await parseBody(c, blindGradesSchema);
-      await deps.db.transaction((tx) => saveBlindGrades(tx, id, body, person, requestOrigin(c, deps)));
-      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
-    })
-    .post('/:moderationId/decision', async (c) => {
-      const person = requirePerson(c);
-      const id = idParam(c, 'moderationId', 'moderation');
-      const body = await parseBody(c, moderationDecisionSchema);
-      await deps.db.transaction((tx) => moderateAudit(tx, id, body, person, requestOrigin(c, deps)));
-      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
-    })
-    .post('/:moderationId/return', async (c) => {
-      const person = requirePerson(c);
-      const id = idParam(c, 'moderationId', 'moderation');
-      const body = await parseBody(c, returnToAuditorSchema);
-      await deps.db.transaction((tx) => returnAudit(tx, id, body, person, requestOrigin(c, deps)));
-      return c.json({ moderation: toSummary(await requireModeration(deps.db, id)) });
-    });
+    .post('/:moderationId/blind', moderatorAct(blindGradesSchema, saveBlindGrades))
+    .post('/:moderationId/decision', moderatorAct(moderationDecisionSchema, moderateAudit))
+    .post('/:moderationId/return', moderatorAct(returnToAuditorSchema, returnAudit));
 }

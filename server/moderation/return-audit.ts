@@ -9,11 +9,9 @@ import type { Queryable } from '../db/database';
 import type { Person } from '../http/app-env';
 import { appError } from '../../shared/errors/app-error';
 import { loadFramework } from '../frameworks/framework-cache';
-import { onAuditWritten } from '../audits/on-audit-written';
-import { recordEvent } from '../audit-log/record-event';
 import { requireModeration } from './moderation-store';
 import { assertMayModerate } from './may-moderate';
-import { auditWriteBefore, loadAuditState } from './moderate-audit';
+import { loadAuditState, recordModeratorAct } from './moderated-audit';
 
 export async function returnAudit(
   tx: Queryable,
@@ -49,18 +47,13 @@ export async function returnAudit(
     [moderationId, request.note, audit.rev],
   );
   await ensureAllocation(tx, moderation.audit_id, moderation.round_name);
-  await onAuditWritten(tx, {
+  await recordModeratorAct(tx, {
     auditId: moderation.audit_id,
-    actorId: person.id,
-    before: auditWriteBefore(audit),
-  });
-  await recordEvent(tx, {
-    actorId: person.id,
+    person,
+    origin,
     action: 'audit.returned',
-    entityType: 'audit',
-    entityId: moderation.audit_id,
     detail: { moderationId, rev },
-    ...origin,
+    before: audit,
   });
 }
 

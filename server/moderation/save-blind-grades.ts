@@ -8,14 +8,12 @@
 import type { Queryable } from '../db/database';
 import type { Person } from '../http/app-env';
 import { appError } from '../../shared/errors/app-error';
-import { loadFramework } from '../frameworks/framework-cache';
-import { recordEvent } from '../audit-log/record-event';
 import type { Answers } from '../../shared/framework/answer-schema';
 import { blindGradeProblems } from '../../shared/moderation/moderation-problems';
 import type { BlindGrades } from '../../shared/moderation/moderation-schemas';
 import { requireModeration } from './moderation-store';
 import { assertMayModerate } from './may-moderate';
-import { loadAuditState } from './moderate-audit';
+import { loadSubmittedAudit, recordModeratorAct } from './moderated-audit';
 
 export async function saveBlindGrades(
   tx: Queryable,
@@ -33,19 +31,7 @@ export async function saveBlindGrades(
     );
   if (moderation.status === 'agreed' || moderation.status === 'regraded')
     throw appError('conflict', 'This moderation was already decided.');
-  const audit = await loadAuditState(tx, moderation.audit_id);
-  if (audit.status !== 'submitted')
-    throw appError(
-      'conflict',
-      'This audit is back with its auditor. You can moderate it once they submit it again.',
-    );
-  if (audit.rev !== blind.auditRev)
-    throw appError(
-      'conflict',
-      'The audit has changed since you opened it. Reload it to see the latest version, then grade it.',
-    );
-  const framework = await loadFramework(tx, audit.framework_key, audit.framework_version);
-  if (!framework) throw appError('internal', 'The framework this audit was written on is missing.');
+  const { audit, framework } = await loadSubmittedAudit(tx, moderation.audit_id, blind.auditRev, 'grade it');
   const problems = blindGradeProblems(framework, audit.answers, blind.grades);
   if (problems.length > 0)
     throw appError(
@@ -61,12 +47,11 @@ export async function saveBlindGrades(
        updated_at = now() WHERE id = $1`,
     [moderationId, JSON.stringify(answers), blind.grades[framework.overallGradeKey] ?? null, person.id],
   );
-  await recordEvent(tx, {
-    actorId: person.id,
+  await recordModeratorAct(tx, {
+    auditId: moderation.audit_id,
+    person,
+    origin,
     action: 'audit.moderation-blind-graded',
-    entityType: 'audit',
-    entityId: moderation.audit_id,
     detail: { moderationId, blindOverall: blind.grades[framework.overallGradeKey] ?? null, rev: audit.rev },
-    ...origin,
   });
 }

@@ -13,11 +13,12 @@
  *   step before the swap leaves the old database as it was.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { claimDataDir, releaseDataDir } from '../db/data-dir-lock';
 import { CommandError } from './command-error';
+import { fileStartsWith } from './file-starts-with';
 
 const DB_FOLDER = 'pglite';
 
@@ -55,15 +56,8 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ byt
   });
 }
 
-export async function isGzip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
+/** Whether the file is gzip-compressed, as the embedded database's copies are. */
+export const isGzip = (file: string): Promise<boolean> => fileStartsWith(file, Buffer.from([0x1f, 0x8b]));
 
 export async function restorePglite(
   dataDir: string,

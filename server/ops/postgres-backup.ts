@@ -10,11 +10,12 @@
  *   server epoch, so every device pulls everything again instead of trusting a checkpoint from
  *   a timeline the restore has undone.
  */
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { CommandError } from './command-error';
+import { fileStartsWith } from './file-starts-with';
 import { assertToolCanServe, connectionFor, runTool, toolMajor } from './pg-tools';
 
 async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -64,15 +65,9 @@ async function archiveMajor(file: string): Promise<number> {
   return Number(match[1]);
 }
 
-export async function isPostgresDump(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(5), 0, 5, 0);
-    return bytesRead === 5 && buffer.toString('latin1') === 'PGDMP';
-  } finally {
-    await handle.close();
-  }
-}
+/** Whether the file is in pg_dump's custom format, which begins "PGDMP". */
+export const isPostgresDump = (file: string): Promise<boolean> =>
+  fileStartsWith(file, Buffer.from('PGDMP', 'latin1'));
 
 export async function restorePostgres(
   databaseUrl: string,

@@ -6,11 +6,11 @@
  * their own action only.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { answerJson } from '../../tests/support/answer-json';
 import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import type { ActionDetailView, PartnerActionView, PlanView } from '../../shared/plans/plan-views';
 import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
@@ -18,10 +18,7 @@ const MANAGER = 'farah.manager@demo.lantern.invalid';
 
 describe.each(ENGINES)('the plan as councils keep it on $engine', (engine) => {
   const t = useTestApp(engine);
-  let manager: Client;
-  beforeAll(async () => {
-    manager = await t.as(MANAGER);
-  }, 180_000);
+  const manager = useSignedIn(t, MANAGER);
 
   const post = <T>(path: string, body: unknown, status = 201, by: Client = manager) =>
     by.request(path, { method: 'POST', json: body }).then((r) => answerJson<T>(r, status));

@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import { answerJson } from '../../tests/support/answer-json';
 import { TEST_NOW, type Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import type {
   ActionDetailView,
@@ -22,25 +22,16 @@ import type {
   PlanView,
 } from '../../shared/plans/plan-views';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
+import { AT_LEAST_GOOD_TRAJECTORY } from '../../shared/metrics/council-plan-trajectories';
 import { DEMO_PLAN_TITLE } from '../demo/demo-plan';
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
-const HARINGEY = {
-  baseline: { date: '2019-01-31', value: 0.35 },
-  milestones: [
-    { date: '2019-09-30', target: 0.6 },
-    { date: '2019-12-31', target: 0.85 },
-  ],
-};
 const fixture = (name: string) =>
   readFileSync(new URL(`../../tests/fixtures/plans/${name}`, import.meta.url));
 
 describe.each(ENGINES)('improvement plans on $engine', (engine) => {
   const t = useTestApp(engine);
-  let manager: Client;
-  beforeAll(async () => {
-    manager = await t.as(MANAGER);
-  }, 180_000);
+  const manager = useSignedIn(t, MANAGER);
 
   const newPlan = async (by: Client = manager) =>
     answerJson<PlanView>(
@@ -154,7 +145,12 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     const created = await answerJson<ActionDetailView>(
       await manager.request(`/api/plans/${plan.id}/actions/${action.id}/measures`, {
         method: 'POST',
-        json: { title: 'Audits at least good', source: 'audits', metric, trajectory: HARINGEY },
+        json: {
+          title: 'Audits at least good',
+          source: 'audits',
+          metric,
+          trajectory: AT_LEAST_GOOD_TRAJECTORY,
+        },
       }),
       201,
     );
@@ -162,7 +158,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
     if (!measure?.latest) throw new Error('the measure has no judged period');
     const latest = measure.latest;
     const expected = trajectoryRag({
-      trajectory: HARINGEY,
+      trajectory: AT_LEAST_GOOD_TRAJECTORY,
       observed: { k: latest.k ?? 0, n: latest.n ?? 0 },
       periodEnd: latest.endDate,
       evaluationDate: new Date().toISOString().slice(0, 10),
@@ -224,7 +220,7 @@ describe.each(ENGINES)('improvement plans on $engine', (engine) => {
         title: 'Strengths',
         source: 'audits',
         metric: { name: 'x', source: { item: 'overall.strengths' }, passing: ['yes'], bucket: 'month' },
-        trajectory: HARINGEY,
+        trajectory: AT_LEAST_GOOD_TRAJECTORY,
       },
     });
     const body = await answerJson<{ fields: { message: string }[] }>(response, 400);

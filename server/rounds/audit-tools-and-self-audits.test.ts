@@ -7,10 +7,10 @@
  * never count in metrics, and their agreement matches a hand calculation.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
 import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { pushBody } from '../../tests/support/sync-fixtures';
 import {
   AMARA,
@@ -33,15 +33,10 @@ import type { Answers } from '../../shared/framework/answer-schema';
 
 describe.each(ENGINES)('audit tools and self-audits on $engine', (engine) => {
   const t = useTestApp(engine);
-  let qa: Client;
-  let amara: Client;
-  let ben: Client;
+  const qa = useSignedIn(t, QA_LEAD);
+  const amara = useSignedIn(t, AMARA);
+  const ben = useSignedIn(t, BEN);
   let toolKey: string;
-  beforeAll(async () => {
-    qa = await t.as(QA_LEAD);
-    amara = await t.as(AMARA);
-    ben = await t.as(BEN);
-  }, 180_000);
 
   /** Pushes one submitted audit on its allocation's tool, as the device would. */
   async function submit(

@@ -4,19 +4,15 @@
  * no link for someone who is not that round's guest.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { AMARA, createRound, personId, QA_LEAD } from '../../tests/fixtures/case-lists/qa-steps';
 import { guestWithLinkSchema } from '../../shared/accounts/guest-schemas';
 
 describe.each(ENGINES)('a guest’s new set-password link on $engine', (engine) => {
   const t = useTestApp(engine);
-  let qa: Client;
-  beforeAll(async () => {
-    qa = await t.as(QA_LEAD);
-  }, 180_000);
+  const qa = useSignedIn(t, QA_LEAD);
 
   it('gives the round’s guest a new link that sets their password, and nobody else one', async () => {
     const [days] = await t.db.query<{ start: string; end: string }>(

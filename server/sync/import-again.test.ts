@@ -2,20 +2,16 @@
  * A re-imported export: the server says which of the file's changes it held already,
  * so the device can say "already on the server" instead of "14 applied".
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation, pushBody } from '../../tests/support/sync-fixtures';
 import { describeImport, importResponseSchema } from '../../shared/sync/import-result';
 
 describe.each(ENGINES)('importing an export again on $engine', (engine) => {
   const t = useTestApp(engine);
-  let a: Client;
-  beforeAll(async () => {
-    a = await t.as(AUDITOR_A);
-  });
+  const a = useSignedIn(t, AUDITOR_A);
 
   it('names the changes that had synced already, and the device says so', async () => {
     const [me] = await t.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [AUDITOR_A]);

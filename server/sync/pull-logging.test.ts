@@ -2,11 +2,10 @@
  * A pull hands a device the full content of its audits, so it is in the audit log:
  * one row per pull that returned audits, naming them; a poll that found nothing adds none.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../../tests/support/test-databases';
-import type { Client } from '../../tests/support/test-app';
-import { useTestApp } from '../../tests/support/use-test-app';
+import { useSignedIn, useTestApp } from '../../tests/support/use-test-app';
 import { allocationsOf, AUDITOR_A, draftFor, mutation } from '../../tests/support/sync-fixtures';
 import { pullUntil } from '../../tests/fixtures/case-lists/qa-steps';
 import { pushInProcess } from '../../tests/support/push-in-process';
@@ -14,10 +13,7 @@ import type { PullResponse } from '../../shared/sync/protocol';
 
 describe.each(ENGINES)('pull logging on $engine', (engine) => {
   const t = useTestApp(engine);
-  let a: Client;
-  beforeAll(async () => {
-    a = await t.as(AUDITOR_A);
-  });
+  const a = useSignedIn(t, AUDITOR_A);
 
   const pulledRows = () =>
     t.db.query<{ detail: { count: number; auditIds: string[] }; ip: string }>(

@@ -72,15 +72,22 @@ export function fieldMappingProblems<F extends string>(
   return problems;
 }
 
-/** A mapped field's column as a problem names it: its letter and, where the file has one, its header. */
+/**
+ * A column as a problem names it: its letter and, where the file has one, its header.
+ * @example columnName(1, ['Case reference', ' Team ']) // 'B (Team)'
+ */
+export function columnName(index: number, headers: readonly string[]): string {
+  const header = headers[index]?.trim();
+  return `${columnLetter(index)}${header ? ` (${header})` : ''}`;
+}
+
+/** A mapped field's column as a problem names it (columnName); column A when the field is not mapped. */
 export function mappedColumnName<F extends string>(
   mapping: Record<F, number | null>,
   headers: readonly string[],
   field: F,
 ): string {
-  const index = mapping[field] ?? 0;
-  const header = headers[index]?.trim();
-  return `${columnLetter(index)}${header ? ` (${header})` : ''}`;
+  return columnName(mapping[field] ?? 0, headers);
 }
 
 /** A row's cell for a mapped field, trimmed; undefined when the file has no column for it. */

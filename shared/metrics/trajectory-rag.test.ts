@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { trajectoryRag, type RagInput } from './trajectory-rag';
 import type { Trajectory } from './trajectory';
+// The council's plan (PRODUCT.md): at least good, re-based to 35% (Jan 2019); good supervision.
+import {
+  AT_LEAST_GOOD_TRAJECTORY as REBASED,
+  SUPERVISION_TRAJECTORY as SUPERVISION,
+} from './council-plan-trajectories';
 
-// The council's plan (PRODUCT.md): "The baseline for audits reaching the standard of at least 'good' has been
-// reduced to 35% (Jan 2019) from 47% at Oct 2018. Target: at least 60% by Sept 2019, 85% by Dec 2019."
-// "<Month> YYYY" is read as the month's last day.
-const REBASED: Trajectory = {
-  baseline: { date: '2019-01-31', value: 0.35 },
-  milestones: [
-    { date: '2019-09-30', target: 0.6 },
-    { date: '2019-12-31', target: 0.85 },
-  ],
-};
 // The same plan before it was re-based: 47% at Oct 2018.
 const ORIGINAL: Trajectory = { ...REBASED, baseline: { date: '2018-10-31', value: 0.47 } };
-// The council's plan (PRODUCT.md): "Baseline 38% of audits had good quality of supervision in February 2019.
-// Targets 50% by April 2019 and 80% by Sept 2019."
-const SUPERVISION: Trajectory = {
-  baseline: { date: '2019-02-28', value: 0.38 },
-  milestones: [
-    { date: '2019-04-30', target: 0.5 },
-    { date: '2019-09-30', target: 0.8 },
-  ],
-};
 // The council's plan (PRODUCT.md): "95% of cases to receive management oversight/supervision by April 2019".
 // The plan publishes no baseline; 70% at the end of January 2019 is ASSUMED here to make a trajectory.
 const OVERSIGHT: Trajectory = {

@@ -3,24 +3,11 @@ import fc from 'fast-check';
 import { dateOfDayNumber, dayNumberOf } from './calendar-date';
 import { addDays } from './time-values';
 import { finalTarget, trajectorySchema, trajectoryValue, type Trajectory } from './trajectory';
-
-// The council's plan (PRODUCT.md): baseline re-set to 35% (Jan 2019); targets 60% by Sept 2019, 85% by Dec 2019.
-// "By <month>" is read as the month's last day.
-const AT_LEAST_GOOD: Trajectory = {
-  baseline: { date: '2019-01-31', value: 0.35 },
-  milestones: [
-    { date: '2019-09-30', target: 0.6 },
-    { date: '2019-12-31', target: 0.85 },
-  ],
-};
-// The council's plan (PRODUCT.md): 38% good supervision (Feb 2019); targets 50% by April 2019, 80% by Sept 2019.
-const SUPERVISION: Trajectory = {
-  baseline: { date: '2019-02-28', value: 0.38 },
-  milestones: [
-    { date: '2019-04-30', target: 0.5 },
-    { date: '2019-09-30', target: 0.8 },
-  ],
-};
+// Two targets of the council's plan (PRODUCT.md).
+import {
+  AT_LEAST_GOOD_TRAJECTORY as AT_LEAST_GOOD,
+  SUPERVISION_TRAJECTORY as SUPERVISION,
+} from './council-plan-trajectories';
 
 describe('trajectoryValue', () => {
   // Reference values: linear interpolation by calendar day, worked by hand from the plans above.

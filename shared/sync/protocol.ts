@@ -51,24 +51,30 @@ const rejectedResultSchema = z.object({
   problems: z.array(problemSchema),
 });
 
+/** Applied now, or earlier (a retry of the same mutationId gets the first answer). */
+const appliedResultSchema = z.object({
+  mutationId: z.string(),
+  status: z.literal('applied'),
+  rev: z.number().check(z.int(), z.positive()),
+  doc: auditDocumentSchema,
+});
+
 /** The answer as recorded (sync_mutations) and as sent to a device that did not ask for slim answers. */
 export const mutationResultSchema = z.discriminatedUnion('status', [
-  /** Applied now, or earlier (a retry of the same mutationId gets the first answer). */
-  z.object({
-    mutationId: z.string(),
-    status: z.literal('applied'),
-    rev: z.number().check(z.int(), z.positive()),
-    doc: auditDocumentSchema,
-  }),
+  appliedResultSchema,
   conflictResultSchema,
   rejectedResultSchema,
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
-export const pushResponseSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
-  results: z.array(mutationResultSchema),
-});
+/** A push's answer: one result per mutation pushed, each of the kind `result` describes. */
+const pushResponseOf = <R extends z.ZodMiniType>(result: R) =>
+  z.object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    results: z.array(result),
+  });
+
+export const pushResponseSchema = pushResponseOf(mutationResultSchema);
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** What the server adds to a snapshot it stores as pushed: with `rev`, the rest of its document. */
@@ -88,10 +94,7 @@ export type ServerAdded = z.infer<typeof serverAddedSchema>;
  * ever: a conflict always carries the server's whole document.
  */
 export const slimMutationResultSchema = z.discriminatedUnion('status', [
-  z.object({
-    mutationId: z.string(),
-    status: z.literal('applied'),
-    rev: z.number().check(z.int(), z.positive()),
+  z.extend(appliedResultSchema, {
     doc: z.optional(auditDocumentSchema),
     added: z.optional(serverAddedSchema),
   }),
@@ -100,10 +103,7 @@ export const slimMutationResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SlimMutationResult = z.infer<typeof slimMutationResultSchema>;
 
-export const slimPushResponseSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
-  results: z.array(slimMutationResultSchema),
-});
+export const slimPushResponseSchema = pushResponseOf(slimMutationResultSchema);
 export type SlimPushResponse = z.infer<typeof slimPushResponseSchema>;
 
 export const allocationDocumentSchema = z.object({

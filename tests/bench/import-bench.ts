@@ -20,7 +20,7 @@ import { runWhenMain } from './run-when-main';
 import { ENGINES } from '../support/test-databases';
 import { createTestApp } from '../support/test-app';
 import { startServer } from '../support/server-process';
-import { signInOverHttp, type HttpSession } from '../support/sync-http';
+import { headersOf, signInOverHttp, type HttpSession } from '../support/sync-http';
 import { base64, caseListRows, toCsv, toXlsx } from '../fixtures/case-lists/case-list';
 import { COUNCIL_HEADERS, councilCaseListRows } from '../fixtures/case-lists/council-case-list';
 import {
@@ -40,11 +40,7 @@ const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 async function postJson(url: string, session: HttpSession, body: unknown): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      'content-type': 'application/json',
-    },
+    headers: headersOf(session),
     body: JSON.stringify(body),
   });
   const text = await response.text();

@@ -6,15 +6,9 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-admin-');
 
 /** Presses Tab until `target` has focus: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {

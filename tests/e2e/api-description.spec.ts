@@ -8,7 +8,7 @@ import { test, expect, type APIResponse } from '@playwright/test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 
 interface Described {
@@ -22,13 +22,7 @@ interface Described {
   };
 }
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-api-description-');
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 

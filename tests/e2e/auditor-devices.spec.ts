@@ -5,18 +5,11 @@
  * for a choice included) and keeps each person's data apart; a version the server refused can be
  * restored from the history.
  */
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { useDemoServer } from './support/demo-server';
 import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  test.setTimeout(300_000); // a first start builds the demo organisation: slow on a busy machine
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-auditor-devices-');
 
 async function openCase(page: Page, reference: string): Promise<void> {
   await page.goto(`${server.url}/audits`);
@@ -29,13 +22,15 @@ const syncAndWait = async (page: Page) => {
   await expect(page.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
 };
 
-test('two devices edit one audit offline: different answers merge, the same answer is a choice, no word lost', async ({
-  browser,
-}) => {
+/**
+ * One person's audit open on two devices of theirs (two browser contexts): the tablet answers a
+ * question and syncs, then the laptop signs in and opens the same audit with that answer.
+ */
+async function oneAuditOnTwoDevices(browser: Browser, email: string) {
   const devices: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
   const [tablet, laptop] = await Promise.all(devices.map((d) => d.newPage()));
   if (!tablet || !laptop) throw new Error('two pages');
-  await signIn(tablet, server.url, AMARA);
+  await signIn(tablet, server.url, email);
   await openMyAuditsReadyForOffline(tablet, server.url);
   const reference = await firstCase(tablet);
   await openCase(tablet, reference);
@@ -43,9 +38,16 @@ test('two devices edit one audit offline: different answers merge, the same answ
     .getByRole('radio', { name: 'Yes', exact: true })
     .check();
   await syncAndWait(tablet);
-  await signIn(laptop, server.url, AMARA);
+  await signIn(laptop, server.url, email);
   await openMyAuditsReadyForOffline(laptop, server.url);
   await openCase(laptop, reference);
+  return { devices, tablet, laptop, reference };
+}
+
+test('two devices edit one audit offline: different answers merge, the same answer is a choice, no word lost', async ({
+  browser,
+}) => {
+  const { devices, tablet, laptop } = await oneAuditOnTwoDevices(browser, AMARA);
   await expect(
     group(laptop, /seen in line with the plan/).getByRole('radio', { name: 'Yes', exact: true }),
   ).toBeChecked();
@@ -119,8 +121,7 @@ test('only one tab pushes; closing it hands the role to another tab', async ({ b
   await group(second, /seen in line with the plan/)
     .getByRole('radio', { name: 'Partly', exact: true })
     .check();
-  await second.getByRole('button', { name: 'Sync now' }).click();
-  await expect(second.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  await syncAndWait(second);
   expect(pushes.get(first)).toBeGreaterThan(0);
   expect(pushes.get(second)).toBe(0);
 
@@ -128,8 +129,7 @@ test('only one tab pushes; closing it hands the role to another tab', async ({ b
   await group(second, /seen alone/)
     .getByRole('radio', { name: 'No', exact: true })
     .check();
-  await second.getByRole('button', { name: 'Sync now' }).click();
-  await expect(second.getByTestId('waiting-count')).toHaveText('Everything is synced', { timeout: 20_000 });
+  await syncAndWait(second);
   expect(pushes.get(second)).toBeGreaterThan(0);
   await context.close();
 });
@@ -207,20 +207,10 @@ test('an answer waiting for a choice is unsynced work: the bar says so, sign-out
   browser,
 }) => {
   test.setTimeout(300_000); // two devices, four syncs and a restore
-  const devices: BrowserContext[] = [await browser.newContext(), await browser.newContext()];
-  const [tablet, laptop] = await Promise.all(devices.map((d) => d.newPage()));
-  if (!tablet || !laptop) throw new Error('two pages');
-  await signIn(tablet, server.url, 'chloe.auditor@demo.lantern.invalid');
-  await openMyAuditsReadyForOffline(tablet, server.url);
-  const reference = await firstCase(tablet);
-  await openCase(tablet, reference);
-  await group(tablet, /seen in line with the plan/)
-    .getByRole('radio', { name: 'Yes', exact: true })
-    .check();
-  await syncAndWait(tablet);
-  await signIn(laptop, server.url, 'chloe.auditor@demo.lantern.invalid');
-  await openMyAuditsReadyForOffline(laptop, server.url);
-  await openCase(laptop, reference);
+  const { devices, tablet, laptop, reference } = await oneAuditOnTwoDevices(
+    browser,
+    'chloe.auditor@demo.lantern.invalid',
+  );
 
   // Both write the same note offline; the tablet syncs first, so the laptop's is refused.
   await Promise.all(devices.map((d) => d.setOffline(true)));

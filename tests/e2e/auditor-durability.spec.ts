@@ -9,7 +9,14 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, type ServerProcess } from '../support/server-process';
-import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+import {
+  AMARA,
+  BEN,
+  firstCase,
+  grantPersistentStorage,
+  openMyAuditsReadyForOffline,
+  signIn,
+} from './support/auditor-steps';
 import { DEMO_PASSWORD } from '../../server/demo/demo-people';
 import { CHROMIUM_ARGS } from '../support/chromium-args';
 
@@ -92,14 +99,7 @@ test('a service-worker update waits for the auditor, saves the open audit first,
   page,
 }) => {
   test.setTimeout(300_000);
-  // Persistent storage granted, as to an installed app: the readiness check asks for it.
-  const cdp = await page.context().newCDPSession(page);
-  const { targetInfo } = await cdp.send('Target.getTargetInfo');
-  await cdp.send('Browser.grantPermissions', {
-    permissions: ['durableStorage'],
-    origin: server.url,
-    browserContextId: targetInfo.browserContextId,
-  });
+  await grantPersistentStorage(page, server.url);
   await signIn(page, server.url, 'chloe.auditor@demo.lantern.invalid');
   await openMyAuditsReadyForOffline(page, server.url);
   const reference = await openFirstCaseNotes(page);

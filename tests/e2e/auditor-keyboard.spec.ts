@@ -2,56 +2,12 @@
  * A whole audit by keyboard alone: Tab to move, Space to choose, typing in text boxes, Enter
  * on buttons and links — no mouse at any point after signing in.
  */
-import { test, expect, type Page } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { test, expect } from '@playwright/test';
+import { useDemoServer } from './support/demo-server';
 import { firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
+import { tabTo } from './support/keyboard-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
-
-interface Focused {
-  tag: string;
-  type: string;
-  name: string;
-  checkedInGroup: boolean;
-  text: string;
-  value: string;
-  inNav: boolean;
-}
-
-const focused = (page: Page): Promise<Focused> =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    const name = el?.getAttribute('name') ?? '';
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      type: el?.getAttribute('type') ?? '',
-      name,
-      checkedInGroup: name
-        ? Boolean(document.querySelector(`input[name="${CSS.escape(name)}"]:checked`))
-        : false,
-      text: (el?.textContent ?? '').trim(),
-      value: el?.value ?? '',
-      inNav: Boolean(el?.closest('nav')),
-    };
-  });
-
-/** Tab until the focused element satisfies `stop`, acting on every control on the way. */
-async function tabThrough(page: Page, stop: (f: Focused) => boolean, limit = 400): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (stop(f)) return;
-    if (f.tag === 'input' && f.type === 'radio' && !f.checkedInGroup) await page.keyboard.press('Space');
-    if (f.tag === 'textarea' && f.value === '') await page.keyboard.type('Recorded by keyboard.');
-  }
-  throw new Error('the control was never reached by Tab');
-}
+const server = useDemoServer('lantern-auditor-keyboard-');
 
 test('a whole audit completed by keyboard alone', async ({ page }) => {
   // Some 150 controls, each a key and a read of the focus: 29 s alone on a 2-core machine, a
@@ -62,28 +18,27 @@ test('a whole audit completed by keyboard alone', async ({ page }) => {
   const reference = await firstCase(page);
   await page.goto(`${server.url}/audits`);
 
-  await tabThrough(page, (f) => f.tag === 'a' && f.text === reference);
+  await tabTo(page, (f) => f.tag === 'a' && f.text === reference);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: new RegExp(`Audit of case ${reference}`) })).toBeVisible();
 
   // The safeguarding question first: open the panel, answer "No" with the arrow keys.
-  await tabThrough(page, (f) => f.text.startsWith('Raise an immediate safeguarding concern'));
+  await tabTo(page, (f) => f.text.startsWith('Raise an immediate safeguarding concern'));
   await page.keyboard.press('Enter');
-  await tabThrough(page, (f) => f.type === 'radio' && f.name === 'safeguarding.concern');
+  await tabTo(page, (f) => f.type === 'radio' && f.name === 'safeguarding.concern');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: 'No', exact: true }).first()).toBeChecked();
-  await tabThrough(page, (f) => f.text === 'Back to the audit');
+  await tabTo(page, (f) => f.text === 'Back to the audit');
   await page.keyboard.press('Enter');
 
   // Every section: answer each group, write each note, then "Next".
   for (let section = 0; section < 9; section++) {
-    await tabThrough(
+    const f = await tabTo(
       page,
       (f) =>
         (f.tag === 'button' && (f.text.startsWith('Next:') || f.text === 'Review and submit')) ||
         (f.tag === 'a' && f.text === 'Review and submit' && !f.inNav),
     );
-    const f = await focused(page);
     await page.keyboard.press('Enter');
     if (!f.text.startsWith('Next:')) break;
     await expect(
@@ -94,7 +49,7 @@ test('a whole audit completed by keyboard alone', async ({ page }) => {
     await expect(page.locator('main h1')).toBeFocused();
   }
   await expect(page.getByRole('heading', { name: /Review and submit/ })).toBeVisible();
-  await tabThrough(page, (f) => f.text === 'Submit the audit');
+  await tabTo(page, (f) => f.text === 'Submit the audit');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
   await expect(page.locator(`[data-case="${reference}"]`)).toContainText('Submitted');

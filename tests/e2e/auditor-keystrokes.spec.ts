@@ -9,7 +9,7 @@ import { test, expect, chromium, type BrowserContext, type Page } from '@playwri
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { AMARA, BEN, firstCase, openMyAuditsReadyForOffline, signIn } from './support/auditor-steps';
 import { CHROMIUM_ARGS } from '../support/chromium-args';
 
@@ -19,15 +19,7 @@ const KEY_DELAY_MS = 8;
 /** What trial `i` types: ordinary words, punctuation and a quote, as a note is written. */
 const line = (i: number): string => `Visit ${i}: seen alone, said "it's ok".\n`;
 
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000); // a first start builds the demo organisation: slow on a busy machine
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' }, timeoutMs: 170_000 });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-auditor-keystrokes-');
 
 const notes = (page: Page) => page.locator('textarea').first();
 

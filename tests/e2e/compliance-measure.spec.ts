@@ -5,19 +5,13 @@
  * screen's own figures.
  */
 import { test, expect } from '@playwright/test';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import type { ActionDetailView } from '../../shared/plans/plan-views';
 import type { ComplianceReport } from '../../shared/case-actions/case-action-schemas';
 import { signIn } from './support/auditor-steps';
 import { openDemoPlanAction } from './support/plan-steps';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-compliance-measure-');
 
 test('a manager tracks post-audit compliance as a plan measure, with the compliance screen’s figures', async ({
   page,

@@ -9,35 +9,19 @@ import { test, expect } from '@playwright/test';
 import { useDemoServer } from './support/demo-server';
 import { signIn } from './support/auditor-steps';
 import { openDemoPlanAction } from './support/plan-steps';
+import { MONTH_NAMES } from '../../shared/metrics/month-names';
 
 const server = useDemoServer('lantern-count-measures-');
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "Sep 2026" for the month `back` months before this one. */
-function monthBack(back: number): string {
+/**
+ * The month `back` months before this one as the period's label ("September 2026"), or with
+ * `short` as the extract writes it ("Sep 2026").
+ */
+function monthBack(back: number, form: 'label' | 'short' = 'label'): string {
   const now = new Date();
   const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
-  return `${MONTHS[index % 12]} ${Math.floor(index / 12)}`;
-}
-const FULL = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** The period's label ("September 2026") for the month `back` months before this one. */
-function labelBack(back: number): string {
-  const now = new Date();
-  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
-  return `${FULL[index % 12]} ${Math.floor(index / 12)}`;
+  const name = MONTH_NAMES[index % 12] ?? '';
+  return `${form === 'short' ? name.slice(0, 3) : name} ${Math.floor(index / 12)}`;
 }
 /** The last day of the month `offset` months from this one, YYYY-MM-DD. */
 function monthEnd(offset: number): string {
@@ -80,7 +64,11 @@ test('a manager adds a lower-is-better count and imports a monthly extract', asy
   await file.setInputFiles({
     name: 'waiting-extract.csv',
     mimeType: 'text/csv',
-    buffer: extract([`${monthBack(3)},24`, `${monthBack(2)},twelve`, `${monthBack(1)},19`]),
+    buffer: extract([
+      `${monthBack(3, 'short')},24`,
+      `${monthBack(2, 'short')},twelve`,
+      `${monthBack(1, 'short')},19`,
+    ]),
   });
   const problems = measure.getByRole('alert');
   await expect(problems).toContainText(
@@ -93,7 +81,11 @@ test('a manager adds a lower-is-better count and imports a monthly extract', asy
   await file.setInputFiles({
     name: 'waiting-extract.csv',
     mimeType: 'text/csv',
-    buffer: extract([`${monthBack(3)},24`, `${monthBack(2)},"1,204"`, `${monthBack(1)},19`]),
+    buffer: extract([
+      `${monthBack(3, 'short')},24`,
+      `${monthBack(2, 'short')},"1,204"`,
+      `${monthBack(1, 'short')},19`,
+    ]),
   });
   const preview = measure.getByRole('table', { name: 'What will be imported' });
   await expect(preview.getByRole('row')).toHaveCount(4);
@@ -105,11 +97,11 @@ test('a manager adds a lower-is-better count and imports a monthly extract', asy
     name: new RegExp(`${title} by period \\(lower is better\\)`),
   });
   await expect(figures.getByRole('row')).toHaveCount(4);
-  const last = figures.getByRole('row', { name: new RegExp(labelBack(1)) });
+  const last = figures.getByRole('row', { name: new RegExp(monthBack(1)) });
   await expect(last.getByRole('cell').nth(0)).toHaveText('19 children');
   await expect(last.getByRole('cell').nth(2)).toHaveText(/^(Green|Amber|Red|Blue)$/);
   // 1,204 children waiting is far above the line: Red, by the rule that says so.
-  const bad = figures.getByRole('row', { name: new RegExp(labelBack(2)) });
+  const bad = figures.getByRole('row', { name: new RegExp(monthBack(2)) });
   await expect(bad.getByRole('cell').nth(2)).toHaveText('Red');
   await expect(bad.getByRole('cell').nth(3)).toHaveText(
     /missed by more than the tolerance|short of the trajectory by more than the tolerance/,

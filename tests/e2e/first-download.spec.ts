@@ -6,7 +6,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { useDemoServer } from './support/demo-server';
-import { signIn } from './support/auditor-steps';
+import { grantPersistentStorage, signIn } from './support/auditor-steps';
 
 const AUDITOR = 'ben.auditor@demo.lantern.invalid';
 
@@ -36,14 +36,8 @@ test('the first download shows its progress, survives a dropped line and resumes
     if (new URL(request.url()).pathname.startsWith('/api/frameworks/')) forms.push(request.url());
   });
 
-  // The tablet keeps Lantern's data (as an installed app's is kept): persistent storage granted.
-  const cdp = await page.context().newCDPSession(page);
-  const { targetInfo } = await cdp.send('Target.getTargetInfo');
-  await cdp.send('Browser.grantPermissions', {
-    permissions: ['durableStorage'],
-    origin: server.url,
-    browserContextId: targetInfo.browserContextId,
-  });
+  // The tablet keeps Lantern's data, as an installed app's is kept.
+  await grantPersistentStorage(page, server.url);
 
   await signIn(page, server.url, AUDITOR);
   // Within the app: a page load would drop a pull in flight before it was stored.

@@ -8,15 +8,9 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-plan-as-kept-');
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 const PASSWORD = 'lantern-demo';

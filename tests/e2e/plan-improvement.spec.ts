@@ -9,32 +9,20 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect, request, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 import { trajectoryRag } from '../../shared/metrics/trajectory-rag';
+import { AT_LEAST_GOOD_TRAJECTORY } from '../../shared/metrics/council-plan-trajectories';
 import { RAG_WORDS } from '../../shared/plans/rag-words';
 import { londonDate } from '../../shared/metrics/london-date';
 import { periodOf } from '../../shared/metrics/periods';
 import { isToDate } from '../../shared/metrics/statistic-words';
 import type { ActionDetailView, PlanListItem } from '../../shared/plans/plan-views';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-plan-improvement-');
 
 const MANAGER = 'farah.manager@demo.lantern.invalid';
 const AUDITOR = 'amara.auditor@demo.lantern.invalid';
 const PASSWORD = 'lantern-demo';
-const HARINGEY = {
-  baseline: { date: '2019-01-31', value: 0.35 },
-  milestones: [
-    { date: '2019-09-30', target: 0.6 },
-    { date: '2019-12-31', target: 0.85 },
-  ],
-};
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${server.url}/sign-in`);
@@ -146,7 +134,7 @@ test('a manager enters the Haringey target as a measure, sees its trend and RAG,
   if (!latest || latest.k === null || latest.n === null) throw new Error('no judged period');
   const today = londonDate(new Date().toISOString());
   const expected = trajectoryRag({
-    trajectory: HARINGEY,
+    trajectory: AT_LEAST_GOOD_TRAJECTORY,
     observed: { k: latest.k, n: latest.n },
     periodEnd: latest.endDate,
     evaluationDate: today,

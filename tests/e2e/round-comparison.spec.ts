@@ -18,26 +18,11 @@ import { startServer, type ServerProcess } from '../support/server-process';
 import { openDatabase, releaseDataDir } from '../../server/db/open-database';
 import { insertRows } from '../../server/db/insert-rows';
 import { ROUND_ALLOCATION_COLUMNS } from '../../server/demo/demo-columns';
+import { AUDIT_COLUMNS } from '../../server/demo/synthetic-audits';
 import { signIn } from './support/auditor-steps';
 
 /** The demo's case-file audit (Playwright's loader cannot import the framework's JSON). */
 const DEFAULT_FRAMEWORK_REF = { key: 'lantern-default', version: 1 };
-const AUDIT_COLUMNS = {
-  id: 'uuid',
-  case_id: 'uuid',
-  team_id: 'uuid',
-  case_type: 'text',
-  framework_key: 'text',
-  framework_version: 'integer',
-  auditor_id: 'uuid',
-  kind: 'text',
-  status: 'text',
-  answers: 'jsonb',
-  overall_grade: 'smallint',
-  completed_at: 'timestamptz',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-} as const;
 
 const QA_LEAD = 'erin.qalead@demo.lantern.invalid';
 const SOCIAL_CARE_AUDITOR = 'chloe.auditor@demo.lantern.invalid';

@@ -1,15 +1,9 @@
 /** Signing in and out in the browser, by keyboard, with the demo accounts. */
 import { test, expect } from '@playwright/test';
 import { axeViolations, describeViolations } from './support/axe-scan';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { useDemoServer } from './support/demo-server';
 
-let server: ServerProcess;
-test.beforeAll(async () => {
-  server = await startServer({ env: { LANTERN_CLIENT_BUILD: 'skip' } });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useDemoServer('lantern-sign-in-');
 
 test('a demo auditor signs in by keyboard alone, sees their home, and signs out', async ({ page }) => {
   await page.goto(server.url + '/sign-in');

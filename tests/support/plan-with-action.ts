@@ -3,8 +3,9 @@
  * person (a manager): what a test of a plan measure starts from; and a measure added to it.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { Client } from './test-app';
+import { beforeAll, expect } from 'vitest';
+import type { Client, TestApp } from './test-app';
+import { useSignedIn } from './use-test-app';
 import type { ActionDetailView, MeasureView, PlanView } from '../../shared/plans/plan-views';
 
 /** The area's and the action's fields, as the plan screens send them. */
@@ -53,4 +54,45 @@ export async function addMeasure(
     fields,
   );
   return detail.measures[detail.measures.length - 1] as MeasureView;
+}
+
+/** A plan made by usePlanWithAction: its manager's client, its id, its one action's id. */
+export interface ManagedPlan {
+  readonly manager: Client;
+  readonly id: string;
+  readonly actionId: string;
+  /** Adds a measure to the plan's action as its manager (addMeasure). */
+  addMeasure(fields: Record<string, unknown>): Promise<MeasureView>;
+}
+
+/**
+ * Signs `email` in (useSignedIn) and registers a `beforeAll` that makes their plan with one action
+ * (planWithAction); call it after useTestApp. The answer reads the plan inside tests and later hooks.
+ */
+export function usePlanWithAction(
+  t: TestApp,
+  email: string,
+  input: PlanWithActionInput,
+  timeoutMs = 180_000,
+): ManagedPlan {
+  const manager = useSignedIn(t, email, timeoutMs);
+  let made: { id: string; actionId: string } | undefined;
+  beforeAll(async () => {
+    const { plan, actionId } = await planWithAction(manager, input);
+    made = { id: plan.id, actionId };
+  }, timeoutMs);
+  const plan = () => {
+    if (!made) throw new Error('The plan is made in beforeAll: use it inside a test or a later hook.');
+    return made;
+  };
+  return {
+    manager,
+    get id() {
+      return plan().id;
+    },
+    get actionId() {
+      return plan().actionId;
+    },
+    addMeasure: (fields) => addMeasure(manager, { planId: plan().id, actionId: plan().actionId }, fields),
+  };
 }

@@ -35,7 +35,8 @@ export async function signInOverHttp(baseUrl: string, email: string): Promise<Ht
   return { email, personId: reply.person.id, cookie, csrfToken: reply.csrfToken };
 }
 
-const headersOf = (session: HttpSession): Record<string, string> => ({
+/** The headers of a signed-in request with a JSON body: the session cookie and its CSRF token. */
+export const headersOf = (session: HttpSession): Record<string, string> => ({
   cookie: session.cookie,
   'x-csrf-token': session.csrfToken,
   'content-type': 'application/json',

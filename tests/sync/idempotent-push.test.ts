@@ -19,7 +19,7 @@ import { openPostgresDatabase } from '../../server/db/postgres-database';
 import type { Database, Queryable } from '../../server/db/database';
 import { AUDITOR_A, draftFor, mutation, pushBody } from '../support/sync-fixtures';
 import { addAllocations, personIdOf, type AllocationRef } from '../support/sync-world';
-import { signInOverHttp, type HttpSession } from '../support/sync-http';
+import { headersOf, signInOverHttp, type HttpSession } from '../support/sync-http';
 import { pushResponseSchema, type PushResponse } from '../../shared/sync/protocol';
 
 const COPIES = 24;
@@ -183,11 +183,7 @@ describe.runIf(adminUrl)('one mutationId many times at once, to two server proce
     const sendTo = async (server: ServerProcess | undefined, body: unknown): Promise<PushResponse> => {
       const response = await fetch(`${server?.url}/api/sync/push`, {
         method: 'POST',
-        headers: {
-          cookie: session.cookie,
-          'x-csrf-token': session.csrfToken,
-          'content-type': 'application/json',
-        },
+        headers: headersOf(session),
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(200);

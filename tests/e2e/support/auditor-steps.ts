@@ -22,6 +22,20 @@ export async function signIn(
   await expect(page.getByRole('heading', { name: /^Hello,/ })).toBeVisible(options);
 }
 
+/**
+ * Persistent storage granted to the page's origin, as a browser grants it to an installed app
+ * (the readiness check asks for it).
+ */
+export async function grantPersistentStorage(page: Page, origin: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  await cdp.send('Browser.grantPermissions', {
+    permissions: ['durableStorage'],
+    origin,
+    browserContextId: targetInfo.browserContextId,
+  });
+}
+
 /** My audits is showing, everything synced, and the service worker controls the page. */
 export async function openMyAuditsReadyForOffline(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/audits`);
