@@ -11,27 +11,37 @@ import { ENGINES } from '../../tests/support/test-databases';
 import { useTestApp } from '../../tests/support/use-test-app';
 import { addAuditor, personIdOf } from '../../tests/support/sync-world';
 import { eventually } from '../../tests/support/sync-eventually';
-import type { Client } from '../../tests/support/test-app';
+import type { Client, TestApp } from '../../tests/support/test-app';
 import { openPostgresDatabase } from '../db/postgres-database';
 
 let counter = 0;
 
-describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
-  const t = useTestApp(engine, { config: { sessionCacheSeconds: 60 } });
-
-  /** A new auditor, signed in; their id and client. */
-  const signedIn = async (): Promise<{ id: string; client: Client }> => {
-    const email = `kept-session-${++counter}@test.invalid`;
-    await addAuditor(t.db, email);
-    const client = await t.as(email);
-    expect(await status(client)).toBe(200);
-    return { id: await personIdOf(t.db, email), client };
-  };
+/** Sign-ins and reads of a test app's session, as each block below needs them. */
+function sessionProbes(t: TestApp) {
   const status = async (client: Client): Promise<number> =>
     (await client.request('/api/auth/session')).status;
-  const roles = async (client: Client): Promise<string[]> =>
-    ((await (await client.request('/api/auth/session')).json()) as { person: { roles: string[] } }).person
-      .roles;
+  return {
+    status,
+    /** A new auditor, signed in; their id and client. */
+    async signedIn(): Promise<{ id: string; client: Client }> {
+      const email = `kept-session-${++counter}@test.invalid`;
+      await addAuditor(t.db, email);
+      const client = await t.as(email);
+      expect(await status(client)).toBe(200);
+      return { id: await personIdOf(t.db, email), client };
+    },
+    async roles(client: Client): Promise<string[]> {
+      const body = (await (await client.request('/api/auth/session')).json()) as {
+        person: { roles: string[] };
+      };
+      return body.person.roles;
+    },
+  };
+}
+
+describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
+  const t = useTestApp(engine, { config: { sessionCacheSeconds: 60 } });
+  const { signedIn, status, roles } = sessionProbes(t);
   const tokenHashOf = async (personId: string): Promise<string> =>
     (
       await t.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE person_id = $1', [
@@ -99,63 +109,58 @@ describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
     ]);
     expect(await status(guest.client)).toBe(401);
   });
-
-  it.runIf(engine.engine === 'postgresql')(
-    'hears a change made by another process as soon as its notice arrives',
-    async () => {
-      const other = new pg.Client({ connectionString: t.target.url });
-      await other.connect();
-      try {
-        const revoked = await signedIn();
-        await other.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [revoked.id]);
-        const changed = await signedIn();
-        await other.query("UPDATE people SET roles = '{practitioner}' WHERE id = $1", [changed.id]);
-        // Well inside the minute the app keeps a session.
-        expect(
-          await eventually(
-            () => status(revoked.client),
-            (s) => s === 401,
-            5_000,
-          ),
-        ).toBe(401);
-        expect(
-          await eventually(
-            () => roles(changed.client),
-            (r) => r[0] === 'practitioner',
-            5_000,
-          ),
-        ).toEqual(['practitioner']);
-      } finally {
-        await other.end();
-      }
-    },
-  );
 });
 
 describe.each(ENGINES)('sessions not kept on $engine (LANTERN_SESSION_CACHE_SECONDS=0)', (engine) => {
   const t = useTestApp(engine, { config: { sessionCacheSeconds: 0 } });
 
+  const { signedIn, status } = sessionProbes(t);
+
   it('looks the session up on every request, notices or not', async () => {
-    const email = `unkept-session-${++counter}@test.invalid`;
-    await addAuditor(t.db, email);
-    const client = await t.as(email);
-    expect((await client.request('/api/auth/session')).status).toBe(200);
+    const { id, client } = await signedIn();
     await t.db.exec('ALTER TABLE sessions DISABLE TRIGGER sessions_notify_change');
     try {
-      await t.db.query(
-        'UPDATE sessions SET revoked_at = now() WHERE person_id = (SELECT id FROM people WHERE email = $1)',
-        [email],
-      );
-      expect((await client.request('/api/auth/session')).status).toBe(401);
+      await t.db.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [id]);
+      expect(await status(client)).toBe(401);
     } finally {
       await t.db.exec('ALTER TABLE sessions ENABLE TRIGGER sessions_notify_change');
     }
   });
 });
 
-describe.runIf(ENGINES.some((e) => e.engine === 'postgresql'))('change notices on PostgreSQL', () => {
-  const engine = ENGINES.find((e) => e.engine === 'postgresql');
-  const t = useTestApp(engine ?? ENGINES[0]!);
+const POSTGRESQL = ENGINES.find((e) => e.engine === 'postgresql');
+
+describe.runIf(POSTGRESQL)('change notices on PostgreSQL', () => {
+  const t = useTestApp(POSTGRESQL ?? ENGINES[0]!, { config: { sessionCacheSeconds: 60 } });
+  const { signedIn, status, roles } = sessionProbes(t);
+
+  it('hears a change made by another process as soon as its notice arrives', async () => {
+    const other = new pg.Client({ connectionString: t.target.url });
+    await other.connect();
+    try {
+      const revoked = await signedIn();
+      await other.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [revoked.id]);
+      const changed = await signedIn();
+      await other.query("UPDATE people SET roles = '{practitioner}' WHERE id = $1", [changed.id]);
+      // Well inside the minute the app keeps a session.
+      expect(
+        await eventually(
+          () => status(revoked.client),
+          (s) => s === 401,
+          5_000,
+        ),
+      ).toBe(401);
+      expect(
+        await eventually(
+          () => roles(changed.client),
+          (r) => r[0] === 'practitioner',
+          5_000,
+        ),
+      ).toEqual(['practitioner']);
+    } finally {
+      await other.end();
+    }
+  });
 
   it('has every connection listen, or none when no session is kept (behind a pooler)', async () => {
     const listening = async (listen: boolean) => {
