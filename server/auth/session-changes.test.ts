@@ -30,6 +30,19 @@ function sessionProbes(t: TestApp) {
       expect(await status(client)).toBe(200);
       return { id: await personIdOf(t.db, email), client };
     },
+    /**
+     * The answer to the person's next request once their sessions are revoked with the
+     * sessions' notices switched off: nothing tells the app of it.
+     */
+    async statusOnceRevokedUnheard(personId: string, client: Client): Promise<number> {
+      await t.db.exec('ALTER TABLE sessions DISABLE TRIGGER sessions_notify_change');
+      try {
+        await t.db.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [personId]);
+        return await status(client);
+      } finally {
+        await t.db.exec('ALTER TABLE sessions ENABLE TRIGGER sessions_notify_change');
+      }
+    },
     async roles(client: Client): Promise<string[]> {
       const body = (await (await client.request('/api/auth/session')).json()) as {
         person: { roles: string[] };
@@ -41,7 +54,7 @@ function sessionProbes(t: TestApp) {
 
 describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
   const t = useTestApp(engine, { config: { sessionCacheSeconds: 60 } });
-  const { signedIn, status, roles } = sessionProbes(t);
+  const { signedIn, status, roles, statusOnceRevokedUnheard } = sessionProbes(t);
   const tokenHashOf = async (personId: string): Promise<string> =>
     (
       await t.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE person_id = $1', [
@@ -51,13 +64,7 @@ describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
 
   it('answers from memory while nothing tells of a change (the notices switched off)', async () => {
     const { id, client } = await signedIn();
-    await t.db.exec('ALTER TABLE sessions DISABLE TRIGGER sessions_notify_change');
-    try {
-      await t.db.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [id]);
-      expect(await status(client)).toBe(200);
-    } finally {
-      await t.db.exec('ALTER TABLE sessions ENABLE TRIGGER sessions_notify_change');
-    }
+    expect(await statusOnceRevokedUnheard(id, client)).toBe(200);
     // The next change to the session is heard, and with it the revocation.
     await t.db.query('UPDATE sessions SET last_seen_at = last_seen_at WHERE person_id = $1', [id]);
     expect(await status(client)).toBe(401);
@@ -114,17 +121,11 @@ describe.each(ENGINES)('sessions kept in memory on $engine', (engine) => {
 describe.each(ENGINES)('sessions not kept on $engine (LANTERN_SESSION_CACHE_SECONDS=0)', (engine) => {
   const t = useTestApp(engine, { config: { sessionCacheSeconds: 0 } });
 
-  const { signedIn, status } = sessionProbes(t);
+  const { signedIn, statusOnceRevokedUnheard } = sessionProbes(t);
 
   it('looks the session up on every request, notices or not', async () => {
     const { id, client } = await signedIn();
-    await t.db.exec('ALTER TABLE sessions DISABLE TRIGGER sessions_notify_change');
-    try {
-      await t.db.query('UPDATE sessions SET revoked_at = now() WHERE person_id = $1', [id]);
-      expect(await status(client)).toBe(401);
-    } finally {
-      await t.db.exec('ALTER TABLE sessions ENABLE TRIGGER sessions_notify_change');
-    }
+    expect(await statusOnceRevokedUnheard(id, client)).toBe(401);
   });
 });
 
