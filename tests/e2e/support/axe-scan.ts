@@ -43,9 +43,18 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
 export const describeViolations = (violations: AxeViolation[], prefix = ''): string[] =>
   violations.map((v) => `${prefix}${v.id} ${v.targets.join(', ')}`);
 
-/** Fails with each violation's rule and targets, prefixed by `name` (which screen it was) when given. */
+/**
+ * Fails with each violation's rule and targets, prefixed by `name` (which screen it was) when given.
+ * A scan that finds any scans again (for up to 15 s, the expectation limit): a screen drawing what
+ * has just arrived can be caught between two frames (on a loaded machine, a table's rows in and
+ * the frame that makes its box a focusable region not yet run), a state no person sees. A
+ * violation that stays fails as before, with the last scan's list.
+ */
 export async function expectNoAxeViolations(page: Page, name?: string): Promise<void> {
-  expect(describeViolations(await axeViolations(page), name ? `${name}: ` : '')).toEqual([]);
+  const prefix = name ? `${name}: ` : '';
+  await expect
+    .poll(async () => describeViolations(await axeViolations(page), prefix), { intervals: [250, 500, 1_000] })
+    .toEqual([]);
 }
 
 /**
