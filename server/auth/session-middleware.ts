@@ -73,11 +73,11 @@ function sessionLookUp(
   // Made at the first request: building the app (to list its routes, say) touches no database.
   let cache: SessionCache | null | undefined;
   const cacheOf = (): SessionCache | null => {
-    if (cache === undefined) {
-      cache = deps.db.onChange && seconds > 0 ? new SessionCache(seconds * 1000) : null;
-      if (cache) deps.db.onChange?.((notice) => cache?.hear(notice));
-    }
-    return cache;
+    if (cache !== undefined) return cache;
+    if (!deps.db.onChange || seconds <= 0) return (cache = null);
+    const made = new SessionCache(seconds * 1000);
+    deps.db.onChange((notice) => made.hear(notice));
+    return (cache = made);
   };
   return async (token) => {
     const kept = cacheOf();
