@@ -106,19 +106,31 @@ function decide(counts: Counts): Omit<Extract<AttemptDecision, { allowed: false 
   const waits: { limit: 'account' | 'address'; seconds: number }[] = [
     {
       limit: 'account',
-      seconds:
-        slowDownSeconds(counts.account, THROTTLE.perAccount, THROTTLE.maxAccountDelaySeconds) -
-        (counts.account_last_age ?? 0),
+      seconds: waitLeft(
+        slowDownSeconds(counts.account, THROTTLE.perAccount, THROTTLE.maxAccountDelaySeconds),
+        counts.account_last_age,
+      ),
     },
     {
       limit: 'address',
-      seconds:
-        slowDownSeconds(counts.address, THROTTLE.perAddress, THROTTLE.maxAddressDelaySeconds) -
-        (counts.address_last_age ?? 0),
+      seconds: waitLeft(
+        slowDownSeconds(counts.address, THROTTLE.perAddress, THROTTLE.maxAddressDelaySeconds),
+        counts.address_last_age,
+      ),
     },
   ];
   const longest = waits.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   return longest.seconds > 0 ? { limit: longest.limit, retryAfterSeconds: Math.ceil(longest.seconds) } : null;
+}
+
+/**
+ * What is left of a slow-down `seconds` long since the last failure, `age` seconds ago. No
+ * slow-down is no wait, whatever the age: a concurrent attempt's row can be younger than this
+ * statement's clock (its transaction began later but committed before this one read), and its
+ * negative age must not turn into a wait.
+ */
+export function waitLeft(seconds: number, age: number | null): number {
+  return seconds > 0 ? seconds - Math.max(0, age ?? 0) : 0;
 }
 
 /** The password was right: this attempt was no failure, and the account's failures are cleared. */
