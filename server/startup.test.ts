@@ -148,16 +148,8 @@ describe('a start that succeeds', () => {
     expect(before.firstAdmin).toMatchObject({ command: FIRST_ADMIN_COMMAND });
     await server.stop();
 
-    // The command as the log gives it, with the same settings (the data directory).
-    const [, , script, ...rest] = FIRST_ADMIN_COMMAND.split(' ');
-    const args = [
-      script ?? '',
-      ...rest
-        .join(' ')
-        .match(/"[^"]*"|\S+/g)!
-        .map((a) => a.replace(/"/g, '')),
-    ];
-    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', ...args], {
+    // The command as the log gives it, typed into a shell, with the same settings (the data directory).
+    const run = await promisify(execFile)('sh', ['-c', FIRST_ADMIN_COMMAND], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: '', LANTERN_DATA_DIR: dir },
     });

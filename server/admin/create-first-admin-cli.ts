@@ -1,5 +1,5 @@
 /**
- * `npx tsx server/admin/create-first-admin-cli.ts you@council.gov.uk "Your Name"`: adds the
+ * `npm run create-admin -- you@council.gov.uk "Your Name"`: adds the
  * first admin to the database the usual variables point at (DATABASE_URL or
  * LANTERN_DATA_DIR; with the embedded database, stop Lantern first) and prints their one-time
  * set-password link. Prefixed with LANTERN_PUBLIC_URL when set.
@@ -11,7 +11,7 @@ import { createFirstAdmin } from './create-first-admin';
 
 const [email = '', name = ''] = process.argv.slice(2);
 if (!email || !name) {
-  console.error('usage: npx tsx server/admin/create-first-admin-cli.ts <e-mail> "<full name>"');
+  console.error('lantern: usage: npm run create-admin -- <e-mail> "<full name>"');
   process.exit(2);
 }
 const config = readConfig(process.env);

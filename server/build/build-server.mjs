@@ -5,6 +5,8 @@
  * Files the server reads beside itself are laid out as they are in the source:
  * - `main.js` (server/main.ts): its `..` is the repository, where `dist/` holds the client;
  * - `read-table-worker.js`: the import worker, started by name next to `main.js`;
+ * - `backup.js`, `restore.js`, `create-admin.js`: the operator's commands (`npm run backup`,
+ *   `npm run restore`, `npm run create-admin`), run by run-compiled.mjs;
  * - `migrations/`: the SQL files server/db/migrate.ts reads.
  * Written to a fresh folder and moved into place last, with a stamp, so a build cut off half-way
  * is never run; `npm start` rebuilds only when a source is newer than the stamp, so servers
@@ -52,6 +54,9 @@ export async function buildServer(outDir = SERVER_OUT_DIR) {
     entryPoints: {
       main: 'server/main.ts',
       'read-table-worker': 'server/imports/read-table-worker.ts',
+      backup: 'server/ops/backup-command.ts',
+      restore: 'server/ops/restore-command.ts',
+      'create-admin': 'server/admin/create-first-admin-cli.ts',
     },
     outdir: staging,
     bundle: true,

@@ -3,10 +3,12 @@
  * runtime the project pins (package.json's optionalDependencies bring Node 24 for Linux, and npm
  * puts it first on the PATH of every script). Proven from outside: the start script is what the
  * README's command runs, the process serves health and a file import (whose parser runs in the
- * compiled worker beside main.js), and no TypeScript loader is involved.
+ * compiled worker beside main.js), and no TypeScript loader is involved. The operator's commands
+ * (`npm run backup`, `restore`, `create-admin`) run compiled too, through run-compiled.mjs.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +114,40 @@ describe('npm start', () => {
     // The file was read (a preview naming its row), not refused for a reader that failed to start.
     expect(response.status, text).toBe(200);
     expect(text).toContain('CMP-1');
+  });
+});
+
+describe("the operator's commands", () => {
+  const COMMANDS = ['backup', 'restore', 'create-admin'];
+
+  it('each runs its compiled file through run-compiled.mjs, not TypeScript', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const main = await ensureServerBuild();
+    for (const name of COMMANDS) {
+      expect(pkg.scripts[name]).toBe(`node server/build/run-compiled.mjs ${name}`);
+      await access(join(main, '..', `${name}.js`));
+    }
+  });
+
+  it('passes a command only its own arguments, and names the commands when given another', async () => {
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['server/build/run-compiled.mjs', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '', NODE_OPTIONS: '' },
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr.trim() }),
+      );
+    // No file given: the command's own usage line, so it saw no "restore" among its arguments.
+    expect(await run(['restore'])).toEqual({
+      code: 1,
+      stderr: 'lantern: usage: npm run restore -- FILE [--force]',
+    });
+    expect(await run(['seed'])).toEqual({
+      code: 2,
+      stderr: 'lantern: no command "seed"; the commands are backup, restore, create-admin',
+    });
   });
 });

@@ -5,8 +5,7 @@
  */
 
 /** The command, run from Lantern's folder with the same variables as `npm start`. */
-export const FIRST_ADMIN_COMMAND =
-  'npx tsx server/admin/create-first-admin-cli.ts you@council.gov.uk "Your Name"';
+export const FIRST_ADMIN_COMMAND = 'npm run create-admin -- you@council.gov.uk "Your Name"';
 
 /**
  * The steps, one line each.

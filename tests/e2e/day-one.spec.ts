@@ -114,7 +114,7 @@ async function createFirstAdmin(): Promise<string> {
     .replace('"Your Name"', '')
     .trim()
     .split(' ');
-  expect(args.slice(0, 3)).toEqual(['npx', 'tsx', 'server/admin/create-first-admin-cli.ts']);
+  expect(args.slice(0, 4)).toEqual(['npm', 'run', 'create-admin', '--']);
   const child = spawn(args[0]!, [...args.slice(1), ADMIN.name], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', LANTERN_DATA_DIR: dataDir, ...ENV },
