@@ -129,7 +129,7 @@ function decide(counts: Counts): Omit<Extract<AttemptDecision, { allowed: false 
  * statement's clock (its transaction began later but committed before this one read), and its
  * negative age must not turn into a wait.
  */
-export function waitLeft(seconds: number, age: number | null): number {
+function waitLeft(seconds: number, age: number | null): number {
   return seconds > 0 ? seconds - Math.max(0, age ?? 0) : 0;
 }
 

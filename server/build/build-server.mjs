@@ -21,6 +21,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SERVER_OUT_DIR = join(ROOT, 'dist-server');
 const STAMP = '.lantern-server-build';
+/** The operator's commands compiled beside the server, by name (run by run-compiled.mjs). */
+export const OPERATOR_COMMANDS = {
+  backup: 'server/ops/backup-command.ts',
+  restore: 'server/ops/restore-command.ts',
+  'create-admin': 'server/admin/create-first-admin-cli.ts',
+};
+
 /** Everything the compiled server is made from. */
 const SOURCES = ['server', 'shared', 'package.json', 'package-lock.json'];
 
@@ -54,9 +61,7 @@ export async function buildServer(outDir = SERVER_OUT_DIR) {
     entryPoints: {
       main: 'server/main.ts',
       'read-table-worker': 'server/imports/read-table-worker.ts',
-      backup: 'server/ops/backup-command.ts',
-      restore: 'server/ops/restore-command.ts',
-      'create-admin': 'server/admin/create-first-admin-cli.ts',
+      ...OPERATOR_COMMANDS,
     },
     outdir: staging,
     bundle: true,

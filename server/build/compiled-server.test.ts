@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../tests/support/server-process';
 import { signInOverHttp } from '../../tests/support/sync-http';
-import { ensureServerBuild } from './build-server.mjs';
+import { ensureServerBuild, OPERATOR_COMMANDS } from './build-server.mjs';
 
 const PINNED_PLATFORMS = ['linux-x64', 'linux-arm64'];
 
@@ -118,14 +118,12 @@ describe('npm start', () => {
 });
 
 describe("the operator's commands", () => {
-  const COMMANDS = ['backup', 'restore', 'create-admin'];
-
   it('each runs its compiled file through run-compiled.mjs, not TypeScript', async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     const main = await ensureServerBuild();
-    for (const name of COMMANDS) {
+    for (const name of Object.keys(OPERATOR_COMMANDS)) {
       expect(pkg.scripts[name]).toBe(`node server/build/run-compiled.mjs ${name}`);
       await access(join(main, '..', `${name}.js`));
     }

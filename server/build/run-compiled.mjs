@@ -9,9 +9,9 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureServerBuild } from './build-server.mjs';
+import { ensureServerBuild, OPERATOR_COMMANDS } from './build-server.mjs';
 
-const COMMANDS = ['backup', 'restore', 'create-admin'];
+const COMMANDS = Object.keys(OPERATOR_COMMANDS);
 
 const [name = ''] = process.argv.splice(2, 1);
 if (!COMMANDS.includes(name)) {
